@@ -1,0 +1,146 @@
+#include "core/chain/Validation.h"
+
+#include "core/chain/Transaction.h"
+#include "core/crypto/Sha256.h"
+
+#include <set>
+
+namespace pb {
+
+namespace {
+
+ValidationResult fail(BlockError e, std::string detail) { return {e, std::move(detail)}; }
+
+std::string bitsHex(uint32_t bits)
+{
+    uint8_t be[4];
+    putBE32(be, bits);
+    return "0x" + toHex(be, 4);
+}
+
+bool isJpeg(const Bytes& b) { return b.size() >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF; }
+bool isPng(const Bytes& b)
+{
+    static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    return b.size() >= 8 && std::memcmp(b.data(), sig, 8) == 0;
+}
+
+ValidationResult checkTransactions(const Block& b)
+{
+    if (b.transactions.empty()) return fail(BlockError::NoTransactions, "block has no transactions");
+    std::set<Hash256> seen;
+    for (size_t i = 0; i < b.transactions.size(); ++i) {
+        const auto tx = Transaction::parse(b.transactions[i]);
+        if (!tx) return fail(BlockError::MalformedTransaction, "transaction " + std::to_string(i) + " does not decode");
+        const bool coinbase = tx->type == TxType::Coinbase;
+        if (i == 0 && !coinbase) return fail(BlockError::FirstNotCoinbase, "first transaction is not a coinbase");
+        if (i > 0 && coinbase) return fail(BlockError::ExtraCoinbase, "coinbase at position " + std::to_string(i));
+        if (!seen.insert(txId(b.transactions[i])).second)
+            return fail(BlockError::DuplicateTransaction, "transaction " + std::to_string(i) + " repeats an earlier one");
+    }
+    return {};
+}
+
+} // namespace
+
+const char* blockErrorCode(BlockError e)
+{
+    switch (e) {
+    case BlockError::None: return "none";
+    case BlockError::Malformed: return "malformed";
+    case BlockError::TooLarge: return "too_large";
+    case BlockError::BadVersion: return "bad_version";
+    case BlockError::BadBits: return "bad_bits";
+    case BlockError::HighHash: return "high_hash";
+    case BlockError::BadContentRoot: return "bad_content_root";
+    case BlockError::NoTransactions: return "no_transactions";
+    case BlockError::FirstNotCoinbase: return "first_not_coinbase";
+    case BlockError::ExtraCoinbase: return "extra_coinbase";
+    case BlockError::MalformedTransaction: return "malformed_transaction";
+    case BlockError::DuplicateTransaction: return "duplicate_transaction";
+    case BlockError::LabelTooLong: return "label_too_long";
+    case BlockError::LabelNotRecognizable: return "label_not_recognizable";
+    case BlockError::UnknownParent: return "unknown_parent";
+    case BlockError::WrongBits: return "wrong_bits";
+    case BlockError::TimeTooOld: return "time_too_old";
+    case BlockError::TimeTooNew: return "time_too_new";
+    case BlockError::BadCoinbaseHeight: return "bad_coinbase_height";
+    case BlockError::CoinbaseOverpays: return "coinbase_overpays";
+    case BlockError::PhotoMissing: return "photo_missing";
+    case BlockError::PhotoHashMismatch: return "photo_hash_mismatch";
+    case BlockError::PhotoTooLarge: return "photo_too_large";
+    case BlockError::PhotoBadFormat: return "photo_bad_format";
+    case BlockError::PhotoAlreadyOnChain: return "photo_already_on_chain";
+    }
+    return "unknown";
+}
+
+ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out)
+{
+    if (encoded.size() > params.maxBlockBytes)
+        return fail(BlockError::TooLarge, std::to_string(encoded.size()) + " bytes exceeds the cap of "
+                                              + std::to_string(params.maxBlockBytes));
+    auto block = Block::parse(encoded);
+    if (!block) return fail(BlockError::Malformed, "block bytes do not decode");
+    const BlockHeader& h = block->header;
+    if (h.version != 1) return fail(BlockError::BadVersion, "header version " + std::to_string(h.version));
+
+    const auto target = Uint256::fromCompact(h.bits);
+    if (!target || *target > params.powLimit)
+        return fail(BlockError::BadBits, "bits " + bitsHex(h.bits) + " are not a valid target at or below the pow limit");
+    const Hash256 id = h.hash();
+    if (Uint256::fromBigEndian(id) > *target)
+        return fail(BlockError::HighHash, "hash " + toHex(id) + " is above target " + target->toHex());
+
+    if (block->label.size() > kMaxLabelLength) return fail(BlockError::LabelTooLong, "label longer than 32 bytes");
+    if (!block->label.empty())
+        return fail(BlockError::LabelNotRecognizable,
+                    "block claims label '" + block->label + "' but this node has no photo recognizer");
+
+    if (auto r = checkTransactions(*block); !r.ok()) return r;
+    if (block->computeContentRoot() != h.contentRoot)
+        return fail(BlockError::BadContentRoot, "content root does not match the block body");
+
+    if (out) *out = std::move(*block);
+    return {};
+}
+
+ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx, const NetworkParams& params)
+{
+    const BlockHeader& h = block.header;
+    if (h.bits != ctx.expectedBits)
+        return fail(BlockError::WrongBits, "bits " + bitsHex(h.bits) + ", expected " + bitsHex(ctx.expectedBits));
+    if (h.time <= ctx.medianTimePast)
+        return fail(BlockError::TimeTooOld, "time " + std::to_string(h.time) + " is not after the median time past "
+                                                + std::to_string(ctx.medianTimePast));
+    if (h.time > ctx.now + params.maxFutureSeconds)
+        return fail(BlockError::TimeTooNew, "time " + std::to_string(h.time) + " is more than "
+                                                + std::to_string(params.maxFutureSeconds) + " s ahead of "
+                                                + std::to_string(ctx.now));
+    const auto coinbase = Transaction::parse(block.transactions.front());
+    if (coinbase->coinbase.height != ctx.height)
+        return fail(BlockError::BadCoinbaseHeight, "coinbase height " + std::to_string(coinbase->coinbase.height)
+                                                       + ", block height " + std::to_string(ctx.height));
+    const uint64_t fees = 0;
+    if (coinbase->coinbase.amount > params.blockReward + fees)
+        return fail(BlockError::CoinbaseOverpays, "coinbase pays " + std::to_string(coinbase->coinbase.amount)
+                                                      + " units, at most " + std::to_string(params.blockReward + fees));
+    if (block.photoHash && ctx.photoAlreadyOnChain)
+        return fail(BlockError::PhotoAlreadyOnChain, "photo " + toHex(*block.photoHash) + " is already on the chain");
+    return {};
+}
+
+ValidationResult checkPhoto(const Block& block, const Bytes* photo, const NetworkParams& params)
+{
+    if (!block.photoHash) return {};
+    if (!photo) return fail(BlockError::PhotoMissing, "photo " + toHex(*block.photoHash) + " was not supplied");
+    if (photo->size() > params.maxPhotoBytes)
+        return fail(BlockError::PhotoTooLarge, std::to_string(photo->size()) + " bytes exceeds the photo cap of "
+                                                   + std::to_string(params.maxPhotoBytes));
+    if (crypto::sha256(*photo) != *block.photoHash)
+        return fail(BlockError::PhotoHashMismatch, "photo bytes do not hash to " + toHex(*block.photoHash));
+    if (!isJpeg(*photo) && !isPng(*photo)) return fail(BlockError::PhotoBadFormat, "photo is neither JPEG nor PNG");
+    return {};
+}
+
+} // namespace pb

@@ -1,0 +1,62 @@
+#pragma once
+// Block validation as pure functions over bytes and chain context. Every rejection names a
+// precise reason; nothing here touches storage, the clock or the network.
+#include "core/chain/NetworkParams.h"
+
+namespace pb {
+
+enum class BlockError {
+    None,
+    Malformed,                   // bytes do not decode as a block
+    TooLarge,                    // encoding above the network's block size cap
+    BadVersion,                  // unknown header version
+    BadBits,                     // bits are not a valid target or exceed the pow limit
+    HighHash,                    // header hash above the target
+    BadContentRoot,              // content root does not commit to the body
+    NoTransactions,
+    FirstNotCoinbase,
+    ExtraCoinbase,               // a coinbase anywhere but first
+    MalformedTransaction,
+    DuplicateTransaction,
+    LabelTooLong,
+    LabelNotRecognizable,        // a label claim, but this node runs no recognizer yet
+    UnknownParent,
+    WrongBits,                   // bits differ from what retargeting requires
+    TimeTooOld,                  // not above the median time of the last 11 blocks
+    TimeTooNew,                  // more than the allowed drift ahead of the node's clock
+    BadCoinbaseHeight,
+    CoinbaseOverpays,            // coinbase claims more than reward plus fees
+    PhotoMissing,                // the block names a photo whose bytes are not supplied
+    PhotoHashMismatch,
+    PhotoTooLarge,
+    PhotoBadFormat,              // neither JPEG nor PNG
+    PhotoAlreadyOnChain,
+};
+
+// Stable snake_case identifier for logs, peers and the API ("high_hash").
+const char* blockErrorCode(BlockError e);
+
+struct ValidationResult {
+    BlockError error = BlockError::None;
+    std::string detail;  // human-readable explanation with the offending values
+    bool ok() const { return error == BlockError::None; }
+};
+
+// Context-free checks: encoding, size, version, proof of work against the header's bits,
+// content root, transaction structure, label claim. On success *out receives the block.
+ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out);
+
+// Facts about the chain the block would extend.
+struct ChainContext {
+    uint64_t height = 0;                 // height the block would have
+    uint32_t expectedBits = 0;           // from retargeting
+    uint64_t medianTimePast = 0;         // of the parent and its predecessors
+    uint64_t now = 0;                    // node's clock, seconds
+    bool photoAlreadyOnChain = false;
+};
+ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx, const NetworkParams& params);
+
+// The photo's bytes match the block's photo hash and are an acceptable image file.
+ValidationResult checkPhoto(const Block& block, const Bytes* photo, const NetworkParams& params);
+
+} // namespace pb
