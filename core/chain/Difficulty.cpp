@@ -16,9 +16,10 @@ uint32_t retargetBits(const NetworkParams& params, uint32_t parentBits, uint64_t
 {
     const auto parentTarget = Uint256::fromCompact(parentBits);
     if (!parentTarget) return params.genesisBits;
-    const uint64_t intended = params.targetBlockSeconds * params.retargetInterval;
-    uint64_t actual = parentTime > windowStartTime ? parentTime - windowStartTime : 1;
-    actual = std::clamp<uint64_t>(actual, intended / 4, intended * 4);
+    // Quarter-second units keep the factor-4 clamp exact for any intended span.
+    const uint64_t intended = 4 * params.targetBlockSeconds * params.retargetInterval;
+    const uint64_t measured = parentTime > windowStartTime ? 4 * (parentTime - windowStartTime) : 0;
+    const uint64_t actual = std::clamp<uint64_t>(measured, intended / 4, intended * 4);
 
     Uint256 target = *parentTarget;
     // Scale before dividing, keeping a bit of headroom so the multiply cannot overflow.

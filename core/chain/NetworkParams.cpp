@@ -12,7 +12,7 @@ NetworkParams makeDev()
     p.name = "dev";
     p.powLimit = *Uint256::fromCompact(0x1f00ffff);  // ~65 thousand hashes
     p.genesisBits = 0x1d400000;                      // 2^230: ~67 million hashes
-    p.genesisTime = 1796083200;                      // 2026-12-01T00:00:00Z
+    p.genesisTime = 1793491200;                      // 2026-11-01T00:00:00Z
     p.targetBlockSeconds = 5;
     p.retargetInterval = 10;
     p.defaultPeerPort = 7000;
@@ -25,7 +25,7 @@ NetworkParams makeTest()
     p.name = "test";
     p.powLimit = *Uint256::fromCompact(0x207fffff);  // ~2 hashes
     p.genesisBits = 0x200fffff;                      // ~16 hashes, 16x headroom below the limit
-    p.genesisTime = 1796083200;
+    p.genesisTime = 1793491200;
     p.targetBlockSeconds = 1;
     p.retargetInterval = 0;
     p.defaultPeerPort = 17000;

@@ -1,6 +1,7 @@
 #pragma once
 // Consensus and default parameters of each built-in network.
 #include "core/chain/Block.h"
+#include "core/chain/Transaction.h"
 #include "core/chain/Uint256.h"
 
 namespace pb {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what Photoblocks needs, builds it, and runs the node: the desktop app when a
+# display is available, otherwise the headless daemon mining on the dev network.
+# Extra arguments go to the program, e.g. `scripts/run.sh --threads 2`.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+pb_install_packages
+pb_build "$PB_ROOT/build/release" Release
+
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  exec "$PB_ROOT/build/release/app/photoblocks" "$@"
+fi
+exec "$PB_ROOT/build/release/app/photoblocksd" --network dev --mine "$@"

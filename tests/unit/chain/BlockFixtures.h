@@ -1,0 +1,54 @@
+#pragma once
+// Builds valid test-network blocks for the chain unit tests.
+#include "core/chain/Chain.h"
+#include "core/chain/Transaction.h"
+#include "core/crypto/Sha256.h"
+
+namespace pb::test {
+
+inline const NetworkParams& testNet() { return *networkByName("test"); }
+
+// Searches nonces until the header meets its own bits.
+inline void solve(Block& b)
+{
+    const Uint256 target = *Uint256::fromCompact(b.header.bits);
+    for (b.header.nonce = 0; Uint256::fromBigEndian(b.header.hash()) > target; ++b.header.nonce) {}
+}
+
+inline Bytes coinbaseFor(uint64_t height, uint64_t amount = kCoin, uint8_t addressByte = 7)
+{
+    CoinbaseTx cb;
+    cb.height = height;
+    cb.amount = amount;
+    cb.to.fill(addressByte);
+    return cb.serialize();
+}
+
+// A solved block at `height` on top of `prev`, with the network's genesis bits.
+inline Block makeBlock(const Hash256& prev, uint64_t height, uint64_t time)
+{
+    Block b;
+    b.header.prevHash = prev;
+    b.header.time = time;
+    b.header.bits = testNet().genesisBits;
+    b.transactions.push_back(coinbaseFor(height));
+    b.header.contentRoot = b.computeContentRoot();
+    solve(b);
+    return b;
+}
+
+// Recomputes the content root and the proof of work after a test edits the body.
+inline void reseal(Block& b)
+{
+    b.header.contentRoot = b.computeContentRoot();
+    solve(b);
+}
+
+inline Bytes jpegBytes(uint8_t fill = 1)
+{
+    Bytes b = {0xFF, 0xD8, 0xFF, 0xE0};
+    b.resize(200, fill);
+    return b;
+}
+
+} // namespace pb::test

@@ -1,0 +1,193 @@
+#include "BlockFixtures.h"
+
+#include <QtTest>
+#include <set>
+
+using namespace pb;
+
+namespace {
+
+const uint64_t kTime = 1793491300;
+
+ChainContext contextFor(uint64_t height)
+{
+    ChainContext ctx;
+    ctx.height = height;
+    ctx.expectedBits = test::testNet().genesisBits;
+    ctx.medianTimePast = kTime - 100;
+    ctx.now = kTime;
+    return ctx;
+}
+
+BlockError structural(const Block& b)
+{
+    return checkBlock(b.serialize(), test::testNet(), nullptr).error;
+}
+
+} // namespace
+
+class ValidationTest : public QObject {
+    Q_OBJECT
+private slots:
+    void validBlockPasses()
+    {
+        const Block b = test::makeBlock(Hash256{}, 1, kTime);
+        Block decoded;
+        const ValidationResult r = checkBlock(b.serialize(), test::testNet(), &decoded);
+        QVERIFY2(r.ok(), r.detail.c_str());
+        QCOMPARE(decoded.hash(), b.hash());
+        QVERIFY(checkBlockInContext(b, contextFor(1), test::testNet()).ok());
+    }
+
+    void malformedBytes() { QCOMPARE(checkBlock(Bytes{1, 2, 3}, test::testNet(), nullptr).error, BlockError::Malformed); }
+
+    void oversizeBlock()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.transactions.push_back(Bytes(test::testNet().maxBlockBytes, 0));
+        QCOMPARE(structural(b), BlockError::TooLarge);
+    }
+
+    void unknownVersion()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.header.version = 2;
+        test::solve(b);
+        QCOMPARE(structural(b), BlockError::BadVersion);
+    }
+
+    void bitsAbovePowLimitOrInvalid()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.header.bits = 0x2100ffff;  // valid compact, but easier than the test network allows
+        QCOMPARE(structural(b), BlockError::BadBits);
+        b.header.bits = 0x1d800000;  // negative
+        QCOMPARE(structural(b), BlockError::BadBits);
+    }
+
+    void hashAboveTarget()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        const Uint256 target = *Uint256::fromCompact(b.header.bits);
+        do { ++b.header.nonce; } while (Uint256::fromBigEndian(b.header.hash()) <= target);
+        QCOMPARE(structural(b), BlockError::HighHash);
+    }
+
+    void contentRootMismatch()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.vote = LabelVote::Agree;  // body changes, root does not
+        test::solve(b);
+        QCOMPARE(structural(b), BlockError::BadContentRoot);
+    }
+
+    void noTransactions()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.transactions.clear();
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::NoTransactions);
+    }
+
+    void firstTransactionNotCoinbaseAndMalformedTransaction()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.transactions[0] = Bytes{0x42};
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::MalformedTransaction);
+    }
+
+    void secondCoinbase()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.transactions.push_back(test::coinbaseFor(99));
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::ExtraCoinbase);
+    }
+
+    void labelClaimWithoutRecognizer()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.photoHash = crypto::sha256(test::jpegBytes());
+        b.label = "cat";
+        test::reseal(b);
+        const ValidationResult r = checkBlock(b.serialize(), test::testNet(), nullptr);
+        QCOMPARE(r.error, BlockError::LabelNotRecognizable);
+        QVERIFY(r.detail.find("cat") != std::string::npos);
+    }
+
+    void wrongBits()
+    {
+        const Block b = test::makeBlock(Hash256{}, 1, kTime);
+        ChainContext ctx = contextFor(1);
+        ctx.expectedBits = 0x2007ffff;
+        QCOMPARE(checkBlockInContext(b, ctx, test::testNet()).error, BlockError::WrongBits);
+    }
+
+    void timeNotAfterMedianTimePast()
+    {
+        const Block b = test::makeBlock(Hash256{}, 1, kTime);
+        ChainContext ctx = contextFor(1);
+        ctx.medianTimePast = kTime;
+        QCOMPARE(checkBlockInContext(b, ctx, test::testNet()).error, BlockError::TimeTooOld);
+    }
+
+    void timeTooFarAhead()
+    {
+        const Block b = test::makeBlock(Hash256{}, 1, kTime + 2 * 3600 + 1);
+        QCOMPARE(checkBlockInContext(b, contextFor(1), test::testNet()).error, BlockError::TimeTooNew);
+        const Block edge = test::makeBlock(Hash256{}, 1, kTime + 2 * 3600);
+        QVERIFY(checkBlockInContext(edge, contextFor(1), test::testNet()).ok());
+    }
+
+    void coinbaseHeightMismatch()
+    {
+        const Block b = test::makeBlock(Hash256{}, 1, kTime);
+        QCOMPARE(checkBlockInContext(b, contextFor(2), test::testNet()).error, BlockError::BadCoinbaseHeight);
+    }
+
+    void coinbaseOverpays()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.transactions[0] = test::coinbaseFor(1, kCoin + 1);
+        test::reseal(b);
+        QCOMPARE(checkBlockInContext(b, contextFor(1), test::testNet()).error, BlockError::CoinbaseOverpays);
+    }
+
+    void photoRules()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        const Bytes jpeg = test::jpegBytes();
+        b.photoHash = crypto::sha256(jpeg);
+        test::reseal(b);
+        QVERIFY(checkBlock(b.serialize(), test::testNet(), nullptr).ok());
+        QVERIFY(checkPhoto(b, &jpeg, test::testNet()).ok());
+        QCOMPARE(checkPhoto(b, nullptr, test::testNet()).error, BlockError::PhotoMissing);
+        const Bytes other = test::jpegBytes(2);
+        QCOMPARE(checkPhoto(b, &other, test::testNet()).error, BlockError::PhotoHashMismatch);
+
+        Bytes gif = {'G', 'I', 'F', '8', '9', 'a'};
+        b.photoHash = crypto::sha256(gif);
+        QCOMPARE(checkPhoto(b, &gif, test::testNet()).error, BlockError::PhotoBadFormat);
+
+        Bytes huge = test::jpegBytes();
+        huge.resize(test::testNet().maxPhotoBytes + 1);
+        b.photoHash = crypto::sha256(huge);
+        QCOMPARE(checkPhoto(b, &huge, test::testNet()).error, BlockError::PhotoTooLarge);
+
+        b.photoHash = crypto::sha256(jpeg);
+        ChainContext ctx = contextFor(1);
+        ctx.photoAlreadyOnChain = true;
+        QCOMPARE(checkBlockInContext(b, ctx, test::testNet()).error, BlockError::PhotoAlreadyOnChain);
+    }
+
+    void everyErrorHasADistinctCode()
+    {
+        std::set<std::string> codes;
+        for (int e = int(BlockError::None); e <= int(BlockError::PhotoAlreadyOnChain); ++e)
+            QVERIFY(codes.insert(blockErrorCode(BlockError(e))).second);
+    }
+};
+
+QTEST_APPLESS_MAIN(ValidationTest)
+#include "tst_validation.moc"
