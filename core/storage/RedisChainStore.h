@@ -1,0 +1,58 @@
+#pragma once
+// ChainStore on Redis. Every key lives under "pb:<network>:v1:" so several networks and
+// future schemas share one server safely:
+//   schema                 "1" (checked at start; outside the versioned prefix)
+//   tip                    hex hash of the active tip
+//   active                 hash  height -> hex block hash (the active chain)
+//   block:<hash>           hash  bytes, height, prev, time, bits, work  (index + body)
+//   pack:<hash>            hash  type, height, hash, prev               (the block pack)
+//   undo:<hash>            the balances the block changed, with their previous values
+//   balance                hash  address hex -> units
+//   photos                 hash  photo hex -> hex hash of the block carrying it
+//   node:<id>              hash  pack, signature, seen                  (node packs)
+//   nodes                  set of node ids (the peer list)
+// Connecting a block is one MULTI/EXEC, so a crash leaves the old tip or the new one.
+#include "core/chain/ChainStore.h"
+#include "core/storage/RedisReply.h"
+
+namespace pb::storage {
+
+class RedisClient;
+class PhotoStore;
+
+class RedisChainStore final : public ChainStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    RedisChainStore(RedisClient& redis, PhotoStore& photos, const std::string& network);
+
+    // Creates the schema marker in an empty database; throws StoreError for another version.
+    void checkSchema();
+
+    std::optional<Hash256> tipHash() override;
+    std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) override;
+    std::optional<Hash256> hashAtHeight(uint64_t height) override;
+    std::optional<Bytes> blockBytes(const Hash256& hash) override;
+    std::optional<Bytes> photo(const Hash256& photoHash) override;
+    bool photoOnChain(const Hash256& photoHash) override;
+    uint64_t balance(const crypto::AddressHash& address) override;
+    void storePhoto(const Bytes& photo) override;
+    void connectBlock(const BlockConnection& connection) override;
+
+    void saveNodePack(const Hash256& nodeId, const Bytes& packBytes, const std::array<uint8_t, 64>& signature);
+
+    // Undo data encoding: u32 count, then per change: address 20 | before u64 | after u64.
+    static Bytes encodeUndo(const std::vector<BalanceChange>& changes);
+    static std::optional<std::vector<BalanceChange>> decodeUndo(const Bytes& bytes);
+
+private:
+    std::string key(const std::string& suffix) const { return prefix_ + suffix; }
+    RedisReply run(std::initializer_list<std::string_view> args);
+
+    RedisClient& redis_;
+    PhotoStore& photos_;
+    std::string network_;
+    std::string prefix_;
+};
+
+} // namespace pb::storage

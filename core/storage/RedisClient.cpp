@@ -1,0 +1,292 @@
+#include "core/storage/RedisClient.h"
+
+#include <QFile>
+
+#include <hiredis/hiredis.h>
+
+#include <cerrno>
+#include <csignal>
+#include <ctime>
+#include <pthread.h>
+
+namespace pb::storage {
+
+namespace {
+
+// hiredis sends with write(2), which raises SIGPIPE when the server has gone; by default that
+// kills the whole node. Blocking SIGPIPE on this thread for the duration of a call and
+// consuming the one it raised leaves hiredis with a plain EPIPE error, without touching the
+// process-wide signal disposition, which belongs to the application.
+class SigpipeGuard {
+public:
+    SigpipeGuard()
+    {
+        sigemptyset(&m_set);
+        sigaddset(&m_set, SIGPIPE);
+        sigset_t pending;
+        sigpending(&pending);
+        m_wasPending = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &m_set, &m_saved);
+    }
+    ~SigpipeGuard()
+    {
+        const int savedErrno = errno;
+        if (!m_wasPending) {
+            sigset_t pending;
+            sigpending(&pending);
+            if (sigismember(&pending, SIGPIPE) == 1) {
+                const timespec zero{0, 0};
+                while (sigtimedwait(&m_set, nullptr, &zero) == -1 && errno == EINTR) {
+                }
+            }
+        }
+        pthread_sigmask(SIG_SETMASK, &m_saved, nullptr);
+        errno = savedErrno;
+    }
+    SigpipeGuard(const SigpipeGuard&) = delete;
+    SigpipeGuard& operator=(const SigpipeGuard&) = delete;
+
+private:
+    sigset_t m_set;
+    sigset_t m_saved;
+    bool m_wasPending = false;
+};
+
+struct ReplyDeleter {
+    void operator()(void* reply) const { freeReplyObject(reply); }
+};
+using ReplyPtr = std::unique_ptr<void, ReplyDeleter>;
+
+RedisReply fromHiredis(const redisReply* r)
+{
+    switch (r->type) {
+    case REDIS_REPLY_STRING: return RedisReply::string(std::string(r->str, r->len));
+    case REDIS_REPLY_STATUS: return RedisReply::status(std::string(r->str, r->len));
+    case REDIS_REPLY_ERROR: return RedisReply::error(std::string(r->str, r->len));
+    case REDIS_REPLY_INTEGER: return RedisReply::integer(r->integer);
+    case REDIS_REPLY_NIL: return RedisReply();
+    case REDIS_REPLY_ARRAY: {
+        std::vector<RedisReply> elements;
+        elements.reserve(r->elements);
+        for (size_t i = 0; i < r->elements; ++i) elements.push_back(fromHiredis(r->element[i]));
+        return RedisReply::array(std::move(elements));
+    }
+    }
+    return RedisReply::error("unknown hiredis reply type " + std::to_string(r->type));
+}
+
+timeval toTimeval(int ms)
+{
+    timeval tv;
+    tv.tv_sec = ms / 1000;
+    tv.tv_usec = (ms % 1000) * 1000;
+    return tv;
+}
+
+bool hasEmptyCommand(const std::vector<RedisClient::Command>& commands, size_t* index)
+{
+    for (size_t i = 0; i < commands.size(); ++i) {
+        if (commands[i].empty()) {
+            *index = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+RedisClient::RedisClient(RedisEndpoint endpoint, int timeoutMs)
+    : m_endpoint(std::move(endpoint)), m_timeoutMs(timeoutMs > 0 ? timeoutMs : 1)
+{
+}
+
+RedisClient::~RedisClient()
+{
+    close();
+}
+
+std::unique_ptr<RedisClient> RedisClient::connect(const RedisEndpoint& endpoint, int timeoutMs,
+                                                  QString* error)
+{
+    std::unique_ptr<RedisClient> client(new RedisClient(endpoint, timeoutMs));
+    if (!client->open(error)) return nullptr;
+    return client;
+}
+
+bool RedisClient::open(QString* error)
+{
+    const timeval tv = toTimeval(m_timeoutMs);
+    redisContext* ctx = m_endpoint.kind == RedisEndpoint::Kind::Unix
+        ? redisConnectUnixWithTimeout(QFile::encodeName(m_endpoint.socketPath).constData(), tv)
+        : redisConnectWithTimeout(m_endpoint.host.toUtf8().constData(), m_endpoint.port, tv);
+    const auto fail = [&](const QString& why) {
+        m_lastError = QStringLiteral("cannot connect to Redis at %1: %2").arg(m_endpoint.toString(), why);
+        if (error) *error = m_lastError;
+        close();
+        return false;
+    };
+    if (!ctx) return fail(QStringLiteral("out of memory"));
+    m_ctx = ctx;
+    if (ctx->err) return fail(QString::fromLocal8Bit(ctx->errstr));
+    if (redisSetTimeout(ctx, tv) != REDIS_OK) return fail(QStringLiteral("cannot set the reply timeout"));
+    m_lastError.clear();
+
+    if (!m_endpoint.password.isEmpty()) {
+        Command auth{"AUTH"};
+        if (!m_endpoint.username.isEmpty()) auth.push_back(m_endpoint.username.toStdString());
+        auth.push_back(m_endpoint.password.toStdString());
+        const RedisReply r = command(auth);
+        if (r.isError()) return fail(QStringLiteral("authentication failed: ") + QString::fromStdString(r.str()));
+    }
+    if (m_endpoint.db != 0) {
+        const RedisReply r = command({"SELECT", std::to_string(m_endpoint.db)});
+        if (r.isError())
+            return fail(QStringLiteral("cannot select database %1: %2").arg(m_endpoint.db).arg(QString::fromStdString(r.str())));
+    }
+    const RedisReply pong = command({"PING"});
+    if (pong.isError()) {
+        const QString message = QString::fromStdString(pong.str());
+        if (message.startsWith(QLatin1String("NOAUTH")))
+            return fail(QStringLiteral("the server requires a password (redis://:PASSWORD@host or "
+                                       "unix:///path.sock?password=PASSWORD): ") + message);
+        return fail(message);
+    }
+    return true;
+}
+
+void RedisClient::close()
+{
+    if (m_ctx) redisFree(m_ctx);
+    m_ctx = nullptr;
+}
+
+bool RedisClient::isConnected() const
+{
+    return m_ctx != nullptr;
+}
+
+bool RedisClient::reconnect(QString* error)
+{
+    close();
+    return open(error);
+}
+
+RedisReply RedisClient::connectionFailure()
+{
+    // Read errno first: it is the only place a reply timeout shows (hiredis reports EAGAIN).
+    const int savedErrno = errno;
+    const QString why = m_ctx->err == REDIS_ERR_IO && (savedErrno == EAGAIN || savedErrno == EWOULDBLOCK)
+        ? QStringLiteral("no reply within %1 ms").arg(m_timeoutMs)
+        : QString::fromLocal8Bit(m_ctx->errstr);
+    m_lastError = QStringLiteral("Redis connection to %1 lost: %2").arg(m_endpoint.toString(), why);
+    // A failed context may hold half a reply or unsent commands; it can never be reused.
+    close();
+    return RedisReply::error(m_lastError.toStdString());
+}
+
+RedisReply RedisClient::notConnectedReply() const
+{
+    return RedisReply::error(
+        QStringLiteral("not connected to Redis (%1); call reconnect()").arg(m_lastError).toStdString());
+}
+
+RedisReply RedisClient::command(const Command& args)
+{
+    if (args.empty()) return RedisReply::error("empty command");
+    if (!m_ctx) return notConnectedReply();
+    std::vector<const char*> argv;
+    std::vector<size_t> lengths;
+    for (const std::string& a : args) {
+        argv.push_back(a.data());
+        lengths.push_back(a.size());
+    }
+    SigpipeGuard guard;
+    ReplyPtr reply(redisCommandArgv(m_ctx, int(argv.size()), argv.data(), lengths.data()));
+    if (!reply) return connectionFailure();
+    return fromHiredis(static_cast<const redisReply*>(reply.get()));
+}
+
+RedisReply RedisClient::command(std::initializer_list<std::string_view> args)
+{
+    Command owned;
+    owned.reserve(args.size());
+    for (std::string_view a : args) owned.emplace_back(a);
+    return command(owned);
+}
+
+std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& commands)
+{
+    size_t emptyIndex = 0;
+    // Redis answers an empty command with no reply at all, which would shift every later
+    // reply onto the wrong command; refuse before sending anything.
+    if (hasEmptyCommand(commands, &emptyIndex))
+        return std::vector<RedisReply>(commands.size(), RedisReply::error(
+            "pipeline not sent: command #" + std::to_string(emptyIndex) + " is empty"));
+    if (!m_ctx) return std::vector<RedisReply>(commands.size(), notConnectedReply());
+
+    SigpipeGuard guard;
+    std::vector<const char*> argv;
+    std::vector<size_t> lengths;
+    for (const Command& args : commands) {
+        argv.clear();
+        lengths.clear();
+        for (const std::string& a : args) {
+            argv.push_back(a.data());
+            lengths.push_back(a.size());
+        }
+        if (redisAppendCommandArgv(m_ctx, int(argv.size()), argv.data(), lengths.data()) != REDIS_OK)
+            return std::vector<RedisReply>(commands.size(), connectionFailure());
+    }
+    std::vector<RedisReply> replies;
+    replies.reserve(commands.size());
+    while (replies.size() < commands.size()) {
+        void* raw = nullptr;
+        if (redisGetReply(m_ctx, &raw) != REDIS_OK) {
+            replies.resize(commands.size(), connectionFailure());
+            break;
+        }
+        ReplyPtr reply(raw);
+        replies.push_back(fromHiredis(static_cast<const redisReply*>(raw)));
+    }
+    return replies;
+}
+
+RedisReply RedisClient::transaction(const std::vector<Command>& commands)
+{
+    size_t emptyIndex = 0;
+    if (hasEmptyCommand(commands, &emptyIndex))
+        return RedisReply::error("transaction not sent: command #" + std::to_string(emptyIndex) + " is empty");
+    if (!m_ctx) return notConnectedReply();
+    std::vector<Command> batch;
+    batch.reserve(commands.size() + 2);
+    batch.push_back({"MULTI"});
+    batch.insert(batch.end(), commands.begin(), commands.end());
+    batch.push_back({"EXEC"});
+    const std::vector<RedisReply> replies = pipeline(batch);
+
+    if (!m_ctx)
+        return RedisReply::error("transaction outcome unknown, it may or may not have been applied: "
+                                 + m_lastError.toStdString());
+    const RedisReply& exec = replies.back();
+    const auto commandName = [&](size_t i) { return "command #" + std::to_string(i) + " (" + commands[i].front() + ")"; };
+    if (replies.front().isError())
+        return RedisReply::error("MULTI was refused (" + replies.front().str()
+                                 + "); the commands did not run as a transaction of their own");
+    if (exec.isError()) {
+        std::string detail;
+        for (size_t i = 0; i < commands.size() && detail.empty(); ++i)
+            if (replies[i + 1].isError()) detail = "; " + commandName(i) + " was rejected: " + replies[i + 1].str();
+        return RedisReply::error(exec.str() + detail + "; nothing was applied");
+    }
+    if (exec.isArray()) {
+        for (size_t i = 0; i < exec.elements().size() && i < commands.size(); ++i)
+            if (exec.elements()[i].isError())
+                return RedisReply::error(commandName(i) + " failed while the transaction ran: "
+                                         + exec.elements()[i].str()
+                                         + "; Redis does not roll back, the other commands were applied");
+    }
+    return exec;
+}
+
+} // namespace pb::storage

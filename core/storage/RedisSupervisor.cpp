@@ -1,0 +1,383 @@
+#include "core/storage/RedisSupervisor.h"
+
+#include "core/storage/ProcessProbe.h"
+#include "core/storage/RedisClient.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <csignal>
+#include <filesystem>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace pb::storage {
+
+namespace {
+
+constexpr int kProbeTimeoutMs = 1000;
+constexpr int kKillWaitMs = 5000;
+constexpr int kRestartWindowMs = 60000;
+constexpr int kFirstBackoffMs = 200;
+constexpr int kMaxBackoffMs = 5000;
+constexpr qsizetype kKeptOutputBytes = 8192;
+constexpr int kTailLines = 15;
+
+std::filesystem::path fsPath(const QString& path)
+{
+    return std::filesystem::path(QFile::encodeName(path).toStdString());
+}
+
+// A double-quoted value for redis.conf (parsed by sdssplitargs), so paths may hold spaces.
+QByteArray confValue(const QString& value)
+{
+    static const char digits[] = "0123456789abcdef";
+    QByteArray out = "\"";
+    for (const char ch : QFile::encodeName(value)) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c >= 0x20 && c < 0x7f) {
+            out += ch;
+        } else {
+            out += "\\x";
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        }
+    }
+    return out + '"';
+}
+
+QString lastLines(const QByteArray& text, int count)
+{
+    QList<QByteArray> lines = text.trimmed().split('\n');
+    if (lines.size() > count) lines = lines.mid(lines.size() - count);
+    return QString::fromLocal8Bit(lines.join('\n'));
+}
+
+} // namespace
+
+QString findRedisServer(QString* error)
+{
+    const QString fromEnv = qEnvironmentVariable("PB_REDIS_SERVER");
+    if (!fromEnv.isEmpty()) {
+        const QFileInfo info(fromEnv);
+        if (info.isFile() && info.isExecutable()) return info.absoluteFilePath();
+        if (error)
+            *error = QStringLiteral("PB_REDIS_SERVER=%1 is not an executable file; point it at a "
+                                    "redis-server binary or unset it to use the one on PATH "
+                                    "(Debian package '%2')").arg(fromEnv, QLatin1String(kRedisServerPackage));
+        return {};
+    }
+    const QString found = QStandardPaths::findExecutable(QStringLiteral("redis-server"));
+    if (found.isEmpty() && error)
+        *error = QStringLiteral("redis-server was not found on PATH; install the Debian package "
+                                "'%1' (apt install %1) or set PB_REDIS_SERVER to its path")
+                     .arg(QLatin1String(kRedisServerPackage));
+    return found;
+}
+
+RedisSupervisor::RedisSupervisor(const QString& dataDir, RedisSupervisorOptions options, QObject* parent)
+    : QObject(parent),
+      m_dataDir(QDir(dataDir).absolutePath()),
+      m_redisDir(m_dataDir + QLatin1String("/redis")),
+      m_options(options),
+      m_process(this),
+      m_restartTimer(this)
+{
+    m_clock.start();
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    const pid_t parentPid = getpid();
+    m_process.setChildProcessModifier([parentPid] {
+        // Runs in the child between fork and exec, so only async-signal-safe calls.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // If the node died before prctl took effect the signal will never come: give up now.
+        if (getppid() != parentPid) _exit(1);
+    });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        m_output += m_process.readAllStandardOutput();
+        if (m_output.size() > kKeptOutputBytes) m_output = m_output.right(kKeptOutputBytes);
+    });
+    connect(&m_process, &QProcess::finished, this, &RedisSupervisor::onFinished);
+    m_restartTimer.setSingleShot(true);
+    connect(&m_restartTimer, &QTimer::timeout, this, &RedisSupervisor::attemptRestart);
+}
+
+RedisSupervisor::~RedisSupervisor()
+{
+    stop();
+}
+
+QString RedisSupervisor::socketPath() const { return m_redisDir + QLatin1String("/redis.sock"); }
+QString RedisSupervisor::logFilePath() const { return m_redisDir + QLatin1String("/redis.log"); }
+QString RedisSupervisor::configPath() const { return m_redisDir + QLatin1String("/redis.conf"); }
+QString RedisSupervisor::pidFilePath() const { return m_redisDir + QLatin1String("/redis.pid"); }
+
+RedisEndpoint RedisSupervisor::endpoint() const
+{
+    return RedisEndpoint::unixSocket(socketPath());
+}
+
+bool RedisSupervisor::isRunning() const
+{
+    return m_state == State::Running;
+}
+
+qint64 RedisSupervisor::pid() const
+{
+    return m_process.state() == QProcess::NotRunning ? 0 : m_pid;
+}
+
+void RedisSupervisor::log(const QString& message)
+{
+    emit logMessage(message);
+}
+
+bool RedisSupervisor::start(QString* error)
+{
+    const auto fail = [error](const QString& why) {
+        if (error) *error = why;
+        return false;
+    };
+    if (m_state != State::Stopped)
+        return fail(QStringLiteral("the Redis supervisor for %1 is already started").arg(m_dataDir));
+    const qsizetype socketBytes = QFile::encodeName(socketPath()).size();
+    if (socketBytes > RedisEndpoint::kMaxUnixPathBytes)
+        return fail(QStringLiteral("the Redis socket path %1 is %2 bytes, over the %3-byte limit of "
+                                   "unix sockets (sun_path holds 108 bytes); use a shorter data directory")
+                        .arg(socketPath()).arg(socketBytes).arg(RedisEndpoint::kMaxUnixPathBytes));
+    QString why;
+    m_serverPath = findRedisServer(&why);
+    if (m_serverPath.isEmpty() || !prepareDirectory(&why) || !retireStaleServer(&why) || !writeConfig(&why))
+        return fail(why);
+    m_restartAttempts.clear();
+    m_state = State::Starting;
+    if (!launch(&why)) {
+        m_state = State::Stopped;
+        return fail(why);
+    }
+    m_state = State::Running;
+    log(QStringLiteral("redis-server running (pid %1) on %2").arg(m_pid).arg(socketPath()));
+    return true;
+}
+
+bool RedisSupervisor::prepareDirectory(QString* error)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(fsPath(m_redisDir), ec);
+    if (ec) {
+        *error = QStringLiteral("cannot create the Redis directory %1: %2")
+                     .arg(m_redisDir, QString::fromStdString(ec.message()));
+        return false;
+    }
+    // The socket gives full control of the chain data: only the node's user may reach it.
+    std::filesystem::permissions(fsPath(m_redisDir), std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
+    if (!ec && ::access(QFile::encodeName(m_redisDir).constData(), W_OK | X_OK) != 0)
+        ec = std::error_code(errno, std::generic_category());
+    if (ec) {
+        *error = QStringLiteral("the Redis directory %1 is not usable: %2")
+                     .arg(m_redisDir, QString::fromStdString(ec.message()));
+        return false;
+    }
+    return true;
+}
+
+bool RedisSupervisor::retireStaleServer(QString* error)
+{
+    QFile pidFile(pidFilePath());
+    if (!pidFile.open(QIODevice::ReadOnly)) return true;
+    bool ok = false;
+    const qint64 stalePid = pidFile.readAll().trimmed().toLongLong(&ok);
+    if (!ok || !isProcessRunning(stalePid)) return true;
+    // The pid may have been reused since; redis-server chdir()s to its data dir, so a process
+    // named redis* working in our directory is a server of ours and nothing else is.
+    if (!processName(stalePid).startsWith(QLatin1String("redis"))
+        || processWorkingDirectory(stalePid) != QFileInfo(m_redisDir).canonicalFilePath())
+        return true;
+
+    log(QStringLiteral("redis-server pid %1 of an earlier run still uses %2; waiting up to %3 ms "
+                       "for it to finish").arg(stalePid).arg(m_redisDir).arg(m_options.staleGraceMs));
+    if (waitForProcessExit(stalePid, m_options.staleGraceMs)) return true;
+    log(QStringLiteral("stale redis-server pid %1 is still running; sending SIGTERM").arg(stalePid));
+    ::kill(pid_t(stalePid), SIGTERM);
+    if (waitForProcessExit(stalePid, m_options.stopTimeoutMs)) return true;
+    log(QStringLiteral("stale redis-server pid %1 ignored SIGTERM; sending SIGKILL").arg(stalePid));
+    ::kill(pid_t(stalePid), SIGKILL);
+    if (waitForProcessExit(stalePid, kKillWaitMs)) return true;
+    *error = QStringLiteral("redis-server pid %1 of an earlier run on %2 does not exit even after SIGKILL")
+                 .arg(stalePid).arg(m_redisDir);
+    return false;
+}
+
+bool RedisSupervisor::writeConfig(QString* error)
+{
+    QByteArray conf = "# Written by Photoblocks each time it starts its embedded Redis; edits are lost.\n";
+    conf += "daemonize no\n";
+    conf += "port 0\n"; // no TCP: only the node, through the socket
+    conf += "unixsocket " + confValue(socketPath()) + "\n";
+    conf += "unixsocketperm 700\n";
+    conf += "dir " + confValue(m_redisDir) + "\n";
+    conf += "pidfile " + confValue(pidFilePath()) + "\n";
+    conf += "logfile " + confValue(logFilePath()) + "\n";
+    conf += "appendonly yes\n";
+    conf += "appendfsync everysec\n";
+    // After a power cut the AOF may end mid-command; load what is whole instead of refusing.
+    conf += "aof-load-truncated yes\n";
+    conf += "save \"\"\n"; // the AOF is the only persistence; no RDB snapshots
+    QSaveFile file(configPath());
+    if (!file.open(QIODevice::WriteOnly) || file.write(conf) != conf.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(configPath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool RedisSupervisor::launch(QString* error)
+{
+    m_output.clear();
+    m_logOffset = QFileInfo(logFilePath()).size();
+    m_process.setProgram(m_serverPath);
+    m_process.setArguments({configPath()});
+    m_process.start();
+    if (!m_process.waitForStarted(kKillWaitMs)) {
+        *error = QStringLiteral("cannot run %1: %2").arg(m_serverPath, m_process.errorString());
+        return false;
+    }
+    m_pid = m_process.processId();
+    return waitUntilReady(error);
+}
+
+bool RedisSupervisor::waitUntilReady(QString* error)
+{
+    QDeadlineTimer deadline(m_options.startTimeoutMs);
+    QString why;
+    for (;;) {
+        if (m_process.state() == QProcess::NotRunning) {
+            *error = QStringLiteral("redis-server exited during start-up (%1)").arg(exitDescription()) + logTail();
+            return false;
+        }
+        if (RedisClient::connect(endpoint(), kProbeTimeoutMs, &why)) return true;
+        // A large append-only file takes a while to load; the server is busy, not hung.
+        if (why.contains(QLatin1String("LOADING"))) {
+            if (deadline.remainingTime() < m_options.startTimeoutMs / 2)
+                log(QStringLiteral("redis-server pid %1 is still loading its append-only file").arg(m_pid));
+            deadline.setRemainingTime(m_options.startTimeoutMs);
+        }
+        if (deadline.hasExpired()) {
+            *error = QStringLiteral("redis-server pid %1 did not answer PING within %2 ms (%3)")
+                         .arg(m_pid).arg(m_options.startTimeoutMs).arg(why) + logTail();
+            terminateChild();
+            return false;
+        }
+        // Sleeps briefly, and returns at once if the server exits.
+        m_process.waitForFinished(50);
+    }
+}
+
+void RedisSupervisor::terminateChild()
+{
+    if (m_process.state() == QProcess::NotRunning) return;
+    m_process.terminate(); // SIGTERM: redis-server flushes the AOF and exits
+    if (m_process.waitForFinished(m_options.stopTimeoutMs)) return;
+    log(QStringLiteral("redis-server pid %1 did not stop within %2 ms; sending SIGKILL")
+            .arg(m_pid).arg(m_options.stopTimeoutMs));
+    m_process.kill();
+    m_process.waitForFinished(kKillWaitMs);
+}
+
+void RedisSupervisor::stop()
+{
+    m_restartTimer.stop();
+    if (m_state == State::Stopped) return;
+    m_state = State::Stopping;
+    if (m_process.state() != QProcess::NotRunning) {
+        log(QStringLiteral("stopping redis-server pid %1").arg(m_pid));
+        terminateChild();
+        log(QStringLiteral("redis-server pid %1 stopped (%2)").arg(m_pid).arg(exitDescription()));
+    }
+    m_state = State::Stopped;
+}
+
+void RedisSupervisor::onFinished(int, QProcess::ExitStatus)
+{
+    // Exits during start-up and shutdown are expected and handled where they are awaited.
+    if (m_state != State::Running) return;
+    m_lastFailure = QStringLiteral("redis-server pid %1 exited unexpectedly (%2)").arg(m_pid).arg(exitDescription())
+        + logTail();
+    log(m_lastFailure);
+    m_state = State::Restarting;
+    scheduleRestart();
+}
+
+void RedisSupervisor::scheduleRestart()
+{
+    const qint64 now = m_clock.elapsed();
+    while (!m_restartAttempts.empty() && now - m_restartAttempts.front() >= kRestartWindowMs)
+        m_restartAttempts.pop_front();
+    const int attempts = int(m_restartAttempts.size());
+    if (attempts >= m_options.maxRestartsPerMinute) {
+        m_state = State::Stopped;
+        const QString message = QStringLiteral("giving up on redis-server after %1 restart attempts "
+                                               "within a minute; last failure: %2").arg(attempts).arg(m_lastFailure);
+        log(message);
+        emit failed(message);
+        return;
+    }
+    const int delayMs = std::min(kFirstBackoffMs << std::min(attempts, 8), kMaxBackoffMs);
+    log(QStringLiteral("restarting redis-server in %1 ms").arg(delayMs));
+    m_restartTimer.start(delayMs);
+}
+
+void RedisSupervisor::attemptRestart()
+{
+    if (m_state != State::Restarting) return;
+    m_restartAttempts.push_back(m_clock.elapsed());
+    m_state = State::Starting;
+    QString why;
+    if (launch(&why)) {
+        m_state = State::Running;
+        log(QStringLiteral("redis-server restarted (pid %1)").arg(m_pid));
+        emit restarted();
+        return;
+    }
+    m_state = State::Restarting;
+    m_lastFailure = why;
+    log(QStringLiteral("restarting redis-server failed: ") + why);
+    scheduleRestart();
+}
+
+QString RedisSupervisor::exitDescription() const
+{
+    // On a crash exit QProcess keeps the terminating signal in exitCode().
+    if (m_process.exitStatus() == QProcess::CrashExit)
+        return QStringLiteral("killed by signal %1").arg(m_process.exitCode());
+    return QStringLiteral("exit code %1").arg(m_process.exitCode());
+}
+
+QString RedisSupervisor::logTail()
+{
+    m_output += m_process.readAllStandardOutput();
+    QFile logFile(logFilePath());
+    QByteArray logged;
+    if (logFile.open(QIODevice::ReadOnly)) {
+        // Only what this server wrote; the file also holds earlier runs.
+        const qint64 from = m_logOffset <= logFile.size() ? m_logOffset : 0; // 0: it was rotated
+        logFile.seek(std::max(from, logFile.size() - kKeptOutputBytes));
+        logged = logFile.readAll();
+    }
+    QString tail;
+    if (!logged.trimmed().isEmpty())
+        tail += QStringLiteral("\nlast lines of %1:\n%2").arg(logFilePath(), lastLines(logged, kTailLines));
+    if (!m_output.trimmed().isEmpty())
+        tail += QStringLiteral("\nredis-server printed:\n%1").arg(lastLines(m_output, kTailLines));
+    return tail;
+}
+
+} // namespace pb::storage

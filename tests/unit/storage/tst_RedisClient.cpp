@@ -1,0 +1,276 @@
+#include "StorageTestSupport.h"
+#include "core/storage/RedisClient.h"
+#include "core/storage/RedisSupervisor.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <csignal>
+#include <memory>
+
+using namespace pb::storage;
+
+namespace {
+
+constexpr int kTimeoutMs = 2000;
+
+std::string allByteValues()
+{
+    std::string bytes = std::string("\0\r\n\0end\r\n", 9);
+    for (int i = 0; i < 256; ++i) bytes += char(i);
+    return bytes;
+}
+
+bool aofContains(const QString& aofDir, const QByteArray& needle)
+{
+    const QStringList files = QDir(aofDir).entryList({"*.aof"}, QDir::Files);
+    return std::any_of(files.begin(), files.end(), [&](const QString& name) {
+        QFile file(aofDir + "/" + name);
+        return file.open(QIODevice::ReadOnly) && file.readAll().contains(needle);
+    });
+}
+
+} // namespace
+
+// One redis-server for the whole suite, spawned by the supervisor into a temporary directory.
+class TestRedisClient : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+
+    void binaryKeysAndValuesRoundTrip();
+    void pipelineAnswersEachCommandInOrder();
+    void pipelineWithEmptyCommandSendsNothing();
+    void transactionAppliesAllCommands();
+    void transactionWithRejectedCommandAppliesNothing();
+    void transactionRuntimeErrorSaysOthersWereApplied();
+    void connectSelectsDatabase();
+    void connectAuthenticatesAndExplainsMissingPassword();
+    void connectToMissingServerFailsFast();
+    void hungServerTimesOutInsteadOfHanging();
+    void killedServerGivesErrorsThenReconnectAfterRestart();
+
+private:
+    std::unique_ptr<RedisClient> connectOrFail();
+
+    QTemporaryDir m_dir{kShortTempDirTemplate};
+    std::unique_ptr<RedisSupervisor> m_supervisor;
+    std::unique_ptr<RedisClient> m_client;
+};
+
+std::unique_ptr<RedisClient> TestRedisClient::connectOrFail()
+{
+    QString error;
+    auto client = RedisClient::connect(m_supervisor->endpoint(), kTimeoutMs, &error);
+    if (!client) qWarning("connect failed: %s", qPrintable(error));
+    return client;
+}
+
+void TestRedisClient::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_supervisor = std::make_unique<RedisSupervisor>(m_dir.path());
+    QString error;
+    QVERIFY2(m_supervisor->start(&error), qPrintable(error));
+}
+
+void TestRedisClient::init()
+{
+    if (!m_client || !m_client->isConnected()) m_client = connectOrFail();
+    QVERIFY(m_client);
+    QVERIFY(m_client->command({"FLUSHALL"}).isOk());
+}
+
+void TestRedisClient::cleanupTestCase()
+{
+    m_client.reset();
+    m_supervisor.reset();
+}
+
+void TestRedisClient::binaryKeysAndValuesRoundTrip()
+{
+    const std::string key = std::string("k\0\r\n", 4);
+    const std::string value = allByteValues();
+    QVERIFY(m_client->command({"SET", key, value}).isOk());
+    const RedisReply got = m_client->command({"GET", key});
+    QVERIFY2(got.isString(), got.describe().c_str());
+    QCOMPARE(got.str().size(), value.size());
+    QVERIFY(got.str() == value);
+
+    // The key is not truncated at its NUL byte.
+    QVERIFY(m_client->command({"GET", "k"}).isNil());
+
+    const std::string big(1 << 20, '\0');
+    QVERIFY(m_client->command(RedisClient::Command{"SET", "big", big}).isOk());
+    QCOMPARE(m_client->command({"STRLEN", "big"}).integer(), 1LL << 20);
+}
+
+void TestRedisClient::pipelineAnswersEachCommandInOrder()
+{
+    std::vector<RedisClient::Command> commands;
+    for (int i = 0; i < 100; ++i) commands.push_back({"INCR", "counter"});
+    commands.push_back({"NOSUCHCOMMAND"});
+    commands.push_back({"GET", "counter"});
+    const std::vector<RedisReply> replies = m_client->pipeline(commands);
+    QCOMPARE(replies.size(), commands.size());
+    for (int i = 0; i < 100; ++i) QCOMPARE(replies[size_t(i)].integer(), (long long)(i + 1));
+    QVERIFY(replies[100].isError());
+    QVERIFY2(replies[100].str().find("unknown command") != std::string::npos, replies[100].str().c_str());
+    QCOMPARE(replies[101].str(), std::string("100"));
+    QVERIFY(m_client->isConnected());
+}
+
+void TestRedisClient::pipelineWithEmptyCommandSendsNothing()
+{
+    const auto replies = m_client->pipeline({{"SET", "a", "1"}, {}, {"SET", "b", "2"}});
+    QCOMPARE(replies.size(), size_t(3));
+    for (const RedisReply& r : replies) QVERIFY2(r.isError() && r.str().find("command #1 is empty") != std::string::npos, r.describe().c_str());
+    QCOMPARE(m_client->command({"EXISTS", "a", "b"}).integer(), 0LL);
+    // Nothing was left unanswered on the connection: the next reply belongs to the next command.
+    QCOMPARE(m_client->command({"ECHO", "next"}).str(), std::string("next"));
+}
+
+void TestRedisClient::transactionAppliesAllCommands()
+{
+    const RedisReply r = m_client->transaction({{"SET", "a", allByteValues()}, {"SET", "b", "2"}, {"INCR", "c"}});
+    QVERIFY2(r.isArray(), r.describe().c_str());
+    QCOMPARE(r.elements().size(), size_t(3));
+    QVERIFY(r.elements()[0].isOk());
+    QVERIFY(r.elements()[1].isOk());
+    QCOMPARE(r.elements()[2].integer(), 1LL);
+    QVERIFY(m_client->command({"GET", "a"}).str() == allByteValues());
+    QCOMPARE(m_client->command({"EXISTS", "a", "b", "c"}).integer(), 3LL);
+}
+
+void TestRedisClient::transactionWithRejectedCommandAppliesNothing()
+{
+    const RedisReply r = m_client->transaction({{"SET", "x", "1"}, {"SET", "y"}, {"SET", "z", "1"}});
+    QVERIFY2(r.isError(), r.describe().c_str());
+    QVERIFY2(r.str().find("EXECABORT") != std::string::npos, r.str().c_str());
+    QVERIFY2(r.str().find("command #1 (SET) was rejected") != std::string::npos, r.str().c_str());
+    QVERIFY2(r.str().find("nothing was applied") != std::string::npos, r.str().c_str());
+    QCOMPARE(m_client->command({"EXISTS", "x", "y", "z"}).integer(), 0LL);
+    // The connection left MULTI state: a plain command runs immediately.
+    QVERIFY(m_client->command({"SET", "after", "1"}).isOk());
+    QCOMPARE(m_client->command({"GET", "after"}).str(), std::string("1"));
+}
+
+void TestRedisClient::transactionRuntimeErrorSaysOthersWereApplied()
+{
+    QVERIFY(m_client->command({"SET", "text", "not a number"}).isOk());
+    const RedisReply r = m_client->transaction({{"SET", "p", "1"}, {"INCR", "text"}});
+    QVERIFY2(r.isError(), r.describe().c_str());
+    QVERIFY2(r.str().find("command #1 (INCR) failed") != std::string::npos, r.str().c_str());
+    QVERIFY2(r.str().find("does not roll back") != std::string::npos, r.str().c_str());
+    QCOMPARE(m_client->command({"GET", "p"}).str(), std::string("1"));
+}
+
+void TestRedisClient::connectSelectsDatabase()
+{
+    RedisEndpoint db3 = m_supervisor->endpoint();
+    db3.db = 3;
+    QString error;
+    auto other = RedisClient::connect(db3, kTimeoutMs, &error);
+    QVERIFY2(other, qPrintable(error));
+    QVERIFY(other->command({"SET", "only-in-3", "v"}).isOk());
+    QVERIFY(m_client->command({"GET", "only-in-3"}).isNil());
+    QCOMPARE(other->command({"GET", "only-in-3"}).str(), std::string("v"));
+
+    db3.db = 99;
+    QVERIFY(!RedisClient::connect(db3, kTimeoutMs, &error));
+    QVERIFY2(error.contains(QLatin1String("cannot select database 99")), qPrintable(error));
+}
+
+void TestRedisClient::connectAuthenticatesAndExplainsMissingPassword()
+{
+    QVERIFY(m_client->command({"CONFIG", "SET", "requirepass", "pw"}).isOk());
+    const auto restore = qScopeGuard([this] {
+        RedisEndpoint withPassword = m_supervisor->endpoint();
+        withPassword.password = QStringLiteral("pw");
+        if (auto admin = RedisClient::connect(withPassword, kTimeoutMs, nullptr))
+            admin->command({"CONFIG", "SET", "requirepass", ""});
+    });
+    RedisEndpoint ep = m_supervisor->endpoint();
+    QString error;
+    QVERIFY(!RedisClient::connect(ep, kTimeoutMs, &error));
+    QVERIFY2(error.contains(QLatin1String("the server requires a password")), qPrintable(error));
+
+    ep.password = QStringLiteral("letmein-xyz");
+    QVERIFY(!RedisClient::connect(ep, kTimeoutMs, &error));
+    QVERIFY2(error.contains(QLatin1String("authentication failed")), qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1String("letmein-xyz")), qPrintable(error)); // no password in logs
+
+    ep.password = QStringLiteral("pw");
+    auto authed = RedisClient::connect(ep, kTimeoutMs, &error);
+    QVERIFY2(authed, qPrintable(error));
+    QCOMPARE(authed->command({"PING"}).str(), std::string("PONG"));
+}
+
+void TestRedisClient::connectToMissingServerFailsFast()
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const QString missing = m_dir.filePath(QStringLiteral("nothing-here.sock"));
+    QVERIFY(!RedisClient::connect(RedisEndpoint::unixSocket(missing), kTimeoutMs, &error));
+    QVERIFY2(error.contains(missing) && error.contains(QLatin1String("No such file")), qPrintable(error));
+
+    RedisEndpoint closedPort;
+    closedPort.host = QStringLiteral("127.0.0.1");
+    closedPort.port = 1;
+    QVERIFY(!RedisClient::connect(closedPort, kTimeoutMs, &error));
+    QVERIFY2(error.contains(QLatin1String("redis://127.0.0.1:1/0")), qPrintable(error));
+    QVERIFY(timer.elapsed() < kTimeoutMs);
+}
+
+void TestRedisClient::hungServerTimesOutInsteadOfHanging()
+{
+    QString error;
+    auto client = RedisClient::connect(m_supervisor->endpoint(), 300, &error);
+    QVERIFY2(client, qPrintable(error));
+    const pid_t pid = pid_t(m_supervisor->pid());
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    const auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+
+    QElapsedTimer timer;
+    timer.start();
+    const RedisReply r = client->command({"PING"});
+    QVERIFY(timer.elapsed() < 2000);
+    QVERIFY2(r.isError() && r.str().find("no reply within 300 ms") != std::string::npos, r.describe().c_str());
+    QVERIFY(!client->isConnected());
+
+    ::kill(pid, SIGCONT);
+    QVERIFY2(client->reconnect(&error), qPrintable(error));
+    QCOMPARE(client->command({"PING"}).str(), std::string("PONG"));
+}
+
+void TestRedisClient::killedServerGivesErrorsThenReconnectAfterRestart()
+{
+    QVERIFY(m_client->command({"SET", "durable", "yes"}).isOk());
+    // With appendfsync everysec Redis may hold an acknowledged write in memory for up to 2 s
+    // while a background fsync runs; a SIGKILL loses it. Kill only once it reached the file.
+    QTRY_VERIFY_WITH_TIMEOUT(aofContains(m_dir.path() + "/redis/appendonlydir", "durable"), 5000);
+    QSignalSpy restarted(m_supervisor.get(), &RedisSupervisor::restarted);
+    QCOMPARE(::kill(pid_t(m_supervisor->pid()), SIGKILL), 0);
+
+    // A write to the dead socket must come back as an error, not a SIGPIPE that kills us.
+    const RedisReply lost = m_client->transaction({{"SET", "k", "v"}});
+    QVERIFY2(lost.isError(), lost.describe().c_str());
+    QVERIFY2(lost.str().find("outcome unknown") != std::string::npos, lost.str().c_str());
+    QVERIFY(!m_client->isConnected());
+    QVERIFY(m_client->lastError().contains(QLatin1String("lost")));
+    const RedisReply after = m_client->command({"GET", "durable"});
+    QVERIFY2(after.isError() && after.str().find("call reconnect()") != std::string::npos, after.describe().c_str());
+
+    QVERIFY(restarted.wait(15000));
+    QString error;
+    QVERIFY2(m_client->reconnect(&error), qPrintable(error));
+    QVERIFY(m_client->lastError().isEmpty());
+    const RedisReply durable = m_client->command({"GET", "durable"});
+    QVERIFY2(durable.str() == "yes", durable.describe().c_str());
+}
+
+QTEST_GUILESS_MAIN(TestRedisClient)
+#include "tst_RedisClient.moc"
