@@ -1,0 +1,175 @@
+// Every nonce-scan backend this CPU runs must agree with OpenSSL's sha256d on the serialized
+// 88-byte header, and scanNonces must stop at exactly the first winning nonce.
+#include "core/crypto/NonceScanner.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace pb;
+using namespace pb::crypto;
+
+namespace {
+
+struct Header {
+    uint8_t bytes[80];
+};
+
+Header randomHeader(std::mt19937_64& rng)
+{
+    Header h;
+    for (auto& b : h.bytes)
+        b = uint8_t(rng());
+    return h;
+}
+
+Hash256 opensslHeaderHash(const Header& h, uint64_t nonce)
+{
+    uint8_t full[88];
+    std::memcpy(full, h.bytes, 80);
+    putLE64(full + 80, nonce);
+    return sha256d(full, sizeof full);
+}
+
+Hash256 targetWithLeadingZeroBytes(int zeros)
+{
+    Hash256 t;
+    t.fill(0xff);
+    std::memset(t.data(), 0, size_t(zeros));
+    return t;
+}
+
+// The smallest offset in [0, count) whose hash is <= target, by brute force with OpenSSL.
+std::optional<uint64_t> firstWinnerOffset(const Header& h, const Hash256& target, uint64_t first, uint64_t count)
+{
+    for (uint64_t i = 0; i < count; ++i) {
+        Hash256 hash = opensslHeaderHash(h, first + i);
+        if (std::memcmp(hash.data(), target.data(), 32) <= 0)
+            return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class NonceScannersMatchOpenssl : public QObject {
+    Q_OBJECT
+
+private slots:
+    void bestBackendIsAvailable()
+    {
+        auto all = availableBackends();
+        QVERIFY(std::find(all.begin(), all.end(), ShaBackend::Portable) != all.end());
+        QVERIFY(std::find(all.begin(), all.end(), bestBackend()) != all.end());
+        qInfo("backends: %zu, best: %s", all.size(), backendName(bestBackend()).c_str());
+    }
+
+    void makeHeaderJobKeepsMidstateTailAndTarget()
+    {
+        std::mt19937_64 rng(1);
+        Header h = randomHeader(rng);
+        Hash256 target = targetWithLeadingZeroBytes(3);
+        HeaderJob job = makeHeaderJob(h.bytes, target);
+        Midstate m = sha256Midstate(h.bytes);
+        QVERIFY(std::memcmp(job.midstate.h, m.h, sizeof m.h) == 0);
+        QVERIFY(std::memcmp(job.tail, h.bytes + 64, 16) == 0);
+        QCOMPARE(job.target, target);
+    }
+
+    void hashNoncesMatchesOpensslForEveryBackend_data()
+    {
+        QTest::addColumn<int>("backend");
+        for (ShaBackend b : availableBackends())
+            QTest::newRow(backendName(b).c_str()) << int(b);
+    }
+
+    void hashNoncesMatchesOpensslForEveryBackend()
+    {
+        QFETCH(int, backend);
+        std::mt19937_64 rng(42 + uint64_t(backend));
+        // Counts around every lane width (1, 4, 8, 16), starts at zero, random, just below a
+        // change of the nonce's high word, and just below the 2^64 wrap.
+        const size_t counts[] = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100};
+        const uint64_t fixedStarts[] = {0, 0xfffffffaull, 0x1fffffff0ull, 0xfffffffffffffff6ull, ~0ull};
+        for (int round = 0; round < 40; ++round) {
+            Header h = randomHeader(rng);
+            HeaderJob job = makeHeaderJob(h.bytes, targetWithLeadingZeroBytes(4));
+            const uint64_t first = round < 5 ? fixedStarts[round] : rng();
+            const size_t count = counts[size_t(round) % std::size(counts)];
+            std::vector<Hash256> got(count);
+            hashNonces(ShaBackend(backend), job, first, count, got.data());
+            for (size_t i = 0; i < count; ++i) {
+                QVERIFY2(got[i] == opensslHeaderHash(h, first + i),
+                         qPrintable(QString("round %1 nonce %2").arg(round).arg(first + i)));
+            }
+        }
+    }
+
+    void scanFindsTheFirstWinningNonce_data() { hashNoncesMatchesOpensslForEveryBackend_data(); }
+
+    void scanFindsTheFirstWinningNonce()
+    {
+        QFETCH(int, backend);
+        std::mt19937_64 rng(7 + uint64_t(backend));
+        // With one leading zero byte about one nonce in 256 wins.
+        const Hash256 target = targetWithLeadingZeroBytes(1);
+        const uint64_t starts[] = {0, 0xffffff00ull, ~0ull - 300, 0x123456789abcdefull};
+        for (int round = 0; round < 24; ++round) {
+            Header h = randomHeader(rng);
+            HeaderJob job = makeHeaderJob(h.bytes, target);
+            const uint64_t first = round < 4 ? starts[round] : rng();
+            const uint64_t count = 1 + rng() % 1500;
+            auto expected = firstWinnerOffset(h, target, first, count);
+            ScanResult r = scanNonces(ShaBackend(backend), job, first, count);
+            QCOMPARE(r.found, expected.has_value());
+            if (expected) {
+                QCOMPARE(r.nonce, first + *expected);
+                QCOMPARE(r.hashesDone, *expected + 1);
+            } else {
+                QCOMPARE(r.hashesDone, count);
+            }
+        }
+    }
+
+    // The target compares as a 256-bit big-endian number: equal wins, one less does not, so
+    // the comparison must look past the first word.
+    void scanTreatsAnEqualHashAsAWin_data() { hashNoncesMatchesOpensslForEveryBackend_data(); }
+
+    void scanTreatsAnEqualHashAsAWin()
+    {
+        QFETCH(int, backend);
+        std::mt19937_64 rng(99);
+        Header h = randomHeader(rng);
+        const uint64_t nonce = 0xdeadbeefcafeull;
+        Hash256 exact = opensslHeaderHash(h, nonce);
+        ScanResult hit = scanNonces(ShaBackend(backend), makeHeaderJob(h.bytes, exact), nonce, 1);
+        QVERIFY(hit.found);
+        QCOMPARE(hit.nonce, nonce);
+
+        Hash256 below = exact;
+        int i = 31;
+        while (below[size_t(i)] == 0)
+            below[size_t(i--)] = 0xff;
+        --below[size_t(i)];
+        ScanResult miss = scanNonces(ShaBackend(backend), makeHeaderJob(h.bytes, below), nonce, 1);
+        QVERIFY(!miss.found);
+        QCOMPARE(miss.hashesDone, uint64_t(1));
+    }
+
+    void scanWithAnImpossibleTargetHashesTheWholeRange_data() { hashNoncesMatchesOpensslForEveryBackend_data(); }
+
+    void scanWithAnImpossibleTargetHashesTheWholeRange()
+    {
+        QFETCH(int, backend);
+        std::mt19937_64 rng(5);
+        Header h = randomHeader(rng);
+        HeaderJob job = makeHeaderJob(h.bytes, Hash256{});
+        ScanResult r = scanNonces(ShaBackend(backend), job, ~0ull - 1000, 5001);
+        QVERIFY(!r.found);
+        QCOMPARE(r.hashesDone, uint64_t(5001));
+        QCOMPARE(scanNonces(ShaBackend(backend), job, 17, 0).hashesDone, uint64_t(0));
+    }
+};
+
+QTEST_APPLESS_MAIN(NonceScannersMatchOpenssl)
+#include "tst_nonce_scanners.moc"
