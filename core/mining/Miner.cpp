@@ -52,6 +52,13 @@ void Miner::setJob(const MiningJob& job)
     wake_.notify_all();
 }
 
+void Miner::clearJob()
+{
+    std::lock_guard lock(mutex_);
+    hasJob_ = false;
+    ++generation_;
+}
+
 void Miner::run(unsigned index, unsigned stride)
 {
     while (running_) {

@@ -39,6 +39,8 @@ public:
     crypto::ShaBackend backend() const { return backend_; }
 
     void setJob(const MiningJob& job);
+    // Threads idle until the next setJob().
+    void clearJob();
     const HashrateMeter& meter() const { return meter_; }
     uint64_t totalHashes() const { return totalHashes_; }
 

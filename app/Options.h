@@ -1,0 +1,27 @@
+#pragma once
+// Command-line options and the config file, shared by photoblocksd and photoblocks.
+// Config file: one `key = value` per line with the long option names as keys (`#` starts a
+// comment); the command line wins over the file.
+#include "core/node/NodeConfig.h"
+
+#include <QStringList>
+
+namespace pb::app {
+
+struct Options {
+    NodeConfig node;
+    int restPort = 0;  // 0: no REST API
+};
+
+struct ParseOutcome {
+    enum Kind { Run, ExitOk, ExitError };
+    Kind kind = Run;
+    QString message;   // help/version text, or the error
+    Options options;
+};
+
+ParseOutcome parseOptions(const QStringList& arguments, const QString& programDescription);
+
+QString defaultDataDir(const QString& network);
+
+} // namespace pb::app

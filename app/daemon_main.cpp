@@ -1,0 +1,69 @@
+// photoblocksd: the headless node. Same engine and options as the desktop app.
+#include "app/Options.h"
+#include "app/ShutdownSignals.h"
+#include "core/node/StatusText.h"
+#include "core/api/ApiService.h"
+#include "core/node/Node.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("photoblocksd");
+    QCoreApplication::setApplicationVersion(PB_VERSION);
+
+    const pb::app::ParseOutcome parsed =
+        pb::app::parseOptions(app.arguments(), "Photoblocks node: a blockchain whose blocks are photographs.");
+    if (parsed.kind == pb::app::ParseOutcome::ExitOk) {
+        std::fputs(qPrintable(parsed.message), stdout);
+        return 0;
+    }
+    if (parsed.kind == pb::app::ParseOutcome::ExitError) {
+        std::fprintf(stderr, "photoblocksd: error: %s\nTry `photoblocksd --help`.\n", qPrintable(parsed.message));
+        return 2;
+    }
+    const pb::app::Options& options = parsed.options;
+
+    auto node = pb::createNode(options.node);
+    std::unique_ptr<pb::api::ApiService> api;
+    int exitCode = 0;
+
+    pb::app::ShutdownSignals shutdownSignals;
+    QObject::connect(&shutdownSignals, &pb::app::ShutdownSignals::shutdownRequested, &app, [&](int number) {
+        std::fprintf(stderr, "photoblocksd: signal %d received, shutting down\n", number);
+        QCoreApplication::quit();
+    });
+    QObject::connect(node.get(), &pb::Node::failed, &app, [&](const QString& reason) {
+        std::fprintf(stderr, "photoblocksd: error: %s\n", qPrintable(reason));
+        exitCode = 1;
+        QCoreApplication::quit();
+    });
+    QTimer statusTimer;
+    statusTimer.setInterval(5000);
+    QObject::connect(&statusTimer, &QTimer::timeout, &app,
+                     [&] { std::fprintf(stderr, "%s\n", qPrintable(pb::statusLine(node->status()))); });
+    QObject::connect(node.get(), &pb::Node::started, &app, [&] {
+        if (options.restPort != 0) {
+            api = std::make_unique<pb::api::ApiService>(*node);
+            QString error;
+            const quint16 port = api->start(QHostAddress::LocalHost, quint16(options.restPort), &error);
+            if (port == 0) {
+                std::fprintf(stderr, "photoblocksd: error: %s\n", qPrintable(error));
+                exitCode = 1;
+                QCoreApplication::quit();
+                return;
+            }
+            std::fprintf(stderr, "photoblocksd: REST API on http://127.0.0.1:%u/api/v1/status\n", port);
+        }
+        statusTimer.start();
+    });
+
+    node->start();
+    app.exec();
+    api.reset();
+    node->stop();
+    return exitCode;
+}

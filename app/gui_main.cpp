@@ -1,0 +1,47 @@
+// photoblocks: the desktop application. Runs the same engine as photoblocksd on its own
+// thread and shows it through the widgets in ui/.
+#include "app/Options.h"
+#include "core/api/ApiService.h"
+#include "core/node/Node.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("photoblocks");
+    QApplication::setApplicationVersion(PB_VERSION);
+
+    const pb::app::ParseOutcome parsed =
+        pb::app::parseOptions(app.arguments(), "Photoblocks desktop node and miner.");
+    if (parsed.kind == pb::app::ParseOutcome::ExitOk) {
+        std::fputs(qPrintable(parsed.message), stdout);
+        return 0;
+    }
+    if (parsed.kind == pb::app::ParseOutcome::ExitError) {
+        std::fprintf(stderr, "photoblocks: error: %s\n", qPrintable(parsed.message));
+        QMessageBox::critical(nullptr, "Photoblocks", parsed.message);
+        return 2;
+    }
+    const pb::app::Options& options = parsed.options;
+
+    auto node = pb::createNode(options.node);
+    std::unique_ptr<pb::api::ApiService> api;
+    pb::ui::MainWindow window(*node);
+    QObject::connect(node.get(), &pb::Node::started, &window, [&] {
+        if (options.restPort == 0) return;
+        api = std::make_unique<pb::api::ApiService>(*node);
+        QString error;
+        if (api->start(QHostAddress::LocalHost, quint16(options.restPort), &error) == 0)
+            QMessageBox::warning(&window, "Photoblocks", error);
+    });
+    window.show();
+    node->start();
+    const int code = app.exec();
+    api.reset();
+    node->stop();
+    return code;
+}

@@ -1,0 +1,33 @@
+#include "core/api/ApiService.h"
+
+#include "core/api/RestServer.h"
+
+namespace pb::api {
+
+ApiService::ApiService(const Node& node) : node_(node)
+{
+    thread_.setObjectName("rest-api");
+    anchor_.moveToThread(&thread_);
+}
+
+ApiService::~ApiService()
+{
+    if (thread_.isRunning()) {
+        QMetaObject::invokeMethod(&anchor_, [this] { delete server_; }, Qt::BlockingQueuedConnection);
+        thread_.quit();
+        thread_.wait();
+    }
+}
+
+quint16 ApiService::start(const QHostAddress& address, quint16 port, QString* error)
+{
+    thread_.start();
+    quint16 bound = 0;
+    QMetaObject::invokeMethod(&anchor_, [&] {
+        server_ = new RestServer(node_);
+        bound = server_->listen(address, port, error);
+    }, Qt::BlockingQueuedConnection);
+    return bound;
+}
+
+} // namespace pb::api

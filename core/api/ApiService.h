@@ -1,0 +1,27 @@
+#pragma once
+// Runs a RestServer on a thread of its own for the lifetime of this object.
+#include "core/node/Node.h"
+
+#include <QHostAddress>
+#include <QThread>
+
+namespace pb::api {
+
+class RestServer;
+
+class ApiService {
+public:
+    explicit ApiService(const Node& node);
+    ~ApiService();
+
+    // Blocks until the server listens; returns the bound port or 0 with *error.
+    quint16 start(const QHostAddress& address, quint16 port, QString* error);
+
+private:
+    const Node& node_;
+    QThread thread_;
+    QObject anchor_;                // lives on thread_: the context for calls made there
+    RestServer* server_ = nullptr;  // lives on thread_
+};
+
+} // namespace pb::api

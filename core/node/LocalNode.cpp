@@ -1,0 +1,176 @@
+#include "core/node/LocalNode.h"
+
+#include "core/chain/Transaction.h"
+#include "core/node/NodeEngine.h"
+#include "core/storage/PhotoStore.h"
+#include "core/storage/RedisChainStore.h"
+#include "core/storage/RedisClient.h"
+
+namespace pb {
+
+namespace {
+
+QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
+
+const char* voteName(LabelVote v)
+{
+    switch (v) {
+    case LabelVote::Abstain: return "abstain";
+    case LabelVote::Agree: return "agree";
+    case LabelVote::Disagree: return "disagree";
+    }
+    return "abstain";
+}
+
+BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int size)
+{
+    BlockInfo info;
+    info.height = entry.height;
+    info.hash = hex(entry.hash);
+    info.prevHash = hex(block.header.prevHash);
+    const auto header = block.header.serialize();
+    info.headerHex = QString::fromStdString(toHex(header));
+    info.version = block.header.version;
+    info.contentRoot = hex(block.header.contentRoot);
+    info.time = qint64(block.header.time);
+    info.bits = block.header.bits;
+    info.nonce = block.header.nonce;
+    info.chainWork = QString::fromStdString(entry.chainWork.toHex());
+    if (block.photoHash) info.photoHash = hex(*block.photoHash);
+    info.label = QString::fromStdString(block.label);
+    info.vote = voteName(block.vote);
+    info.sizeBytes = size;
+    for (const Bytes& raw : block.transactions) {
+        TransactionInfo tx;
+        tx.id = hex(txId(raw));
+        if (const auto parsed = Transaction::parse(raw); parsed && parsed->type == TxType::Coinbase) {
+            tx.type = "coinbase";
+            tx.to = QString::fromStdString(crypto::encodeAddress(parsed->coinbase.to));
+            tx.amount = parsed->coinbase.amount;
+        }
+        info.transactions.push_back(tx);
+    }
+    return info;
+}
+
+} // namespace
+
+LocalNode::LocalNode(const NodeConfig& config) : config_(config), log_(config.logToStderr)
+{
+    qRegisterMetaType<pb::NodeStatus>();
+    qRegisterMetaType<pb::LogLine>();
+    thread_.setObjectName("engine");
+    log_.setListener([this](const LogLine& line) { emit logged(line); });
+}
+
+LocalNode::~LocalNode() { stop(); }
+
+void LocalNode::start()
+{
+    if (engine_) return;
+    engine_ = new NodeEngine(config_, log_, [this](const NodeStatus& s) {
+        {
+            std::lock_guard lock(statusMutex_);
+            status_ = s;
+        }
+        emit statusChanged();
+    });
+    engine_->moveToThread(&thread_);
+    connect(engine_, &NodeEngine::blockConnected, this, &Node::blockConnected);
+    thread_.start();
+    QMetaObject::invokeMethod(engine_, [this] {
+        const QString error = engine_->initialize();
+        if (!error.isEmpty()) {
+            log_.error(error);
+            engine_->shutdown();
+            emit failed(error);
+            return;
+        }
+        openReader();
+        emit started();
+    });
+}
+
+void LocalNode::openReader()
+{
+    const auto endpoint = engine_->storageEndpoint();
+    QString error;
+    std::lock_guard lock(readerMutex_);
+    readerClient_ = storage::RedisClient::connect(*endpoint, 5000, &error);
+    if (!readerClient_) {
+        log_.warning(QString("block queries unavailable: %1").arg(error));
+        return;
+    }
+    readerPhotos_ = std::make_unique<storage::PhotoStore>(engine_->dataDirectory());
+    reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
+}
+
+void LocalNode::stop()
+{
+    if (!engine_) return;
+    {
+        std::lock_guard lock(readerMutex_);
+        reader_.reset();
+        readerPhotos_.reset();
+        readerClient_.reset();
+    }
+    NodeEngine* engine = engine_;
+    QMetaObject::invokeMethod(engine, [engine] {
+        engine->shutdown();
+        delete engine;
+    }, Qt::BlockingQueuedConnection);
+    engine_ = nullptr;
+    thread_.quit();
+    thread_.wait();
+}
+
+NodeStatus LocalNode::status() const
+{
+    std::lock_guard lock(statusMutex_);
+    return status_;
+}
+
+void LocalNode::startMining(int threads)
+{
+    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, threads] { e->startMining(threads); });
+}
+
+void LocalNode::stopMining()
+{
+    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_] { e->stopMining(); });
+}
+
+std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, QueryError* error) const
+{
+    const auto fail = [error](QueryError::Kind kind, const QString& message) {
+        if (error) *error = {kind, message};
+        return std::nullopt;
+    };
+    std::optional<Hash256> hash;
+    bool isHeight = false;
+    const qulonglong height = heightOrHash.toULongLong(&isHeight, 10);
+    if (!isHeight) {
+        hash = hashFromHex(heightOrHash.toStdString());
+        if (!hash) return fail(QueryError::Malformed, QString("'%1' is neither a block height nor a 64-digit block hash").arg(heightOrHash.left(80)));
+    }
+    std::lock_guard lock(readerMutex_);
+    if (!reader_) return fail(QueryError::Unavailable, "the node's storage is not open");
+    try {
+        if (isHeight) {
+            hash = reader_->hashAtHeight(height);
+            if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
+        }
+        const auto entry = reader_->indexEntry(*hash);
+        const auto bytes = reader_->blockBytes(*hash);
+        if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(*hash)));
+        const auto block = Block::parse(*bytes);
+        if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(*hash)));
+        return describeBlock(*block, *entry, int(bytes->size()));
+    } catch (const StoreError& e) {
+        return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
+    }
+}
+
+std::unique_ptr<Node> createNode(const NodeConfig& config) { return std::make_unique<LocalNode>(config); }
+
+} // namespace pb

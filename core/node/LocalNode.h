@@ -1,0 +1,50 @@
+#pragma once
+// The Node façade over an in-process engine: owns the engine thread, marshals commands to
+// it, keeps the latest status snapshot, and answers block queries on a read-only storage
+// connection of its own so callers never wait for the engine.
+#include "core/node/Node.h"
+#include "core/node/Logger.h"
+
+#include <QThread>
+#include <mutex>
+
+namespace pb {
+
+class NodeEngine;
+namespace storage {
+class RedisClient;
+class PhotoStore;
+class RedisChainStore;
+} // namespace storage
+
+class LocalNode final : public Node {
+    Q_OBJECT
+public:
+    explicit LocalNode(const NodeConfig& config);
+    ~LocalNode() override;
+
+    void start() override;
+    void stop() override;
+    NodeStatus status() const override;
+    void startMining(int threads) override;
+    void stopMining() override;
+    std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const override;
+
+private:
+    void openReader();
+
+    NodeConfig config_;
+    Logger log_;
+    QThread thread_;
+    NodeEngine* engine_ = nullptr;  // lives on thread_, deleted there
+
+    mutable std::mutex statusMutex_;
+    NodeStatus status_;
+
+    mutable std::mutex readerMutex_;
+    std::unique_ptr<storage::RedisClient> readerClient_;
+    std::unique_ptr<storage::PhotoStore> readerPhotos_;
+    std::unique_ptr<storage::RedisChainStore> reader_;
+};
+
+} // namespace pb

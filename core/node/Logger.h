@@ -1,0 +1,32 @@
+#pragma once
+// Thread-safe log: every line goes to an optional file, optionally stderr, and to one
+// listener (the node forwards it as a signal). Owned by the node, passed by reference.
+#include "core/node/NodeStatus.h"
+
+#include <QFile>
+#include <functional>
+#include <mutex>
+
+namespace pb {
+
+class Logger {
+public:
+    using Listener = std::function<void(const LogLine&)>;
+
+    explicit Logger(bool toStderr) : toStderr_(toStderr) {}
+    bool openFile(const QString& path, QString* error);
+    void setListener(Listener listener);
+
+    void log(LogLine::Level level, const QString& text);
+    void info(const QString& text) { log(LogLine::Info, text); }
+    void warning(const QString& text) { log(LogLine::Warning, text); }
+    void error(const QString& text) { log(LogLine::Error, text); }
+
+private:
+    std::mutex mutex_;
+    bool toStderr_;
+    QFile file_;
+    Listener listener_;
+};
+
+} // namespace pb

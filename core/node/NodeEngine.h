@@ -1,0 +1,82 @@
+#pragma once
+// The engine proper: lives on its own thread and owns storage, the chain and the miner.
+// LocalNode (the Node façade) drives it with queued calls and reads its published status.
+#include "core/chain/Chain.h"
+#include "core/crypto/Address.h"
+#include "core/mining/Miner.h"
+#include "core/node/Logger.h"
+#include "core/node/NodeConfig.h"
+#include "core/node/NodeStatus.h"
+
+#include <QLockFile>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+namespace pb {
+
+namespace storage {
+class RedisSupervisor;
+class RedisClient;
+class PhotoStore;
+class RedisChainStore;
+struct RedisEndpoint;
+} // namespace storage
+
+class NodeEngine : public QObject {
+    Q_OBJECT
+public:
+    using StatusSink = std::function<void(const NodeStatus&)>;
+
+    NodeEngine(const NodeConfig& config, Logger& log, StatusSink publish);
+    ~NodeEngine() override;
+
+    // Both run on the engine thread. initialize() returns an empty string on success or the
+    // reason the node cannot run.
+    QString initialize();
+    void shutdown();
+
+    void startMining(int threads);
+    void stopMining();
+
+    // Where the chain lives, for the façade's read-only connection.
+    std::optional<storage::RedisEndpoint> storageEndpoint() const;
+    QString dataDirectory() const;
+
+signals:
+    void blockConnected(quint64 height, const QString& hash, bool minedHere);
+
+private:
+    QString prepareDataDir();
+    QString startStorage();
+    void refreshJob();
+    void onNonceFound(uint64_t jobId, uint64_t nonce);
+    void publishStatus();
+    void saveNodePack();
+
+    NodeConfig config_;
+    Logger& log_;
+    StatusSink publish_;
+    const NetworkParams* params_ = nullptr;
+
+    std::unique_ptr<QLockFile> lock_;
+    std::optional<crypto::Ed25519Key> nodeKey_;
+    crypto::AddressHash rewardAddress_{};
+    std::unique_ptr<storage::RedisSupervisor> supervisor_;
+    std::unique_ptr<storage::RedisEndpoint> endpoint_;
+    std::unique_ptr<storage::RedisClient> redis_;
+    std::unique_ptr<storage::PhotoStore> photos_;
+    std::unique_ptr<storage::RedisChainStore> store_;
+    std::unique_ptr<Chain> chain_;
+    std::unique_ptr<Miner> miner_;
+    std::optional<BlockTemplate> template_;
+    uint64_t jobId_ = 0;
+    uint64_t blocksFound_ = 0;
+    uint64_t rewardsUnits_ = 0;
+    bool clockWait_ = false;
+    QTimer statusTimer_;
+    QTimer jobTimer_;
+};
+
+} // namespace pb

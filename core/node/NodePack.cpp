@@ -1,0 +1,49 @@
+#include "core/node/NodePack.h"
+
+#include "core/chain/ByteReader.h"
+#include "core/crypto/Sha256.h"
+
+namespace pb {
+
+namespace {
+void appendText(Bytes& out, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    appendU32(out, uint32_t(utf8.size()));
+    out.insert(out.end(), utf8.begin(), utf8.end());
+}
+} // namespace
+
+Hash256 nodeIdForKey(const crypto::PublicKey& key) { return crypto::sha256(key.data(), key.size()); }
+
+Bytes NodePack::signedBytes() const
+{
+    Bytes out;
+    const char domain[] = "photoblocks-node-pack-v1";
+    out.insert(out.end(), domain, domain + sizeof domain - 1);
+    appendText(out, type);
+    appendArray(out, key);
+    appendArray(out, id);
+    appendU32(out, port);
+    appendU32(out, protocolVersion);
+    appendText(out, userAgent);
+    appendU64(out, bestHeight);
+    return out;
+}
+
+void NodePack::signWith(const crypto::Ed25519Key& signer)
+{
+    key = signer.publicKey();
+    id = nodeIdForKey(key);
+    const Bytes message = signedBytes();
+    signature = signer.sign(message.data(), message.size());
+}
+
+bool NodePack::verify() const
+{
+    if (id != nodeIdForKey(key)) return false;
+    const Bytes message = signedBytes();
+    return crypto::ed25519Verify(key, message.data(), message.size(), signature);
+}
+
+} // namespace pb

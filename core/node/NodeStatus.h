@@ -1,0 +1,63 @@
+#pragma once
+// Plain snapshots the engine publishes for the GUI and the API: copied, never shared.
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace pb {
+
+struct NodeStatus {
+    bool ready = false;          // storage up and chain loaded
+    QString network;
+    QString mode;
+    QString nodeId;              // hex SHA-256 of the node public key
+    QString rewardAddress;
+    QString storage;             // where the chain lives (socket or URL, no secrets)
+    quint64 height = 0;
+    QString tipHash;
+    qint64 tipTime = 0;          // seconds since the epoch
+    bool mining = false;
+    int miningThreads = 0;
+    QString miningBackend;       // e.g. "sha-ni"
+    double hashrate10s = 0, hashrate60s = 0, hashrate15m = 0;
+    quint64 blocksFound = 0;
+    quint64 rewardsUnits = 0;    // coinbase value of blocks this node found
+    int peers = 0;
+};
+
+struct TransactionInfo {
+    QString id;
+    QString type;
+    QString to;
+    quint64 amount = 0;
+};
+
+struct BlockInfo {
+    quint64 height = 0;
+    QString hash;
+    QString prevHash;
+    QString headerHex;
+    quint32 version = 0;
+    QString contentRoot;
+    qint64 time = 0;
+    quint32 bits = 0;
+    quint64 nonce = 0;
+    QString chainWork;           // hex
+    QString photoHash;           // empty without a photo
+    QString label;
+    QString vote;                // abstain / agree / disagree
+    int sizeBytes = 0;
+    QList<TransactionInfo> transactions;
+};
+
+struct LogLine {
+    enum Level { Debug, Info, Warning, Error };
+    Level level = Info;
+    qint64 msecsSinceEpoch = 0;
+    QString text;
+};
+
+} // namespace pb
+
+Q_DECLARE_METATYPE(pb::NodeStatus)
+Q_DECLARE_METATYPE(pb::LogLine)

@@ -1,0 +1,126 @@
+#pragma once
+// Runs a real photoblocksd for integration tests and talks to its REST API over loopback.
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTimer>
+#include <QtTest>
+#include <csignal>
+#include <functional>
+
+namespace pb::test {
+
+inline quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+struct HttpResult {
+    int status = 0;
+    QJsonObject json;
+    QByteArray body;
+};
+
+inline HttpResult httpGet(quint16 port, const QString& path, int timeoutMs = 5000)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
+    request.setTransferTimeout(timeoutMs);
+    QNetworkReply* reply = manager.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpResult r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    r.json = QJsonDocument::fromJson(r.body).object();
+    reply->deleteLater();
+    return r;
+}
+
+// Polls `condition` with the event loop running until it holds or `timeoutMs` passes.
+inline bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        if (condition()) return true;
+        QTest::qWait(100);
+    }
+    return condition();
+}
+
+// True while a process with this pid exists (zombies of other parents included).
+inline bool processAlive(qint64 pid) { return pid > 0 && ::kill(pid_t(pid), 0) == 0; }
+
+class DaemonProcess {
+public:
+    explicit DaemonProcess(QString dataDir) : dataDir_(std::move(dataDir))
+    {
+        process_.setProcessChannelMode(QProcess::SeparateChannels);
+    }
+    ~DaemonProcess()
+    {
+        if (process_.state() != QProcess::NotRunning) {
+            process_.kill();
+            process_.waitForFinished(5000);
+        }
+    }
+
+    quint16 restPort() const { return restPort_; }
+    QProcess& process() { return process_; }
+    QString stderrText() { return stderr_ += QString::fromUtf8(process_.readAllStandardError()), stderr_; }
+
+    // Starts the daemon on the test network with a REST port; waits until /status answers.
+    bool start(const QStringList& extraArgs, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+    {
+        restPort_ = freeLoopbackPort();
+        process_.setProcessEnvironment(env);
+        process_.start(PB_DAEMON_PATH, QStringList{"--network", "test", "--datadir", dataDir_, "--rest-port",
+                                                   QString::number(restPort_)} + extraArgs);
+        if (!process_.waitForStarted(5000)) return false;
+        const auto answers = [this] { return httpGet(restPort_, "/api/v1/status", 1000).status == 200; };
+        waitUntil([&] { return process_.state() != QProcess::Running || answers(); }, 20000);
+        return process_.state() == QProcess::Running && answers();
+    }
+
+    QJsonObject status() { return httpGet(restPort_, "/api/v1/status").json; }
+    qint64 height() { return status().value("height").toInteger(-1); }
+
+    // The pid of the embedded redis-server, from its pidfile.
+    qint64 redisPid() const
+    {
+        QFile f(dataDir_ + "/redis/redis.pid");
+        if (!f.open(QIODevice::ReadOnly)) return 0;
+        return f.readAll().trimmed().toLongLong();
+    }
+
+    int terminate(int timeoutMs = 15000)
+    {
+        ::kill(pid_t(process_.processId()), SIGTERM);
+        process_.waitForFinished(timeoutMs);
+        stderrText();
+        return process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
+    }
+
+    void killHard()
+    {
+        ::kill(pid_t(process_.processId()), SIGKILL);
+        process_.waitForFinished(5000);
+    }
+
+private:
+    QString dataDir_;
+    QProcess process_;
+    quint16 restPort_ = 0;
+    QString stderr_;
+};
+
+} // namespace pb::test

@@ -1,0 +1,142 @@
+// Bad options and unusable set-ups: one clear message and a non-zero exit, never a crash or
+// a hang.
+#include "DaemonProcess.h"
+
+#include <QTemporaryDir>
+
+using namespace pb::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    bool crashed = false;
+    QString stderrText;
+};
+
+Run runDaemon(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(PB_DAEMON_PATH, args);
+    Run r;
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        r.stderrText = "daemon did not exit within 30 s";
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.crashed = p.exitStatus() != QProcess::NormalExit;
+    r.stderrText = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class DaemonErrorsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void badOptionsExitWithUsageError_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "Unknown option 'frobnicate'";
+        QTest::newRow("bad mode") << QStringList{"--mode", "king"} << "--mode: `king` is not one of";
+        QTest::newRow("bad network") << QStringList{"--network", "mainnet"} << "--network: `mainnet`";
+        QTest::newRow("zero threads") << QStringList{"--threads", "0"} << "--threads: `0`";
+        QTest::newRow("text threads") << QStringList{"--threads", "many"} << "--threads: `many`";
+        QTest::newRow("port too big") << QStringList{"--rest-port", "70000"} << "--rest-port: `70000`";
+        QTest::newRow("missing value") << QStringList{"--datadir"} << "Missing value after '--datadir'";
+        QTest::newRow("stray argument") << QStringList{"mine"} << "unexpected argument `mine`";
+    }
+    void badOptionsExitWithUsageError()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = runDaemon(args);
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.stderrText.contains(message), qPrintable(r.stderrText));
+        QCOMPARE(r.stderrText.count('\n'), 2);  // the error and the hint to --help
+    }
+
+    void helpAndVersionExitZero()
+    {
+        QProcess p;
+        p.start(PB_DAEMON_PATH, {"--version"});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("photoblocksd " PB_VERSION));
+        p.start(PB_DAEMON_PATH, {"--help"});
+        QVERIFY(p.waitForFinished(10000));
+        const QString help = QString::fromUtf8(p.readAllStandardOutput());
+        for (const char* option : {"--mode", "--network", "--datadir", "--mine", "--threads", "--reward-address", "--redis", "--rest-port", "--config"})
+            QVERIFY2(help.contains(option), option);
+    }
+
+    void configFileErrorsNameTheLine()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        QFile conf(dir.filePath("bad.conf"));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("network = test\n# comment\ncolour = blue\n");
+        conf.close();
+        const Run r = runDaemon({"--config", conf.fileName(), "--datadir", dir.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.stderrText.contains("bad.conf:3: unknown key `colour`"), qPrintable(r.stderrText));
+    }
+
+    void unusableDataDirectory()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        QFile file(dir.filePath("not-a-dir"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const Run r = runDaemon({"--network", "test", "--datadir", file.fileName()});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains("cannot create data directory"), qPrintable(r.stderrText));
+    }
+
+    void invalidRewardAddress()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        const Run r = runDaemon({"--network", "test", "--datadir", dir.path(), "--reward-address", "pb1notanaddress"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains("reward address 'pb1notanaddress' is not a valid"), qPrintable(r.stderrText));
+    }
+
+    void missingRedisServerBinary()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PB_REDIS_SERVER", "/nonexistent/redis-server");
+        const Run r = runDaemon({"--network", "test", "--datadir", dir.path()}, env);
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains("/nonexistent/redis-server"), qPrintable(r.stderrText));
+    }
+
+    void redisThatRefusesConnections()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        const quint16 closedPort = freeLoopbackPort();
+        const Run r = runDaemon({"--network", "test", "--datadir", dir.path(), "--redis",
+                                 QString("redis://127.0.0.1:%1/0").arg(closedPort)});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains("cannot connect to Redis at redis://127.0.0.1"), qPrintable(r.stderrText));
+    }
+
+    void malformedRedisUrl()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        const Run r = runDaemon({"--network", "test", "--datadir", dir.path(), "--redis", "http://example"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains("--redis:"), qPrintable(r.stderrText));
+    }
+};
+
+QTEST_GUILESS_MAIN(DaemonErrorsTest)
+#include "tst_daemon_errors.moc"
