@@ -1,0 +1,223 @@
+// Chain logic over the real Redis chain store (a redis-server spawned for the test).
+#include "core/chain/Chain.h"
+#include "core/crypto/Sha256.h"
+#include "core/storage/PhotoStore.h"
+#include "core/storage/RedisChainStore.h"
+#include "core/storage/RedisClient.h"
+#include "core/storage/RedisSupervisor.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pb;
+
+namespace {
+
+const uint64_t kNow = 1793500000;
+
+void solve(Block& b)
+{
+    const Uint256 target = *Uint256::fromCompact(b.header.bits);
+    for (b.header.nonce = 0; Uint256::fromBigEndian(b.header.hash()) > target; ++b.header.nonce) {}
+}
+
+crypto::AddressHash address(uint8_t fill)
+{
+    crypto::AddressHash a;
+    a.fill(fill);
+    return a;
+}
+
+Bytes pngBytes(uint8_t fill)
+{
+    Bytes b = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    b.resize(300, fill);
+    return b;
+}
+
+} // namespace
+
+class ChainStoreTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_{"/tmp/pbXXXXXX"};
+    std::unique_ptr<storage::RedisSupervisor> redis_;
+    std::unique_ptr<storage::RedisClient> client_;
+    std::unique_ptr<storage::PhotoStore> photos_;
+    const NetworkParams& net_ = *networkByName("test");
+
+    std::unique_ptr<storage::RedisChainStore> openStore(const std::string& network = "test")
+    {
+        auto store = std::make_unique<storage::RedisChainStore>(*client_, *photos_, network);
+        store->checkSchema();
+        return store;
+    }
+
+    Bytes mine(Chain& chain, uint8_t payTo, uint64_t now, const Bytes* photo = nullptr)
+    {
+        BlockTemplate t = chain.makeTemplate(address(payTo), now);
+        if (photo) {
+            t.block.photoHash = crypto::sha256(*photo);
+            t.block.header.contentRoot = t.block.computeContentRoot();
+        }
+        solve(t.block);
+        return t.block.serialize();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        redis_ = std::make_unique<storage::RedisSupervisor>(dir_.path());
+        QString error;
+        QVERIFY2(redis_->start(&error), qPrintable(error));
+        client_ = storage::RedisClient::connect(redis_->endpoint(), 2000, &error);
+        QVERIFY2(client_, qPrintable(error));
+        photos_ = std::make_unique<storage::PhotoStore>(dir_.path());
+    }
+
+    void cleanupTestCase()
+    {
+        client_.reset();
+        redis_->stop();
+    }
+
+    void emptyStoreGetsGenesis()
+    {
+        auto store = openStore();
+        Chain chain(net_, *store);
+        chain.load();
+        QCOMPARE(chain.tip().height, uint64_t(0));
+        QCOMPARE(chain.tip().hash, net_.genesisHash());
+        QCOMPARE(*store->hashAtHeight(0), net_.genesisHash());
+    }
+
+    void blocksConnectWithBalancesUndoAndPacks()
+    {
+        auto store = openStore();
+        Chain chain(net_, *store);
+        chain.load();
+        const uint64_t start = chain.tip().height;
+        const uint64_t before = store->balance(address(0x11));
+        for (int i = 0; i < 5; ++i) {
+            const AcceptResult r = chain.submitBlock(mine(chain, 0x11, kNow + i), nullptr, kNow + i);
+            QVERIFY2(r.ok(), r.validation.detail.c_str());
+            QCOMPARE(r.height, start + i + 1);
+        }
+        QCOMPARE(chain.tip().height, start + 5);
+        QCOMPARE(store->balance(address(0x11)), before + 5 * kCoin);
+
+        const Hash256 tip = chain.tip().hash;
+        const auto entry = store->indexEntry(tip);
+        QVERIFY(entry);
+        QCOMPARE(entry->height, start + 5);
+        QVERIFY(entry->chainWork > store->indexEntry(entry->prevHash)->chainWork);
+        const auto undoBytes = client_->command({"GET", "pb:test:v1:undo:" + toHex(tip)}).str();
+        const auto undo = storage::RedisChainStore::decodeUndo(Bytes(undoBytes.begin(), undoBytes.end()));
+        QVERIFY(undo);
+        QCOMPARE(undo->size(), size_t(1));
+        QCOMPARE(undo->front().after - undo->front().before, kCoin);
+        QCOMPARE(client_->command({"HGET", "pb:test:v1:pack:" + toHex(tip), "prev"}).str(), toHex(entry->prevHash));
+    }
+
+    void reloadingFindsTheSameTip()
+    {
+        auto store = openStore();
+        Chain first(net_, *store);
+        first.load();
+        first.submitBlock(mine(first, 0x22, kNow + 50), nullptr, kNow + 50);
+        Chain second(net_, *store);
+        second.load();
+        QCOMPARE(second.tip().hash, first.tip().hash);
+        QCOMPARE(second.tip().height, first.tip().height);
+    }
+
+    void photoIsStoredAndMayAppearOnlyOnce()
+    {
+        auto store = openStore();
+        Chain chain(net_, *store);
+        chain.load();
+        const Bytes photo = pngBytes(3);
+        const AcceptResult r = chain.submitBlock(mine(chain, 0x33, kNow + 100, &photo), &photo, kNow + 100);
+        QVERIFY2(r.ok(), r.validation.detail.c_str());
+        QVERIFY(store->photoOnChain(crypto::sha256(photo)));
+        QCOMPARE(*store->photo(crypto::sha256(photo)), photo);
+
+        const AcceptResult again = chain.submitBlock(mine(chain, 0x33, kNow + 101, &photo), &photo, kNow + 101);
+        QCOMPARE(again.validation.error, BlockError::PhotoAlreadyOnChain);
+        const AcceptResult missing = chain.submitBlock(mine(chain, 0x33, kNow + 102, &photo), nullptr, kNow + 102);
+        QVERIFY(missing.validation.error == BlockError::PhotoAlreadyOnChain || missing.validation.error == BlockError::PhotoMissing);
+    }
+
+    void rejectedBlocksLeaveTheChainUntouched()
+    {
+        auto store = openStore();
+        Chain chain(net_, *store);
+        chain.load();
+        const TipInfo tip = chain.tip();
+        Block orphan = *Block::parse(mine(chain, 0x44, kNow + 200));
+        orphan.header.prevHash.fill(0x99);
+        solve(orphan);
+        QCOMPARE(chain.submitBlock(orphan.serialize(), nullptr, kNow + 200).validation.error, BlockError::UnknownParent);
+
+        Block stale = *Block::parse(mine(chain, 0x44, kNow + 201));
+        stale.header.time = 1;  // far before the median time past
+        solve(stale);
+        QCOMPARE(chain.submitBlock(stale.serialize(), nullptr, kNow + 201).validation.error, BlockError::TimeTooOld);
+        QCOMPARE(chain.tip().hash, tip.hash);
+        QCOMPARE(*openStore()->tipHash(), tip.hash);
+    }
+
+    void networksShareAServerWithoutMixing()
+    {
+        auto devStore = openStore("dev");
+        Chain dev(*networkByName("dev"), *devStore);
+        dev.load();
+        QCOMPARE(dev.tip().height, uint64_t(0));
+        QCOMPARE(dev.tip().hash, networkByName("dev")->genesisHash());
+        QVERIFY(openStore("test")->tipHash() != devStore->tipHash());
+    }
+
+    void foreignChainAndUnknownSchemaAreRefused()
+    {
+        client_->command({"HSET", "pb:other:v1:active", "0", std::string(64, 'a')});
+        client_->command({"SET", "pb:other:v1:tip", std::string(64, 'a')});
+        storage::RedisChainStore foreign(*client_, *photos_, "other");
+        Chain chain(net_, foreign);
+        try {
+            chain.load();
+            QFAIL("a chain with another genesis loaded");
+        } catch (const StoreError& e) {
+            QVERIFY2(QString(e.what()).contains("genesis"), e.what());
+        }
+
+        client_->command({"SET", "pb:future:schema", "7"});
+        storage::RedisChainStore future(*client_, *photos_, "future");
+        try {
+            future.checkSchema();
+            QFAIL("schema 7 accepted");
+        } catch (const StoreError& e) {
+            QVERIFY2(QString(e.what()).contains("schema 7"), e.what());
+        }
+    }
+
+    void undoEncodingRejectsDamage()
+    {
+        std::vector<BalanceChange> changes(2);
+        changes[0].address = address(1);
+        changes[0].after = 5;
+        changes[1].address = address(2);
+        changes[1].before = 7;
+        changes[1].after = 9;
+        const Bytes encoded = storage::RedisChainStore::encodeUndo(changes);
+        const auto decoded = storage::RedisChainStore::decodeUndo(encoded);
+        QVERIFY(decoded);
+        QCOMPARE((*decoded)[1].before, uint64_t(7));
+        QVERIFY(!storage::RedisChainStore::decodeUndo(Bytes(encoded.begin(), encoded.end() - 1)));
+        Bytes huge = encoded;
+        huge[0] = 0xFF;
+        QVERIFY(!storage::RedisChainStore::decodeUndo(huge));
+    }
+};
+
+QTEST_GUILESS_MAIN(ChainStoreTest)
+#include "tst_chain_store.moc"
