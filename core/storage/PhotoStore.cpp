@@ -35,7 +35,12 @@ std::optional<Hash256> sha256(const Bytes& content)
 class FileDescriptor {
 public:
     explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor() { close(); }
+    ~FileDescriptor()
+    {
+        const int savedErrno = errno; // callers report the errno of the call that failed
+        close();
+        errno = savedErrno;
+    }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     int get() const { return m_fd; }

@@ -83,6 +83,22 @@ timeval toTimeval(int ms)
     return tv;
 }
 
+// hiredis's argv form: pointers and lengths, so arguments may contain any bytes.
+struct Argv {
+    template <typename Args>
+    explicit Argv(const Args& args)
+    {
+        for (const auto& a : args) {
+            pointers.push_back(a.data());
+            lengths.push_back(a.size());
+        }
+    }
+    int count() const { return int(pointers.size()); }
+
+    std::vector<const char*> pointers;
+    std::vector<size_t> lengths;
+};
+
 bool hasEmptyCommand(const std::vector<RedisClient::Command>& commands, size_t* index)
 {
     for (size_t i = 0; i < commands.size(); ++i) {
@@ -193,26 +209,24 @@ RedisReply RedisClient::notConnectedReply() const
 
 RedisReply RedisClient::command(const Command& args)
 {
-    if (args.empty()) return RedisReply::error("empty command");
-    if (!m_ctx) return notConnectedReply();
-    std::vector<const char*> argv;
-    std::vector<size_t> lengths;
-    for (const std::string& a : args) {
-        argv.push_back(a.data());
-        lengths.push_back(a.size());
-    }
-    SigpipeGuard guard;
-    ReplyPtr reply(redisCommandArgv(m_ctx, int(argv.size()), argv.data(), lengths.data()));
-    if (!reply) return connectionFailure();
-    return fromHiredis(static_cast<const redisReply*>(reply.get()));
+    Argv argv(args);
+    return send(argv.count(), argv.pointers.data(), argv.lengths.data());
 }
 
 RedisReply RedisClient::command(std::initializer_list<std::string_view> args)
 {
-    Command owned;
-    owned.reserve(args.size());
-    for (std::string_view a : args) owned.emplace_back(a);
-    return command(owned);
+    Argv argv(args);
+    return send(argv.count(), argv.pointers.data(), argv.lengths.data());
+}
+
+RedisReply RedisClient::send(int argc, const char** argv, const size_t* lengths)
+{
+    if (argc == 0) return RedisReply::error("empty command");
+    if (!m_ctx) return notConnectedReply();
+    SigpipeGuard guard;
+    ReplyPtr reply(redisCommandArgv(m_ctx, argc, argv, lengths));
+    if (!reply) return connectionFailure();
+    return fromHiredis(static_cast<const redisReply*>(reply.get()));
 }
 
 std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& commands)
@@ -226,16 +240,9 @@ std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& comman
     if (!m_ctx) return std::vector<RedisReply>(commands.size(), notConnectedReply());
 
     SigpipeGuard guard;
-    std::vector<const char*> argv;
-    std::vector<size_t> lengths;
     for (const Command& args : commands) {
-        argv.clear();
-        lengths.clear();
-        for (const std::string& a : args) {
-            argv.push_back(a.data());
-            lengths.push_back(a.size());
-        }
-        if (redisAppendCommandArgv(m_ctx, int(argv.size()), argv.data(), lengths.data()) != REDIS_OK)
+        Argv argv(args);
+        if (redisAppendCommandArgv(m_ctx, argv.count(), argv.pointers.data(), argv.lengths.data()) != REDIS_OK)
             return std::vector<RedisReply>(commands.size(), connectionFailure());
     }
     std::vector<RedisReply> replies;

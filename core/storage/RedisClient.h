@@ -59,6 +59,7 @@ public:
 private:
     RedisClient(RedisEndpoint endpoint, int timeoutMs);
     bool open(QString* error);
+    RedisReply send(int argc, const char** argv, const size_t* lengths);
     void close();
     RedisReply connectionFailure();
     RedisReply notConnectedReply() const;

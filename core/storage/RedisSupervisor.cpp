@@ -4,6 +4,7 @@
 #include "core/storage/RedisClient.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -27,6 +28,7 @@ constexpr int kFirstBackoffMs = 200;
 constexpr int kMaxBackoffMs = 5000;
 constexpr qsizetype kKeptOutputBytes = 8192;
 constexpr int kTailLines = 15;
+constexpr int kLoadingNoteMs = 5000;
 
 std::filesystem::path fsPath(const QString& path)
 {
@@ -257,6 +259,7 @@ bool RedisSupervisor::launch(QString* error)
 bool RedisSupervisor::waitUntilReady(QString* error)
 {
     QDeadlineTimer deadline(m_options.startTimeoutMs);
+    QElapsedTimer sinceLoadingNote; // invalid until the server first reports LOADING
     QString why;
     for (;;) {
         if (m_process.state() == QProcess::NotRunning) {
@@ -266,9 +269,11 @@ bool RedisSupervisor::waitUntilReady(QString* error)
         if (RedisClient::connect(endpoint(), kProbeTimeoutMs, &why)) return true;
         // A large append-only file takes a while to load; the server is busy, not hung.
         if (why.contains(QLatin1String("LOADING"))) {
-            if (deadline.remainingTime() < m_options.startTimeoutMs / 2)
-                log(QStringLiteral("redis-server pid %1 is still loading its append-only file").arg(m_pid));
             deadline.setRemainingTime(m_options.startTimeoutMs);
+            if (!sinceLoadingNote.isValid() || sinceLoadingNote.hasExpired(kLoadingNoteMs)) {
+                log(QStringLiteral("redis-server pid %1 is loading its append-only file").arg(m_pid));
+                sinceLoadingNote.start();
+            }
         }
         if (deadline.hasExpired()) {
             *error = QStringLiteral("redis-server pid %1 did not answer PING within %2 ms (%3)")

@@ -50,6 +50,7 @@ private slots:
     void startAnswersPingAndStopLeavesNoProcess();
     void writesTheConfigurationItPromises();
     void dataSurvivesStopAndStart();
+    void keepsWaitingWhileServerLoadsLargeAof();
     void restartsServerKilledWithSigkill();
     void givesUpAfterTooManyRestartsPerMinute();
     void waitsForThenStopsStaleServerOfEarlierRun();
@@ -137,6 +138,52 @@ void TestRedisSupervisor::dataSurvivesStopAndStart()
     QVERIFY2(client, qPrintable(error));
     QVERIFY(client->command({"GET", "tip"}).str() == value);
     QCOMPARE(client->command({"LLEN", "chain"}).integer(), 2LL);
+}
+
+void TestRedisSupervisor::keepsWaitingWhileServerLoadsLargeAof()
+{
+    QTemporaryDir dir(kShortTempDirTemplate);
+    // Many small commands, like a chain's: Redis answers clients (with LOADING) every 1024
+    // commands it replays.
+    constexpr int kKeys = 500000, kKeysPerCommand = 5, kCommandsPerPipeline = 10000;
+    QString error;
+    {
+        RedisSupervisor supervisor(dir.path());
+        QVERIFY2(supervisor.start(&error), qPrintable(error));
+        auto client = RedisClient::connect(supervisor.endpoint(), kTimeoutMs, &error);
+        QVERIFY2(client, qPrintable(error));
+        std::vector<RedisClient::Command> batch;
+        for (int key = 0; key < kKeys; key += kKeysPerCommand) {
+            RedisClient::Command mset{"MSET"};
+            for (int k = key; k < key + kKeysPerCommand; ++k) {
+                mset.push_back("block:" + std::to_string(k));
+                mset.push_back("header-bytes-" + std::to_string(k));
+            }
+            batch.push_back(std::move(mset));
+            if (batch.size() == kCommandsPerPipeline || key + kKeysPerCommand >= kKeys) {
+                for (const RedisReply& r : client->pipeline(batch)) QVERIFY2(r.isOk(), r.describe().c_str());
+                batch.clear();
+            }
+        }
+    }
+
+    // Far shorter than loading takes: start() must wait for a server that answers LOADING.
+    RedisSupervisorOptions options;
+    options.startTimeoutMs = 100;
+    RedisSupervisor again(dir.path(), options);
+    QSignalSpy logged(&again, &RedisSupervisor::logMessage);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(again.start(&error), qPrintable(error));
+    const qint64 startMs = timer.elapsed();
+    qInfo("loading took %lld ms", startMs);
+    QVERIFY2(startMs > options.startTimeoutMs, qPrintable(QString::number(startMs)));
+    bool notedLoading = false;
+    for (const auto& args : logged) notedLoading |= args.at(0).toString().contains(QLatin1String("is loading its append-only file"));
+    QVERIFY(notedLoading);
+    auto client = RedisClient::connect(again.endpoint(), kTimeoutMs, &error);
+    QVERIFY2(client, qPrintable(error));
+    QCOMPARE(client->command({"DBSIZE"}).integer(), (long long)kKeys);
 }
 
 void TestRedisSupervisor::restartsServerKilledWithSigkill()
