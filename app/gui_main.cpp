@@ -6,6 +6,7 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <cstdio>
 
@@ -14,6 +15,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName("photoblocks");
     QApplication::setApplicationVersion(PB_VERSION);
+    QApplication::setWindowIcon(QIcon(":/photoblocks.svg"));
 
     const pb::app::ParseOutcome parsed =
         pb::app::parseOptions(app.arguments(), "Photoblocks desktop node and miner.");
