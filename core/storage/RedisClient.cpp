@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <csignal>
 #include <ctime>
+#include <fcntl.h>
 #include <pthread.h>
 
 namespace pb::storage {
@@ -146,6 +147,9 @@ bool RedisClient::open(QString* error)
     m_ctx = ctx;
     if (ctx->err) return fail(QString::fromLocal8Bit(ctx->errstr));
     if (redisSetTimeout(ctx, tv) != REDIS_OK) return fail(QStringLiteral("cannot set the reply timeout"));
+    // hiredis 0.14 opens sockets without close-on-exec; a redis-server restarted by the node
+    // would inherit this connection to itself and keep it open after we close ours.
+    ::fcntl(ctx->fd, F_SETFD, ::fcntl(ctx->fd, F_GETFD) | FD_CLOEXEC);
     m_lastError.clear();
 
     if (!m_endpoint.password.isEmpty()) {

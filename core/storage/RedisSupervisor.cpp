@@ -95,13 +95,6 @@ RedisSupervisor::RedisSupervisor(const QString& dataDir, RedisSupervisorOptions 
 {
     m_clock.start();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    const pid_t parentPid = getpid();
-    m_process.setChildProcessModifier([parentPid] {
-        // Runs in the child between fork and exec, so only async-signal-safe calls.
-        prctl(PR_SET_PDEATHSIG, SIGTERM);
-        // If the node died before prctl took effect the signal will never come: give up now.
-        if (getppid() != parentPid) _exit(1);
-    });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_output += m_process.readAllStandardOutput();
         if (m_output.size() > kKeptOutputBytes) m_output = m_output.right(kKeptOutputBytes);
@@ -245,6 +238,13 @@ bool RedisSupervisor::launch(QString* error)
 {
     m_output.clear();
     m_logOffset = QFileInfo(logFilePath()).size();
+    const pid_t parentPid = getpid();
+    m_process.setChildProcessModifier([parentPid] {
+        // Runs in the child between fork and exec, so only async-signal-safe calls.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // If the node died before prctl took effect the signal will never come: give up now.
+        if (getppid() != parentPid) _exit(1);
+    });
     m_process.setProgram(m_serverPath);
     m_process.setArguments({configPath()});
     m_process.start();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <fcntl.h>
 #include <memory>
 
 using namespace pb::storage;
@@ -49,6 +50,7 @@ private slots:
     void connectSelectsDatabase();
     void connectAuthenticatesAndExplainsMissingPassword();
     void connectToMissingServerFailsFast();
+    void connectionIsNotInheritedByChildProcesses();
     void hungServerTimesOutInsteadOfHanging();
     void killedServerGivesErrorsThenReconnectAfterRestart();
 
@@ -223,6 +225,20 @@ void TestRedisClient::connectToMissingServerFailsFast()
     QVERIFY(!RedisClient::connect(closedPort, kTimeoutMs, &error));
     QVERIFY2(error.contains(QLatin1String("redis://127.0.0.1:1/0")), qPrintable(error));
     QVERIFY(timer.elapsed() < kTimeoutMs);
+}
+
+void TestRedisClient::connectionIsNotInheritedByChildProcesses()
+{
+    // Every socket of this process is a client connection or Qt's; none may leak into a
+    // restarted redis-server through exec.
+    int sockets = 0;
+    for (const QFileInfo& entry : QDir(QStringLiteral("/proc/self/fd")).entryInfoList(QDir::System)) {
+        if (!entry.symLinkTarget().contains(QLatin1String("socket:"))) continue;
+        ++sockets;
+        const int fd = entry.fileName().toInt();
+        QVERIFY2(::fcntl(fd, F_GETFD) & FD_CLOEXEC, qPrintable(entry.symLinkTarget()));
+    }
+    QVERIFY(sockets > 0);
 }
 
 void TestRedisClient::hungServerTimesOutInsteadOfHanging()
