@@ -33,17 +33,17 @@ struct KernelJob {
 // wrapping mod 2^32) and writes the final sha256d state words: out[word * lanes + lane].
 using Kernel = void (*)(const KernelJob& job, uint32_t lo, uint32_t* out);
 
-constexpr int kMaxLanes = 16;
+constexpr int kMaxLanes = 32;
 
 constexpr int kPortableLanes = 1;
 void kernelPortable(const KernelJob& job, uint32_t lo, uint32_t* out);
 
 #if defined(PB_X86_KERNELS)
-constexpr int kShaNiLanes = 8;
+constexpr int kShaNiLanes = 4;
 void kernelShaNi(const KernelJob& job, uint32_t lo, uint32_t* out);
 constexpr int kAvx2Lanes = 8;
 void kernelAvx2(const KernelJob& job, uint32_t lo, uint32_t* out);
-constexpr int kAvx512Lanes = 16;
+constexpr int kAvx512Lanes = 32;
 void kernelAvx512(const KernelJob& job, uint32_t lo, uint32_t* out);
 #endif
 
