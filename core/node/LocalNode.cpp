@@ -155,6 +155,8 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
     }
     std::lock_guard lock(readerMutex_);
     if (!reader_) return fail(QueryError::Unavailable, "the node's storage is not open");
+    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError))
+        return fail(QueryError::Unavailable, "storage unreachable: " + reconnectError);
     try {
         if (isHeight) {
             hash = reader_->hashAtHeight(height);

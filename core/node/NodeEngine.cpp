@@ -26,7 +26,10 @@ NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, StatusSink publish
     : config_(config), log_(log), publish_(std::move(publish)), statusTimer_(this), jobTimer_(this)
 {
     statusTimer_.setInterval(1000);
-    connect(&statusTimer_, &QTimer::timeout, this, &NodeEngine::publishStatus);
+    connect(&statusTimer_, &QTimer::timeout, this, [this] {
+        reconnectStorageIfLost();
+        publishStatus();
+    });
     // A fresh template now and then keeps header times close to the clock.
     jobTimer_.setInterval(kJobRefreshMs);
     connect(&jobTimer_, &QTimer::timeout, this, &NodeEngine::refreshJob);
@@ -78,6 +81,7 @@ QString NodeEngine::startStorage()
             log_.warning("embedded redis-server was restarted; reconnecting");
             QString error;
             if (redis_ && !redis_->reconnect(&error)) log_.error("cannot reconnect to Redis: " + error);
+            else reloadChain();
         });
         connect(supervisor_.get(), &storage::RedisSupervisor::failed, this,
                 [this](const QString& why) { log_.error("embedded redis-server failed: " + why); });
@@ -149,6 +153,34 @@ void NodeEngine::shutdown()
     supervisor_.reset();
     if (lock_) lock_->unlock();
     lock_.reset();
+}
+
+void NodeEngine::reconnectStorageIfLost()
+{
+    if (!redis_ || redis_->isConnected()) return;
+    QString error;
+    if (redis_->reconnect(&error)) {
+        log_.info("reconnected to Redis at " + endpoint_->toString());
+        reloadChain();
+    } else if (!storageLost_) {
+        log_.error(QString("lost Redis at %1: %2; retrying every second").arg(endpoint_->toString(), error));
+    }
+    storageLost_ = !redis_->isConnected();
+}
+
+void NodeEngine::reloadChain()
+{
+    // A server that died may have lost its last second of writes: trust storage, not memory.
+    if (!chain_) return;
+    try {
+        chain_->load();
+        log_.info(QString("chain reloaded: height %1 tip %2").arg(chain_->tip().height).arg(shortHash(chain_->tip().hash)));
+    } catch (const StoreError& e) {
+        log_.error(QString("cannot reload the chain: %1").arg(e.what()));
+        return;
+    }
+    refreshJob();
+    publishStatus();
 }
 
 void NodeEngine::startMining(int threads)

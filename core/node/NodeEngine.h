@@ -54,6 +54,8 @@ private:
     void onNonceFound(uint64_t jobId, uint64_t nonce);
     void publishStatus();
     void saveNodePack();
+    void reconnectStorageIfLost();
+    void reloadChain();
 
     NodeConfig config_;
     Logger& log_;
@@ -75,6 +77,7 @@ private:
     uint64_t blocksFound_ = 0;
     uint64_t rewardsUnits_ = 0;
     bool clockWait_ = false;
+    bool storageLost_ = false;
     QTimer statusTimer_;
     QTimer jobTimer_;
 };

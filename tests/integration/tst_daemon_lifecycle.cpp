@@ -78,6 +78,23 @@ private slots:
         QCOMPARE(daemon.terminate(), 0);
     }
 
+    void embeddedRedisCrashIsSurvived()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        DaemonProcess daemon(dir.path());
+        QVERIFY2(daemon.start({"--mine"}), qPrintable(daemon.stderrText()));
+        QVERIFY(waitUntil([&] { return daemon.height() >= 10; }, 30000));
+        const qint64 firstRedis = daemon.redisPid();
+        ::kill(pid_t(firstRedis), SIGKILL);
+        QVERIFY(waitUntil([&] { return daemon.redisPid() != firstRedis && processAlive(daemon.redisPid()); }, 15000));
+        const qint64 afterRestart = daemon.height();
+        QVERIFY(afterRestart > 0);
+        QVERIFY2(waitUntil([&] { return daemon.height() > afterRestart + 5; }, 30000), qPrintable(daemon.stderrText()));
+        QCOMPARE(daemon.process().state(), QProcess::Running);
+        QVERIFY(daemon.stderrText().contains("chain reloaded"));
+        QCOMPARE(daemon.terminate(), 0);
+    }
+
     void secondNodeOnTheSameDataDirectoryIsRefused()
     {
         QTemporaryDir dir("/tmp/pbXXXXXX");

@@ -74,6 +74,38 @@ private slots:
         QCOMPARE(db3->command({"HGET", "pb:test:v1:pack:" + hash1, "type"}).str(), std::string("block"));
         QCOMPARE(db3->command({"SCARD", "pb:test:v1:nodes"}).integer(), 1LL);
     }
+
+    void nodeRidesOutAnExternalRedisRestart()
+    {
+        QTemporaryDir redisDir("/tmp/pbXXXXXX");
+        const QString socket = redisDir.filePath("aof.sock");
+        const QStringList args = {"--port", "0", "--unixsocket", socket, "--save", "", "--appendonly", "yes",
+                                  "--dir", redisDir.path()};
+        QProcess durable;
+        durable.start("redis-server", args);
+        QVERIFY(waitUntil([&] { return client(socket) != nullptr; }, 10000));
+
+        QTemporaryDir data("/tmp/pbXXXXXX");
+        DaemonProcess daemon(data.path());
+        QVERIFY2(daemon.start({"--mine", "--redis", socket}), qPrintable(daemon.stderrText()));
+        QVERIFY(waitUntil([&] { return daemon.height() >= 5; }, 30000));
+
+        durable.terminate();
+        QVERIFY(durable.waitForFinished(10000));
+        QTest::qWait(1500);
+        QCOMPARE(daemon.process().state(), QProcess::Running);
+        QCOMPARE(httpGet(daemon.restPort(), "/api/v1/blocks/1").status, 503);
+
+        durable.start("redis-server", args);
+        QVERIFY(waitUntil([&] { return client(socket) != nullptr; }, 10000));
+        const qint64 resumed = daemon.height();
+        QVERIFY2(waitUntil([&] { return daemon.height() > resumed + 5; }, 30000), qPrintable(daemon.stderrText()));
+        QCOMPARE(httpGet(daemon.restPort(), "/api/v1/blocks/1").status, 200);
+        QVERIFY(daemon.stderrText().contains("reconnected to Redis"));
+        QCOMPARE(daemon.terminate(), 0);
+        durable.terminate();
+        durable.waitForFinished(10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(ExternalRedisTest)
