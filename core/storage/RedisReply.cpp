@@ -1,5 +1,7 @@
 #include "core/storage/RedisReply.h"
 
+#include "core/util/Bytes.h"
+
 namespace pb::storage {
 
 RedisReply RedisReply::integer(long long value)
@@ -16,6 +18,22 @@ RedisReply RedisReply::array(std::vector<RedisReply> elements)
     return r;
 }
 
+std::string redisQuoted(std::string_view bytes)
+{
+    std::string out = "\"";
+    for (const uint8_t c : bytes) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
+        } else if (c >= 0x20 && c < 0x7f) {
+            out += char(c);
+        } else {
+            out += "\\x" + toHex(&c, 1);
+        }
+    }
+    return out + '"';
+}
+
 std::string RedisReply::describe() const
 {
     switch (m_type) {
@@ -23,24 +41,7 @@ std::string RedisReply::describe() const
     case Type::Status: return m_text;
     case Type::Error: return "(error) " + m_text;
     case Type::Integer: return "(integer) " + std::to_string(m_integer);
-    case Type::String: {
-        // Binary values are escaped so a log line stays one printable line.
-        std::string out = "\"";
-        for (unsigned char c : m_text) {
-            if (c == '"' || c == '\\') {
-                out += '\\';
-                out += char(c);
-            } else if (c >= 0x20 && c < 0x7f) {
-                out += char(c);
-            } else {
-                static const char digits[] = "0123456789abcdef";
-                out += "\\x";
-                out += digits[c >> 4];
-                out += digits[c & 15];
-            }
-        }
-        return out + "\"";
-    }
+    case Type::String: return redisQuoted(m_text);
     case Type::Array: {
         std::string out = "[";
         for (size_t i = 0; i < m_elements.size(); ++i)

@@ -1,6 +1,7 @@
 #pragma once
 // A Redis reply as a plain value, detached from hiredis memory.
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,5 +44,9 @@ private:
     long long m_integer = 0;
     std::vector<RedisReply> m_elements;
 };
+
+// Bytes in double quotes with \\, \" and \xHH escapes: printable on one line, and the form
+// redis-server itself prints (sdscatrepr) and reads back in redis.conf (sdssplitargs).
+std::string redisQuoted(std::string_view bytes);
 
 } // namespace pb::storage

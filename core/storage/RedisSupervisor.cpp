@@ -2,6 +2,7 @@
 
 #include "core/storage/ProcessProbe.h"
 #include "core/storage/RedisClient.h"
+#include "core/storage/RedisReply.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -35,25 +36,10 @@ std::filesystem::path fsPath(const QString& path)
     return std::filesystem::path(QFile::encodeName(path).toStdString());
 }
 
-// A double-quoted value for redis.conf (parsed by sdssplitargs), so paths may hold spaces.
+// Quoted so that paths may hold spaces, quotes or any other byte.
 QByteArray confValue(const QString& value)
 {
-    static const char digits[] = "0123456789abcdef";
-    QByteArray out = "\"";
-    for (const char ch : QFile::encodeName(value)) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c >= 0x20 && c < 0x7f) {
-            out += ch;
-        } else {
-            out += "\\x";
-            out += digits[c >> 4];
-            out += digits[c & 15];
-        }
-    }
-    return out + '"';
+    return QByteArray::fromStdString(redisQuoted(QFile::encodeName(value).toStdString()));
 }
 
 QString lastLines(const QByteArray& text, int count)

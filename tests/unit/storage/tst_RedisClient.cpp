@@ -101,6 +101,8 @@ void TestRedisClient::binaryKeysAndValuesRoundTrip()
     QCOMPARE(got.str().size(), value.size());
     QVERIFY(got.str() == value);
 
+    QCOMPARE(RedisReply::string(std::string("a\0\"\\\n\xff", 6)).describe(), std::string("\"a\\x00\\\"\\\\\\x0a\\xff\""));
+
     // The key is not truncated at its NUL byte.
     QVERIFY(m_client->command({"GET", "k"}).isNil());
 

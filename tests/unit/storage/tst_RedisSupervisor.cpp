@@ -49,6 +49,7 @@ class TestRedisSupervisor : public QObject {
 private slots:
     void startAnswersPingAndStopLeavesNoProcess();
     void writesTheConfigurationItPromises();
+    void dataDirWithSpacesQuotesAndUtf8Works();
     void dataSurvivesStopAndStart();
     void keepsWaitingWhileServerLoadsLargeAof();
     void restartsServerKilledWithSigkill();
@@ -116,6 +117,19 @@ void TestRedisSupervisor::writesTheConfigurationItPromises()
     QVERIFY(pidFile.open(QIODevice::ReadOnly));
     QCOMPARE(pidFile.readAll().trimmed().toLongLong(), supervisor.pid());
     QVERIFY(QFileInfo(supervisor.logFilePath()).size() > 0);
+}
+
+void TestRedisSupervisor::dataDirWithSpacesQuotesAndUtf8Works()
+{
+    QTemporaryDir dir(kShortTempDirTemplate);
+    const QString odd = dir.path() + QStringLiteral("/my \"node\" \\ d\u00e9j\u00e0");
+    RedisSupervisor supervisor(odd);
+    QString error;
+    QVERIFY2(supervisor.start(&error), qPrintable(error));
+    auto client = RedisClient::connect(supervisor.endpoint(), kTimeoutMs, &error);
+    QVERIFY2(client, qPrintable(error));
+    QCOMPARE(QString::fromStdString(configValue(*client, "dir")), odd + "/redis");
+    QCOMPARE(QString::fromStdString(configValue(*client, "logfile")), odd + "/redis/redis.log");
 }
 
 void TestRedisSupervisor::dataSurvivesStopAndStart()
