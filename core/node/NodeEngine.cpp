@@ -93,7 +93,7 @@ QString NodeEngine::startStorage()
         endpoint_ = std::make_unique<storage::RedisEndpoint>(*parsed);
     }
     redis_ = storage::RedisClient::connect(*endpoint_, kRedisConnectTimeoutMs, &error);
-    if (!redis_) return QString("cannot connect to Redis at %1: %2").arg(endpoint_->toString(), error);
+    if (!redis_) return error;
 
     photos_ = std::make_unique<storage::PhotoStore>(config_.dataDir);
     store_ = std::make_unique<storage::RedisChainStore>(*redis_, *photos_, config_.network.toStdString());
