@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <thread>
 #include <vector>
@@ -64,14 +65,20 @@ HeaderJob benchJob()
     return makeHeaderJob(header, Hash256{});
 }
 
+struct Rate {
+    double hashesPerSecond;
+    double cpusUsed;  // process CPU time / wall time: below the thread count, cores were not free
+};
+
 // Hashes per second of `threads` threads scanning disjoint nonce ranges for `seconds`.
-double hashrate(ShaBackend backend, unsigned threads, double seconds)
+Rate hashrate(ShaBackend backend, unsigned threads, double seconds)
 {
     const HeaderJob job = benchJob();
     std::atomic<uint64_t> total{0};
     std::atomic<bool> stop{false};
     std::vector<std::thread> workers;
     const auto start = Clock::now();
+    const std::clock_t cpuStart = std::clock();
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
             uint64_t nonce = uint64_t(t) << 48, done = 0;
@@ -87,7 +94,8 @@ double hashrate(ShaBackend backend, unsigned threads, double seconds)
     stop = true;
     for (auto& w : workers)
         w.join();
-    return double(total) / secondsSince(start);
+    const double wall = secondsSince(start);
+    return {double(total) / wall, double(std::clock() - cpuStart) / CLOCKS_PER_SEC / wall};
 }
 
 // Every N up to 8, then doubling, and always the machine's full count: large machines stay
@@ -131,7 +139,7 @@ int main(int argc, char** argv)
 
     std::printf("\n1-thread nonce scan per backend:\n");
     for (ShaBackend b : availableBackends()) {
-        const double rate = hashrate(b, 1, seconds);
+        const double rate = hashrate(b, 1, seconds).hashesPerSecond;
         std::printf("  %-9s %12s   ratio %.2f\n", backendName(b).c_str(), perSecond(rate, "H/s").c_str(),
                     rate / (compressions / 2));
     }
@@ -141,12 +149,14 @@ int main(int argc, char** argv)
     std::printf("\nbest backend (%s) on N threads:\n", backendName(best).c_str());
     double one = 0, two = 0;
     for (unsigned n : threadCounts(maxThreads)) {
-        const double rate = hashrate(best, n, seconds);
+        const Rate r = hashrate(best, n, seconds);
+        const double rate = r.hashesPerSecond;
         if (n == 1)
             one = rate;
         if (n == 2)
             two = rate;
-        std::printf("  %2u threads %12s   x%.2f\n", n, perSecond(rate, "H/s").c_str(), rate / one);
+        std::printf("  %2u threads %12s   x%.2f   (process got %.2f CPUs)\n", n, perSecond(rate, "H/s").c_str(),
+                    rate / one, r.cpusUsed);
     }
 
     const double ratio = one / (compressions / 2);

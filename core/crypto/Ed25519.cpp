@@ -161,9 +161,9 @@ std::optional<Ed25519Key> Ed25519Key::loadFile(const QString& path, QString* err
         return std::nullopt;
     }
     if (st.st_mode & 077) {
+        const QString mode = QString::number(st.st_mode & 0777, 8).rightJustified(4, QLatin1Char('0'));
         fail(error, QStringLiteral("node key file %1 is accessible by other users (mode %2); run chmod 600 %1")
-                        .arg(path)
-                        .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0')));
+                        .arg(path, mode));
         return std::nullopt;
     }
     QFile file(path);
@@ -183,8 +183,11 @@ std::optional<Ed25519Key> Ed25519Key::loadFile(const QString& path, QString* err
     BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
     PkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr) : nullptr);
     OPENSSL_cleanse(pem.data(), size_t(pem.size()));
+    // OpenSSL 3's decoders may queue errors from formats they tried even when one succeeds.
+    const QString opensslError = key ? QString() : takeOpensslError();
+    ERR_clear_error();
     if (!key) {
-        fail(error, QStringLiteral("node key file %1 holds no readable private key: %2").arg(path, takeOpensslError()));
+        fail(error, QStringLiteral("node key file %1 holds no readable private key: %2").arg(path, opensslError));
         return std::nullopt;
     }
     if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {

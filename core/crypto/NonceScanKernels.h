@@ -39,7 +39,7 @@ constexpr int kPortableLanes = 1;
 void kernelPortable(const KernelJob& job, uint32_t lo, uint32_t* out);
 
 #if defined(PB_X86_KERNELS)
-constexpr int kShaNiLanes = 4;
+constexpr int kShaNiLanes = 8;
 void kernelShaNi(const KernelJob& job, uint32_t lo, uint32_t* out);
 constexpr int kAvx2Lanes = 8;
 void kernelAvx2(const KernelJob& job, uint32_t lo, uint32_t* out);

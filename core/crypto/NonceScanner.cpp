@@ -216,6 +216,9 @@ std::vector<ShaBackend> availableBackends()
     return result;
 }
 
+// A fixed order from measurements on the project's machine (AMD Zen 5, one thread): AVX-512
+// about 45 MH/s, SHA-NI about 22 MH/s, AVX2 about 11 MH/s, portable about 2 MH/s. On other
+// CPUs the order is an assumption; bench_mining prints the rate of every backend.
 ShaBackend bestBackend()
 {
     for (ShaBackend b : {ShaBackend::Avx512, ShaBackend::ShaNi, ShaBackend::Avx2}) {

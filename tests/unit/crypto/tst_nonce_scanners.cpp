@@ -50,6 +50,19 @@ std::optional<uint64_t> firstWinnerOffset(const Header& h, const Hash256& target
     return std::nullopt;
 }
 
+void checkScan(ShaBackend backend, const Header& h, const Hash256& target, uint64_t first, uint64_t count)
+{
+    auto expected = firstWinnerOffset(h, target, first, count);
+    ScanResult r = scanNonces(backend, makeHeaderJob(h.bytes, target), first, count);
+    QCOMPARE(r.found, expected.has_value());
+    if (expected) {
+        QCOMPARE(r.nonce, first + *expected);
+        QCOMPARE(r.hashesDone, *expected + 1);
+    } else {
+        QCOMPARE(r.hashesDone, count);
+    }
+}
+
 } // namespace
 
 class NonceScannersMatchOpenssl : public QObject {
@@ -87,15 +100,16 @@ private slots:
     {
         QFETCH(int, backend);
         std::mt19937_64 rng(42 + uint64_t(backend));
-        // Counts around every lane width (1, 4, 8, 16), starts at zero, random, just below a
-        // change of the nonce's high word, and just below the 2^64 wrap.
-        const size_t counts[] = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100};
-        const uint64_t fixedStarts[] = {0, 0xfffffffaull, 0x1fffffff0ull, 0xfffffffffffffff6ull, ~0ull};
+        // Counts around every lane width (1, 4, 8, 32), random starts, and runs of 100 across
+        // a change of the nonce's high word and across the 2^64 wrap.
+        const size_t counts[] = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 65};
+        const uint64_t boundaryStarts[] = {0, 0xffffffc0ull, 0x1ffffffe7ull, 0xffffffffffffffc0ull, ~0ull};
         for (int round = 0; round < 40; ++round) {
             Header h = randomHeader(rng);
             HeaderJob job = makeHeaderJob(h.bytes, targetWithLeadingZeroBytes(4));
-            const uint64_t first = round < 5 ? fixedStarts[round] : rng();
-            const size_t count = counts[size_t(round) % std::size(counts)];
+            const bool boundary = round < int(std::size(boundaryStarts));
+            const uint64_t first = boundary ? boundaryStarts[round] : rng();
+            const size_t count = boundary ? 100 : counts[size_t(round) % std::size(counts)];
             std::vector<Hash256> got(count);
             hashNonces(ShaBackend(backend), job, first, count, got.data());
             for (size_t i = 0; i < count; ++i) {
@@ -112,21 +126,21 @@ private slots:
         QFETCH(int, backend);
         std::mt19937_64 rng(7 + uint64_t(backend));
         // With one leading zero byte about one nonce in 256 wins.
-        const Hash256 target = targetWithLeadingZeroBytes(1);
-        const uint64_t starts[] = {0, 0xffffff00ull, ~0ull - 300, 0x123456789abcdefull};
+        const Hash256 easy = targetWithLeadingZeroBytes(1);
         for (int round = 0; round < 24; ++round) {
             Header h = randomHeader(rng);
-            HeaderJob job = makeHeaderJob(h.bytes, target);
-            const uint64_t first = round < 4 ? starts[round] : rng();
-            const uint64_t count = 1 + rng() % 1500;
-            auto expected = firstWinnerOffset(h, target, first, count);
-            ScanResult r = scanNonces(ShaBackend(backend), job, first, count);
-            QCOMPARE(r.found, expected.has_value());
-            if (expected) {
-                QCOMPARE(r.nonce, first + *expected);
-                QCOMPARE(r.hashesDone, *expected + 1);
-            } else {
-                QCOMPARE(r.hashesDone, count);
+            const uint64_t first = rng(), count = 1 + rng() % 1500;
+            checkScan(ShaBackend(backend), h, easy, first, count);
+        }
+        // Around the high-word change and the 2^64 wrap, the target is the smallest hash of the
+        // range, so the single winner may sit on either side.
+        for (uint64_t first : {0xffffffc0ull, 0xffffffffffffffc0ull}) {
+            for (int round = 0; round < 4; ++round) {
+                Header h = randomHeader(rng);
+                Hash256 smallest = opensslHeaderHash(h, first);
+                for (uint64_t i = 1; i < 128; ++i)
+                    smallest = std::min(smallest, opensslHeaderHash(h, first + i));
+                checkScan(ShaBackend(backend), h, smallest, first, 128);
             }
         }
     }
