@@ -1,5 +1,6 @@
 // Measures the nonce-scan kernels against this CPU's single-stream SHA-256 speed; see README.md.
 #include "core/crypto/NonceScanner.h"
+#include "core/mining/Miner.h"
 
 #include <openssl/sha.h>
 
@@ -98,6 +99,28 @@ Rate hashrate(ShaBackend backend, unsigned threads, double seconds)
     return {double(total) / wall, double(std::clock() - cpuStart) / CLOCKS_PER_SEC / wall};
 }
 
+// The engine's Miner (job hand-off, slices, hashrate meter) on `threads` threads, with a job
+// whose all-zero target is never met.
+Rate minerHashrate(unsigned threads, double seconds)
+{
+    Miner miner([](uint64_t, uint64_t) {});
+    MiningJob job;
+    job.id = 1;
+    for (size_t i = 0; i < job.header.size(); ++i)
+        job.header[i] = uint8_t(i * 29 + 3);
+    miner.setJob(job);
+    const std::clock_t cpuStart = std::clock();
+    const auto start = Clock::now();
+    const uint64_t before = miner.totalHashes();
+    miner.start(int(threads));
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    const uint64_t hashes = miner.totalHashes() - before;
+    const double wall = secondsSince(start);
+    const double cpus = double(std::clock() - cpuStart) / CLOCKS_PER_SEC / wall;
+    miner.stop();
+    return {double(hashes) / wall, cpus};
+}
+
 // Every N up to 8, then doubling, and always the machine's full count: large machines stay
 // within a few measurements.
 std::vector<unsigned> threadCounts(unsigned max)
@@ -157,6 +180,17 @@ int main(int argc, char** argv)
             two = rate;
         std::printf("  %2u threads %12s   x%.2f   (process got %.2f CPUs)\n", n, perSecond(rate, "H/s").c_str(),
                     rate / one, r.cpusUsed);
+    }
+
+    std::printf("\nengine miner (pb::Miner, %s):\n", backendName(best).c_str());
+    const Rate minerOne = minerHashrate(1, seconds);
+    std::printf("   1 thread  %12s   ratio %.2f\n", perSecond(minerOne.hashesPerSecond, "H/s").c_str(),
+                minerOne.hashesPerSecond / (compressions / 2));
+    if (maxThreads > 1) {
+        const Rate minerAll = minerHashrate(maxThreads, seconds);
+        std::printf("  %2u threads %12s   x%.2f   (process got %.2f CPUs)\n", maxThreads,
+                    perSecond(minerAll.hashesPerSecond, "H/s").c_str(),
+                    minerAll.hashesPerSecond / minerOne.hashesPerSecond, minerAll.cpusUsed);
     }
 
     const double ratio = one / (compressions / 2);

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Installs what Photoblocks needs, builds it with its tests, and runs the whole suite
-# through ctest. Extra arguments go to ctest, e.g. `scripts/test.sh -R chain`.
+# Installs what Photoblocks needs, builds it with its tests, and runs the whole suite through
+# ctest twice: an optimised build, then one under AddressSanitizer + UndefinedBehaviorSanitizer
+# (memory errors, leaks and undefined behaviour fail the run). Extra arguments go to both
+# ctest runs, e.g. `scripts/test.sh -R chain`.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 pb_install_packages
+
+export QT_QPA_PLATFORM=offscreen
 pb_build "$PB_ROOT/build/test" RelWithDebInfo
-cd "$PB_ROOT/build/test"
-QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" "$@"
+(cd "$PB_ROOT/build/test" && ctest --output-on-failure --parallel "$(nproc)" "$@")
+
+echo "== the same suite under AddressSanitizer + UndefinedBehaviorSanitizer =="
+pb_build "$PB_ROOT/build/sanitize" RelWithDebInfo -DPB_SANITIZE=ON
+(cd "$PB_ROOT/build/sanitize" && ctest --output-on-failure --parallel "$(nproc)" "$@")

@@ -262,6 +262,8 @@ Signature Ed25519Key::sign(const uint8_t* msg, size_t size) const
     return sig;
 }
 
+void releaseThreadState() { OPENSSL_thread_stop(); }
+
 bool ed25519Verify(const PublicKey& key, const uint8_t* msg, size_t size, const Signature& sig)
 {
     PkeyPtr pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.data(), key.size()));

@@ -10,6 +10,10 @@ namespace pb::crypto {
 using PublicKey = std::array<uint8_t, 32>;
 using Signature = std::array<uint8_t, 64>;
 
+// Frees OpenSSL's per-thread state (random generators, error queue). Call on a thread that
+// signed or generated keys, just before it ends: OpenSSL would otherwise keep it until exit.
+void releaseThreadState();
+
 bool ed25519Verify(const PublicKey& key, const uint8_t* msg, size_t size, const Signature& sig);
 
 class Ed25519Key {

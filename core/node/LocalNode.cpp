@@ -1,6 +1,7 @@
 #include "core/node/LocalNode.h"
 
 #include "core/chain/Transaction.h"
+#include "core/crypto/Ed25519.h"
 #include "core/node/NodeEngine.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
@@ -60,6 +61,8 @@ LocalNode::LocalNode(const NodeConfig& config) : config_(config), log_(config.lo
     qRegisterMetaType<pb::NodeStatus>();
     qRegisterMetaType<pb::LogLine>();
     thread_.setObjectName("engine");
+    // finished() is emitted on the ending thread itself: the place to drop its OpenSSL state.
+    connect(&thread_, &QThread::finished, this, [] { crypto::releaseThreadState(); }, Qt::DirectConnection);
     log_.setListener([this](const LogLine& line) { emit logged(line); });
 }
 

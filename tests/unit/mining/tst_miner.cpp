@@ -1,0 +1,117 @@
+// The threaded miner: finds real solutions, follows job changes, stops promptly.
+#include "core/chain/Uint256.h"
+#include "core/crypto/Sha256.h"
+#include "core/mining/Miner.h"
+
+#include <QtTest>
+#include <chrono>
+#include <mutex>
+
+using namespace pb;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+MiningJob jobWithTarget(uint64_t id, uint8_t seed, const Uint256& target)
+{
+    MiningJob job;
+    job.id = id;
+    for (size_t i = 0; i < job.header.size(); ++i) job.header[i] = uint8_t(i * 7 + seed);
+    job.target = target.toBigEndian();
+    return job;
+}
+
+struct Found {
+    std::mutex mutex;
+    std::vector<std::pair<uint64_t, uint64_t>> wins;  // job id, nonce
+    void add(uint64_t id, uint64_t nonce)
+    {
+        std::lock_guard lock(mutex);
+        wins.emplace_back(id, nonce);
+    }
+    size_t count()
+    {
+        std::lock_guard lock(mutex);
+        return wins.size();
+    }
+};
+
+Hash256 headerHash(const MiningJob& job, uint64_t nonce)
+{
+    auto header = job.header;
+    putLE64(header.data() + 80, nonce);
+    return crypto::sha256d(header.data(), header.size());
+}
+
+} // namespace
+
+class MinerTest : public QObject {
+    Q_OBJECT
+private slots:
+    void findsANonceThatMeetsTheTarget()
+    {
+        Found found;
+        Miner miner([&](uint64_t id, uint64_t nonce) { found.add(id, nonce); });
+        const Uint256 target = ~Uint256() >> 20;  // ~1 million hashes
+        const MiningJob job = jobWithTarget(1, 3, target);
+        miner.setJob(job);
+        miner.start(2);
+        QTRY_VERIFY_WITH_TIMEOUT(found.count() == 1, 20000);
+        miner.stop();
+        QCOMPARE(found.wins[0].first, uint64_t(1));
+        QVERIFY(Uint256::fromBigEndian(headerHash(job, found.wins[0].second)) <= target);
+        QVERIFY(miner.totalHashes() > 0);
+    }
+
+    void reportsOneWinPerJobAndFollowsNewJobs()
+    {
+        Found found;
+        Miner miner([&](uint64_t id, uint64_t nonce) { found.add(id, nonce); });
+        const Uint256 easy = ~Uint256() >> 4;
+        miner.start(2);
+        miner.setJob(jobWithTarget(7, 1, easy));
+        QTRY_VERIFY_WITH_TIMEOUT(found.count() == 1, 5000);
+        QTest::qWait(100);
+        QCOMPARE(found.count(), size_t(1));  // idles after a win until the next job
+        const MiningJob next = jobWithTarget(8, 2, easy);
+        miner.setJob(next);
+        QTRY_VERIFY_WITH_TIMEOUT(found.count() == 2, 5000);
+        miner.stop();
+        QCOMPARE(found.wins[1].first, uint64_t(8));
+        QVERIFY(Uint256::fromBigEndian(headerHash(next, found.wins[1].second)) <= easy);
+    }
+
+    void stopAndThreadCountTakeEffectPromptly()
+    {
+        Miner miner([](uint64_t, uint64_t) {});
+        miner.setJob(jobWithTarget(1, 5, Uint256()));  // never met: threads stay busy
+        miner.start(2);
+        QCOMPARE(miner.threadCount(), 2);
+        QTest::qWait(200);
+        QVERIFY(miner.isRunning());
+        const auto before = Clock::now();
+        miner.stop();
+        const auto stopMs = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - before).count();
+        QVERIFY2(stopMs < 100, qPrintable(QString("stop took %1 ms").arg(stopMs)));
+        QVERIFY(!miner.isRunning());
+        QCOMPARE(miner.threadCount(), 0);
+        const uint64_t hashes = miner.totalHashes();
+        QTest::qWait(50);
+        QCOMPARE(miner.totalHashes(), hashes);
+        miner.start(1);
+        QCOMPARE(miner.threadCount(), 1);
+    }
+
+    void meterSeesTheWork()
+    {
+        Miner miner([](uint64_t, uint64_t) {});
+        miner.setJob(jobWithTarget(1, 9, Uint256()));
+        miner.start(1);
+        QTest::qWait(1200);
+        QVERIFY(miner.meter().rate(10) > 1000);
+        miner.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(MinerTest)
+#include "tst_miner.moc"
