@@ -44,8 +44,7 @@ std::optional<Block> Block::parse(const Bytes& bytes)
         Hash256 photo;
         uint8_t labelLength = 0;
         const uint8_t* labelBytes = nullptr;
-        if (!r.readArray(photo) || !r.readU8(labelLength) || labelLength > kMaxLabelLength
-            || !r.readSpan(labelLength, labelBytes))
+        if (!r.readArray(photo) || !r.readU8(labelLength) || !r.readSpan(labelLength, labelBytes))
             return std::nullopt;
         b.photoHash = photo;
         b.label.assign(reinterpret_cast<const char*>(labelBytes), labelLength);

@@ -18,7 +18,7 @@ constexpr size_t kMaxLabelLength = 32;
 struct Block {
     BlockHeader header;
     std::optional<Hash256> photoHash;
-    std::string label;  // the label claimed for the photo; empty when no claim
+    std::string label;  // the label claimed for the photo; empty when no claim; < 256 bytes
     LabelVote vote = LabelVote::Abstain;
     std::vector<Bytes> transactions;  // raw encodings; the first is the coinbase
 

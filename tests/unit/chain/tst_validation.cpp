@@ -116,6 +116,15 @@ private slots:
         QVERIFY(r.detail.find("cat") != std::string::npos);
     }
 
+    void labelLongerThanTheCap()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.photoHash = crypto::sha256(test::jpegBytes());
+        b.label = std::string(kMaxLabelLength + 1, 'x');
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::LabelTooLong);
+    }
+
     void wrongBits()
     {
         const Block b = test::makeBlock(Hash256{}, 1, kTime);
