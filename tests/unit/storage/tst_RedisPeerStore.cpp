@@ -1,0 +1,329 @@
+// RedisPeerStore against a real redis-server: the node catalogue, bans and their expiry,
+// damaged records, the upgrade of the old plain-set catalogue, and persistence.
+#include "StorageTestSupport.h"
+#include "core/chain/ChainStore.h"
+#include "core/storage/RedisClient.h"
+#include "core/storage/RedisPeerStore.h"
+#include "core/storage/RedisSupervisor.h"
+
+#include <QtTest>
+
+#include <memory>
+
+using namespace pb;
+using namespace pb::storage;
+
+namespace {
+
+constexpr int kTimeoutMs = 2000;
+constexpr qint64 kNow = 1'700'000'000;
+
+Hash256 idOf(uint8_t n)
+{
+    Hash256 id{};
+    id.fill(n);
+    return id;
+}
+
+NodeRecord nodeRecord(uint8_t n, qint64 seen)
+{
+    NodeRecord r;
+    r.id = idOf(n);
+    r.pack = {n, 0, '\r', '\n', 0xff};  // binary, as a signed encoding is
+    r.signature = Bytes(64, uint8_t(n + 1));
+    r.host = QString("10.0.0.%1").arg(n);
+    r.port = quint16(7000 + n);
+    r.type = "full";
+    r.seen = seen;
+    return r;
+}
+
+std::vector<uint8_t> firstBytes(const std::vector<NodeRecord>& nodes)
+{
+    std::vector<uint8_t> out;
+    for (const NodeRecord& n : nodes) out.push_back(n.id[0]);
+    return out;
+}
+
+} // namespace
+
+class TestRedisPeerStore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+
+    void savedNodeReadsBackExactly();
+    void savingAgainReplacesTheRecord();
+    void nodesAreMostRecentFirstAndLimitedToMax();
+    void touchOnlyMovesLastSeenForward();
+    void malformedSignatureIsRefused();
+    void bansAreListedSortedAndRemovable();
+    void expiredBansAreNotListedAndDeleted();
+    void damagedNodesAreSkippedWithAReasonOrThrowWhenAskedFor();
+    void damagedBansAreSkippedAndRemovable();
+    void plainSetCatalogueIsUpgraded();
+    void networksDoNotSeeEachOther();
+    void dataSurvivesRedisRestartAndFailuresThrow();
+
+private:
+    RedisClient& redis() { return *m_client; }
+    std::string key(const std::string& suffix) const { return "pb:test:v1:" + suffix; }
+
+    QTemporaryDir m_dir{kShortTempDirTemplate};
+    std::unique_ptr<RedisSupervisor> m_supervisor;
+    std::unique_ptr<RedisClient> m_client;
+    std::unique_ptr<RedisPeerStore> m_store;
+};
+
+void TestRedisPeerStore::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_supervisor = std::make_unique<RedisSupervisor>(m_dir.path());
+    QString error;
+    QVERIFY2(m_supervisor->start(&error), qPrintable(error));
+}
+
+void TestRedisPeerStore::init()
+{
+    QString error;
+    if (!m_client || !m_client->isConnected()) m_client = RedisClient::connect(m_supervisor->endpoint(), kTimeoutMs, &error);
+    QVERIFY2(m_client, qPrintable(error));
+    QVERIFY(m_client->command({"FLUSHALL"}).isOk());
+    // A fresh store per test: the catalogue upgrade check runs once per store.
+    m_store = std::make_unique<RedisPeerStore>(*m_client, "test");
+}
+
+void TestRedisPeerStore::cleanupTestCase()
+{
+    m_store.reset();
+    m_client.reset();
+    m_supervisor.reset();
+}
+
+void TestRedisPeerStore::savedNodeReadsBackExactly()
+{
+    const NodeRecord saved = nodeRecord(7, kNow);
+    m_store->saveNode(saved);
+    const auto got = m_store->node(saved.id);
+    QVERIFY(got);
+    QVERIFY(got->id == saved.id);
+    QVERIFY(got->pack == saved.pack);
+    QVERIFY(got->signature == saved.signature);
+    QCOMPARE(got->host, saved.host);
+    QCOMPARE(got->port, saved.port);
+    QCOMPARE(got->type, saved.type);
+    QCOMPARE(got->seen, saved.seen);
+
+    QVERIFY(!m_store->node(idOf(8)));
+    QCOMPARE(redis().command({"ZSCORE", key("nodes"), toHex(saved.id)}).str(), std::to_string(kNow));
+}
+
+void TestRedisPeerStore::savingAgainReplacesTheRecord()
+{
+    NodeRecord n = nodeRecord(1, kNow);
+    m_store->saveNode(n);
+    QVERIFY(redis().command({"HSET", key("node:" + toHex(n.id)), "stale", "field"}).isInteger());
+    n.host = "";
+    n.port = 0;
+    n.seen = kNow - 50;  // a re-announcement may carry an older time: the record says what was saved
+    m_store->saveNode(n);
+
+    const auto got = m_store->node(n.id);
+    QVERIFY(got);
+    QCOMPARE(got->host, QString());
+    QCOMPARE(got->port, quint16(0));
+    QCOMPARE(got->seen, kNow - 50);
+    QCOMPARE(redis().command({"HEXISTS", key("node:" + toHex(n.id)), "stale"}).integer(), 0LL);
+    QCOMPARE(m_store->nodes(10).size(), size_t(1));
+}
+
+void TestRedisPeerStore::nodesAreMostRecentFirstAndLimitedToMax()
+{
+    for (uint8_t n : {3, 1, 5, 2, 4}) m_store->saveNode(nodeRecord(n, kNow + n * 10));
+    QCOMPARE(firstBytes(m_store->nodes(100)), (std::vector<uint8_t>{5, 4, 3, 2, 1}));
+    QCOMPARE(firstBytes(m_store->nodes(2)), (std::vector<uint8_t>{5, 4}));
+    QVERIFY(m_store->nodes(0).empty());
+    // More than one slice of the catalogue is read when max asks for it.
+    for (int n = 10; n < 250; ++n) m_store->saveNode(nodeRecord(uint8_t(n), kNow - n));
+    QStringList skipped;
+    const auto all = m_store->nodes(size_t(-1), &skipped);
+    QCOMPARE(all.size(), size_t(245));
+    QVERIFY(skipped.isEmpty());
+    QVERIFY(std::is_sorted(all.begin(), all.end(), [](const NodeRecord& a, const NodeRecord& b) { return a.seen > b.seen; }));
+}
+
+void TestRedisPeerStore::touchOnlyMovesLastSeenForward()
+{
+    m_store->saveNode(nodeRecord(1, kNow));
+    m_store->saveNode(nodeRecord(2, kNow + 10));
+    QVERIFY(m_store->touchNode(idOf(1), kNow + 20));
+    QCOMPARE(firstBytes(m_store->nodes(10)), (std::vector<uint8_t>{1, 2}));
+    QCOMPARE(m_store->node(idOf(1))->seen, kNow + 20);
+
+    QVERIFY(m_store->touchNode(idOf(1), kNow + 5));
+    QCOMPARE(m_store->node(idOf(1))->seen, kNow + 20);
+    QCOMPARE(firstBytes(m_store->nodes(10)), (std::vector<uint8_t>{1, 2}));
+
+    QVERIFY(!m_store->touchNode(idOf(9), kNow + 30));
+    QVERIFY(!m_store->node(idOf(9)));
+    QCOMPARE(m_store->nodes(10).size(), size_t(2));
+}
+
+void TestRedisPeerStore::malformedSignatureIsRefused()
+{
+    NodeRecord n = nodeRecord(1, kNow);
+    n.signature.resize(63);
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->saveNode(n));
+    QVERIFY(!m_store->node(n.id));
+}
+
+void TestRedisPeerStore::bansAreListedSortedAndRemovable()
+{
+    m_store->saveBan({"192.0.2.9", kNow + 100, "flooded us with headers"});
+    m_store->saveBan({"2001:db8::1", kNow + 200, ""});
+    m_store->saveBan({"10.1.2.3", kNow + 300, "spam"});
+    m_store->saveBan({"10.1.2.3", kNow + 400, "spam, again"});  // replaces
+
+    const auto bans = m_store->bans(kNow);
+    QCOMPARE(bans.size(), size_t(3));
+    QCOMPARE(bans[0].address, QString("10.1.2.3"));
+    QCOMPARE(bans[0].until, kNow + 400);
+    QCOMPARE(bans[0].reason, QString("spam, again"));
+    QCOMPARE(bans[1].address, QString("192.0.2.9"));
+    QCOMPARE(bans[1].reason, QString("flooded us with headers"));
+    QCOMPARE(bans[2].address, QString("2001:db8::1"));
+    QCOMPARE(bans[2].reason, QString());
+
+    QVERIFY(m_store->removeBan("192.0.2.9"));
+    QVERIFY(!m_store->removeBan("192.0.2.9"));
+    QVERIFY(!m_store->removeBan("203.0.113.1"));
+    QCOMPARE(m_store->bans(kNow).size(), size_t(2));
+}
+
+void TestRedisPeerStore::expiredBansAreNotListedAndDeleted()
+{
+    m_store->saveBan({"192.0.2.1", kNow - 1, "old"});
+    m_store->saveBan({"192.0.2.2", kNow, "ends now"});
+    m_store->saveBan({"192.0.2.3", kNow + 1, "still on"});
+    const auto bans = m_store->bans(kNow);
+    QCOMPARE(bans.size(), size_t(1));
+    QCOMPARE(bans[0].address, QString("192.0.2.3"));
+    QCOMPARE(redis().command({"HLEN", key("bans")}).integer(), 1LL);
+    QVERIFY(m_store->bans(kNow + 1).empty());
+    QCOMPARE(redis().command({"HLEN", key("bans")}).integer(), 0LL);
+}
+
+void TestRedisPeerStore::damagedNodesAreSkippedWithAReasonOrThrowWhenAskedFor()
+{
+    for (uint8_t n = 1; n <= 5; ++n) m_store->saveNode(nodeRecord(n, kNow + n));
+    const auto field = [&](uint8_t n, const char* name, const std::string& value) {
+        QVERIFY(redis().command({"HSET", key("node:" + toHex(idOf(n))), name, value}).isInteger());
+    };
+    field(1, "port", "70000");
+    field(2, "signature", "short");
+    field(3, "seen", "yesterday");
+    QVERIFY(redis().command({"DEL", key("node:" + toHex(idOf(4)))}).integer() == 1);
+    QVERIFY(redis().command({"ZADD", key("nodes"), "1", "not-an-id"}).integer() == 1);
+
+    QStringList skipped;
+    const auto nodes = m_store->nodes(10, &skipped);
+    QCOMPARE(firstBytes(nodes), (std::vector<uint8_t>{5}));
+    QCOMPARE(skipped.size(), 5);
+    const QString all = skipped.join('\n');
+    QVERIFY2(all.contains("port \"70000\" is not a port number"), qPrintable(all));
+    QVERIFY2(all.contains("signature is 5 bytes, not 64"), qPrintable(all));
+    QVERIFY2(all.contains("last seen \"yesterday\" is not a time"), qPrintable(all));
+    QVERIFY2(all.contains(QString::fromStdString(toHex(idOf(4))) + " is in the catalogue but has no record"), qPrintable(all));
+    QVERIFY2(all.contains("catalogue entry \"not-an-id\" is not a node id"), qPrintable(all));
+    // Without a list for the reasons the damaged entries are still skipped.
+    QCOMPARE(m_store->nodes(10).size(), size_t(1));
+
+    try {
+        m_store->node(idOf(1));
+        QFAIL("a damaged record must not read as a node");
+    } catch (const StoreError& e) {
+        QVERIFY2(QString(e.what()).contains("is not a port number"), e.what());
+    }
+    QVERIFY(redis().command({"SET", key("node:" + toHex(idOf(6))), "a string"}).isOk());
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->node(idOf(6)));
+}
+
+void TestRedisPeerStore::damagedBansAreSkippedAndRemovable()
+{
+    m_store->saveBan({"192.0.2.1", kNow + 100, "fine"});
+    QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.2", "soon bad"}).integer() == 1);
+    QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.3", ""}).integer() == 1);
+    QStringList skipped;
+    const auto bans = m_store->bans(kNow, &skipped);
+    QCOMPARE(bans.size(), size_t(1));
+    QCOMPARE(skipped.size(), 2);
+    QVERIFY2(skipped.join('\n').contains("ban of \"192.0.2.2\": \"soon bad\" does not start with an expiry time"),
+             qPrintable(skipped.join('\n')));
+    // Not pruned as if expired: the entry stays until someone looks at it and lifts it.
+    QCOMPARE(redis().command({"HLEN", key("bans")}).integer(), 3LL);
+    QVERIFY(m_store->removeBan("192.0.2.2"));
+    QVERIFY(m_store->removeBan("192.0.2.3"));
+    skipped.clear();
+    QCOMPARE(m_store->bans(kNow, &skipped).size(), size_t(1));
+    QVERIFY(skipped.isEmpty());
+}
+
+void TestRedisPeerStore::plainSetCatalogueIsUpgraded()
+{
+    // What RedisChainStore::saveNodePack wrote: a plain set and records without host/port/type.
+    for (uint8_t n : {1, 2}) {
+        const std::string id = toHex(idOf(n));
+        QVERIFY(redis().command({"HSET", key("node:" + id), "pack", "p", "signature", std::string(64, 's'), "seen",
+                                 std::to_string(kNow + n)}).isInteger());
+        QVERIFY(redis().command({"SADD", key("nodes"), id}).integer() == 1);
+    }
+    const auto nodes = m_store->nodes(10);
+    QCOMPARE(firstBytes(nodes), (std::vector<uint8_t>{2, 1}));
+    QCOMPARE(nodes[0].host, QString());
+    QCOMPARE(nodes[0].port, quint16(0));
+    QCOMPARE(nodes[0].type, QString());
+    QCOMPARE(redis().command({"TYPE", key("nodes")}).str(), std::string("zset"));
+    m_store->saveNode(nodeRecord(3, kNow + 3));
+    QCOMPARE(firstBytes(m_store->nodes(10)), (std::vector<uint8_t>{3, 2, 1}));
+}
+
+void TestRedisPeerStore::networksDoNotSeeEachOther()
+{
+    RedisPeerStore dev(redis(), "dev");
+    dev.saveNode(nodeRecord(1, kNow));
+    dev.saveBan({"192.0.2.1", kNow + 10, ""});
+    QVERIFY(m_store->nodes(10).empty());
+    QVERIFY(m_store->bans(kNow).empty());
+    QVERIFY(!m_store->node(idOf(1)));
+    QCOMPARE(dev.nodes(10).size(), size_t(1));
+    QCOMPARE(redis().command({"EXISTS", "pb:dev:v1:nodes", "pb:dev:v1:bans", "pb:dev:v1:node:" + toHex(idOf(1))}).integer(), 3LL);
+}
+
+void TestRedisPeerStore::dataSurvivesRedisRestartAndFailuresThrow()
+{
+    m_store->saveNode(nodeRecord(1, kNow));
+    m_store->saveBan({"192.0.2.1", kNow + 100, "persisted"});
+    m_supervisor->stop();  // a clean shutdown flushes the append-only file
+
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->nodes(10));
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->node(idOf(1)));
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->bans(kNow));
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->saveBan({"192.0.2.2", kNow + 100, ""}));
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->touchNode(idOf(1), kNow + 1));
+
+    QString error;
+    QVERIFY2(m_supervisor->start(&error), qPrintable(error));
+    QVERIFY2(m_client->reconnect(&error), qPrintable(error));
+    RedisPeerStore reopened(*m_client, "test");
+    const auto nodes = reopened.nodes(10);
+    QCOMPARE(nodes.size(), size_t(1));
+    QVERIFY(nodes[0].pack == nodeRecord(1, kNow).pack);
+    const auto bans = reopened.bans(kNow);
+    QCOMPARE(bans.size(), size_t(1));
+    QCOMPARE(bans[0].reason, QString("persisted"));
+}
+
+QTEST_GUILESS_MAIN(TestRedisPeerStore)
+#include "tst_RedisPeerStore.moc"
