@@ -11,8 +11,28 @@ namespace pb::app {
 
 namespace {
 
-const QStringList kValueKeys = {"mode", "network", "datadir", "threads", "reward-address", "redis", "rest-port"};
-const QStringList kFlagKeys = {"mine"};
+const QStringList kValueKeys = {"mode", "network", "datadir", "threads", "reward-address", "redis", "rest-port",
+                                "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth"};
+const QStringList kFlagKeys = {"mine", "listen-all"};
+
+// "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
+std::optional<qint64> parseRange(const QString& key, const QString& text, qint64 low, qint64 high, QString* error)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (ok && value >= low && value <= high) return value;
+    *error = QString("--%1: `%2` is not a number from %3 to %4").arg(key, text).arg(low).arg(high);
+    return std::nullopt;
+}
+
+// host:port with a non-empty host and a port from 1 to 65535.
+bool validPeerAddress(const QString& text)
+{
+    const int colon = text.lastIndexOf(':');
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    return colon > 0 && ok && port >= 1 && port <= 65535;
+}
 
 ParseOutcome error(const QString& message) { return {ParseOutcome::ExitError, message, {}}; }
 
@@ -68,6 +88,13 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"reward-address", "Address that receives mining rewards (default: the node key's address).", "address"},
         {"redis", "Use an existing Redis: redis://host:port/db or a unix socket path (default: embedded).", "url"},
         {"rest-port", "Serve the REST API on 127.0.0.1:<port> (default off).", "port"},
+        {"port", "Listen for peers on this port (default: 7000 for a dev head, else any free port).", "port"},
+        {"listen-all", "Accept peers on all interfaces (default: loopback only)."},
+        {"seed", "Connect to this seed node, host:port; repeatable (default: the network's seed).", "host:port"},
+        {"max-outbound", "Outbound peers to keep (default 8).", "n"},
+        {"max-inbound", "Inbound peers to accept (default 64).", "n"},
+        {"ban-seconds", "How long misbehaving peers stay banned (default 86400).", "seconds"},
+        {"max-reorg-depth", "Deepest reorganisation the node will follow (default 1000).", "blocks"},
         {"config", "Read options from this file (default <datadir>/photoblocks.conf when present).", "file"},
     });
     if (!parser.parse(arguments)) return error(parser.errorText());
@@ -85,8 +112,9 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     if (!configPath.isEmpty())
         if (QString e = readConfigFile(configPath, &values); !e.isEmpty()) return error(e);
     for (const QString& key : kValueKeys)
-        if (parser.isSet(key)) values.insert(key, parser.value(key));
-    if (parser.isSet("mine")) values.insert("mine", "true");
+        if (parser.isSet(key)) values.insert(key, parser.values(key).join(','));
+    for (const QString& key : kFlagKeys)
+        if (parser.isSet(key)) values.insert(key, "true");
 
     Options o;
     NodeConfig& c = o.node;
@@ -100,28 +128,32 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         return error(QString("--network: `%1` is not one of dev, test").arg(c.network));
     c.dataDir = values.value("datadir", defaultDataDir(c.network));
     if (c.dataDir.isEmpty()) return error("--datadir: empty path");
-    if (values.contains("mine")) {
-        const auto mine = parseBool(values["mine"]);
-        if (!mine) return error(QString("mine: `%1` is not true or false").arg(values["mine"]));
-        c.mine = *mine;
+    for (const QString& key : kFlagKeys) {
+        if (!values.contains(key)) continue;
+        const auto flag = parseBool(values[key]);
+        if (!flag) return error(QString("%1: `%2` is not true or false").arg(key, values[key]));
+        (key == "mine" ? c.mine : c.listenAll) = *flag;
     }
-    if (values.contains("threads")) {
-        bool ok = false;
-        const int threads = values["threads"].toInt(&ok);
-        const int maxThreads = std::max(1, QThread::idealThreadCount());
-        if (!ok || threads < 1 || threads > maxThreads)
-            return error(QString("--threads: `%1` is not a number from 1 to %2").arg(values["threads"]).arg(maxThreads));
-        c.threads = threads;
+    QString rangeError;
+    const auto number = [&](const QString& key, qint64 low, qint64 high, auto& field) {
+        if (!values.contains(key)) return true;
+        const auto v = parseRange(key, values[key], low, high, &rangeError);
+        if (v) field = std::remove_reference_t<decltype(field)>(*v);
+        return v.has_value();
+    };
+    if (!number("threads", 1, std::max(1, QThread::idealThreadCount()), c.threads)
+        || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
+        || !number("max-inbound", 0, 10000, c.maxInbound) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
+        || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth) || !number("rest-port", 1, 65535, o.restPort))
+        return error(rangeError);
+    if (values.contains("seed")) {
+        for (const QString& seed : values["seed"].split(',', Qt::SkipEmptyParts)) {
+            if (!validPeerAddress(seed.trimmed())) return error(QString("--seed: `%1` is not host:port").arg(seed));
+            c.seeds.push_back(seed.trimmed());
+        }
     }
     c.rewardAddress = values.value("reward-address");
     c.redisUrl = values.value("redis");
-    if (values.contains("rest-port")) {
-        bool ok = false;
-        const int port = values["rest-port"].toInt(&ok);
-        if (!ok || port < 1 || port > 65535)
-            return error(QString("--rest-port: `%1` is not a port from 1 to 65535").arg(values["rest-port"]));
-        o.restPort = port;
-    }
     return {ParseOutcome::Run, {}, o};
 }
 

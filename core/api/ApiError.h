@@ -1,17 +1,21 @@
 #pragma once
 // Typed API errors. Controllers return them; RestServer alone turns them into HTTP status
 // codes and the {"error":{"code","message"}} body.
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <variant>
 
 namespace pb::api {
 
 struct ApiError {
     enum Kind {
-        BadRequest,    // 400: malformed id, parameter or body
-        NotFound,      // 404: no such resource or route
-        Unavailable,   // 503: the node cannot answer right now (storage down, starting)
+        BadRequest,        // 400: malformed id, parameter or body
+        NotFound,          // 404: no such resource or route
+        MethodNotAllowed,  // 405: the path exists, the method does not
+        PayloadTooLarge,   // 413: the request body is over the limit
+        Unavailable,       // 503: the node cannot answer right now (storage down, starting)
     };
     Kind kind = BadRequest;
     QString code;      // stable snake_case identifier, e.g. "malformed_block_id"
@@ -22,5 +26,12 @@ using ApiResult = std::variant<QJsonObject, ApiError>;
 
 int httpStatusFor(ApiError::Kind kind);
 QJsonObject errorBody(const ApiError& error);
+
+// A request body that must be one JSON object using only `allowedFields`. Errors (400):
+// malformed_json (not JSON at all), not_an_object (JSON, but an array or a bare value),
+// unknown_field (names every field not in allowedFields).
+ApiResult parseObjectBody(const QByteArray& body, const QStringList& allowedFields);
+// "a string", "a number", … for messages about a JSON value of the wrong type.
+QString jsonTypeName(const QJsonValue& value);
 
 } // namespace pb::api

@@ -4,7 +4,7 @@
 
 namespace pb::api {
 
-ApiService::ApiService(const Node& node) : node_(node)
+ApiService::ApiService(Node& node) : node_(node)
 {
     thread_.setObjectName("rest-api");
     anchor_.moveToThread(&thread_);

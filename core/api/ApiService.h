@@ -11,14 +11,14 @@ class RestServer;
 
 class ApiService {
 public:
-    explicit ApiService(const Node& node);
+    explicit ApiService(Node& node);
     ~ApiService();
 
     // Blocks until the server listens; returns the bound port or 0 with *error.
     quint16 start(const QHostAddress& address, quint16 port, QString* error);
 
 private:
-    const Node& node_;
+    Node& node_;
     QThread thread_;
     QObject anchor_;                // lives on thread_: the context for calls made there
     RestServer* server_ = nullptr;  // lives on thread_

@@ -1,33 +1,80 @@
 #include "core/api/RestServer.h"
 
 #include <QHttpServerResponder>
-#include <QJsonDocument>
+#include <QMetaEnum>
 
 namespace pb::api {
 
-RestServer::RestServer(const Node& node, QObject* parent) : QObject(parent), status_(node), blocks_(node)
+RestServer::RestServer(Node& node, QObject* parent)
+    : QObject(parent), status_(node), blocks_(node), peers_(node), bans_(node)
 {
     registerRoutes();
 }
 
-QHttpServerResponse RestServer::respond(const ApiResult& result)
+QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode success)
 {
-    if (const auto* body = std::get_if<QJsonObject>(&result)) return QHttpServerResponse(*body);
+    if (const auto* body = std::get_if<QJsonObject>(&result)) return QHttpServerResponse(*body, success);
     const ApiError& error = std::get<ApiError>(result);
-    return QHttpServerResponse(errorBody(error), QHttpServerResponder::StatusCode(httpStatusFor(error.kind)));
+    return QHttpServerResponse(errorBody(error), StatusCode(httpStatusFor(error.kind)));
+}
+
+template <typename Handler>
+void RestServer::route(const QString& path, Method method, Handler&& handler)
+{
+    http_.route(path, method, std::forward<Handler>(handler));
+    allowedMethods_[path].append(QString(QMetaEnum::fromType<Method>().valueToKey(int(method))).toUpper());
 }
 
 void RestServer::registerRoutes()
 {
-    http_.route("/api/v1/status", QHttpServerRequest::Method::Get,
-                [this](const QHttpServerRequest&) { return respond(status_.status()); });
-    http_.route("/api/v1/blocks/<arg>", QHttpServerRequest::Method::Get,
-                [this](const QString& id, const QHttpServerRequest&) { return respond(blocks_.block(id)); });
-    http_.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        const ApiError error{ApiError::NotFound, "no_such_route",
-                             QString("no route for %1").arg(request.url().path().left(200))};
-        responder.write(QJsonDocument(errorBody(error)), QHttpServerResponder::StatusCode(httpStatusFor(error.kind)));
+    route("/api/v1/status", Method::Get, [this](const QHttpServerRequest&) { return respond(status_.status()); });
+    route("/api/v1/blocks/<arg>", Method::Get,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(blocks_.block(id)); });
+    route("/api/v1/peers", Method::Get, [this](const QHttpServerRequest&) { return respond(peers_.list()); });
+    route("/api/v1/peers/<arg>/disconnect", Method::Post,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(peers_.disconnect(id)); });
+    route("/api/v1/bans", Method::Get, [this](const QHttpServerRequest&) { return respond(bans_.list()); });
+    route("/api/v1/bans", Method::Post, [this](const QHttpServerRequest& request) {
+        // QHttpServer 6.4 has read the whole body by now; the limit still keeps large bodies
+        // away from the JSON parser and tells the client what is accepted.
+        if (request.body().size() > kMaxBodyBytes)
+            return respond(ApiError{ApiError::PayloadTooLarge, "body_too_large",
+                                    QString("the body has %1 bytes; at most %2 are accepted")
+                                        .arg(request.body().size()).arg(kMaxBodyBytes)});
+        return respond(bans_.ban(request.body()), StatusCode::Created);
     });
+    route("/api/v1/bans/<arg>", Method::Delete,
+          [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
+
+    answerOtherMethodsWith405();
+    http_.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        respond(ApiError{ApiError::NotFound, "no_such_route", QString("no route for %1").arg(request.url().path().left(200))})
+            .write(std::move(responder));
+    });
+}
+
+// QHttpServer tries rules in the order they were added and falls through to the missing
+// handler when a path matches but the method does not. A catch-all rule per known path,
+// added after the real ones, turns that 404 into 405 with the Allow header.
+void RestServer::answerOtherMethodsWith405()
+{
+    for (const auto& [path, methods] : allowedMethods_) {
+        const auto notAllowed = [allow = methods.join(", ")](const QHttpServerRequest& request) {
+            const QString method = QString(QMetaEnum::fromType<Method>().valueToKey(int(request.method()))).toUpper();
+            QHttpServerResponse response = respond(ApiError{
+                ApiError::MethodNotAllowed, "method_not_allowed",
+                QString("%1 is not allowed on %2; allowed: %3").arg(method, request.url().path().left(200), allow)});
+            response.setHeader("Allow", allow.toLatin1());
+            return response;
+        };
+        Q_ASSERT(path.count("<arg>") <= 1);  // the two handler shapes below
+        if (path.contains("<arg>"))
+            http_.route(path, Method::AnyKnown, [notAllowed](const QString&, const QHttpServerRequest& request) {
+                return notAllowed(request);
+            });
+        else
+            http_.route(path, Method::AnyKnown, notAllowed);
+    }
 }
 
 quint16 RestServer::listen(const QHostAddress& address, quint16 port, QString* error)

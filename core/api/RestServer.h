@@ -2,30 +2,46 @@
 // The REST API under /api/v1 on an embedded QHttpServer. Routes call one controller per
 // scope; this class alone maps their typed results to HTTP responses. It lives on its own
 // thread (see ApiService) so slow clients never touch the engine or the GUI.
+#include "core/api/BansController.h"
 #include "core/api/BlockController.h"
+#include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
 
+#include <map>
+
 namespace pb::api {
 
 class RestServer : public QObject {
     Q_OBJECT
 public:
-    explicit RestServer(const Node& node, QObject* parent = nullptr);
+    // Request bodies above this are refused with 413 before any parsing.
+    static constexpr qsizetype kMaxBodyBytes = 16 * 1024;
+
+    explicit RestServer(Node& node, QObject* parent = nullptr);
 
     // Listens on `address`:`port` (0 picks a free port). Returns the bound port, or 0 with *error.
     quint16 listen(const QHostAddress& address, quint16 port, QString* error);
 
 private:
+    using Method = QHttpServerRequest::Method;
+    using StatusCode = QHttpServerResponder::StatusCode;
+
     void registerRoutes();
-    static QHttpServerResponse respond(const ApiResult& result);
+    template <typename Handler>
+    void route(const QString& path, Method method, Handler&& handler);
+    void answerOtherMethodsWith405();
+    static QHttpServerResponse respond(const ApiResult& result, StatusCode success = StatusCode::Ok);
 
     QHttpServer http_;
     StatusController status_;
     BlockController blocks_;
+    PeersController peers_;
+    BansController bans_;
+    std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };
 
 } // namespace pb::api

@@ -3,29 +3,108 @@
 #include "core/chain/Difficulty.h"
 #include "core/chain/Transaction.h"
 
+#include <algorithm>
+#include <map>
+
 namespace pb {
 
-Chain::Chain(const NetworkParams& params, ChainStore& store) : params_(params), store_(store) {}
+namespace {
+
+ValidationResult fail(BlockError e, std::string detail) { return {e, std::move(detail)}; }
+
+std::string hex(const Hash256& h) { return toHex(h); }
+
+// Balances and photo placements as they will be after the update being built, over the store.
+class PendingState {
+public:
+    explicit PendingState(ChainStore& store) : store_(store) {}
+
+    uint64_t balance(const crypto::AddressHash& a)
+    {
+        const auto it = balances_.find(a);
+        return it != balances_.end() ? it->second : store_.balance(a);
+    }
+    void setBalance(const crypto::AddressHash& a, uint64_t v) { balances_[a] = v; }
+
+    bool photoOnChain(const Hash256& photo)
+    {
+        const auto it = photos_.find(photo);
+        return it != photos_.end() ? it->second : store_.photoBlock(photo).has_value();
+    }
+    void setPhoto(const Hash256& photo, bool onChain) { photos_[photo] = onChain; }
+
+private:
+    ChainStore& store_;
+    std::map<crypto::AddressHash, uint64_t> balances_;
+    std::map<Hash256, bool> photos_;
+};
+
+} // namespace
+
+Chain::Chain(const NetworkParams& params, ChainStore& store, uint64_t maxReorgDepth)
+    : params_(params), store_(store), maxReorgDepth_(maxReorgDepth)
+{
+}
 
 void Chain::load()
 {
     const Block genesis = params_.genesisBlock();
     const Hash256 genesisHash = genesis.hash();
-    if (!store_.tipHash()) connect(genesis, genesis.serialize(), BlockIndexEntry{}, true);
-
+    if (!store_.tipHash()) {
+        BlockIndexEntry entry = entryFor(genesis.header, BlockIndexEntry{}, BlockIndexEntry::Status::HaveBody);
+        entry.height = 0;
+        entry.chainWork = workForTarget(*Uint256::fromCompact(genesis.header.bits));
+        store_.storeBlock(entry, genesis.serialize());
+        const auto coinbase = Transaction::parse(genesis.transactions.front());
+        store_.applyUpdate({{}, {{entry, std::nullopt, {{coinbase->coinbase.to, 0, coinbase->coinbase.amount}}}}});
+    }
     const auto atZero = store_.hashAtHeight(0);
     if (!atZero || *atZero != genesisHash)
         throw StoreError("the database holds a chain whose genesis is not the '" + params_.name
-                         + "' network's genesis " + toHex(genesisHash));
+                         + "' network's genesis " + hex(genesisHash));
     const BlockIndexEntry tip = requireEntry(*store_.tipHash());
     tip_ = {tip.hash, tip.height, tip.time, tip.bits, tip.chainWork};
+    bestHeader_ = tip;
 }
 
 BlockIndexEntry Chain::requireEntry(const Hash256& hash)
 {
     auto entry = store_.indexEntry(hash);
-    if (!entry) throw StoreError("block index entry " + toHex(hash) + " is missing from the database");
+    if (!entry) throw StoreError("block index entry " + hex(hash) + " is missing from the database");
     return *entry;
+}
+
+BlockIndexEntry Chain::entryFor(const BlockHeader& header, const BlockIndexEntry& parent, BlockIndexEntry::Status status)
+{
+    BlockIndexEntry e;
+    e.hash = header.hash();
+    e.prevHash = header.prevHash;
+    e.height = parent.height + 1;
+    e.time = header.time;
+    e.bits = header.bits;
+    e.chainWork = parent.chainWork + workForTarget(*Uint256::fromCompact(header.bits));
+    e.status = status;
+    return e;
+}
+
+bool Chain::isActive(const BlockIndexEntry& entry)
+{
+    if (entry.height > tip_.height) return false;
+    const auto atHeight = store_.hashAtHeight(entry.height);
+    return atHeight && *atHeight == entry.hash;
+}
+
+void Chain::rememberInvalid(const BlockHeader& header, const BlockIndexEntry& parent)
+{
+    const auto bytes = header.serialize();
+    store_.storeHeader(entryFor(header, parent, BlockIndexEntry::Status::Invalid), Bytes(bytes.begin(), bytes.end()));
+}
+
+bool Chain::knows(const Hash256& hash) { return store_.indexEntry(hash).has_value(); }
+
+void Chain::noteBestHeader(const BlockIndexEntry& entry)
+{
+    if (entry.status != BlockIndexEntry::Status::Invalid && entry.chainWork > bestHeader_.chainWork) bestHeader_ = entry;
 }
 
 uint32_t Chain::nextBits(const BlockIndexEntry& parent)
@@ -58,6 +137,43 @@ ChainContext Chain::contextAfter(const BlockIndexEntry& parent, uint64_t now)
     return ctx;
 }
 
+HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
+{
+    HeaderResult result;
+    result.validation = checkHeader(header, params_);
+    if (!result.validation.ok()) return result;
+    try {
+        const Hash256 hash = header.hash();
+        if (const auto known = store_.indexEntry(hash)) {
+            if (known->status == BlockIndexEntry::Status::Invalid)
+                result.validation = fail(BlockError::KnownInvalid, "header " + hex(hash) + " was found invalid before");
+            return result;
+        }
+        const auto parent = store_.indexEntry(header.prevHash);
+        if (!parent) {
+            result.validation = fail(BlockError::UnknownParent, "parent " + hex(header.prevHash) + " is unknown");
+            return result;
+        }
+        if (parent->status == BlockIndexEntry::Status::Invalid) {
+            result.validation = fail(BlockError::KnownInvalid, "parent " + hex(header.prevHash) + " is invalid");
+            return result;
+        }
+        result.validation = checkHeaderInContext(header, contextAfter(*parent, now), params_);
+        if (!result.validation.ok()) {
+            if (result.validation.error != BlockError::TimeTooNew) rememberInvalid(header, *parent);
+            return result;
+        }
+        const BlockIndexEntry entry = entryFor(header, *parent, BlockIndexEntry::Status::HeaderOnly);
+        const auto bytes = header.serialize();
+        store_.storeHeader(entry, Bytes(bytes.begin(), bytes.end()));
+        noteBestHeader(entry);
+        result.isNew = true;
+    } catch (const StoreError& e) {
+        result.storageError = e.what();
+    }
+    return result;
+}
+
 AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now)
 {
     AcceptResult result;
@@ -66,46 +182,176 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
     if (!result.validation.ok()) return result;
     result.hash = block.hash();
     try {
-        if (block.header.prevHash != tip_.hash) {
-            result.validation = {BlockError::UnknownParent,
-                                 "parent " + toHex(block.header.prevHash) + " is not the tip " + toHex(tip_.hash)};
+        const auto known = store_.indexEntry(result.hash);
+        if (known && known->status == BlockIndexEntry::Status::HaveBody) {
+            result.outcome = AcceptOutcome::Duplicate;
+            result.height = known->height;
             return result;
         }
-        const BlockIndexEntry parent = requireEntry(tip_.hash);
-        ChainContext ctx = contextAfter(parent, now);
-        if (block.photoHash) ctx.photoAlreadyOnChain = store_.photoOnChain(*block.photoHash);
-        result.height = ctx.height;
+        if (known && known->status == BlockIndexEntry::Status::Invalid) {
+            result.validation = fail(BlockError::KnownInvalid, "block " + hex(result.hash) + " was found invalid before");
+            return result;
+        }
+        const auto parent = store_.indexEntry(block.header.prevHash);
+        if (!parent) {
+            result.validation = fail(BlockError::UnknownParent, "parent " + hex(block.header.prevHash) + " is unknown");
+            return result;
+        }
+        if (parent->status == BlockIndexEntry::Status::Invalid) {
+            rememberInvalid(block.header, *parent);
+            result.validation = fail(BlockError::KnownInvalid, "parent " + hex(block.header.prevHash) + " is invalid");
+            return result;
+        }
+        result.height = parent->height + 1;
+        // Everything but the photo's uniqueness, which depends on the branch it ends up on.
+        ChainContext ctx = contextAfter(*parent, now);
         result.validation = checkBlockInContext(block, ctx, params_);
-        if (!result.validation.ok()) return result;
-        result.validation = checkPhoto(block, photo, params_);
-        if (!result.validation.ok()) return result;
+        if (result.validation.ok()) result.validation = checkPhoto(block, photo, params_);
+        if (!result.validation.ok()) {
+            if (result.validation.error != BlockError::TimeTooNew && result.validation.error != BlockError::PhotoMissing)
+                rememberInvalid(block.header, *parent);
+            return result;
+        }
         if (photo) store_.storePhoto(*photo);
-        connect(block, encoded, parent, false);
+        const BlockIndexEntry entry = entryFor(block.header, *parent, BlockIndexEntry::Status::HaveBody);
+        store_.storeBlock(entry, encoded);
+        noteBestHeader(entry);
+        result.outcome = AcceptOutcome::Stored;
+
+        if (const auto target = bestActivatable()) activate(*target, now, result);
+        if (result.outcome == AcceptOutcome::Stored && entry.chainWork > tip_.chainWork) activate(entry, now, result);
     } catch (const StoreError& e) {
+        result.outcome = AcceptOutcome::Rejected;
         result.storageError = e.what();
     }
     return result;
 }
 
-void Chain::connect(const Block& block, const Bytes& encoded, const BlockIndexEntry& parent, bool isGenesis)
+std::optional<BlockIndexEntry> Chain::bestActivatable()
 {
-    BlockConnection c;
-    c.entry.hash = block.hash();
-    c.entry.prevHash = block.header.prevHash;
-    c.entry.height = isGenesis ? 0 : parent.height + 1;
-    c.entry.time = block.header.time;
-    c.entry.bits = block.header.bits;
-    c.entry.chainWork = (isGenesis ? Uint256() : parent.chainWork) + workForTarget(*Uint256::fromCompact(block.header.bits));
-    c.blockBytes = encoded;
-    c.photoHash = block.photoHash;
+    // Walk the best header chain down to the active chain, remembering the highest block whose
+    // path from the fork has every body.
+    std::vector<BlockIndexEntry> path;
+    BlockIndexEntry cursor = requireEntry(bestHeader_.hash);  // its body may have arrived since
+    while (!isActive(cursor)) {
+        path.push_back(cursor);
+        cursor = requireEntry(cursor.prevHash);
+    }
+    std::optional<BlockIndexEntry> best;
+    for (auto it = path.rbegin(); it != path.rend() && it->status == BlockIndexEntry::Status::HaveBody; ++it) best = *it;
+    if (best && best->chainWork > tip_.chainWork) return best;
+    return std::nullopt;
+}
 
-    const auto coinbase = Transaction::parse(block.transactions.front());
-    const crypto::AddressHash& to = coinbase->coinbase.to;
-    const uint64_t before = store_.balance(to);
-    c.balances.push_back({to, before, before + coinbase->coinbase.amount});
+void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result)
+{
+    if (target.chainWork <= tip_.chainWork) return;
+    std::vector<BlockIndexEntry> branch;
+    BlockIndexEntry fork = target;
+    while (!isActive(fork)) {
+        if (fork.status != BlockIndexEntry::Status::HaveBody) return;  // wait for the missing body
+        branch.push_back(fork);
+        fork = requireEntry(fork.prevHash);
+    }
+    std::reverse(branch.begin(), branch.end());
+    if (tip_.height - fork.height > maxReorgDepth_) {
+        result.outcome = AcceptOutcome::Rejected;
+        result.validation = fail(BlockError::ReorgTooDeep, "switching to " + hex(target.hash) + " would undo "
+                                                               + std::to_string(tip_.height - fork.height)
+                                                               + " blocks; the limit is " + std::to_string(maxReorgDepth_));
+        return;
+    }
 
-    store_.connectBlock(c);
-    tip_ = {c.entry.hash, c.entry.height, c.entry.time, c.entry.bits, c.entry.chainWork};
+    ChainUpdate update;
+    PendingState pending(store_);
+    for (BlockIndexEntry cursor = requireEntry(tip_.hash); cursor.hash != fork.hash; cursor = requireEntry(cursor.prevHash)) {
+        const auto undo = store_.undoData(cursor.hash);
+        const auto bytes = store_.blockBytes(cursor.hash);
+        const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+        if (!undo || !block) throw StoreError("undo data or body of active block " + hex(cursor.hash) + " is missing");
+        for (auto it = undo->rbegin(); it != undo->rend(); ++it) pending.setBalance(it->address, it->before);
+        if (block->photoHash) pending.setPhoto(*block->photoHash, false);
+        update.disconnect.push_back({cursor, block->photoHash, *undo});
+    }
+
+    BlockIndexEntry parent = fork;
+    for (const BlockIndexEntry& entry : branch) {
+        const auto bytes = store_.blockBytes(entry.hash);
+        const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+        if (!block) throw StoreError("stored body of block " + hex(entry.hash) + " is missing or damaged");
+        ChainContext ctx = contextAfter(parent, now);
+        if (block->photoHash) ctx.photoAlreadyOnChain = pending.photoOnChain(*block->photoHash);
+        const ValidationResult r = checkBlockInContext(*block, ctx, params_);
+        if (!r.ok()) {
+            store_.markInvalid(entry.hash);
+            if (bestHeader_.hash == entry.hash || target.hash == entry.hash) bestHeader_ = requireEntry(tip_.hash);
+            result.outcome = AcceptOutcome::Rejected;
+            result.validation = r;
+            if (entry.hash != result.hash) result.validation.detail = "ancestor " + hex(entry.hash) + ": " + r.detail;
+            return;
+        }
+        const auto coinbase = Transaction::parse(block->transactions.front());
+        const crypto::AddressHash& to = coinbase->coinbase.to;
+        const uint64_t before = pending.balance(to);
+        pending.setBalance(to, before + coinbase->coinbase.amount);
+        if (block->photoHash) pending.setPhoto(*block->photoHash, true);
+        update.connect.push_back({entry, block->photoHash, {{to, before, before + coinbase->coinbase.amount}}});
+        parent = entry;
+    }
+
+    store_.applyUpdate(update);
+    for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);
+    for (const auto& c : update.connect) result.connected.push_back(c.entry);
+    const BlockIndexEntry& newTip = branch.back();
+    tip_ = {newTip.hash, newTip.height, newTip.time, newTip.bits, newTip.chainWork};
+    noteBestHeader(newTip);
+    result.outcome = AcceptOutcome::Connected;
+}
+
+std::vector<Hash256> Chain::locator()
+{
+    std::vector<Hash256> hashes;
+    uint64_t step = 1;
+    for (uint64_t h = tip_.height;; h = h > step ? h - step : 0) {
+        if (const auto hash = store_.hashAtHeight(h)) hashes.push_back(*hash);
+        if (h == 0) break;
+        if (hashes.size() >= 10) step *= 2;
+    }
+    return hashes;
+}
+
+std::vector<Bytes> Chain::headersAfter(const std::vector<Hash256>& locator, const Hash256& stop, size_t max)
+{
+    uint64_t start = 0;
+    for (const Hash256& hash : locator) {
+        const auto entry = store_.indexEntry(hash);
+        if (entry && isActive(*entry)) {
+            start = entry->height;
+            break;
+        }
+    }
+    std::vector<Bytes> headers;
+    for (uint64_t h = start + 1; h <= tip_.height && headers.size() < max; ++h) {
+        const auto hash = store_.hashAtHeight(h);
+        const auto header = hash ? store_.headerBytes(*hash) : std::nullopt;
+        if (!header) throw StoreError("active block at height " + std::to_string(h) + " has no stored header");
+        headers.push_back(*header);
+        if (*hash == stop) break;
+    }
+    return headers;
+}
+
+std::vector<BlockIndexEntry> Chain::missingBodies(size_t max)
+{
+    std::vector<BlockIndexEntry> missing;
+    BlockIndexEntry cursor = requireEntry(bestHeader_.hash);
+    while (!isActive(cursor)) {
+        if (cursor.status == BlockIndexEntry::Status::HeaderOnly) missing.push_back(cursor);
+        cursor = requireEntry(cursor.prevHash);
+    }
+    std::reverse(missing.begin(), missing.end());
+    if (missing.size() > max) missing.resize(max);
+    return missing;
 }
 
 BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now)

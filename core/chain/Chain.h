@@ -1,9 +1,12 @@
 #pragma once
-// The active chain: validates blocks against consensus rules and the stored chain, connects
-// them through the ChainStore, and builds templates for the miner. Not thread-safe: owned by
-// the engine thread.
+// The block tree and the active chain. Validates headers and blocks against consensus rules
+// and the stored tree, follows the branch with the most cumulative work (reorganising through
+// stored undo data, each switch one atomic store update), serves headers and locators for
+// sync, and builds templates for the miner. Not thread-safe: owned by the engine thread.
 #include "core/chain/ChainStore.h"
 #include "core/chain/Validation.h"
+
+#include <set>
 
 namespace pb {
 
@@ -15,11 +18,28 @@ struct TipInfo {
     Uint256 chainWork;
 };
 
+enum class AcceptOutcome {
+    Rejected,        // see validation / storageError
+    Duplicate,       // already stored
+    Stored,          // stored off the active chain (less work, or ancestors' bodies missing)
+    Connected,       // the active chain changed
+};
+
 struct AcceptResult {
+    AcceptOutcome outcome = AcceptOutcome::Rejected;
     ValidationResult validation;
-    std::string storageError;  // set when the block was valid but could not be stored
+    std::string storageError;             // set when the block was valid but storage failed
     Hash256 hash{};
     uint64_t height = 0;
+    std::vector<BlockIndexEntry> disconnected;  // tip first
+    std::vector<BlockIndexEntry> connected;     // ascending
+    bool ok() const { return outcome != AcceptOutcome::Rejected; }
+};
+
+struct HeaderResult {
+    ValidationResult validation;
+    std::string storageError;
+    bool isNew = false;
     bool ok() const { return validation.ok() && storageError.empty(); }
 };
 
@@ -31,18 +51,34 @@ struct BlockTemplate {
 
 class Chain {
 public:
-    Chain(const NetworkParams& params, ChainStore& store);
+    static constexpr uint64_t kDefaultMaxReorgDepth = 1000;
 
-    // Reads the tip, creating the genesis block in an empty store. Throws StoreError, or
-    // StoreError naming the mismatch when the store holds another network's chain.
+    Chain(const NetworkParams& params, ChainStore& store, uint64_t maxReorgDepth = kDefaultMaxReorgDepth);
+
+    // Reads the tip, creating the genesis block in an empty store. Throws StoreError, naming
+    // the mismatch when the store holds another network's chain.
     void load();
 
     const NetworkParams& params() const { return params_; }
     const TipInfo& tip() const { return tip_; }
+    // The most-work header known (at least the tip): how far sync has to go.
+    const BlockIndexEntry& bestHeader() const { return bestHeader_; }
 
-    // Validates an encoded block (and its photo, when it names one) and connects it when it
-    // extends the tip.
+    // Validates an encoded block (and its photo, when it names one), stores it, and switches
+    // the active chain to it when its branch has the most work.
     AcceptResult submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now);
+
+    // Headers-first sync: validates and records a header whose parent is known.
+    HeaderResult acceptHeader(const BlockHeader& header, uint64_t now);
+
+    // Hashes from the tip back to genesis, dense near the tip, then exponentially sparser.
+    std::vector<Hash256> locator();
+    // Serialized headers of the active chain after the first locator hash on it (genesis when
+    // none is), up to `max`, stopping after `stop` when it is non-zero.
+    std::vector<Bytes> headersAfter(const std::vector<Hash256>& locator, const Hash256& stop, size_t max);
+    // Blocks of the best header chain whose bodies are missing, ascending, at most `max`.
+    std::vector<BlockIndexEntry> missingBodies(size_t max);
+    bool knows(const Hash256& hash);
 
     BlockTemplate makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now);
 
@@ -51,11 +87,22 @@ private:
     uint32_t nextBits(const BlockIndexEntry& parent);
     uint64_t medianTimePastAt(const BlockIndexEntry& last);
     BlockIndexEntry requireEntry(const Hash256& hash);
-    void connect(const Block& block, const Bytes& encoded, const BlockIndexEntry& parent, bool isGenesis);
+    BlockIndexEntry entryFor(const BlockHeader& header, const BlockIndexEntry& parent, BlockIndexEntry::Status status);
+    bool isActive(const BlockIndexEntry& entry);
+    // Records a header that broke a permanent rule, so the block is refused at once next time.
+    void rememberInvalid(const BlockHeader& header, const BlockIndexEntry& parent);
+    void noteBestHeader(const BlockIndexEntry& entry);
+
+    // Moves the active chain to `target` when it has more work and every block from the fork
+    // to it has a body; validates each newly connected block in context.
+    void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result);
+    std::optional<BlockIndexEntry> bestActivatable();
 
     const NetworkParams& params_;
     ChainStore& store_;
+    const uint64_t maxReorgDepth_;
     TipInfo tip_;
+    BlockIndexEntry bestHeader_;
 };
 
 } // namespace pb

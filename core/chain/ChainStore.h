@@ -15,12 +15,14 @@ struct StoreError : std::runtime_error {
 };
 
 struct BlockIndexEntry {
+    enum class Status : char { HeaderOnly = 'h', HaveBody = 'b', Invalid = 'x' };
     Hash256 hash{};
     Hash256 prevHash{};
     uint64_t height = 0;
     uint64_t time = 0;
     uint32_t bits = 0;
     Uint256 chainWork;  // cumulative work up to and including this block
+    Status status = Status::HeaderOnly;
 };
 
 struct BalanceChange {
@@ -29,12 +31,25 @@ struct BalanceChange {
     uint64_t after = 0;
 };
 
-// Everything that changes when a block joins the active chain, applied all-or-nothing.
+// A stored block joining the active chain. `balances` before values are its undo data.
 struct BlockConnection {
     BlockIndexEntry entry;
-    Bytes blockBytes;
     std::optional<Hash256> photoHash;
-    std::vector<BalanceChange> balances;  // `before` values are the block's undo data
+    std::vector<BalanceChange> balances;
+};
+
+// An active block leaving the chain: balances go back to each change's `before`.
+struct BlockDisconnection {
+    BlockIndexEntry entry;
+    std::optional<Hash256> photoHash;
+    std::vector<BalanceChange> balances;
+};
+
+// Tip first for disconnections, then ascending connections; applied all-or-nothing. The new
+// tip is the last connected block, or the parent of the last disconnected one.
+struct ChainUpdate {
+    std::vector<BlockDisconnection> disconnect;
+    std::vector<BlockConnection> connect;
 };
 
 class ChainStore {
@@ -44,15 +59,23 @@ public:
     virtual std::optional<Hash256> tipHash() = 0;
     virtual std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) = 0;
     virtual std::optional<Hash256> hashAtHeight(uint64_t height) = 0;
+    virtual std::optional<Bytes> headerBytes(const Hash256& hash) = 0;
     virtual std::optional<Bytes> blockBytes(const Hash256& hash) = 0;
+    virtual std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) = 0;
     virtual std::optional<Bytes> photo(const Hash256& photoHash) = 0;
-    virtual bool photoOnChain(const Hash256& photoHash) = 0;
+    // The active block carrying this photo, if any.
+    virtual std::optional<Hash256> photoBlock(const Hash256& photoHash) = 0;
     virtual uint64_t balance(const crypto::AddressHash& address) = 0;
 
-    // Writes the photo durably; must complete before the block naming it is connected.
+    // Writes the photo durably; must complete before a block naming it is connected.
     virtual void storePhoto(const Bytes& photo) = 0;
-    // One atomic transaction: index entry, body, block pack, active chain, tip, balances, undo.
-    virtual void connectBlock(const BlockConnection& connection) = 0;
+    // Index entry (with the header) for a block whose body has not arrived.
+    virtual void storeHeader(const BlockIndexEntry& entry, const Bytes& header) = 0;
+    // Index entry and body, off the active chain until an update connects it.
+    virtual void storeBlock(const BlockIndexEntry& entry, const Bytes& block) = 0;
+    virtual void markInvalid(const Hash256& hash) = 0;
+    // One atomic transaction: active chain, tip, balances, undo data, photo index.
+    virtual void applyUpdate(const ChainUpdate& update) = 0;
 };
 
 } // namespace pb

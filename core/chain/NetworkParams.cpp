@@ -23,8 +23,8 @@ NetworkParams makeTest()
 {
     NetworkParams p;
     p.name = "test";
-    p.powLimit = *Uint256::fromCompact(0x207fffff);  // ~2 hashes
-    p.genesisBits = 0x200fffff;                      // ~16 hashes, 16x headroom below the limit
+    p.powLimit = *Uint256::fromCompact(0x207fffff);  // ~2 hashes: tests may build trivial blocks
+    p.genesisBits = 0x1e100000;                      // 2^236: ~1 million hashes, ~20 ms on one core
     p.genesisTime = 1793491200;
     p.targetBlockSeconds = 1;
     p.retargetInterval = 0;

@@ -24,7 +24,7 @@ struct NetworkParams {
 };
 
 // "dev": a few seconds per block on a laptop, retargeting toward 5 s.
-// "test": near-instant blocks (a handful of hashes), fixed target, for automated tests.
+// "test": near-instant blocks (~20 ms of one core), fixed target, for automated tests.
 const NetworkParams* networkByName(std::string_view name);
 std::vector<std::string> networkNames();
 

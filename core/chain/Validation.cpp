@@ -71,8 +71,36 @@ const char* blockErrorCode(BlockError e)
     case BlockError::PhotoTooLarge: return "photo_too_large";
     case BlockError::PhotoBadFormat: return "photo_bad_format";
     case BlockError::PhotoAlreadyOnChain: return "photo_already_on_chain";
+    case BlockError::KnownInvalid: return "known_invalid";
+    case BlockError::ReorgTooDeep: return "reorg_too_deep";
     }
     return "unknown";
+}
+
+ValidationResult checkHeader(const BlockHeader& h, const NetworkParams& params)
+{
+    if (h.version != 1) return fail(BlockError::BadVersion, "header version " + std::to_string(h.version));
+    const auto target = Uint256::fromCompact(h.bits);
+    if (!target || *target > params.powLimit)
+        return fail(BlockError::BadBits, "bits " + bitsHex(h.bits) + " are not a valid target at or below the pow limit");
+    const Hash256 id = h.hash();
+    if (Uint256::fromBigEndian(id) > *target)
+        return fail(BlockError::HighHash, "hash " + toHex(id) + " is above target " + target->toHex());
+    return {};
+}
+
+ValidationResult checkHeaderInContext(const BlockHeader& h, const ChainContext& ctx, const NetworkParams& params)
+{
+    if (h.bits != ctx.expectedBits)
+        return fail(BlockError::WrongBits, "bits " + bitsHex(h.bits) + ", expected " + bitsHex(ctx.expectedBits));
+    if (h.time <= ctx.medianTimePast)
+        return fail(BlockError::TimeTooOld, "time " + std::to_string(h.time) + " is not after the median time past "
+                                                + std::to_string(ctx.medianTimePast));
+    if (h.time > ctx.now + params.maxFutureSeconds)
+        return fail(BlockError::TimeTooNew, "time " + std::to_string(h.time) + " is more than "
+                                                + std::to_string(params.maxFutureSeconds) + " s ahead of "
+                                                + std::to_string(ctx.now));
+    return {};
 }
 
 ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out)
@@ -83,14 +111,7 @@ ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, B
     auto block = Block::parse(encoded);
     if (!block) return fail(BlockError::Malformed, "block bytes do not decode");
     const BlockHeader& h = block->header;
-    if (h.version != 1) return fail(BlockError::BadVersion, "header version " + std::to_string(h.version));
-
-    const auto target = Uint256::fromCompact(h.bits);
-    if (!target || *target > params.powLimit)
-        return fail(BlockError::BadBits, "bits " + bitsHex(h.bits) + " are not a valid target at or below the pow limit");
-    const Hash256 id = h.hash();
-    if (Uint256::fromBigEndian(id) > *target)
-        return fail(BlockError::HighHash, "hash " + toHex(id) + " is above target " + target->toHex());
+    if (auto r = checkHeader(h, params); !r.ok()) return r;
 
     if (block->label.size() > kMaxLabelLength) return fail(BlockError::LabelTooLong, "label longer than 32 bytes");
     if (!block->label.empty())
@@ -107,16 +128,7 @@ ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, B
 
 ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx, const NetworkParams& params)
 {
-    const BlockHeader& h = block.header;
-    if (h.bits != ctx.expectedBits)
-        return fail(BlockError::WrongBits, "bits " + bitsHex(h.bits) + ", expected " + bitsHex(ctx.expectedBits));
-    if (h.time <= ctx.medianTimePast)
-        return fail(BlockError::TimeTooOld, "time " + std::to_string(h.time) + " is not after the median time past "
-                                                + std::to_string(ctx.medianTimePast));
-    if (h.time > ctx.now + params.maxFutureSeconds)
-        return fail(BlockError::TimeTooNew, "time " + std::to_string(h.time) + " is more than "
-                                                + std::to_string(params.maxFutureSeconds) + " s ahead of "
-                                                + std::to_string(ctx.now));
+    if (auto r = checkHeaderInContext(block.header, ctx, params); !r.ok()) return r;
     const auto coinbase = Transaction::parse(block.transactions.front());
     if (coinbase->coinbase.height != ctx.height)
         return fail(BlockError::BadCoinbaseHeight, "coinbase height " + std::to_string(coinbase->coinbase.height)

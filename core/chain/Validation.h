@@ -31,6 +31,8 @@ enum class BlockError {
     PhotoTooLarge,
     PhotoBadFormat,              // neither JPEG nor PNG
     PhotoAlreadyOnChain,
+    KnownInvalid,                // this block, or an ancestor, failed validation before
+    ReorgTooDeep,                // switching to its branch would undo more blocks than allowed
 };
 
 // Stable snake_case identifier for logs, peers and the API ("high_hash").
@@ -41,6 +43,9 @@ struct ValidationResult {
     std::string detail;  // human-readable explanation with the offending values
     bool ok() const { return error == BlockError::None; }
 };
+
+// Context-free header checks: version, bits within the pow limit, hash at or below target.
+ValidationResult checkHeader(const BlockHeader& header, const NetworkParams& params);
 
 // Context-free checks: encoding, size, version, proof of work against the header's bits,
 // content root, transaction structure, label claim. On success *out receives the block.
@@ -54,6 +59,9 @@ struct ChainContext {
     uint64_t now = 0;                    // node's clock, seconds
     bool photoAlreadyOnChain = false;
 };
+// Header rules that need the parent: retargeted bits, median time past, future drift.
+ValidationResult checkHeaderInContext(const BlockHeader& header, const ChainContext& ctx, const NetworkParams& params);
+// Those plus the body's: coinbase height and value, photo not already on the chain.
 ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx, const NetworkParams& params);
 
 // The photo's bytes match the block's photo hash and are an acceptable image file.

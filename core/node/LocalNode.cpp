@@ -71,10 +71,10 @@ LocalNode::~LocalNode() { stop(); }
 void LocalNode::start()
 {
     if (engine_) return;
-    engine_ = new NodeEngine(config_, log_, [this](const NodeStatus& s) {
+    engine_ = new NodeEngine(config_, log_, [this](const NodeSnapshot& s) {
         {
-            std::lock_guard lock(statusMutex_);
-            status_ = s;
+            std::lock_guard lock(snapshotMutex_);
+            snapshot_ = s;
         }
         emit statusChanged();
     });
@@ -129,8 +129,59 @@ void LocalNode::stop()
 
 NodeStatus LocalNode::status() const
 {
-    std::lock_guard lock(statusMutex_);
-    return status_;
+    std::lock_guard lock(snapshotMutex_);
+    return snapshot_.status;
+}
+
+QList<PeerInfo> LocalNode::peers() const
+{
+    std::lock_guard lock(snapshotMutex_);
+    return snapshot_.peers;
+}
+
+QList<BanInfo> LocalNode::bans() const
+{
+    std::lock_guard lock(snapshotMutex_);
+    return snapshot_.bans;
+}
+
+bool LocalNode::disconnectPeer(const QString& nodeIdOrConnection)
+{
+    std::optional<quint64> connection;
+    for (const PeerInfo& p : peers())
+        if (p.nodeId == nodeIdOrConnection || QString::number(p.connectionId) == nodeIdOrConnection) connection = p.connectionId;
+    if (!connection || !engine_) return false;
+    QMetaObject::invokeMethod(engine_, [e = engine_, id = *connection] { e->disconnectPeer(id); });
+    return true;
+}
+
+bool LocalNode::ban(const QString& address, qint64 seconds, const QString& reason, QString* error)
+{
+    const QHostAddress parsed(address);
+    if (parsed.isNull()) {
+        if (error) *error = QString("'%1' is not an IP address").arg(address.left(80));
+        return false;
+    }
+    if (seconds <= 0) {
+        if (error) *error = QString("a ban must last a positive number of seconds, not %1").arg(seconds);
+        return false;
+    }
+    if (!engine_) {
+        if (error) *error = "the node is not running";
+        return false;
+    }
+    QMetaObject::invokeMethod(engine_, [e = engine_, parsed, seconds, reason] { e->ban(parsed, seconds, reason); });
+    return true;
+}
+
+bool LocalNode::unban(const QString& address)
+{
+    const QString canonical = QHostAddress(address).toString();
+    bool banned = false;
+    for (const BanInfo& b : bans()) banned = banned || b.address == canonical;
+    if (!banned || !engine_) return false;
+    QMetaObject::invokeMethod(engine_, [e = engine_, canonical] { e->unban(canonical); });
+    return true;
 }
 
 void LocalNode::startMining(int threads)

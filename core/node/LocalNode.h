@@ -3,7 +3,7 @@
 // it, keeps the latest status snapshot, and answers block queries on a read-only storage
 // connection of its own so callers never wait for the engine.
 #include "core/node/Node.h"
-#include "core/node/Logger.h"
+#include "core/util/Logger.h"
 
 #include <QThread>
 #include <mutex>
@@ -29,6 +29,11 @@ public:
     void startMining(int threads) override;
     void stopMining() override;
     std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const override;
+    QList<PeerInfo> peers() const override;
+    QList<BanInfo> bans() const override;
+    bool disconnectPeer(const QString& nodeIdOrConnection) override;
+    bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) override;
+    bool unban(const QString& address) override;
 
 private:
     void openReader();
@@ -38,8 +43,8 @@ private:
     QThread thread_;
     NodeEngine* engine_ = nullptr;  // lives on thread_, deleted there
 
-    mutable std::mutex statusMutex_;
-    NodeStatus status_;
+    mutable std::mutex snapshotMutex_;
+    NodeSnapshot snapshot_;
 
     mutable std::mutex readerMutex_;
     std::unique_ptr<storage::RedisClient> readerClient_;

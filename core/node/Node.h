@@ -34,6 +34,17 @@ public:
     // A block by height (decimal) or hash (64 hex digits); on nullopt *error says why.
     virtual std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const = 0;
 
+    // Peers and bans, as of the engine's last snapshot.
+    virtual QList<PeerInfo> peers() const = 0;
+    virtual QList<BanInfo> bans() const = 0;
+    // False when no connected peer has this node id (hex) or connection id (decimal).
+    virtual bool disconnectPeer(const QString& nodeIdOrConnection) = 0;
+    // Bans an IP address for `seconds`; false (and *error) for an unparsable address or a
+    // non-positive duration. Connections from it are closed.
+    virtual bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) = 0;
+    // False when the address is not banned.
+    virtual bool unban(const QString& address) = 0;
+
 signals:
     void started();
     void failed(const QString& reason);

@@ -1,6 +1,7 @@
 #pragma once
 // Everything that configures one node, whatever set it (options, config file, GUI settings).
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace pb {
@@ -17,6 +18,13 @@ struct NodeConfig {
     int threads = 1;
     QString rewardAddress;      // bech32m; empty pays the node key's own address
     QString redisUrl;           // empty: spawn an embedded redis-server in the data directory
+    int port = -1;              // peer port; -1: the network's seed port for a head, else 0 (any free port)
+    bool listenAll = false;     // accept peers on all interfaces, not only loopback
+    QStringList seeds;          // host:port; empty: the network's default seed unless head
+    int maxOutbound = 8;
+    int maxInbound = 64;
+    qint64 banSeconds = 24 * 3600;
+    quint64 maxReorgDepth = 1000;
     bool logToStderr = true;
 };
 

@@ -1,9 +1,12 @@
 #include "core/node/NodeEngine.h"
 
-#include "core/node/NodePack.h"
+#include "core/net/ConnectionManager.h"
+#include "core/net/NetProcessing.h"
+#include "core/net/NodePack.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
+#include "core/storage/RedisPeerStore.h"
 #include "core/storage/RedisSupervisor.h"
 
 #include <QDateTime>
@@ -22,12 +25,13 @@ uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 } // namespace
 
-NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, StatusSink publish)
+NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)
     : config_(config), log_(log), publish_(std::move(publish)), statusTimer_(this), jobTimer_(this)
 {
     statusTimer_.setInterval(1000);
     connect(&statusTimer_, &QTimer::timeout, this, [this] {
         reconnectStorageIfLost();
+        pruneExpiredBans();
         publishStatus();
     });
     // A fresh template now and then keeps header times close to the clock.
@@ -97,6 +101,7 @@ QString NodeEngine::startStorage()
 
     photos_ = std::make_unique<storage::PhotoStore>(config_.dataDir);
     store_ = std::make_unique<storage::RedisChainStore>(*redis_, *photos_, config_.network.toStdString());
+    peerStore_ = std::make_unique<storage::RedisPeerStore>(*redis_, config_.network.toStdString());
     return {};
 }
 
@@ -111,7 +116,7 @@ QString NodeEngine::initialize()
         store_->checkSchema();
         chain_ = std::make_unique<Chain>(*params_, *store_);
         chain_->load();
-        saveNodePack();
+        loadBans();
     } catch (const StoreError& e) {
         return QString("cannot load the chain: %1").arg(e.what());
     }
@@ -121,6 +126,13 @@ QString NodeEngine::initialize()
                        modeName(config_.mode), config_.dataDir, endpoint_->toString()));
     log_.info(QString("chain loaded: height %1 tip %2").arg(tip.height).arg(shortHash(tip.hash)));
     log_.info(QString("rewards go to %1").arg(QString::fromStdString(crypto::encodeAddress(rewardAddress_))));
+
+    if (QString error = startNetwork(); !error.isEmpty()) return error;
+    try {
+        saveNodePack();
+    } catch (const StoreError& e) {
+        return QString("cannot save the node pack: %1").arg(e.what());
+    }
 
     miner_ = std::make_unique<Miner>([this](uint64_t jobId, uint64_t nonce) {
         QMetaObject::invokeMethod(this, [this, jobId, nonce] { onNonceFound(jobId, nonce); }, Qt::QueuedConnection);
@@ -134,9 +146,12 @@ QString NodeEngine::initialize()
 void NodeEngine::shutdown()
 {
     statusTimer_.stop();
+    if (connections_) connections_->closeAll("node shutting down");
+    connections_.reset();
+    net_.reset();
     if (miner_) miner_->stop();
     miner_.reset();
-    if (chain_ && store_) {
+    if (chain_ && peerStore_) {
         try {
             saveNodePack();
         } catch (const StoreError& e) {
@@ -144,6 +159,7 @@ void NodeEngine::shutdown()
         }
     }
     chain_.reset();
+    peerStore_.reset();
     store_.reset();
     redis_.reset();
     if (supervisor_) {
@@ -180,6 +196,101 @@ void NodeEngine::reloadChain()
         return;
     }
     refreshJob();
+    publishStatus();
+}
+
+QString NodeEngine::startNetwork()
+{
+    net::TransportLimits limits;
+    limits.maxInbound = config_.maxInbound;
+    // A loopback-only node's peers all share one address; the per-IP cap would starve them.
+    if (!config_.listenAll) limits.maxPerIp = std::max(limits.maxPerIp, config_.maxInbound);
+    limits.messagesPerSecond = 1000;
+    connections_ = std::make_unique<net::ConnectionManager>(limits);
+    connections_->setAdmissionFilter([this](const QHostAddress& a) { return !isBanned(a); });
+
+    const bool head = config_.mode == NodeMode::Head;
+    const quint16 wanted = config_.port >= 0 ? quint16(config_.port) : head ? params_->defaultPeerPort : 0;
+    const QHostAddress address = config_.listenAll ? QHostAddress::Any : QHostAddress::LocalHost;
+    QString error;
+    peerPort_ = connections_->listen(address, wanted, &error);
+    if (peerPort_ == 0) return QString("cannot listen for peers on %1:%2: %3").arg(address.toString()).arg(wanted).arg(error);
+
+    net::NetSettings settings;
+    settings.nodeType = modeName(config_.mode);
+    settings.listenPort = peerPort_;
+    settings.seeds = config_.seeds;
+    if (settings.seeds.isEmpty() && !head) settings.seeds = {QString("127.0.0.1:%1").arg(params_->defaultPeerPort)};
+    settings.targetOutbound = config_.maxOutbound;
+    settings.banSeconds = config_.banSeconds;
+    net::NetHooks hooks;
+    hooks.ban = [this](const QHostAddress& a, qint64 seconds, const QString& reason) { ban(a, seconds, reason); };
+    hooks.isBanned = [this](const QHostAddress& a) { return isBanned(a); };
+    hooks.dial = [this](const QString& host, quint16 port) { return connections_->connectTo(host, port); };
+    hooks.chainChanged = [this](const AcceptResult& r) { reportChainChange(r, false); };
+    net_ = std::make_unique<net::NetProcessing>(settings, *chain_, *store_, *peerStore_, *nodeKey_, log_, *connections_, hooks);
+    connections_->setEvents(net_.get());
+    net_->start();
+    log_.info(QString("listening for peers on %1:%2").arg(address.toString()).arg(peerPort_));
+    return {};
+}
+
+bool NodeEngine::isBanned(const QHostAddress& address) const
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const BanInfo& b : bans_)
+        if (b.until > now && QHostAddress(b.address).isEqual(address, QHostAddress::TolerantConversion)) return true;
+    return false;
+}
+
+void NodeEngine::disconnectPeer(quint64 connectionId)
+{
+    if (net_) net_->disconnect(connectionId, "disconnected by the operator");
+}
+
+void NodeEngine::loadBans()
+{
+    bans_.clear();
+    for (const storage::BanRecord& b : peerStore_->bans(QDateTime::currentSecsSinceEpoch()))
+        bans_.push_back({b.address, b.until, b.reason});
+}
+
+void NodeEngine::pruneExpiredBans()
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (std::none_of(bans_.begin(), bans_.end(), [now](const BanInfo& b) { return b.until <= now; })) return;
+    try {
+        loadBans();
+    } catch (const StoreError& e) {
+        log_.warning(QString("cannot refresh the ban list: %1").arg(e.what()));
+    }
+}
+
+void NodeEngine::ban(const QHostAddress& address, qint64 seconds, const QString& reason)
+{
+    const storage::BanRecord record{address.toString(), QDateTime::currentSecsSinceEpoch() + seconds, reason};
+    try {
+        peerStore_->saveBan(record);
+        loadBans();
+    } catch (const StoreError& e) {
+        log_.error(QString("cannot save the ban of %1: %2").arg(record.address, e.what()));
+        return;
+    }
+    log_.info(QString("banned %1 for %2 s: %3").arg(record.address).arg(seconds).arg(reason));
+    if (net_) net_->disconnectAddress(address, "banned: " + reason);
+    publishStatus();
+}
+
+void NodeEngine::unban(const QString& address)
+{
+    try {
+        peerStore_->removeBan(address);
+        loadBans();
+    } catch (const StoreError& e) {
+        log_.error(QString("cannot lift the ban of %1: %2").arg(address, e.what()));
+        return;
+    }
+    log_.info(QString("lifted the ban of %1").arg(address));
     publishStatus();
 }
 
@@ -244,30 +355,57 @@ void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
     block.header.nonce = nonce;
     const AcceptResult r = chain_->submitBlock(block.serialize(), nullptr, nowSeconds());
     if (!r.ok()) {
-        const QString why = r.storageError.empty()
-                                ? QString("%1: %2").arg(blockErrorCode(r.validation.error), QString::fromStdString(r.validation.detail))
-                                : QString::fromStdString(r.storageError);
-        log_.error(QString("mined block rejected: %1").arg(why));
+        log_.error(QString("mined block rejected: %1").arg(describeRejection(r)));
         refreshJob();
         return;
     }
     ++blocksFound_;
     rewardsUnits_ += params_->blockReward;
-    log_.info(QString("connected block %1 %2 (mined here)").arg(r.height).arg(shortHash(r.hash)));
-    emit blockConnected(r.height, shortHash(r.hash), true);
+    reportChainChange(r, true);
+}
+
+void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
+{
+    for (const BlockIndexEntry& e : r.disconnected)
+        log_.info(QString("disconnected block %1 %2 (reorganisation)").arg(e.height).arg(shortHash(e.hash)));
+    for (const BlockIndexEntry& e : r.connected) {
+        const bool ours = minedHere && e.hash == r.hash;
+        log_.info(QString("connected block %1 %2%3").arg(e.height).arg(shortHash(e.hash), ours ? " (mined here)" : ""));
+        emit blockConnected(e.height, shortHash(e.hash), ours);
+    }
+    if (r.connected.empty()) return;
+    if (minedHere && net_) {
+        std::vector<Hash256> connected;
+        for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
+        net_->announce(connected);
+    }
     refreshJob();
     publishStatus();
+}
+
+QString NodeEngine::describeRejection(const AcceptResult& r)
+{
+    if (!r.storageError.empty()) return QString::fromStdString(r.storageError);
+    return QString("%1: %2").arg(blockErrorCode(r.validation.error), QString::fromStdString(r.validation.detail));
 }
 
 void NodeEngine::saveNodePack()
 {
     NodePack pack;
     pack.type = modeName(config_.mode);
-    pack.port = 0;
+    pack.port = peerPort_;
     pack.userAgent = QString("photoblocks/%1").arg(PB_VERSION);
     pack.bestHeight = chain_->tip().height;
     pack.signWith(*nodeKey_);
-    store_->saveNodePack(pack.id, pack.signedBytes(), pack.signature);
+    storage::NodeRecord record;
+    record.id = pack.id;
+    record.pack = pack.signedBytes();
+    record.signature.assign(pack.signature.begin(), pack.signature.end());
+    record.host = config_.listenAll ? QString() : QString("127.0.0.1");
+    record.port = peerPort_;
+    record.type = pack.type;
+    record.seen = QDateTime::currentSecsSinceEpoch();
+    peerStore_->saveNode(record);
 }
 
 void NodeEngine::publishStatus()
@@ -294,7 +432,11 @@ void NodeEngine::publishStatus()
     }
     s.blocksFound = blocksFound_;
     s.rewardsUnits = rewardsUnits_;
-    publish_(s);
+    s.peerPort = peerPort_;
+    QList<PeerInfo> peers;
+    if (net_) peers = net_->peerTable();
+    for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;
+    publish_({s, peers, bans_});
 }
 
 std::optional<storage::RedisEndpoint> NodeEngine::storageEndpoint() const

@@ -4,10 +4,11 @@
 #include "core/chain/Chain.h"
 #include "core/crypto/Address.h"
 #include "core/mining/Miner.h"
-#include "core/node/Logger.h"
+#include "core/util/Logger.h"
 #include "core/node/NodeConfig.h"
 #include "core/node/NodeStatus.h"
 
+#include <QHostAddress>
 #include <QLockFile>
 #include <QObject>
 #include <QTimer>
@@ -16,20 +17,26 @@
 
 namespace pb {
 
+namespace net {
+class ConnectionManager;
+class NetProcessing;
+} // namespace net
+
 namespace storage {
 class RedisSupervisor;
 class RedisClient;
 class PhotoStore;
 class RedisChainStore;
+class RedisPeerStore;
 struct RedisEndpoint;
 } // namespace storage
 
 class NodeEngine : public QObject {
     Q_OBJECT
 public:
-    using StatusSink = std::function<void(const NodeStatus&)>;
+    using SnapshotSink = std::function<void(const NodeSnapshot&)>;
 
-    NodeEngine(const NodeConfig& config, Logger& log, StatusSink publish);
+    NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish);
     ~NodeEngine() override;
 
     // Both run on the engine thread. initialize() returns an empty string on success or the
@@ -39,6 +46,9 @@ public:
 
     void startMining(int threads);
     void stopMining();
+    void ban(const QHostAddress& address, qint64 seconds, const QString& reason);
+    void unban(const QString& address);
+    void disconnectPeer(quint64 connectionId);
 
     // Where the chain lives, for the façade's read-only connection.
     std::optional<storage::RedisEndpoint> storageEndpoint() const;
@@ -50,16 +60,22 @@ signals:
 private:
     QString prepareDataDir();
     QString startStorage();
+    QString startNetwork();
+    bool isBanned(const QHostAddress& address) const;
     void refreshJob();
     void onNonceFound(uint64_t jobId, uint64_t nonce);
+    void reportChainChange(const AcceptResult& result, bool minedHere);
+    static QString describeRejection(const AcceptResult& result);
     void publishStatus();
     void saveNodePack();
     void reconnectStorageIfLost();
     void reloadChain();
+    void loadBans();
+    void pruneExpiredBans();
 
     NodeConfig config_;
     Logger& log_;
-    StatusSink publish_;
+    SnapshotSink publish_;
     const NetworkParams* params_ = nullptr;
 
     std::unique_ptr<QLockFile> lock_;
@@ -70,8 +86,13 @@ private:
     std::unique_ptr<storage::RedisClient> redis_;
     std::unique_ptr<storage::PhotoStore> photos_;
     std::unique_ptr<storage::RedisChainStore> store_;
+    std::unique_ptr<storage::RedisPeerStore> peerStore_;
+    QList<BanInfo> bans_;
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<Miner> miner_;
+    std::unique_ptr<net::NetProcessing> net_;
+    std::unique_ptr<net::ConnectionManager> connections_;
+    quint16 peerPort_ = 0;
     std::optional<BlockTemplate> template_;
     uint64_t jobId_ = 0;
     uint64_t blocksFound_ = 0;

@@ -1,5 +1,8 @@
 #pragma once
 // Plain snapshots the engine publishes for the GUI and the API: copied, never shared.
+#include "core/net/PeerInfo.h"
+#include "core/util/Logger.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -22,7 +25,8 @@ struct NodeStatus {
     double hashrate10s = 0, hashrate60s = 0, hashrate15m = 0;
     quint64 blocksFound = 0;
     quint64 rewardsUnits = 0;    // coinbase value of blocks this node found
-    int peers = 0;
+    int peers = 0;               // connected peers that completed the handshake
+    quint16 peerPort = 0;        // where this node accepts peers
 };
 
 struct TransactionInfo {
@@ -50,14 +54,13 @@ struct BlockInfo {
     QList<TransactionInfo> transactions;
 };
 
-struct LogLine {
-    enum Level { Debug, Info, Warning, Error };
-    Level level = Info;
-    qint64 msecsSinceEpoch = 0;
-    QString text;
+// Everything the engine publishes at once.
+struct NodeSnapshot {
+    NodeStatus status;
+    QList<PeerInfo> peers;
+    QList<BanInfo> bans;
 };
 
 } // namespace pb
 
 Q_DECLARE_METATYPE(pb::NodeStatus)
-Q_DECLARE_METATYPE(pb::LogLine)

@@ -4,7 +4,6 @@
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisClient.h"
 
-#include <QDateTime>
 #include <charconv>
 
 namespace pb::storage {
@@ -57,9 +56,9 @@ std::optional<Hash256> RedisChainStore::tipHash()
 
 std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
 {
-    RedisReply r = run({"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work"});
+    RedisReply r = run({"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status"});
     const auto& f = r.elements();
-    if (f.size() != 5 || f[0].isNil()) return std::nullopt;
+    if (f.size() != 6 || f[0].isNil()) return std::nullopt;
     BlockIndexEntry e;
     e.hash = hash;
     const auto height = parseUnsigned(f[0].str());
@@ -67,14 +66,46 @@ std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
     const auto time = parseUnsigned(f[2].str());
     const auto bits = parseUnsigned(f[3].str());
     const auto work = Uint256::fromHex(f[4].str());
-    if (!height || !prev || !time || !bits || !work)
+    const std::string& status = f[5].str();
+    if (!height || !prev || !time || !bits || !work || status.size() != 1 || std::string("hbx").find(status[0]) == std::string::npos)
         throw StoreError("index entry of block " + hex(hash) + " is damaged");
     e.height = *height;
     e.prevHash = *prev;
     e.time = *time;
     e.bits = uint32_t(*bits);
     e.chainWork = *work;
+    e.status = BlockIndexEntry::Status(status[0]);
     return e;
+}
+
+std::vector<std::string> RedisChainStore::indexFields(const BlockIndexEntry& e) const
+{
+    return {"height", std::to_string(e.height), "prev", hex(e.prevHash), "time", std::to_string(e.time),
+            "bits", std::to_string(e.bits), "work", e.chainWork.toHex(), "status", std::string(1, char(e.status))};
+}
+
+void RedisChainStore::storeHeader(const BlockIndexEntry& entry, const Bytes& header)
+{
+    RedisClient::Command c = {"HSET", key("block:" + hex(entry.hash)), "header", std::string(header.begin(), header.end())};
+    for (auto& f : indexFields(entry)) c.push_back(std::move(f));
+    if (RedisReply r = redis_.command(c); r.isError()) throw StoreError("storing header " + hex(entry.hash) + " failed: " + r.str());
+}
+
+void RedisChainStore::storeBlock(const BlockIndexEntry& entry, const Bytes& block)
+{
+    const size_t headerSize = std::min<size_t>(block.size(), 88);
+    RedisClient::Command c = {"HSET", key("block:" + hex(entry.hash)),
+                              "header", std::string(block.begin(), block.begin() + long(headerSize)),
+                              "bytes", std::string(block.begin(), block.end())};
+    for (auto& f : indexFields(entry)) c.push_back(std::move(f));
+    RedisReply r = redis_.transaction({c, {"HSET", key("pack:" + hex(entry.hash)), "type", "block", "height",
+                                           std::to_string(entry.height), "hash", hex(entry.hash), "prev", hex(entry.prevHash)}});
+    if (!r.isArray()) throw StoreError("storing block " + hex(entry.hash) + " failed: " + r.str());
+}
+
+void RedisChainStore::markInvalid(const Hash256& hash)
+{
+    run({"HSET", key("block:" + hex(hash)), "status", "x"});
 }
 
 std::optional<Hash256> RedisChainStore::hashAtHeight(uint64_t height)
@@ -86,6 +117,13 @@ std::optional<Hash256> RedisChainStore::hashAtHeight(uint64_t height)
     return h;
 }
 
+std::optional<Bytes> RedisChainStore::headerBytes(const Hash256& hash)
+{
+    RedisReply r = run({"HGET", key("block:" + hex(hash)), "header"});
+    if (r.isNil()) return std::nullopt;
+    return Bytes(r.str().begin(), r.str().end());
+}
+
 std::optional<Bytes> RedisChainStore::blockBytes(const Hash256& hash)
 {
     RedisReply r = run({"HGET", key("block:" + hex(hash)), "bytes"});
@@ -93,11 +131,24 @@ std::optional<Bytes> RedisChainStore::blockBytes(const Hash256& hash)
     return Bytes(r.str().begin(), r.str().end());
 }
 
+std::optional<std::vector<BalanceChange>> RedisChainStore::undoData(const Hash256& hash)
+{
+    RedisReply r = run({"GET", key("undo:" + hex(hash))});
+    if (r.isNil()) return std::nullopt;
+    auto undo = decodeUndo(Bytes(r.str().begin(), r.str().end()));
+    if (!undo) throw StoreError("undo data of block " + hex(hash) + " is damaged");
+    return undo;
+}
+
 std::optional<Bytes> RedisChainStore::photo(const Hash256& photoHash) { return photos_.get(photoHash); }
 
-bool RedisChainStore::photoOnChain(const Hash256& photoHash)
+std::optional<Hash256> RedisChainStore::photoBlock(const Hash256& photoHash)
 {
-    return run({"HEXISTS", key("photos"), hex(photoHash)}).integer() == 1;
+    RedisReply r = run({"HGET", key("photos"), hex(photoHash)});
+    if (r.isNil()) return std::nullopt;
+    auto h = hashFromHex(r.str());
+    if (!h) throw StoreError("photo index entry for " + hex(photoHash) + " is damaged");
+    return h;
 }
 
 uint64_t RedisChainStore::balance(const crypto::AddressHash& address)
@@ -139,36 +190,33 @@ std::optional<std::vector<BalanceChange>> RedisChainStore::decodeUndo(const Byte
     return changes;
 }
 
-void RedisChainStore::connectBlock(const BlockConnection& c)
+void RedisChainStore::applyUpdate(const ChainUpdate& update)
 {
-    const BlockIndexEntry& e = c.entry;
-    const std::string h = hex(e.hash), height = std::to_string(e.height), prev = hex(e.prevHash);
-    const Bytes undo = encodeUndo(c.balances);
-    std::vector<RedisClient::Command> commands = {
-        {"HSET", key("block:" + h), "bytes", std::string(c.blockBytes.begin(), c.blockBytes.end()), "height", height,
-         "prev", prev, "time", std::to_string(e.time), "bits", std::to_string(e.bits), "work", e.chainWork.toHex()},
-        {"HSET", key("pack:" + h), "type", "block", "height", height, "hash", h, "prev", prev},
-        {"SET", key("undo:" + h), std::string(undo.begin(), undo.end())},
-        {"HSET", key("active"), height, h},
-        {"SET", key("tip"), h},
-    };
-    for (const BalanceChange& b : c.balances)
-        commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.after)});
-    if (c.photoHash) commands.push_back({"HSET", key("photos"), hex(*c.photoHash), h});
-
+    std::vector<RedisClient::Command> commands;
+    std::string newTip;
+    for (const BlockDisconnection& d : update.disconnect) {
+        const std::string h = hex(d.entry.hash);
+        commands.push_back({"HDEL", key("active"), std::to_string(d.entry.height)});
+        commands.push_back({"DEL", key("undo:" + h)});
+        for (const BalanceChange& b : d.balances)
+            commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.before)});
+        if (d.photoHash) commands.push_back({"HDEL", key("photos"), hex(*d.photoHash)});
+        newTip = hex(d.entry.prevHash);
+    }
+    for (const BlockConnection& c : update.connect) {
+        const std::string h = hex(c.entry.hash);
+        const Bytes undo = encodeUndo(c.balances);
+        commands.push_back({"HSET", key("active"), std::to_string(c.entry.height), h});
+        commands.push_back({"SET", key("undo:" + h), std::string(undo.begin(), undo.end())});
+        for (const BalanceChange& b : c.balances)
+            commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.after)});
+        if (c.photoHash) commands.push_back({"HSET", key("photos"), hex(*c.photoHash), h});
+        newTip = h;
+    }
+    if (newTip.empty()) return;
+    commands.push_back({"SET", key("tip"), newTip});
     RedisReply r = redis_.transaction(commands);
-    if (!r.isArray()) throw StoreError("connecting block " + h + " at height " + height + " failed: " + r.str());
-}
-
-void RedisChainStore::saveNodePack(const Hash256& nodeId, const Bytes& packBytes, const std::array<uint8_t, 64>& signature)
-{
-    const std::string id = hex(nodeId);
-    RedisReply r = redis_.transaction({
-        {"HSET", key("node:" + id), "pack", std::string(packBytes.begin(), packBytes.end()), "signature",
-         std::string(signature.begin(), signature.end()), "seen", std::to_string(QDateTime::currentSecsSinceEpoch())},
-        {"SADD", key("nodes"), id},
-    });
-    if (!r.isArray()) throw StoreError("saving node pack " + id + " failed: " + r.str());
+    if (!r.isArray()) throw StoreError("updating the active chain to " + newTip + " failed: " + r.str());
 }
 
 } // namespace pb::storage

@@ -4,13 +4,13 @@
 //   schema                 "1" (checked at start; outside the versioned prefix)
 //   tip                    hex hash of the active tip
 //   active                 hash  height -> hex block hash (the active chain)
-//   block:<hash>           hash  bytes, height, prev, time, bits, work  (index + body)
+//   block:<hash>           hash  header, bytes, height, prev, time, bits, work, status
+//                          (index entry; `bytes` once the body arrived; status h/b/x)
 //   pack:<hash>            hash  type, height, hash, prev               (the block pack)
 //   undo:<hash>            the balances the block changed, with their previous values
 //   balance                hash  address hex -> units
 //   photos                 hash  photo hex -> hex hash of the block carrying it
-//   node:<id>              hash  pack, signature, seen                  (node packs)
-//   nodes                  set of node ids (the peer list)
+// Node packs and bans live beside these keys: see RedisPeerStore.
 // Connecting a block is one MULTI/EXEC, so a crash leaves the old tip or the new one.
 #include "core/chain/ChainStore.h"
 #include "core/storage/RedisReply.h"
@@ -32,14 +32,17 @@ public:
     std::optional<Hash256> tipHash() override;
     std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) override;
     std::optional<Hash256> hashAtHeight(uint64_t height) override;
+    std::optional<Bytes> headerBytes(const Hash256& hash) override;
     std::optional<Bytes> blockBytes(const Hash256& hash) override;
+    std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override;
     std::optional<Bytes> photo(const Hash256& photoHash) override;
-    bool photoOnChain(const Hash256& photoHash) override;
+    std::optional<Hash256> photoBlock(const Hash256& photoHash) override;
     uint64_t balance(const crypto::AddressHash& address) override;
     void storePhoto(const Bytes& photo) override;
-    void connectBlock(const BlockConnection& connection) override;
-
-    void saveNodePack(const Hash256& nodeId, const Bytes& packBytes, const std::array<uint8_t, 64>& signature);
+    void storeHeader(const BlockIndexEntry& entry, const Bytes& header) override;
+    void storeBlock(const BlockIndexEntry& entry, const Bytes& block) override;
+    void markInvalid(const Hash256& hash) override;
+    void applyUpdate(const ChainUpdate& update) override;
 
     // Undo data encoding: u32 count, then per change: address 20 | before u64 | after u64.
     static Bytes encodeUndo(const std::vector<BalanceChange>& changes);
@@ -47,6 +50,7 @@ public:
 
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }
+    std::vector<std::string> indexFields(const BlockIndexEntry& entry) const;
     RedisReply run(std::initializer_list<std::string_view> args);
 
     RedisClient& redis_;

@@ -5,21 +5,17 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisSupervisor.h"
+#include "tests/support/SolveBlock.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace pb;
+using pb::test::solve;
 
 namespace {
 
 const uint64_t kNow = 1793500000;
-
-void solve(Block& b)
-{
-    const Uint256 target = *Uint256::fromCompact(b.header.bits);
-    for (b.header.nonce = 0; Uint256::fromBigEndian(b.header.hash()) > target; ++b.header.nonce) {}
-}
 
 crypto::AddressHash address(uint8_t fill)
 {
@@ -139,7 +135,7 @@ private slots:
         const Bytes photo = pngBytes(3);
         const AcceptResult r = chain.submitBlock(mine(chain, 0x33, kNow + 100, &photo), &photo, kNow + 100);
         QVERIFY2(r.ok(), r.validation.detail.c_str());
-        QVERIFY(store->photoOnChain(crypto::sha256(photo)));
+        QVERIFY(store->photoBlock(crypto::sha256(photo)).has_value());
         QCOMPARE(*store->photo(crypto::sha256(photo)), photo);
 
         const AcceptResult again = chain.submitBlock(mine(chain, 0x33, kNow + 101, &photo), &photo, kNow + 101);
@@ -198,6 +194,123 @@ private slots:
         } catch (const StoreError& e) {
             QVERIFY2(QString(e.what()).contains("schema 7"), e.what());
         }
+    }
+
+    void heavierBranchReorganisesAndBalancesMatchAFreshNode()
+    {
+        auto store = openStore("fork1");
+        Chain chain(net_, *store);
+        chain.load();
+        // Common ancestor, then branch A (2 blocks paying 0xA1) and branch B (3 paying 0xB1).
+        const AcceptResult base = chain.submitBlock(mine(chain, 0x01, kNow), nullptr, kNow);
+        QVERIFY(base.ok());
+        std::vector<Bytes> branchA, branchB;
+        for (int i = 0; i < 2; ++i) {
+            branchA.push_back(mine(chain, 0xA1, kNow + 10 + i));
+            QCOMPARE(chain.submitBlock(branchA.back(), nullptr, kNow + 10 + i).outcome, AcceptOutcome::Connected);
+        }
+        QCOMPARE(store->balance(address(0xA1)), 2 * kCoin);
+
+        auto freshStore = openStore("fork2");
+        Chain fresh(net_, *freshStore);
+        fresh.load();
+        QVERIFY(fresh.submitBlock(*store->blockBytes(base.hash), nullptr, kNow).ok());
+        for (int i = 0; i < 3; ++i) {
+            branchB.push_back(mine(fresh, 0xB1, kNow + 20 + i));
+            QVERIFY(fresh.submitBlock(branchB.back(), nullptr, kNow + 20 + i).ok());
+        }
+
+        // The first B block has less work than A: stored, not connected.
+        QCOMPARE(chain.submitBlock(branchB[0], nullptr, kNow + 30).outcome, AcceptOutcome::Stored);
+        QCOMPARE(chain.submitBlock(branchB[1], nullptr, kNow + 30).outcome, AcceptOutcome::Stored);  // equal work: keep A
+        const AcceptResult switched = chain.submitBlock(branchB[2], nullptr, kNow + 30);
+        QCOMPARE(switched.outcome, AcceptOutcome::Connected);
+        QCOMPARE(switched.disconnected.size(), size_t(2));
+        QCOMPARE(switched.connected.size(), size_t(3));
+        QCOMPARE(chain.tip().hash, fresh.tip().hash);
+        QCOMPARE(store->balance(address(0xA1)), uint64_t(0));
+        QCOMPARE(store->balance(address(0xB1)), freshStore->balance(address(0xB1)));
+        QCOMPARE(store->balance(address(0x01)), freshStore->balance(address(0x01)));
+        for (uint64_t h = 0; h <= chain.tip().height; ++h) QCOMPARE(*store->hashAtHeight(h), *freshStore->hashAtHeight(h));
+        QVERIFY(!store->hashAtHeight(chain.tip().height + 1));
+    }
+
+    void reorganisationBeyondTheLimitIsRefused()
+    {
+        auto store = openStore("deep1");
+        Chain chain(net_, *store, 1);
+        chain.load();
+        auto otherStore = openStore("deep2");
+        Chain other(net_, *otherStore);
+        other.load();
+        QVERIFY(chain.submitBlock(mine(chain, 0x0A, kNow), nullptr, kNow).ok());
+        QVERIFY(chain.submitBlock(mine(chain, 0x0A, kNow + 1), nullptr, kNow + 1).ok());
+        std::vector<Bytes> longer;
+        for (int i = 0; i < 3; ++i) {
+            longer.push_back(mine(other, 0x0B, kNow + 5 + i));
+            QVERIFY(other.submitBlock(longer.back(), nullptr, kNow + 5 + i).ok());
+        }
+        const Hash256 before = chain.tip().hash;
+        AcceptResult last;
+        for (const Bytes& b : longer) last = chain.submitBlock(b, nullptr, kNow + 10);
+        QCOMPARE(last.validation.error, BlockError::ReorgTooDeep);
+        QCOMPARE(chain.tip().hash, before);
+    }
+
+    void headersFirstThenBodiesInAnyOrder()
+    {
+        auto sourceStore = openStore("hdr1");
+        Chain source(net_, *sourceStore);
+        source.load();
+        std::vector<Bytes> blocks;
+        for (int i = 0; i < 5; ++i) {
+            blocks.push_back(mine(source, 0x0C, kNow + i));
+            QVERIFY(source.submitBlock(blocks.back(), nullptr, kNow + i).ok());
+        }
+        auto store = openStore("hdr2");
+        Chain chain(net_, *store);
+        chain.load();
+        const auto headers = source.headersAfter(chain.locator(), Hash256{}, 2000);
+        QCOMPARE(headers.size(), size_t(5));
+        for (const Bytes& h : headers) QVERIFY(chain.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
+        QCOMPARE(chain.bestHeader().height, uint64_t(5));
+        const auto missing = chain.missingBodies(100);
+        QCOMPARE(missing.size(), size_t(5));
+        QCOMPARE(missing.front().hash, Block::parse(blocks[0])->hash());
+        QCOMPARE(missing.front().height, uint64_t(1));
+
+        // Bodies arrive last-first: nothing connects until the first one lands.
+        for (int i = 4; i >= 1; --i) QCOMPARE(chain.submitBlock(blocks[size_t(i)], nullptr, kNow + 9).outcome, AcceptOutcome::Stored);
+        QCOMPARE(chain.tip().height, uint64_t(0));
+        const AcceptResult r = chain.submitBlock(blocks[0], nullptr, kNow + 9);
+        QCOMPARE(r.outcome, AcceptOutcome::Connected);
+        QCOMPARE(r.connected.size(), size_t(5));
+        QCOMPARE(chain.tip().hash, source.tip().hash);
+        QVERIFY(chain.missingBodies(100).empty());
+        QCOMPARE(chain.submitBlock(blocks[2], nullptr, kNow + 9).outcome, AcceptOutcome::Duplicate);
+
+        // A locator from a node that knows only up to height 2 gets the rest.
+        const auto rest = source.headersAfter({*sourceStore->hashAtHeight(2)}, Hash256{}, 2000);
+        QCOMPARE(rest.size(), size_t(3));
+    }
+
+    void headerWithWrongBitsIsRejectedAndRemembered()
+    {
+        auto store = openStore("hdr3");
+        Chain chain(net_, *store);
+        chain.load();
+        Block b = *Block::parse(mine(chain, 0x0D, kNow));
+        b.header.bits = 0x207fffff;  // valid target, but not what the chain requires
+        solve(b);
+        QCOMPARE(chain.acceptHeader(b.header, kNow).validation.error, BlockError::WrongBits);
+        QCOMPARE(chain.submitBlock(b.serialize(), nullptr, kNow).validation.error, BlockError::KnownInvalid);
+        QCOMPARE(chain.acceptHeader(b.header, kNow).validation.error, BlockError::KnownInvalid);
+
+        Block other = *Block::parse(mine(chain, 0x0E, kNow));
+        other.header.bits = 0x207fffff;
+        solve(other);
+        QCOMPARE(chain.submitBlock(other.serialize(), nullptr, kNow).validation.error, BlockError::WrongBits);
+        QCOMPARE(chain.submitBlock(other.serialize(), nullptr, kNow).validation.error, BlockError::KnownInvalid);
     }
 
     void undoEncodingRejectsDamage()

@@ -72,7 +72,7 @@ private slots:
         const std::string hash1 = db3->command({"HGET", "pb:test:v1:active", "1"}).str();
         QCOMPARE(db3->command({"HGET", "pb:test:v1:pack:" + hash1, "height"}).str(), std::string("1"));
         QCOMPARE(db3->command({"HGET", "pb:test:v1:pack:" + hash1, "type"}).str(), std::string("block"));
-        QCOMPARE(db3->command({"SCARD", "pb:test:v1:nodes"}).integer(), 1LL);
+        QCOMPARE(db3->command({"ZCARD", "pb:test:v1:nodes"}).integer(), 1LL);
     }
 
     void nodeRidesOutAnExternalRedisRestart()

@@ -3,17 +3,11 @@
 #include "core/chain/Chain.h"
 #include "core/chain/Transaction.h"
 #include "core/crypto/Sha256.h"
+#include "tests/support/SolveBlock.h"
 
 namespace pb::test {
 
 inline const NetworkParams& testNet() { return *networkByName("test"); }
-
-// Searches nonces until the header meets its own bits.
-inline void solve(Block& b)
-{
-    const Uint256 target = *Uint256::fromCompact(b.header.bits);
-    for (b.header.nonce = 0; Uint256::fromBigEndian(b.header.hash()) > target; ++b.header.nonce) {}
-}
 
 inline Bytes coinbaseFor(uint64_t height, uint64_t amount = kCoin, uint8_t addressByte = 7)
 {

@@ -193,7 +193,7 @@ private slots:
     void everyErrorHasADistinctCode()
     {
         std::set<std::string> codes;
-        for (int e = int(BlockError::None); e <= int(BlockError::PhotoAlreadyOnChain); ++e)
+        for (int e = int(BlockError::None); e <= int(BlockError::ReorgTooDeep); ++e)
             QVERIFY(codes.insert(blockErrorCode(BlockError(e))).second);
     }
 };

@@ -159,7 +159,7 @@ void TestRedisSupervisor::keepsWaitingWhileServerLoadsLargeAof()
     QTemporaryDir dir(kShortTempDirTemplate);
     // Many small commands, like a chain's: Redis answers clients (with LOADING) every 1024
     // commands it replays.
-    constexpr int kKeys = 500000, kKeysPerCommand = 5, kCommandsPerPipeline = 10000;
+    constexpr int kKeys = 1000000, kKeysPerCommand = 5, kCommandsPerPipeline = 10000;
     QString error;
     {
         RedisSupervisor supervisor(dir.path());
@@ -183,7 +183,7 @@ void TestRedisSupervisor::keepsWaitingWhileServerLoadsLargeAof()
 
     // Far shorter than loading takes: start() must wait for a server that answers LOADING.
     RedisSupervisorOptions options;
-    options.startTimeoutMs = 100;
+    options.startTimeoutMs = 400;  // room for a busy machine to create the socket
     RedisSupervisor again(dir.path(), options);
     QSignalSpy logged(&again, &RedisSupervisor::logMessage);
     QElapsedTimer timer;

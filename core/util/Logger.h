@@ -1,13 +1,21 @@
 #pragma once
 // Thread-safe log: every line goes to an optional file, optionally stderr, and to one
 // listener (the node forwards it as a signal). Owned by the node, passed by reference.
-#include "core/node/NodeStatus.h"
+#include <QMetaType>
+#include <QString>
 
 #include <QFile>
 #include <functional>
 #include <mutex>
 
 namespace pb {
+
+struct LogLine {
+    enum Level { Debug, Info, Warning, Error };
+    Level level = Info;
+    qint64 msecsSinceEpoch = 0;
+    QString text;
+};
 
 class Logger {
 public:
@@ -30,3 +38,5 @@ private:
 };
 
 } // namespace pb
+
+Q_DECLARE_METATYPE(pb::LogLine)

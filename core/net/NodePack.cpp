@@ -1,4 +1,4 @@
-#include "core/node/NodePack.h"
+#include "core/net/NodePack.h"
 
 #include "core/chain/ByteReader.h"
 #include "core/crypto/Sha256.h"

@@ -1,4 +1,4 @@
-#include "core/node/Logger.h"
+#include "core/util/Logger.h"
 
 #include <QDateTime>
 #include <cstdio>

@@ -1,0 +1,94 @@
+#pragma once
+// The transport: listens for and dials WebSocket peers, polices every link through a
+// PeerConnection, assigns PeerIds and reports to LinkEvents. The protocol drives it through
+// LinkControl. Runs entirely on the thread that owns it (the engine thread) and never blocks.
+//
+// Event guarantees, so the protocol can call back from any handler without re-entrancy:
+//  - LinkEvents are only ever called from the event loop, never from inside a call into this
+//    class. After disconnect(id) or closeAll() nothing more arrives for that link but its
+//    linkClosed, which follows on a later loop iteration.
+//  - Every connectTo() that returns an id ends in exactly one linkOpened(id) or dialFailed().
+//  - Nothing is delivered from or after the destructor.
+//
+// Inbound connections are checked after the WebSocket handshake (path, admission filter,
+// limits) and refused ones are closed with a reason, so an honest peer learns why.
+#include "core/net/PeerLink.h"
+#include "core/net/TransportLimits.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <map>
+#include <vector>
+
+class QTimer;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace pb::net {
+
+class PeerConnection;
+
+// The resource peers connect to: ws://host:port/photoblocks/v1
+inline constexpr char kWebSocketPath[] = "/photoblocks/v1";
+
+class ConnectionManager : public QObject, public LinkControl {
+    Q_OBJECT
+public:
+    explicit ConnectionManager(TransportLimits limits = {}, QObject* parent = nullptr);
+    ~ConnectionManager() override;
+
+    // May be null (events are dropped); not owned.
+    void setEvents(LinkEvents* events) { m_events = events; }
+    // Consulted for every inbound connection (e.g. bans); false refuses it.
+    void setAdmissionFilter(std::function<bool(const QHostAddress&)> admit) { m_admit = std::move(admit); }
+    const TransportLimits& limits() const { return m_limits; }
+
+    // Returns the bound port (the chosen one when port is 0), or 0 with *error set.
+    quint16 listen(const QHostAddress& address, quint16 port, QString* error);
+    void stopListening();
+    bool isListening() const { return m_server != nullptr; }
+
+    // Returns the id the link will have, or 0 when the dial cannot start (empty host, port 0,
+    // maxPendingDials reached); no event follows a 0.
+    PeerId connectTo(const QString& host, quint16 port);
+
+    // Frames for unknown or closed links are dropped: the protocol may race a close.
+    void send(PeerId peer, const QByteArray& frame) override;
+    // Closes a link (the reason travels in the WebSocket close frame, cut to 123 bytes) or
+    // cancels a pending dial, which then reports dialFailed.
+    void disconnect(PeerId peer, const QString& reason) override;
+    std::optional<LinkInfo> linkInfo(PeerId peer) const override;
+
+    void closeAll(const QString& reason);
+    std::vector<LinkInfo> links() const;
+    size_t pendingDials() const { return m_dials.size(); }
+
+private:
+    struct Dial {
+        QString host;
+        quint16 port = 0;
+        QWebSocket* socket = nullptr;
+        QTimer* timeout = nullptr;  // child of socket
+    };
+
+    void acceptPending();
+    QString refusalFor(const QHostAddress& address, const QString& path) const;
+    void dialConnected(PeerId id);
+    // Forgets a pending dial and disposes of its socket; nullopt when already settled.
+    std::optional<Dial> settleDial(PeerId id);
+    void dialEnded(PeerId id, const QString& reason);
+    void cancelDial(PeerId id, const QString& reason);
+    void adopt(const LinkInfo& info, QWebSocket* socket);
+
+    TransportLimits m_limits;
+    LinkEvents* m_events = nullptr;
+    std::function<bool(const QHostAddress&)> m_admit;
+    QWebSocketServer* m_server = nullptr;
+    std::map<PeerId, PeerConnection*> m_links;
+    std::map<PeerId, Dial> m_dials;
+    PeerId m_nextId = 1;
+};
+
+} // namespace pb::net

@@ -1,0 +1,430 @@
+#include "core/net/MessageCodec.h"
+
+#include "core/net/StrictCborReader.h"
+
+#include <QCborStreamWriter>
+
+#include <iterator>
+#include <limits>
+
+namespace pb::net {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Serialized block header size (BlockHeader::kSize); repeated here because the wire layer
+// does not depend on the chain library.
+constexpr qsizetype kHeaderBytes = 88;
+constexpr qsizetype kKeyBytes = 32;
+constexpr qsizetype kSignatureBytes = 64;
+// Fields of a node pack, nested in hello and announce.
+constexpr quint64 kPackFields = 7;
+
+// Indexed by Message::index(): adding a type to the variant without a name fails to compile.
+constexpr const char* kTypeNames[] = {"hello",    "ping",    "pong",      "getpeers", "peers",
+                                      "announce", "inv",     "getheaders", "headers",  "getblocks",
+                                      "block",    "notfound", "getphoto",  "photo",    "reject"};
+static_assert(std::size(kTypeNames) == std::variant_size_v<Message>);
+
+// ---- encoding ---------------------------------------------------------------------------
+
+class Writer {
+public:
+    Writer(QByteArray* out, const char* type) : m_cbor(out), m_type(type) {}
+
+    // Every message map starts with "v" and "t"; `fields` counts the ones after them.
+    void start(quint64 fields)
+    {
+        m_cbor.startMap(2 + fields);
+        m_cbor.append("v"_L1);
+        m_cbor.append(quint64(kWireVersion));
+        m_cbor.append("t"_L1);
+        m_cbor.append(QLatin1StringView(m_type));
+    }
+    void finish() { m_cbor.endMap(); }
+
+    void key(QLatin1StringView name) { m_cbor.append(name); }
+    void uint(QLatin1StringView name, quint64 value) { key(name); m_cbor.append(value); }
+    void sint(QLatin1StringView name, qint64 value) { key(name); m_cbor.append(value); }
+    void text(QLatin1StringView name, const QString& value) { key(name); m_cbor.append(QStringView(value)); }
+    void bytes(QLatin1StringView name, const Bytes& value) { key(name); rawBytes(value.data(), value.size()); }
+    void hash(QLatin1StringView name, const Hash256& value) { key(name); rawBytes(value.data(), value.size()); }
+
+    template <class T>
+    void list(QLatin1StringView name, const std::vector<T>& values)
+    {
+        key(name);
+        m_cbor.startArray(values.size());
+        for (const T& v : values)
+            rawBytes(v.data(), v.size());
+        m_cbor.endArray();
+    }
+
+    void pack(QLatin1StringView name, const WirePack& p)
+    {
+        key(name);
+        m_cbor.startMap(kPackFields);
+        text("type"_L1, p.type);
+        bytes("key"_L1, p.key);
+        uint("port"_L1, p.port);
+        uint("protocol"_L1, p.protocolVersion);
+        text("agent"_L1, p.userAgent);
+        uint("height"_L1, p.bestHeight);
+        bytes("sig"_L1, p.signature);
+        m_cbor.endMap();
+    }
+
+    void peers(QLatin1StringView name, const std::vector<PeerAddress>& peers)
+    {
+        key(name);
+        m_cbor.startArray(peers.size());
+        for (const PeerAddress& a : peers) {
+            m_cbor.startMap(5);
+            text("host"_L1, a.host);
+            uint("port"_L1, a.port);
+            hash("id"_L1, a.nodeId);
+            text("type"_L1, a.type);
+            sint("seen"_L1, a.lastSeen);
+            m_cbor.endMap();
+        }
+        m_cbor.endArray();
+    }
+
+private:
+    void rawBytes(const uint8_t* data, size_t size)
+    {
+        m_cbor.appendByteString(reinterpret_cast<const char*>(data), qsizetype(size));
+    }
+
+    QCborStreamWriter m_cbor;
+    const char* m_type;
+};
+
+void put(Writer& w, const Hello& m)
+{
+    w.start(3);
+    w.hash("genesis"_L1, m.genesis);
+    w.pack("pack"_L1, m.pack);
+    w.uint("nonce"_L1, m.nonce);
+}
+void put(Writer& w, const Ping& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
+void put(Writer& w, const Pong& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
+void put(Writer& w, const GetPeers&) { w.start(0); }
+void put(Writer& w, const Peers& m) { w.start(1); w.peers("peers"_L1, m.peers); }
+void put(Writer& w, const Announce& m) { w.start(2); w.pack("pack"_L1, m.pack); w.text("host"_L1, m.host); }
+void put(Writer& w, const Inventory& m) { w.start(2); w.list("blocks"_L1, m.blocks); w.list("txs"_L1, m.transactions); }
+void put(Writer& w, const GetHeaders& m) { w.start(2); w.list("locator"_L1, m.locator); w.hash("stop"_L1, m.stop); }
+void put(Writer& w, const Headers& m) { w.start(1); w.list("headers"_L1, m.headers); }
+void put(Writer& w, const GetBlocks& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
+void put(Writer& w, const BlockMessage& m) { w.start(2); w.bytes("block"_L1, m.block); w.bytes("photo"_L1, m.photo); }
+void put(Writer& w, const NotFound& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
+void put(Writer& w, const GetPhoto& m) { w.start(1); w.hash("hash"_L1, m.hash); }
+void put(Writer& w, const PhotoMessage& m) { w.start(2); w.hash("hash"_L1, m.hash); w.bytes("photo"_L1, m.photo); }
+void put(Writer& w, const Reject& m)
+{
+    w.start(3);
+    w.text("code"_L1, m.code);
+    w.text("reason"_L1, m.reason);
+    w.hash("subject"_L1, m.subject);
+}
+
+// ---- decoding ---------------------------------------------------------------------------
+
+using Field = StrictCborReader::Field;
+
+template <class UInt>
+Field uintField(StrictCborReader& r, QLatin1StringView key, UInt* out)
+{
+    return {key, [&r, out](const QString& path) {
+                quint64 value = 0;
+                if (!r.readUnsigned(path, std::numeric_limits<UInt>::max(), &value))
+                    return false;
+                *out = UInt(value);
+                return true;
+            }};
+}
+
+Field sintField(StrictCborReader& r, QLatin1StringView key, qint64* out)
+{
+    return {key, [&r, out](const QString& path) { return r.readSigned(path, out); }};
+}
+
+Field textField(StrictCborReader& r, QLatin1StringView key, qsizetype maxBytes, QString* out)
+{
+    return {key, [&r, maxBytes, out](const QString& path) { return r.readText(path, maxBytes, out); }};
+}
+
+Field hashField(StrictCborReader& r, QLatin1StringView key, Hash256* out)
+{
+    return {key, [&r, out](const QString& path) { return r.readHash(path, out); }};
+}
+
+Field exactBytesField(StrictCborReader& r, QLatin1StringView key, qsizetype size, Bytes* out)
+{
+    return {key, [&r, size, out](const QString& path) { return r.readBytesExactly(path, size, out); }};
+}
+
+// Blocks and photos: bounded only by the frame, which the caller has already size-checked.
+Field bytesField(StrictCborReader& r, QLatin1StringView key, Bytes* out)
+{
+    return {key, [&r, out](const QString& path) {
+                return r.readBytes(path, std::numeric_limits<qsizetype>::max(), out);
+            }};
+}
+
+Field hashListField(StrictCborReader& r, QLatin1StringView key, size_t maxElements, std::vector<Hash256>* out)
+{
+    return {key, [&r, maxElements, out](const QString& path) {
+                return r.readArray(path, maxElements, [&r, out](const QString& elementPath) {
+                    Hash256 h{};
+                    if (!r.readHash(elementPath, &h))
+                        return false;
+                    out->push_back(h);
+                    return true;
+                });
+            }};
+}
+
+Field headerListField(StrictCborReader& r, QLatin1StringView key, std::vector<Bytes>* out)
+{
+    return {key, [&r, out](const QString& path) {
+                return r.readArray(path, kMaxHeadersPerMessage, [&r, out](const QString& elementPath) {
+                    Bytes header;
+                    if (!r.readBytesExactly(elementPath, kHeaderBytes, &header))
+                        return false;
+                    out->push_back(std::move(header));
+                    return true;
+                });
+            }};
+}
+
+bool readPack(StrictCborReader& r, const QString& path, WirePack* p)
+{
+    return r.enterMap(path)
+        && r.readEntries(path, {textField(r, "type"_L1, kMaxTypeNameBytes, &p->type),
+                                exactBytesField(r, "key"_L1, kKeyBytes, &p->key),
+                                uintField(r, "port"_L1, &p->port),
+                                uintField(r, "protocol"_L1, &p->protocolVersion),
+                                textField(r, "agent"_L1, kMaxUserAgentBytes, &p->userAgent),
+                                uintField(r, "height"_L1, &p->bestHeight),
+                                exactBytesField(r, "sig"_L1, kSignatureBytes, &p->signature)});
+}
+
+Field packField(StrictCborReader& r, QLatin1StringView key, WirePack* out)
+{
+    return {key, [&r, out](const QString& path) { return readPack(r, path, out); }};
+}
+
+Field peerListField(StrictCborReader& r, QLatin1StringView key, std::vector<PeerAddress>* out)
+{
+    return {key, [&r, out](const QString& path) {
+                return r.readArray(path, kMaxPeersPerMessage, [&r, out](const QString& elementPath) {
+                    PeerAddress a;
+                    const bool ok = r.enterMap(elementPath)
+                        && r.readEntries(elementPath, {textField(r, "host"_L1, kMaxHostBytes, &a.host),
+                                                       uintField(r, "port"_L1, &a.port),
+                                                       hashField(r, "id"_L1, &a.nodeId),
+                                                       textField(r, "type"_L1, kMaxTypeNameBytes, &a.type),
+                                                       sintField(r, "seen"_L1, &a.lastSeen)});
+                    if (ok)
+                        out->push_back(std::move(a));
+                    return ok;
+                });
+            }};
+}
+
+// The fields after "v" and "t", which must not come again.
+bool readBody(StrictCborReader& r, const QString& path, std::initializer_list<Field> fields)
+{
+    return r.readEntries(path, fields, {"v"_L1, "t"_L1});
+}
+
+// Each reads the fields of one message type (the map is already entered, "v" and "t" read)
+// and leaves the map.
+template <class T>
+bool deliver(bool ok, T&& message, Message* out)
+{
+    if (ok)
+        *out = std::forward<T>(message);
+    return ok;
+}
+
+bool readHello(StrictCborReader& r, const QString& path, Message* out)
+{
+    Hello m;
+    return deliver(readBody(r, path, {hashField(r, "genesis"_L1, &m.genesis), packField(r, "pack"_L1, &m.pack),
+                                        uintField(r, "nonce"_L1, &m.nonce)}),
+                   std::move(m), out);
+}
+
+template <class PingOrPong>
+bool readNonceOnly(StrictCborReader& r, const QString& path, Message* out)
+{
+    PingOrPong m;
+    return deliver(readBody(r, path, {uintField(r, "nonce"_L1, &m.nonce)}), std::move(m), out);
+}
+
+bool readGetPeers(StrictCborReader& r, const QString& path, Message* out)
+{
+    return deliver(readBody(r, path, {}), GetPeers{}, out);
+}
+
+bool readPeers(StrictCborReader& r, const QString& path, Message* out)
+{
+    Peers m;
+    return deliver(readBody(r, path, {peerListField(r, "peers"_L1, &m.peers)}), std::move(m), out);
+}
+
+bool readAnnounce(StrictCborReader& r, const QString& path, Message* out)
+{
+    Announce m;
+    return deliver(readBody(r, path, {packField(r, "pack"_L1, &m.pack),
+                                        textField(r, "host"_L1, kMaxHostBytes, &m.host)}),
+                   std::move(m), out);
+}
+
+bool readInventory(StrictCborReader& r, const QString& path, Message* out)
+{
+    Inventory m;
+    if (!readBody(r, path, {hashListField(r, "blocks"_L1, kMaxInventoryPerMessage, &m.blocks),
+                              hashListField(r, "txs"_L1, kMaxInventoryPerMessage, &m.transactions)}))
+        return false;
+    // The limit is on the whole announcement, not on each list.
+    if (m.blocks.size() + m.transactions.size() > kMaxInventoryPerMessage)
+        return r.fail(QString("%1: %2 blocks and %3 transactions, at most %4 in all")
+                          .arg(path).arg(m.blocks.size()).arg(m.transactions.size()).arg(kMaxInventoryPerMessage));
+    return deliver(true, std::move(m), out);
+}
+
+bool readGetHeaders(StrictCborReader& r, const QString& path, Message* out)
+{
+    GetHeaders m;
+    return deliver(readBody(r, path, {hashListField(r, "locator"_L1, kMaxLocatorHashes, &m.locator),
+                                        hashField(r, "stop"_L1, &m.stop)}),
+                   std::move(m), out);
+}
+
+bool readHeaders(StrictCborReader& r, const QString& path, Message* out)
+{
+    Headers m;
+    return deliver(readBody(r, path, {headerListField(r, "headers"_L1, &m.headers)}), std::move(m), out);
+}
+
+bool readGetBlocks(StrictCborReader& r, const QString& path, Message* out)
+{
+    GetBlocks m;
+    return deliver(readBody(r, path, {hashListField(r, "hashes"_L1, kMaxBlocksPerRequest, &m.hashes)}),
+                   std::move(m), out);
+}
+
+bool readBlock(StrictCborReader& r, const QString& path, Message* out)
+{
+    BlockMessage m;
+    return deliver(readBody(r, path, {bytesField(r, "block"_L1, &m.block), bytesField(r, "photo"_L1, &m.photo)}),
+                   std::move(m), out);
+}
+
+bool readNotFound(StrictCborReader& r, const QString& path, Message* out)
+{
+    NotFound m;
+    // Answers requests of at most kMaxInventoryPerMessage items.
+    return deliver(readBody(r, path, {hashListField(r, "hashes"_L1, kMaxInventoryPerMessage, &m.hashes)}),
+                   std::move(m), out);
+}
+
+bool readGetPhoto(StrictCborReader& r, const QString& path, Message* out)
+{
+    GetPhoto m;
+    return deliver(readBody(r, path, {hashField(r, "hash"_L1, &m.hash)}), std::move(m), out);
+}
+
+bool readPhoto(StrictCborReader& r, const QString& path, Message* out)
+{
+    PhotoMessage m;
+    return deliver(readBody(r, path, {hashField(r, "hash"_L1, &m.hash), bytesField(r, "photo"_L1, &m.photo)}),
+                   std::move(m), out);
+}
+
+bool readReject(StrictCborReader& r, const QString& path, Message* out)
+{
+    Reject m;
+    return deliver(readBody(r, path, {textField(r, "code"_L1, kMaxRejectCodeBytes, &m.code),
+                                        textField(r, "reason"_L1, kMaxRejectReasonBytes, &m.reason),
+                                        hashField(r, "subject"_L1, &m.subject)}),
+                   std::move(m), out);
+}
+
+using TypeReader = bool (*)(StrictCborReader&, const QString&, Message*);
+
+// In kTypeNames order.
+constexpr TypeReader kTypeReaders[] = {readHello,     readNonceOnly<Ping>, readNonceOnly<Pong>, readGetPeers,
+                                       readPeers,     readAnnounce,        readInventory,       readGetHeaders,
+                                       readHeaders,   readGetBlocks,       readBlock,           readNotFound,
+                                       readGetPhoto,  readPhoto,           readReject};
+static_assert(std::size(kTypeReaders) == std::size(kTypeNames));
+
+bool readMessage(StrictCborReader& r, Message* out)
+{
+    const QString top = "message";
+    QString key;
+    if (!r.enterMap(top) || !r.readKey(top, &key))
+        return false;
+    if (key != "v"_L1)
+        return r.fail(QString("message: first key is \"%1\", expected \"v\"").arg(key));
+    quint64 version = 0;
+    if (!r.readUnsigned("v", std::numeric_limits<quint64>::max(), &version))
+        return false;
+    if (version != quint64(kWireVersion))
+        return r.fail(QString("v: version %1, expected %2").arg(version).arg(kWireVersion));
+    if (!r.readKey(top, &key))
+        return false;
+    if (key != "t"_L1)
+        return r.fail(QString("message: second key is \"%1\", expected \"t\"").arg(key));
+    QString type;
+    if (!r.readText("t", kMaxTypeNameBytes, &type))
+        return false;
+    for (size_t i = 0; i < std::size(kTypeNames); ++i) {
+        if (type == QLatin1StringView(kTypeNames[i])) {
+            if (!kTypeReaders[i](r, type, out))
+                return false;
+            if (r.remaining() != 0)
+                return r.fail(QString("%1 trailing bytes after the message").arg(r.remaining()));
+            return true;
+        }
+    }
+    return r.fail(QString("t: unknown message type \"%1\"").arg(type));
+}
+
+} // namespace
+
+QByteArray encode(const Message& message)
+{
+    QByteArray out;
+    Writer writer(&out, kTypeNames[message.index()]);
+    std::visit([&writer](const auto& m) { put(writer, m); }, message);
+    writer.finish();
+    return out;
+}
+
+std::optional<Message> decode(const QByteArray& frame, QString* error, qsizetype maxFrameBytes)
+{
+    const auto reject = [error](const QString& why) -> std::optional<Message> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (frame.size() > maxFrameBytes)
+        return reject(QString("frame is %1 bytes, above the %2-byte limit").arg(frame.size()).arg(maxFrameBytes));
+    if (frame.isEmpty())
+        return reject("empty frame");
+    StrictCborReader reader(frame);
+    Message message;
+    if (!readMessage(reader, &message))
+        return reject(reader.error());
+    return message;
+}
+
+QString messageName(const Message& message) { return QLatin1StringView(kTypeNames[message.index()]); }
+
+} // namespace pb::net

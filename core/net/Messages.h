@@ -1,0 +1,75 @@
+#pragma once
+// The peer-to-peer protocol's messages, as plain structs. On the wire each is one binary
+// WebSocket frame holding a CBOR map {"v": protocol version, "t": type name, ...fields};
+// MessageCodec is the only code that reads or writes that form.
+#include "core/util/Bytes.h"
+
+#include <QString>
+#include <variant>
+#include <vector>
+
+namespace pb::net {
+
+constexpr int kWireVersion = 1;
+constexpr size_t kMaxHeadersPerMessage = 2000;
+constexpr size_t kMaxInventoryPerMessage = 1000;
+constexpr size_t kMaxPeersPerMessage = 1000;
+constexpr size_t kMaxLocatorHashes = 64;
+constexpr size_t kMaxBlocksPerRequest = 16;
+
+// A node's signed self-description (see core/node/NodePack.h for the signed encoding).
+struct WirePack {
+    QString type;            // head / seed / full / mobile
+    Bytes key;               // Ed25519 public key, 32 bytes
+    quint16 port = 0;        // where it listens for peers; 0 = not listening
+    quint32 protocolVersion = 0;
+    QString userAgent;
+    quint64 bestHeight = 0;
+    Bytes signature;         // 64 bytes
+};
+
+// First message on every connection, both directions.
+struct Hello {
+    Hash256 genesis{};       // identifies the network
+    WirePack pack;
+    quint64 nonce = 0;       // random per process: seeing our own nonce means we dialled ourselves
+};
+
+struct Ping { quint64 nonce = 0; };
+struct Pong { quint64 nonce = 0; };
+
+struct GetPeers {};
+struct PeerAddress {
+    QString host;
+    quint16 port = 0;
+    Hash256 nodeId{};
+    QString type;
+    qint64 lastSeen = 0;     // seconds since the epoch
+};
+struct Peers { std::vector<PeerAddress> peers; };
+struct Announce { WirePack pack; QString host; };  // a node the sender has verified
+
+struct Inventory { std::vector<Hash256> blocks; std::vector<Hash256> transactions; };
+
+// Headers-first sync: the receiver finds the first locator hash on its active chain and
+// answers with up to kMaxHeadersPerMessage headers after it (stopping at `stop` if non-zero).
+struct GetHeaders { std::vector<Hash256> locator; Hash256 stop{}; };
+struct Headers { std::vector<Bytes> headers; };  // 88-byte serialized headers
+
+struct GetBlocks { std::vector<Hash256> hashes; };
+struct BlockMessage { Bytes block; Bytes photo; };  // photo empty when the block has none
+struct NotFound { std::vector<Hash256> hashes; };
+
+struct GetPhoto { Hash256 hash{}; };
+struct PhotoMessage { Hash256 hash{}; Bytes photo; };
+
+struct Reject {
+    QString code;            // snake_case reason, e.g. "wrong_network", "high_hash"
+    QString reason;          // human-readable
+    Hash256 subject{};       // the block or transaction concerned, zero when none
+};
+
+using Message = std::variant<Hello, Ping, Pong, GetPeers, Peers, Announce, Inventory, GetHeaders, Headers,
+                             GetBlocks, BlockMessage, NotFound, GetPhoto, PhotoMessage, Reject>;
+
+} // namespace pb::net

@@ -1,0 +1,66 @@
+#pragma once
+// One open WebSocket link, policed: binary messages only, a size limit, message and byte rate
+// limits, a cap on what we buffer for a peer that does not read, and traffic counters.
+// ConnectionManager creates it once the WebSocket handshake is done and relays its signals.
+#include "core/net/PeerLink.h"
+#include "core/net/TokenBucket.h"
+#include "core/net/TransportLimits.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QWebSocket>
+
+namespace pb::net {
+
+class PeerConnection : public QObject {
+    Q_OBJECT
+public:
+    enum class SendResult { Sent, TooLarge, Stalled, Closed };
+
+    // Takes ownership of a connected socket.
+    PeerConnection(const LinkInfo& info, QWebSocket* socket, const TransportLimits& limits, QObject* parent);
+    ~PeerConnection() override;
+
+    const LinkInfo& info() const { return m_info; }
+
+    // TooLarge: over maxFrameBytes, nothing sent. Stalled: the peer has left more than
+    // maxSendBufferBytes unread, nothing sent; the caller should drop the link.
+    SendResult send(const QByteArray& frame);
+
+    // Starts the closing handshake with `reason`. No signal is emitted afterwards; the socket
+    // finishes closing on its own and this object deletes itself.
+    void close(QWebSocketProtocol::CloseCode code, const QString& reason);
+
+    // Applies the incoming size limits; for sockets about to dial as well as accepted ones.
+    static void applyLimits(QWebSocket* socket, const TransportLimits& limits);
+    // Sends a close frame and deletes the socket once the peer has closed, or after graceMs.
+    // `keeper` becomes the socket's parent so nothing outlives the manager.
+    static void closeAndDispose(QWebSocket* socket, QWebSocketProtocol::CloseCode code, const QString& reason,
+                                int graceMs, QObject* keeper);
+
+signals:
+    void frameReceived(PeerId peer, const QByteArray& frame);
+    void misbehaved(PeerId peer, int score, const QString& reason);
+    // The link ended without close(): the peer closed it, it was lost, or it broke a hard
+    // limit. Emitted once; the object deletes itself afterwards.
+    void closed(PeerId peer, const QString& reason);
+
+private:
+    bool admit(qsizetype size);
+    void onDisconnected();
+    void breakOff(int score, const QString& reason, QWebSocketProtocol::CloseCode code);
+    void detach(QWebSocketProtocol::CloseCode code, const QString& reason);
+    QString endReason() const;
+
+    LinkInfo m_info;
+    QWebSocket* m_socket;
+    TransportLimits m_limits;
+    QElapsedTimer m_clock;
+    TokenBucket m_messageBucket;
+    TokenBucket m_byteBucket;
+    qint64 m_lastFloodReportMs = -1;
+    QString m_socketError;
+    bool m_closing = false;
+};
+
+} // namespace pb::net

@@ -1,0 +1,29 @@
+#pragma once
+// Snapshot rows of the peer table and the ban list, as the GUI and the API show them.
+#include <QString>
+
+namespace pb {
+
+struct PeerInfo {
+    quint64 connectionId = 0;
+    QString nodeId;              // hex; empty until the handshake completes
+    QString address;             // host:port of the connection
+    QString type;                // head / seed / full / mobile
+    QString direction;           // inbound / outbound
+    quint32 version = 0;
+    QString userAgent;
+    quint64 height = 0;
+    double pingMs = -1;          // -1 until measured
+    quint64 bytesIn = 0, bytesOut = 0;
+    int misbehaviour = 0;
+    qint64 connectedSince = 0;   // seconds since the epoch
+    quint16 listenPort = 0;      // where the peer accepts connections
+};
+
+struct BanInfo {
+    QString address;             // IP address
+    qint64 until = 0;            // seconds since the epoch
+    QString reason;
+};
+
+} // namespace pb

@@ -1,0 +1,31 @@
+#pragma once
+// A token bucket that may go into debt: every charge is taken, even one the bucket cannot
+// cover, so a sender that keeps pushing past its allowance digs deeper instead of being let
+// through again after each refill. Time is passed in so tests need not sleep.
+#include <QtGlobal>
+
+namespace pb::net {
+
+class TokenBucket {
+public:
+    // capacity tokens to start with, refilled at ratePerSecond up to capacity.
+    // A rate <= 0 makes the bucket unlimited: every charge is covered.
+    TokenBucket(double ratePerSecond, double capacity, qint64 nowMs);
+
+    // Takes `cost` tokens; true when the bucket held them before the charge.
+    bool charge(double cost, qint64 nowMs);
+    // Current tokens, negative while in debt.
+    double level(qint64 nowMs);
+    bool unlimited() const { return m_rate <= 0; }
+    double capacity() const { return m_capacity; }
+
+private:
+    void refill(qint64 nowMs);
+
+    double m_rate;
+    double m_capacity;
+    double m_tokens;
+    qint64 m_lastMs;
+};
+
+} // namespace pb::net

@@ -1,0 +1,38 @@
+#pragma once
+// Everything the transport enforces per connection and per listener, with the defaults a node
+// runs with. Tests shrink them to provoke each limit quickly.
+#include <QtGlobal>
+
+namespace pb::net {
+
+struct TransportLimits {
+    // Largest binary message accepted or sent (Qt enforces it per frame and per message too).
+    qint64 maxFrameBytes = 4 * 1024 * 1024;
+
+    // Token buckets per peer, each holding one second's allowance. A message beyond the
+    // allowance is dropped and reported (at most once a second) with floodScore; once a peer
+    // has sent floodDisconnectFactor times what the buckets allow it is disconnected.
+    // A rate <= 0 disables that bucket.
+    double messagesPerSecond = 200;
+    double bytesPerSecond = 8 * 1024 * 1024;
+    double floodDisconnectFactor = 4;
+
+    // Misbehaviour scores reported through LinkEvents::linkMisbehaved.
+    int floodScore = 10;
+    int textFrameScore = 20;
+    int violationScore = 100;    // oversized message, broken WebSocket framing
+
+    int connectTimeoutMs = 5000; // TCP connect plus WebSocket handshake, both directions
+    int closeGraceMs = 3000;     // how long a closing socket may take to finish the close handshake
+
+    int maxInbound = 64;
+    int maxPerIp = 8;            // established inbound connections from one address
+    int maxPendingDials = 16;
+
+    // A peer that stops reading would make us buffer without bound; past this it is dropped.
+    // Sends are only written out when the event loop runs, so this must hold the largest
+    // burst the protocol sends in one go: 16 blocks of up to 1 MiB with 2 MiB photos.
+    qint64 maxSendBufferBytes = 64 * 1024 * 1024;
+};
+
+} // namespace pb::net

@@ -1,0 +1,150 @@
+// Peers that send garbage, oversized frames, the wrong network, forged node packs or invalid
+// headers are banned by IP, and the node keeps serving everyone else.
+#include "DaemonProcess.h"
+#include "RawPeer.h"
+#include "core/chain/NetworkParams.h"
+#include "core/net/ConnectionManager.h"
+#include "core/net/MessageCodec.h"
+#include "core/net/NodePack.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace pb;
+using namespace pb::test;
+
+namespace {
+
+net::Hello helloFrom(const crypto::Ed25519Key& key, const Hash256& genesis)
+{
+    NodePack pack;
+    pack.type = "full";
+    pack.userAgent = "hostile-test";
+    pack.signWith(key);
+    net::Hello hello;
+    hello.genesis = genesis;
+    hello.nonce = 42;
+    hello.pack = {pack.type, Bytes(pack.key.begin(), pack.key.end()), pack.port, pack.protocolVersion,
+                  pack.userAgent, pack.bestHeight, Bytes(pack.signature.begin(), pack.signature.end())};
+    return hello;
+}
+
+} // namespace
+
+class HostilePeersTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir nodeDir_{"/tmp/pbXXXXXX"}, friendDir_{"/tmp/pbXXXXXX"};
+    std::unique_ptr<DaemonProcess> node_, friend_;
+    quint16 nodePort_ = freeLoopbackPort();
+    const Hash256 genesis_ = networkByName("test")->genesisHash();
+
+    bool banned(const QString& address)
+    {
+        for (const QJsonValue& b : httpGet(node_->restPort(), "/api/v1/bans").json.value("bans").toArray())
+            if (b.toObject().value("address").toString() == address) return true;
+        return false;
+    }
+
+    void expectBanned(RawPeer& peer, const QString& source)
+    {
+        QVERIFY2(peer.waitForClose(5000), "the node kept a misbehaving peer connected");
+        QVERIFY2(waitUntil([&] { return banned(source); }, 5000), qPrintable(source + " not banned"));
+        RawPeer again;
+        QVERIFY(!again.open(source, nodePort_, net::kWebSocketPath) || again.waitForClose(3000));
+        // Everyone else is still served.
+        QCOMPARE(httpGet(node_->restPort(), "/api/v1/status").status, 200);
+        QVERIFY(waitUntil([&] { return friend_->status().value("peers").toInt() >= 1; }, 5000));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        node_ = std::make_unique<DaemonProcess>(nodeDir_.path());
+        QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--mine"}), qPrintable(node_->stderrText()));
+        friend_ = std::make_unique<DaemonProcess>(friendDir_.path());
+        QVERIFY(friend_->start({"--port", QString::number(freeLoopbackPort()), "--seed", QString("127.0.0.1:%1").arg(nodePort_)}));
+        QVERIFY(waitUntil([&] { return friend_->status().value("peers").toInt() >= 1; }, 10000));
+    }
+
+    void cleanupTestCase()
+    {
+        QCOMPARE(friend_->terminate(), 0);
+        QCOMPARE(node_->terminate(), 0);
+    }
+
+    void garbageIsBanned()
+    {
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.66", nodePort_, net::kWebSocketPath));
+        peer.sendFrame("this is not CBOR at all");
+        peer.sendFrame(QByteArray(64, '\xff'));
+        peer.sendFrame(QByteArray::fromHex("a2617601617478ff"));
+        expectBanned(peer, "127.0.0.66");
+    }
+
+    void oversizedFrameIsBanned()
+    {
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.67", nodePort_, net::kWebSocketPath));
+        for (int i = 0; i < 3; ++i) peer.sendFrame(QByteArray(5 << 20, 'x'));
+        expectBanned(peer, "127.0.0.67");
+    }
+
+    void wrongNetworkIsBanned()
+    {
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.68", nodePort_, net::kWebSocketPath));
+        const auto key = crypto::Ed25519Key::generate();
+        peer.sendFrame(net::encode(helloFrom(key, networkByName("dev")->genesisHash())));
+        expectBanned(peer, "127.0.0.68");
+    }
+
+    void forgedNodePackIsBanned()
+    {
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.69", nodePort_, net::kWebSocketPath));
+        const auto key = crypto::Ed25519Key::generate();
+        net::Hello hello = helloFrom(key, genesis_);
+        hello.pack.bestHeight = 999999;  // no longer what was signed
+        peer.sendFrame(net::encode(hello));
+        expectBanned(peer, "127.0.0.69");
+    }
+
+    void invalidHeaderIsBanned()
+    {
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.70", nodePort_, net::kWebSocketPath));
+        const auto key = crypto::Ed25519Key::generate();
+        peer.sendFrame(net::encode(helloFrom(key, genesis_)));
+        QTest::qWait(300);
+        // A header on genesis whose hash is far above its target.
+        BlockHeader header = networkByName("test")->genesisBlock().header;
+        header.prevHash = genesis_;
+        header.time += 1;
+        const Uint256 target = *Uint256::fromCompact(header.bits);
+        while (Uint256::fromBigEndian(header.hash()) <= target) ++header.nonce;
+        const auto bytes = header.serialize();
+        peer.sendFrame(net::encode(net::Headers{{Bytes(bytes.begin(), bytes.end())}}));
+        expectBanned(peer, "127.0.0.70");
+    }
+
+    void operatorCanLiftABan()
+    {
+        QVERIFY(banned("127.0.0.66"));
+        QNetworkAccessManager manager;
+        QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1/api/v1/bans/127.0.0.66").arg(node_->restPort())));
+        QNetworkReply* reply = manager.deleteResource(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(waitUntil([&] { return !banned("127.0.0.66"); }, 5000));
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.66", nodePort_, net::kWebSocketPath));
+        QVERIFY(!peer.waitForClose(500));
+        reply->deleteLater();
+    }
+};
+
+QTEST_GUILESS_MAIN(HostilePeersTest)
+#include "tst_hostile_peers.moc"
