@@ -62,14 +62,32 @@ void Chain::load()
     if (!atZero || *atZero != genesisHash)
         throw StoreError("the database holds a chain whose genesis is not the '" + params_.name
                          + "' network's genesis " + hex(genesisHash));
+    index_.clear();
+    active_ = store_.activeChain();
     const BlockIndexEntry tip = requireEntry(*store_.tipHash());
+    if (active_.size() != tip.height + 1 || active_.back() != tip.hash)
+        throw StoreError("the active chain index does not end at the tip " + hex(tip.hash));
     tip_ = {tip.hash, tip.height, tip.time, tip.bits, tip.chainWork};
     bestHeader_ = tip;
 }
 
+std::optional<BlockIndexEntry> Chain::findEntry(const Hash256& hash)
+{
+    if (const auto it = index_.find(hash); it != index_.end()) return it->second;
+    auto entry = store_.indexEntry(hash);
+    if (entry) remember(*entry);
+    return entry;
+}
+
+std::optional<Hash256> Chain::activeAt(uint64_t height) const
+{
+    if (height >= active_.size()) return std::nullopt;
+    return active_[height];
+}
+
 BlockIndexEntry Chain::requireEntry(const Hash256& hash)
 {
-    auto entry = store_.indexEntry(hash);
+    auto entry = findEntry(hash);
     if (!entry) throw StoreError("block index entry " + hex(hash) + " is missing from the database");
     return *entry;
 }
@@ -89,18 +107,19 @@ BlockIndexEntry Chain::entryFor(const BlockHeader& header, const BlockIndexEntry
 
 bool Chain::isActive(const BlockIndexEntry& entry)
 {
-    if (entry.height > tip_.height) return false;
-    const auto atHeight = store_.hashAtHeight(entry.height);
+    const auto atHeight = activeAt(entry.height);
     return atHeight && *atHeight == entry.hash;
 }
 
 void Chain::rememberInvalid(const BlockHeader& header, const BlockIndexEntry& parent)
 {
     const auto bytes = header.serialize();
-    store_.storeHeader(entryFor(header, parent, BlockIndexEntry::Status::Invalid), Bytes(bytes.begin(), bytes.end()));
+    const BlockIndexEntry entry = entryFor(header, parent, BlockIndexEntry::Status::Invalid);
+    store_.storeHeader(entry, Bytes(bytes.begin(), bytes.end()));
+    remember(entry);
 }
 
-bool Chain::knows(const Hash256& hash) { return store_.indexEntry(hash).has_value(); }
+bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
 void Chain::noteBestHeader(const BlockIndexEntry& entry)
 {
@@ -144,12 +163,12 @@ HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
     if (!result.validation.ok()) return result;
     try {
         const Hash256 hash = header.hash();
-        if (const auto known = store_.indexEntry(hash)) {
+        if (const auto known = findEntry(hash)) {
             if (known->status == BlockIndexEntry::Status::Invalid)
                 result.validation = fail(BlockError::KnownInvalid, "header " + hex(hash) + " was found invalid before");
             return result;
         }
-        const auto parent = store_.indexEntry(header.prevHash);
+        const auto parent = findEntry(header.prevHash);
         if (!parent) {
             result.validation = fail(BlockError::UnknownParent, "parent " + hex(header.prevHash) + " is unknown");
             return result;
@@ -166,6 +185,7 @@ HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
         const BlockIndexEntry entry = entryFor(header, *parent, BlockIndexEntry::Status::HeaderOnly);
         const auto bytes = header.serialize();
         store_.storeHeader(entry, Bytes(bytes.begin(), bytes.end()));
+        remember(entry);
         noteBestHeader(entry);
         result.isNew = true;
     } catch (const StoreError& e) {
@@ -182,7 +202,7 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
     if (!result.validation.ok()) return result;
     result.hash = block.hash();
     try {
-        const auto known = store_.indexEntry(result.hash);
+        const auto known = findEntry(result.hash);
         if (known && known->status == BlockIndexEntry::Status::HaveBody) {
             result.outcome = AcceptOutcome::Duplicate;
             result.height = known->height;
@@ -192,7 +212,7 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
             result.validation = fail(BlockError::KnownInvalid, "block " + hex(result.hash) + " was found invalid before");
             return result;
         }
-        const auto parent = store_.indexEntry(block.header.prevHash);
+        const auto parent = findEntry(block.header.prevHash);
         if (!parent) {
             result.validation = fail(BlockError::UnknownParent, "parent " + hex(block.header.prevHash) + " is unknown");
             return result;
@@ -215,6 +235,7 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         if (photo) store_.storePhoto(*photo);
         const BlockIndexEntry entry = entryFor(block.header, *parent, BlockIndexEntry::Status::HaveBody);
         store_.storeBlock(entry, encoded);
+        remember(entry);
         noteBestHeader(entry);
         result.outcome = AcceptOutcome::Stored;
 
@@ -284,6 +305,7 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         const ValidationResult r = checkBlockInContext(*block, ctx, params_);
         if (!r.ok()) {
             store_.markInvalid(entry.hash);
+            index_.erase(entry.hash);
             if (bestHeader_.hash == entry.hash || target.hash == entry.hash) bestHeader_ = requireEntry(tip_.hash);
             result.outcome = AcceptOutcome::Rejected;
             result.validation = r;
@@ -300,6 +322,8 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     }
 
     store_.applyUpdate(update);
+    active_.resize(fork.height + 1);
+    for (const auto& c : update.connect) active_.push_back(c.entry.hash);
     for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);
     for (const auto& c : update.connect) result.connected.push_back(c.entry);
     const BlockIndexEntry& newTip = branch.back();
@@ -313,7 +337,7 @@ std::vector<Hash256> Chain::locator()
     std::vector<Hash256> hashes;
     uint64_t step = 1;
     for (uint64_t h = tip_.height;; h = h > step ? h - step : 0) {
-        if (const auto hash = store_.hashAtHeight(h)) hashes.push_back(*hash);
+        if (const auto hash = activeAt(h)) hashes.push_back(*hash);
         if (h == 0) break;
         if (hashes.size() >= 10) step *= 2;
     }
@@ -324,7 +348,7 @@ std::vector<Bytes> Chain::headersAfter(const std::vector<Hash256>& locator, cons
 {
     uint64_t start = 0;
     for (const Hash256& hash : locator) {
-        const auto entry = store_.indexEntry(hash);
+        const auto entry = findEntry(hash);
         if (entry && isActive(*entry)) {
             start = entry->height;
             break;
@@ -332,7 +356,7 @@ std::vector<Bytes> Chain::headersAfter(const std::vector<Hash256>& locator, cons
     }
     std::vector<Bytes> headers;
     for (uint64_t h = start + 1; h <= tip_.height && headers.size() < max; ++h) {
-        const auto hash = store_.hashAtHeight(h);
+        const auto hash = activeAt(h);
         const auto header = hash ? store_.headerBytes(*hash) : std::nullopt;
         if (!header) throw StoreError("active block at height " + std::to_string(h) + " has no stored header");
         headers.push_back(*header);

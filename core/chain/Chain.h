@@ -6,7 +6,8 @@
 #include "core/chain/ChainStore.h"
 #include "core/chain/Validation.h"
 
-#include <set>
+#include <cstring>
+#include <unordered_map>
 
 namespace pb {
 
@@ -87,6 +88,11 @@ private:
     uint32_t nextBits(const BlockIndexEntry& parent);
     uint64_t medianTimePastAt(const BlockIndexEntry& last);
     BlockIndexEntry requireEntry(const Hash256& hash);
+    // The block index and the active chain, cached: sync walks them constantly. The chain is
+    // the store's only writer, so the caches change exactly where the store does.
+    std::optional<BlockIndexEntry> findEntry(const Hash256& hash);
+    void remember(const BlockIndexEntry& entry) { index_[entry.hash] = entry; }
+    std::optional<Hash256> activeAt(uint64_t height) const;
     BlockIndexEntry entryFor(const BlockHeader& header, const BlockIndexEntry& parent, BlockIndexEntry::Status status);
     bool isActive(const BlockIndexEntry& entry);
     // Records a header that broke a permanent rule, so the block is refused at once next time.
@@ -103,6 +109,11 @@ private:
     const uint64_t maxReorgDepth_;
     TipInfo tip_;
     BlockIndexEntry bestHeader_;
+    struct HashKey {
+        size_t operator()(const Hash256& h) const { size_t v; std::memcpy(&v, h.data(), sizeof v); return v; }
+    };
+    std::unordered_map<Hash256, BlockIndexEntry, HashKey> index_;
+    std::vector<Hash256> active_;
 };
 
 } // namespace pb

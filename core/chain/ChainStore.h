@@ -59,6 +59,8 @@ public:
     virtual std::optional<Hash256> tipHash() = 0;
     virtual std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) = 0;
     virtual std::optional<Hash256> hashAtHeight(uint64_t height) = 0;
+    // The whole active chain, index = height.
+    virtual std::vector<Hash256> activeChain() = 0;
     virtual std::optional<Bytes> headerBytes(const Hash256& hash) = 0;
     virtual std::optional<Bytes> blockBytes(const Hash256& hash) = 0;
     virtual std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) = 0;

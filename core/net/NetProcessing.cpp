@@ -432,8 +432,11 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
         return;
     }
     const Hash256 hash = header->hash();
-    if (!peer.blocksInFlight.erase(hash)) {
-        misbehave(peer.link.id, 20, "unrequested block " + hex(hash).left(16));
+    // Unrequested blocks are welcome when they extend something we know: that is how new
+    // blocks are pushed. Others are noise, mildly punished.
+    if (!peer.blocksInFlight.erase(hash) && !store_.indexEntry(header->prevHash)) {
+        misbehave(peer.link.id, 5, "unrequested block " + hex(hash).left(16) + " on an unknown parent");
+        requestHeaders(peer);
         return;
     }
     const AcceptResult r = chain_.submitBlock(message.block, message.photo.empty() ? nullptr : &message.photo, nowSeconds());
@@ -446,6 +449,7 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
         else if (r.validation.error == BlockError::UnknownParent)
             requestHeaders(peer);
     } else if (r.outcome == AcceptOutcome::Connected) {
+        notePeerHas(peer, hash);
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         hooks_.chainChanged(r);
@@ -463,6 +467,25 @@ void NetProcessing::onGetPhoto(Peer& peer, const GetPhoto& request)
 void NetProcessing::announce(const std::vector<Hash256>& blocks, PeerId except)
 {
     if (blocks.empty()) return;
+    // A single new tip without a photo is small: push it whole to peers that lack it, saving
+    // them the inventory / headers / download round trips.
+    if (blocks.size() == 1) {
+        const auto entry = store_.indexEntry(blocks.front());
+        const auto bytes = store_.blockBytes(blocks.front());
+        const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+        if (entry && block && !block->photoHash) {
+            for (auto& [id, peer] : peers_) {
+                if (!peer.handshaken || id == except) continue;
+                if (peer.bestKnownHeight >= entry->height) {
+                    send(id, Inventory{blocks, {}});  // it may be on another branch: just tell it
+                    continue;
+                }
+                send(id, BlockMessage{*bytes, {}});
+                peer.bestKnownHeight = entry->height;
+            }
+            return;
+        }
+    }
     Inventory inventory;
     const size_t from = blocks.size() > kMaxInventoryPerMessage ? blocks.size() - kMaxInventoryPerMessage : 0;
     inventory.blocks.assign(blocks.begin() + long(from), blocks.end());

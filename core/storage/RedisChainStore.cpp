@@ -117,6 +117,23 @@ std::optional<Hash256> RedisChainStore::hashAtHeight(uint64_t height)
     return h;
 }
 
+std::vector<Hash256> RedisChainStore::activeChain()
+{
+    RedisReply r = run({"HGETALL", key("active")});
+    const auto& f = r.elements();
+    std::vector<Hash256> chain(f.size() / 2);
+    std::vector<bool> seen(chain.size(), false);
+    for (size_t i = 0; i + 1 < f.size(); i += 2) {
+        const auto height = parseUnsigned(f[i].str());
+        const auto hash = hashFromHex(f[i + 1].str());
+        if (!height || !hash || *height >= chain.size() || seen[*height])
+            throw StoreError("the active chain index has a damaged or missing height near '" + f[i].str() + "'");
+        chain[*height] = *hash;
+        seen[*height] = true;
+    }
+    return chain;
+}
+
 std::optional<Bytes> RedisChainStore::headerBytes(const Hash256& hash)
 {
     RedisReply r = run({"HGET", key("block:" + hex(hash)), "header"});

@@ -32,6 +32,7 @@ public:
     std::optional<Hash256> tipHash() override;
     std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) override;
     std::optional<Hash256> hashAtHeight(uint64_t height) override;
+    std::vector<Hash256> activeChain() override;
     std::optional<Bytes> headerBytes(const Hash256& hash) override;
     std::optional<Bytes> blockBytes(const Hash256& hash) override;
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override;
