@@ -166,6 +166,8 @@ HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
         if (const auto known = findEntry(hash)) {
             if (known->status == BlockIndexEntry::Status::Invalid)
                 result.validation = fail(BlockError::KnownInvalid, "header " + hex(hash) + " was found invalid before");
+            else
+                noteBestHeader(*known);  // after a restart, headers stored earlier still lead the way
             return result;
         }
         const auto parent = findEntry(header.prevHash);

@@ -86,7 +86,8 @@ private slots:
         QVERIFY(right.daemon->start({"--port", QString::number(right.port), "--mine", "--seed", rightMiner.address()}));
         QVERIFY(rightMiner.daemon->start({"--port", QString::number(rightMiner.port), "--mine", "--seed", right.address()}));
         QVERIFY(waitUntil([&] { return left.daemon->height() >= 30; }, 30000));
-        // Blocks mined between this reading and the stop are few; 20 more on the right is plenty.
+        QCOMPARE(left.daemon->terminate(), 0);
+        QVERIFY(left.daemon->start({"--mode", "head", "--port", QString::number(left.port)}));
         const qint64 leftHeight = left.daemon->height();
         QCOMPARE(left.daemon->terminate(), 0);
         QVERIFY(waitUntil([&] { return right.daemon->height() >= leftHeight + 20; }, 30000));
@@ -111,6 +112,23 @@ private slots:
             QCOMPARE(httpGet(left.daemon->restPort(), path).json, httpGet(fresh.daemon->restPort(), path).json);
         }
         for (Node* n : {&left, &right, &fresh}) QCOMPARE(n->daemon->terminate(), 0);
+    }
+
+    void killNineDuringSyncResumesAndConverges()
+    {
+        Node source, syncing;
+        QVERIFY(source.daemon->start({"--mode", "head", "--port", QString::number(source.port), "--mine", "--threads", "2"}));
+        QVERIFY(waitUntil([&] { return source.daemon->height() >= 400; }, 60000));
+        QCOMPARE(source.daemon->terminate(), 0);
+        QVERIFY(source.daemon->start({"--mode", "head", "--port", QString::number(source.port)}));
+        const QString target = tipOf(*source.daemon);
+
+        QVERIFY(syncing.daemon->start({"--port", QString::number(syncing.port), "--seed", source.address()}));
+        QVERIFY(waitUntil([&] { return syncing.daemon->height() > 0; }, 30000));
+        syncing.daemon->killHard();
+        QVERIFY(syncing.daemon->start({"--port", QString::number(syncing.port), "--seed", source.address()}));
+        QVERIFY2(waitUntil([&] { return tipOf(*syncing.daemon) == target; }, 30000), qPrintable(syncing.daemon->stderrText()));
+        for (Node* n : {&source, &syncing}) QCOMPARE(n->daemon->terminate(), 0);
     }
 };
 
