@@ -262,8 +262,14 @@ void NetProcessing::onHello(Peer& peer, const Hello& hello)
     peer.nextPingMs = nowMs() + 1000;
     peer.pack = hello.pack;
     peer.nodeId = pack.id;
-    if (pack.type == "head" && settings_.nodeType == "head")
-        log_.warning(QString("peer %1 also claims to be the head of this network; there must be only one").arg(hex(pack.id).left(16)));
+    if (pack.type == "head") {
+        const Hash256 knownHead = settings_.nodeType == "head" ? ownId_ : headId_.value_or(pack.id);
+        if (knownHead != pack.id)
+            log_.warning(QString("node %1 claims to be the head of this network, but %2 is; there must be only one")
+                             .arg(hex(pack.id).left(16), hex(knownHead).left(16)));
+        else
+            headId_ = pack.id;
+    }
 
     storage::NodeRecord record;
     record.id = pack.id;
@@ -585,6 +591,8 @@ QList<PeerInfo> NetProcessing::peerTable() const
         p.nodeId = peer.handshaken ? hex(peer.nodeId) : QString();
         p.address = peer.link.address.toString() + ':' + QString::number(peer.link.port);
         p.type = peer.pack.type;
+        if (p.type == "head" && headId_ && *headId_ != peer.nodeId) p.type = "head (disputed)";
+        if (p.type == "head" && settings_.nodeType == "head") p.type = "head (disputed)";
         p.direction = peer.link.direction == Direction::Inbound ? "inbound" : "outbound";
         p.version = peer.pack.protocolVersion;
         p.userAgent = peer.pack.userAgent;

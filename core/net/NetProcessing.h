@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace pb::storage {
@@ -127,6 +128,7 @@ private:
     std::map<PeerId, QString> dialing_;       // outbound connections still opening
     std::set<QString> selfAddresses_;         // host:port that turned out to be us
     qint64 nextPeerQueryMs_ = 0;
+    std::optional<Hash256> headId_;           // the first head we met; another one is flagged
     QTimer tick_;
 };
 

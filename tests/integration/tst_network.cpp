@@ -114,6 +114,17 @@ private slots:
         for (Node* n : {&left, &right, &fresh}) QCOMPARE(n->daemon->terminate(), 0);
     }
 
+    void secondHeadIsFlagged()
+    {
+        Node first, second;
+        QVERIFY(first.daemon->start({"--mode", "head", "--port", QString::number(first.port)}));
+        QVERIFY(second.daemon->start({"--mode", "head", "--port", QString::number(second.port), "--seed", first.address()}));
+        QVERIFY(waitUntil([&] { return handshakenPeers(*second.daemon) >= 1; }, 15000));
+        QCOMPARE(peersOf(*second.daemon).first().toObject().value("type").toString(), QString("head (disputed)"));
+        QVERIFY(waitUntil([&] { return second.daemon->stderrText().contains("claims to be the head"); }, 5000));
+        for (Node* n : {&first, &second}) QCOMPARE(n->daemon->terminate(), 0);
+    }
+
     void killNineDuringSyncResumesAndConverges()
     {
         Node source, syncing;
