@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Photoblocks needs, builds it, and runs the node: the desktop app when a
-# display is available, otherwise the headless daemon mining on the dev network.
+# display is available, otherwise the headless daemon as the head of a local dev network,
+# mining (other nodes can join it at 127.0.0.1:7000).
 # Extra arguments go to the program, e.g. `scripts/run.sh --threads 2`.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 pb_install_packages
@@ -9,4 +10,4 @@ pb_build "$PB_ROOT/build/release" Release
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$PB_ROOT/build/release/app/photoblocks" "$@"
 fi
-exec "$PB_ROOT/build/release/app/photoblocksd" --network dev --mine "$@"
+exec "$PB_ROOT/build/release/app/photoblocksd" --network dev --mode head --mine "$@"
