@@ -24,12 +24,13 @@ pb_install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# pb_build <build dir> <build type> [extra cmake args...]
+# pb_build <build dir> <build type> [extra cmake args...]; $PB_TARGETS limits what is built.
 pb_build() {
   local dir="$1" type="$2"
   shift 2
   if [ ! -f "$dir/build.ninja" ]; then
     cmake -S "$PB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
   fi
-  cmake --build "$dir" --parallel "$(nproc)"
+  # shellcheck disable=SC2086 # PB_TARGETS is a word list
+  cmake --build "$dir" --parallel "$(nproc)" ${PB_TARGETS:+--target $PB_TARGETS}
 }

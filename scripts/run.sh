@@ -5,7 +5,7 @@
 # Extra arguments go to the program, e.g. `scripts/run.sh --threads 2`.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 pb_install_packages
-pb_build "$PB_ROOT/build/release" Release
+PB_TARGETS="photoblocksd photoblocks" pb_build "$PB_ROOT/build/release" Release
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$PB_ROOT/build/release/app/photoblocks" "$@"
