@@ -19,20 +19,6 @@ qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
-NodePack packFromWire(const WirePack& w)
-{
-    NodePack p;
-    p.type = w.type;
-    std::copy_n(w.key.begin(), std::min<size_t>(w.key.size(), p.key.size()), p.key.begin());
-    p.id = nodeIdForKey(p.key);
-    p.port = w.port;
-    p.protocolVersion = w.protocolVersion;
-    p.userAgent = w.userAgent;
-    p.bestHeight = w.bestHeight;
-    std::copy_n(w.signature.begin(), std::min<size_t>(w.signature.size(), p.signature.size()), p.signature.begin());
-    return p;
-}
-
 // Block errors that say the sender is lying rather than that we lack context or time.
 bool provesMisbehaviour(BlockError e)
 {
@@ -86,8 +72,7 @@ Hello NetProcessing::makeHello() const
     Hello hello;
     hello.genesis = chain_.params().genesisHash();
     hello.nonce = helloNonce_;
-    hello.pack = {pack.type, Bytes(pack.key.begin(), pack.key.end()), pack.port, pack.protocolVersion,
-                  pack.userAgent, pack.bestHeight, Bytes(pack.signature.begin(), pack.signature.end())};
+    hello.pack = toWire(pack);
     return hello;
 }
 
@@ -246,7 +231,7 @@ void NetProcessing::onHello(Peer& peer, const Hello& hello)
         refuse(id, "wrong_version", QString("protocol version %1, this node speaks %2").arg(hello.pack.protocolVersion).arg(kProtocolVersion));
         return;
     }
-    const NodePack pack = packFromWire(hello.pack);
+    const NodePack pack = fromWire(hello.pack);
     if (hello.pack.key.size() != 32 || hello.pack.signature.size() != 64 || !pack.verify()) {
         misbehave(id, settings_.misbehaviourThreshold, "node pack signature does not verify");
         return;
@@ -307,7 +292,7 @@ void NetProcessing::onPeers(Peer& peer, const Peers& message)
 
 void NetProcessing::onAnnounce(Peer& peer, const Announce& announce)
 {
-    const NodePack pack = packFromWire(announce.pack);
+    const NodePack pack = fromWire(announce.pack);
     if (!pack.verify()) {
         misbehave(peer.link.id, 20, "announced a node pack whose signature does not verify");
         return;

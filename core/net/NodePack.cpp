@@ -3,6 +3,8 @@
 #include "core/chain/ByteReader.h"
 #include "core/crypto/Sha256.h"
 
+#include <algorithm>
+
 namespace pb {
 
 namespace {
@@ -44,6 +46,26 @@ bool NodePack::verify() const
     if (id != nodeIdForKey(key)) return false;
     const Bytes message = signedBytes();
     return crypto::ed25519Verify(key, message.data(), message.size(), signature);
+}
+
+net::WirePack toWire(const NodePack& p)
+{
+    return {p.type, Bytes(p.key.begin(), p.key.end()), p.port, p.protocolVersion, p.userAgent, p.bestHeight,
+            Bytes(p.signature.begin(), p.signature.end())};
+}
+
+NodePack fromWire(const net::WirePack& w)
+{
+    NodePack p;
+    p.type = w.type;
+    std::copy_n(w.key.begin(), std::min<size_t>(w.key.size(), p.key.size()), p.key.begin());
+    p.id = nodeIdForKey(p.key);
+    p.port = w.port;
+    p.protocolVersion = w.protocolVersion;
+    p.userAgent = w.userAgent;
+    p.bestHeight = w.bestHeight;
+    std::copy_n(w.signature.begin(), std::min<size_t>(w.signature.size(), p.signature.size()), p.signature.begin());
+    return p;
 }
 
 } // namespace pb

@@ -2,6 +2,7 @@
 // A node's self-description, signed with its node key: type, key, id, port, protocol
 // version, user agent and best height. Peers exchange it; Redis keeps it by node id.
 #include "core/crypto/Ed25519.h"
+#include "core/net/Messages.h"
 
 #include <QString>
 
@@ -25,5 +26,10 @@ struct NodePack {
 };
 
 Hash256 nodeIdForKey(const crypto::PublicKey& key);
+
+// The pack as it travels in a Hello or Announce, and back. A wire key or signature of the
+// wrong length is zero-filled or truncated here; verify() then fails, as it should.
+net::WirePack toWire(const NodePack& pack);
+NodePack fromWire(const net::WirePack& wire);
 
 } // namespace pb

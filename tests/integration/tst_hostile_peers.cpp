@@ -24,8 +24,7 @@ net::Hello helloFrom(const crypto::Ed25519Key& key, const Hash256& genesis)
     net::Hello hello;
     hello.genesis = genesis;
     hello.nonce = 42;
-    hello.pack = {pack.type, Bytes(pack.key.begin(), pack.key.end()), pack.port, pack.protocolVersion,
-                  pack.userAgent, pack.bestHeight, Bytes(pack.signature.begin(), pack.signature.end())};
+    hello.pack = toWire(pack);
     return hello;
 }
 
