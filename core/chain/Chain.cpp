@@ -208,6 +208,10 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         if (known && known->status == BlockIndexEntry::Status::HaveBody) {
             result.outcome = AcceptOutcome::Duplicate;
             result.height = known->height;
+            // Stored but never connected (the node or its Redis died in between): connect it now,
+            // which turns the outcome into Connected.
+            noteBestHeader(*known);
+            if (known->chainWork > tip_.chainWork) activate(*known, now, result);
             return result;
         }
         if (known && known->status == BlockIndexEntry::Status::Invalid) {

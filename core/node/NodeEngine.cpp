@@ -359,6 +359,11 @@ void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
         refreshJob();
         return;
     }
+    if (r.connected.empty()) {
+        // A block we had already stored: nothing new to report, but the solved job is spent.
+        refreshJob();
+        return;
+    }
     ++blocksFound_;
     rewardsUnits_ += params_->blockReward;
     reportChainChange(r, true);

@@ -127,6 +127,38 @@ private slots:
         QCOMPARE(second.tip().height, first.tip().height);
     }
 
+    void blockStoredButNeverConnectedIsConnectedWhenSubmittedAgain()
+    {
+        auto store = openStore();
+        Chain chain(net_, *store);
+        chain.load();
+        const Bytes encoded = mine(chain, 0x23, kNow + 60);
+        const auto block = Block::parse(encoded);
+        QVERIFY(block);
+        // What a crash between storing the body and the connecting transaction leaves behind.
+        const auto parent = store->indexEntry(block->header.prevHash);
+        QVERIFY(parent);
+        BlockIndexEntry entry;
+        entry.hash = block->hash();
+        entry.prevHash = block->header.prevHash;
+        entry.height = parent->height + 1;
+        entry.time = block->header.time;
+        entry.bits = block->header.bits;
+        entry.chainWork = parent->chainWork + workForTarget(*Uint256::fromCompact(block->header.bits));
+        entry.status = BlockIndexEntry::Status::HaveBody;
+        store->storeBlock(entry, encoded);
+
+        Chain restarted(net_, *store);
+        restarted.load();
+        QCOMPARE(restarted.tip().hash, parent->hash);
+        const AcceptResult r = restarted.submitBlock(encoded, nullptr, kNow + 60);
+        QVERIFY2(r.ok(), r.validation.detail.c_str());
+        QCOMPARE(r.outcome, AcceptOutcome::Connected);
+        QCOMPARE(r.connected.size(), size_t(1));
+        QCOMPARE(restarted.tip().hash, entry.hash);
+        QCOMPARE(*store->tipHash(), entry.hash);
+    }
+
     void photoIsStoredAndMayAppearOnlyOnce()
     {
         auto store = openStore();

@@ -86,7 +86,9 @@ private slots:
         QVERIFY(waitUntil([&] { return daemon.height() >= 10; }, 30000));
         const qint64 firstRedis = daemon.redisPid();
         ::kill(pid_t(firstRedis), SIGKILL);
-        QVERIFY(waitUntil([&] { return daemon.redisPid() != firstRedis && processAlive(daemon.redisPid()); }, 15000));
+        const bool restarted = waitUntil([&] { return daemon.redisPid() != firstRedis && processAlive(daemon.redisPid()); }, 15000);
+        if (!restarted) qInfo().noquote() << daemon.stderrText();
+        QVERIFY(restarted);
         const qint64 afterRestart = daemon.height();
         QVERIFY(afterRestart > 0);
         QVERIFY2(waitUntil([&] { return daemon.height() > afterRestart + 5; }, 30000), qPrintable(daemon.stderrText()));
