@@ -1,5 +1,7 @@
 #include "app/Options.h"
 
+#include "core/node/NetworkFile.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -11,7 +13,7 @@ namespace pb::app {
 
 namespace {
 
-const QStringList kValueKeys = {"mode", "network", "datadir", "threads", "reward-address", "redis", "rest-port",
+const QStringList kValueKeys = {"mode", "network", "network-file", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth"};
 const QStringList kFlagKeys = {"mine", "listen-all"};
 
@@ -81,7 +83,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
         {"mode", "Node type: head, seed, full or mobile (default full).", "mode"},
-        {"network", "Network: dev or test (default dev).", "name"},
+        {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
+        {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
         {"datadir", "Data directory (default ~/.local/share/photoblocks/<network>).", "dir"},
         {"mine", "Start mining at launch."},
         {"threads", "Mining threads (default 1).", "n"},
@@ -105,7 +108,12 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         return error(QString("unexpected argument `%1`").arg(parser.positionalArguments().first()));
 
     QMap<QString, QString> values;
-    const QString network = parser.isSet("network") ? parser.value("network") : "dev";
+    QString network = parser.isSet("network") ? parser.value("network") : "dev";
+    if (!parser.isSet("network") && parser.isSet("network-file")) {
+        const NetworkFileResult file = readNetworkFile(parser.value("network-file"));
+        if (!file.params) return error("--network-file: " + file.error);
+        network = QString::fromStdString(file.params->name);
+    }
     const QString dataDir = parser.isSet("datadir") ? parser.value("datadir") : defaultDataDir(network);
     QString configPath = parser.value("config");
     if (configPath.isEmpty() && QFile::exists(dataDir + "/photoblocks.conf")) configPath = dataDir + "/photoblocks.conf";
@@ -123,9 +131,11 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         if (!mode) return error(QString("--mode: `%1` is not one of head, seed, full, mobile").arg(values["mode"]));
         c.mode = *mode;
     }
-    c.network = values.value("network", "dev");
-    if (c.network != "dev" && c.network != "test")
-        return error(QString("--network: `%1` is not one of dev, test").arg(c.network));
+    c.network = values.value("network", network);
+    if (!networkByName(c.network.toStdString()) && !isValidNetworkName(c.network.toStdString()))
+        return error(QString("--network: `%1` is neither dev, test nor a custom name of 1-32 lower-case letters, digits or '-'")
+                         .arg(c.network));
+    c.networkFile = values.value("network-file");
     c.dataDir = values.value("datadir", defaultDataDir(c.network));
     if (c.dataDir.isEmpty()) return error("--datadir: empty path");
     for (const QString& key : kFlagKeys) {

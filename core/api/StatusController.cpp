@@ -8,6 +8,7 @@ ApiResult StatusController::status() const
     if (!s.ready) return ApiError{ApiError::Unavailable, "starting", "the node is still starting"};
     return QJsonObject{
         {"network", s.network},
+        {"genesisHash", s.genesisHash},
         {"mode", s.mode},
         {"nodeId", s.nodeId},
         {"height", qint64(s.height)},

@@ -1,6 +1,10 @@
 #include "core/chain/NetworkParams.h"
 
 #include "core/chain/Transaction.h"
+#include "core/crypto/Sha256.h"
+#include "core/util/Bytes.h"
+
+#include <algorithm>
 
 namespace pb {
 
@@ -40,6 +44,7 @@ Block NetworkParams::genesisBlock() const
     CoinbaseTx coinbase;
     coinbase.height = 0;
     coinbase.amount = blockReward;
+    coinbase.to = genesisPayTo;
     Block b;
     b.transactions.push_back(coinbase.serialize());
     b.header.version = 1;
@@ -59,5 +64,46 @@ const NetworkParams* networkByName(std::string_view name)
 }
 
 std::vector<std::string> networkNames() { return {"dev", "test"}; }
+
+bool isValidNetworkName(std::string_view name)
+{
+    if (name.empty() || name.size() > 32 || networkByName(name)) return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::string* error)
+{
+    const auto fail = [&](const std::string& why) {
+        *error = why;
+        return std::nullopt;
+    };
+    if (!isValidNetworkName(spec.name))
+        return fail("network name '" + spec.name + "' must be 1-32 lower-case letters, digits or '-', and not dev or test");
+    const auto powLimit = Uint256::fromCompact(spec.powLimitBits);
+    if (!powLimit || powLimit->isZero()) return fail("powLimit bits " + std::to_string(spec.powLimitBits) + " are not a valid target");
+    const auto genesisTarget = Uint256::fromCompact(spec.genesisBits);
+    if (!genesisTarget || genesisTarget->isZero() || *genesisTarget > *powLimit)
+        return fail("genesis bits must be a valid target no easier than the powLimit");
+    if (spec.genesisTime == 0 || spec.genesisTime > (uint64_t(1) << 40)) return fail("genesis time is out of range");
+    if (spec.targetBlockSeconds < 1 || spec.targetBlockSeconds > 86400) return fail("block time must be 1 to 86400 seconds");
+    if (spec.retargetInterval > 100000) return fail("retarget interval must be at most 100000 blocks");
+    if (spec.defaultPeerPort == 0) return fail("peer port must be 1 to 65535");
+
+    NetworkParams p;
+    p.name = spec.name;
+    p.powLimit = *powLimit;
+    p.genesisBits = spec.genesisBits;
+    p.genesisTime = spec.genesisTime;
+    p.targetBlockSeconds = spec.targetBlockSeconds;
+    p.retargetInterval = spec.retargetInterval;
+    p.defaultPeerPort = spec.defaultPeerPort;
+    p.genesisSalt = spec.salt;
+    Bytes seed(spec.name.begin(), spec.name.end());
+    seed.insert(seed.end(), spec.salt.begin(), spec.salt.end());
+    const Hash256 digest = crypto::sha256(seed);
+    std::copy_n(digest.begin(), p.genesisPayTo.size(), p.genesisPayTo.begin());
+    return p;
+}
 
 } // namespace pb

@@ -3,6 +3,9 @@
 #include "core/chain/Block.h"
 #include "core/chain/Transaction.h"
 #include "core/chain/Uint256.h"
+#include "core/crypto/Address.h"
+
+#include <optional>
 
 namespace pb {
 
@@ -18,6 +21,8 @@ struct NetworkParams {
     size_t maxPhotoBytes = 2 << 20;
     uint64_t maxFutureSeconds = 2 * 60 * 60;
     uint16_t defaultPeerPort = 7000;
+    crypto::AddressHash genesisPayTo{};  // all zero on built-in networks; no key hashes to it
+    Hash256 genesisSalt{};               // custom networks only (see CustomNetworkSpec)
 
     Block genesisBlock() const;
     Hash256 genesisHash() const { return genesisBlock().hash(); }
@@ -27,5 +32,21 @@ struct NetworkParams {
 // "test": near-instant blocks (~20 ms of one core), fixed target, for automated tests.
 const NetworkParams* networkByName(std::string_view name);
 std::vector<std::string> networkNames();
+
+// A network its head creates: dev's rules unless overridden, and a genesis of its own. The salt
+// makes two networks created with the same name in the same second different; the genesis
+// coinbase pays a hash of name and salt, which no key is known for.
+struct CustomNetworkSpec {
+    std::string name;
+    uint64_t genesisTime = 0;
+    Hash256 salt{};
+    uint32_t genesisBits = 0x1d400000;
+    uint32_t powLimitBits = 0x1f00ffff;
+    uint64_t targetBlockSeconds = 5;
+    uint32_t retargetInterval = 10;
+    uint16_t defaultPeerPort = 7000;
+};
+bool isValidNetworkName(std::string_view name);  // lower-case letters, digits, '-'; 1-32; not built in
+std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::string* error);
 
 } // namespace pb

@@ -461,8 +461,14 @@ void NetProcessing::announce(const std::vector<Hash256>& blocks, PeerId except)
     // A single new tip without a photo is small: push it whole to peers that lack it, saving
     // them the inventory / headers / download round trips.
     if (blocks.size() == 1) {
-        const auto entry = store_.indexEntry(blocks.front());
-        const auto bytes = store_.blockBytes(blocks.front());
+        std::optional<BlockIndexEntry> entry;
+        std::optional<Bytes> bytes;
+        try {
+            entry = store_.indexEntry(blocks.front());
+            bytes = store_.blockBytes(blocks.front());
+        } catch (const StoreError& e) {
+            log_.warning(QString("cannot read block %1 to push it; announcing it instead: %2").arg(hex(blocks.front()), e.what()));
+        }
         const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
         if (entry && block && !block->photoHash) {
             for (auto& [id, peer] : peers_) {

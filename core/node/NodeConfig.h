@@ -13,6 +13,7 @@ std::optional<NodeMode> modeFromName(const QString& name);
 struct NodeConfig {
     NodeMode mode = NodeMode::Full;
     QString network = "dev";
+    QString networkFile;        // a custom network's parameters, as its head wrote them
     QString dataDir;            // required; created when missing
     bool mine = false;
     int threads = 1;

@@ -1,4 +1,5 @@
 #include "core/node/NodeEngine.h"
+#include "core/node/NetworkFile.h"
 
 #include "core/net/ConnectionManager.h"
 #include "core/net/NetProcessing.h"
@@ -30,16 +31,29 @@ NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publi
 {
     statusTimer_.setInterval(1000);
     connect(&statusTimer_, &QTimer::timeout, this, [this] {
-        reconnectStorageIfLost();
-        pruneExpiredBans();
-        publishStatus();
+        guarded("status update", [this] {
+            reconnectStorageIfLost();
+            pruneExpiredBans();
+            publishStatus();
+        });
     });
     // A fresh template now and then keeps header times close to the clock.
     jobTimer_.setInterval(kJobRefreshMs);
-    connect(&jobTimer_, &QTimer::timeout, this, &NodeEngine::refreshJob);
+    connect(&jobTimer_, &QTimer::timeout, this, [this] { guarded("job refresh", [this] { refreshJob(); }); });
 }
 
 NodeEngine::~NodeEngine() { shutdown(); }
+
+void NodeEngine::guarded(const char* what, const std::function<void()>& work)
+{
+    // Storage may vanish mid-step (a Redis crash); the step is lost, the node is not: the
+    // status timer reconnects and reloads the chain from what Redis kept.
+    try {
+        work();
+    } catch (const StoreError& e) {
+        log_.error(QString("%1 failed: %2").arg(what, e.what()));
+    }
+}
 
 QString NodeEngine::prepareDataDir()
 {
@@ -107,9 +121,13 @@ QString NodeEngine::startStorage()
 
 QString NodeEngine::initialize()
 {
-    params_ = networkByName(config_.network.toStdString());
-    if (!params_) return QString("unknown network '%1' (choose dev or test)").arg(config_.network);
     if (QString error = prepareDataDir(); !error.isEmpty()) return error;
+    ResolvedNetwork network = resolveNetwork(config_, nowSeconds());
+    if (!network.params) return network.error;
+    if (!network.note.isEmpty()) log_.info(network.note);
+    ownParams_ = std::move(network.params);
+    params_ = &*ownParams_;
+    genesisHash_ = params_->genesisHash();
     if (QString error = startStorage(); !error.isEmpty()) return error;
 
     try {
@@ -135,7 +153,8 @@ QString NodeEngine::initialize()
     }
 
     miner_ = std::make_unique<Miner>([this](uint64_t jobId, uint64_t nonce) {
-        QMetaObject::invokeMethod(this, [this, jobId, nonce] { onNonceFound(jobId, nonce); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, jobId, nonce] { guarded("found block", [&] { onNonceFound(jobId, nonce); }); }, Qt::QueuedConnection);
     });
     if (config_.mine) startMining(config_.threads);
     statusTimer_.start();
@@ -418,6 +437,7 @@ void NodeEngine::publishStatus()
     NodeStatus s;
     s.ready = chain_ != nullptr;
     s.network = config_.network;
+    s.genesisHash = QString::fromStdString(toHex(genesisHash_));
     s.mode = modeName(config_.mode);
     if (nodeKey_) s.nodeId = shortHash(nodeIdForKey(nodeKey_->publicKey()));
     s.rewardAddress = QString::fromStdString(crypto::encodeAddress(rewardAddress_));

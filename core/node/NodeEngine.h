@@ -62,6 +62,7 @@ private:
     QString startStorage();
     QString startNetwork();
     bool isBanned(const QHostAddress& address) const;
+    void guarded(const char* what, const std::function<void()>& work);
     void refreshJob();
     void onNonceFound(uint64_t jobId, uint64_t nonce);
     void reportChainChange(const AcceptResult& result, bool minedHere);
@@ -76,7 +77,9 @@ private:
     NodeConfig config_;
     Logger& log_;
     SnapshotSink publish_;
+    std::optional<NetworkParams> ownParams_;
     const NetworkParams* params_ = nullptr;
+    Hash256 genesisHash_{};
 
     std::unique_ptr<QLockFile> lock_;
     std::optional<crypto::Ed25519Key> nodeKey_;

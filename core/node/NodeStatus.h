@@ -12,6 +12,7 @@ namespace pb {
 struct NodeStatus {
     bool ready = false;          // storage up and chain loaded
     QString network;
+    QString genesisHash;
     QString mode;
     QString nodeId;              // hex SHA-256 of the node public key
     QString rewardAddress;

@@ -78,13 +78,18 @@ public:
     QProcess& process() { return process_; }
     QString stderrText() { return stderr_ += QString::fromUtf8(process_.readAllStandardError()), stderr_; }
 
-    // Starts the daemon on the test network with a REST port; waits until /status answers.
+    // Which --network start() passes; empty passes none (for --network-file alone).
+    void setNetwork(const QString& network) { network_ = network; }
+
+    // Starts the daemon (on the test network unless told otherwise) with a REST port; waits
+    // until /status answers.
     bool start(const QStringList& extraArgs, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
     {
         restPort_ = freeLoopbackPort();
         process_.setProcessEnvironment(env);
-        process_.start(PB_DAEMON_PATH, QStringList{"--network", "test", "--datadir", dataDir_, "--rest-port",
-                                                   QString::number(restPort_)} + extraArgs);
+        QStringList args{"--datadir", dataDir_, "--rest-port", QString::number(restPort_)};
+        if (!network_.isEmpty()) args << "--network" << network_;
+        process_.start(PB_DAEMON_PATH, args + extraArgs);
         if (!process_.waitForStarted(5000)) return false;
         const auto answers = [this] { return httpGet(restPort_, "/api/v1/status", 1000).status == 200; };
         waitUntil([&] { return process_.state() != QProcess::Running || answers(); }, 20000);
@@ -118,6 +123,7 @@ public:
 
 private:
     QString dataDir_;
+    QString network_ = "test";
     QProcess process_;
     quint16 restPort_ = 0;
     QString stderr_;
