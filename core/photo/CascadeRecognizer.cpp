@@ -1,0 +1,160 @@
+#include "core/photo/CascadeRecognizer.h"
+
+#include "core/photo/RecognizerIdentity.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
+
+namespace pb::photo {
+
+namespace {
+
+const char* const kFaceLabel = "face";
+// Order matters: the first cascade proposes faces, the other two confirm them.
+const char* const kFaceCascadeNames[] = {"haarcascade_frontalface_alt.xml", "haarcascade_frontalface_default.xml",
+                                         "haarcascade_frontalface_alt2.xml"};
+
+struct GroupedHits {
+    std::vector<cv::Rect> boxes;
+    std::vector<int> neighbours;  // raw hits merged into each box
+};
+
+double overlap(const cv::Rect& a, const cv::Rect& b)
+{
+    const double intersection = (a & b).area();
+    return intersection / (a.area() + b.area() - intersection);
+}
+
+// Grouped hits of the best box in `hits` that overlaps `box`; 0 when none does.
+int bestMatch(const GroupedHits& hits, const cv::Rect& box, double minOverlap)
+{
+    int best = 0;
+    for (size_t i = 0; i < hits.boxes.size(); ++i)
+        if (overlap(hits.boxes[i], box) >= minOverlap)
+            best = std::max(best, hits.neighbours[i]);
+    return best;
+}
+
+} // namespace
+
+struct CascadeRecognizer::FaceCascades {
+    cv::CascadeClassifier proposer, confirmers[2];
+};
+
+std::unique_ptr<CascadeRecognizer> CascadeRecognizer::create(const CascadeConfig& config, std::string* error)
+{
+    std::vector<CascadeFile> files;
+    for (const char* name : kFaceCascadeNames) {
+        const std::string path = config.cascadeDir + "/" + name;
+        std::optional<std::string> xml = readWholeFile(path);
+        if (!xml || xml->empty()) {
+            if (error)
+                *error = "cascade file " + path + " is missing or unreadable (Debian package opencv-data)";
+            return nullptr;
+        }
+        files.push_back({name, std::move(*xml), {}});
+        files.back().sha256Hex = sha256Hex(files.back().xml);
+    }
+    std::unique_ptr<CascadeRecognizer> recognizer(new CascadeRecognizer(config, std::move(files)));
+    try {
+        // Load one set now, so a broken file fails construction rather than the first photo.
+        recognizer->m_pool.borrow();
+    } catch (const std::exception& e) {
+        if (error)
+            *error = e.what();
+        return nullptr;
+    }
+    return recognizer;
+}
+
+CascadeRecognizer::CascadeRecognizer(CascadeConfig config, std::vector<CascadeFile> files)
+    : m_config(std::move(config)), m_decoder(m_config.decodeLimits), m_files(std::move(files)),
+      m_pool([this] { return loadCascades(); })
+{
+    RecognizerIdentity id("cascade/1");
+    id.add("decoder", m_decoder.parameterText());
+    for (const CascadeFile& file : m_files)
+        id.add(file.name + ".sha256", file.sha256Hex);
+    id.add("equalizeHistogram", m_config.equalizeHistogram ? "1" : "0");
+    id.add("face.scaleFactor", m_config.face.scaleFactor);
+    id.add("face.minSize", m_config.face.minSize);
+    id.add("face.minNeighboursEach", m_config.face.minNeighboursEach);
+    id.add("face.matchOverlap", m_config.face.matchOverlap);
+    id.add("face.halfScoreNeighbours", m_config.face.halfScoreNeighbours);
+    id.add("claimThreshold", m_config.claimThreshold);
+    id.add("validatorMargin", m_config.validatorMargin);
+    m_identity = id.hexDigest();
+}
+
+CascadeRecognizer::~CascadeRecognizer() = default;
+
+std::unique_ptr<CascadeRecognizer::FaceCascades> CascadeRecognizer::loadCascades() const
+{
+    // From the bytes hashed into identity(), never from disk again: a file replaced while the
+    // node runs cannot change answers behind the identity's back.
+    auto cascades = std::make_unique<FaceCascades>();
+    cv::CascadeClassifier* targets[] = {&cascades->proposer, &cascades->confirmers[0], &cascades->confirmers[1]};
+    for (size_t i = 0; i < m_files.size(); ++i) {
+        cv::FileStorage storage(m_files[i].xml, cv::FileStorage::READ | cv::FileStorage::MEMORY);
+        if (!storage.isOpened() || !targets[i]->read(storage.getFirstTopLevelNode()) || targets[i]->empty())
+            throw std::runtime_error("cascade file " + m_config.cascadeDir + "/" + m_files[i].name +
+                                     " is not a cascade OpenCV can load");
+    }
+    return cascades;
+}
+
+std::string CascadeRecognizer::identity() const { return m_identity; }
+
+std::vector<std::string> CascadeRecognizer::labels() const { return {kFaceLabel}; }
+
+std::vector<Detection> CascadeRecognizer::detectFaces(const NormalisedPhoto& photo) const
+{
+    cv::Mat gray = photo.gray;
+    if (m_config.equalizeHistogram) {
+        gray = cv::Mat();  // a new buffer: the photo stays as decoded
+        cv::equalizeHist(photo.gray, gray);
+    }
+    const FaceCascadeParameters& p = m_config.face;
+    const cv::Size minSize(p.minSize, p.minSize);
+    const auto run = [&](cv::CascadeClassifier& cascade) {
+        GroupedHits hits;
+        // minNeighbors 1: group overlapping hits but keep every group with its hit count.
+        cascade.detectMultiScale(gray, hits.boxes, hits.neighbours, p.scaleFactor, 1, 0, minSize);
+        return hits;
+    };
+
+    GroupedHits proposals, confirmations[2];
+    {
+        ObjectPool<FaceCascades>::Lease cascades = m_pool.borrow();
+        proposals = run(cascades->proposer);
+        confirmations[0] = run(cascades->confirmers[0]);
+        confirmations[1] = run(cascades->confirmers[1]);
+    }
+
+    std::vector<Detection> faces;
+    for (size_t i = 0; i < proposals.boxes.size(); ++i) {
+        const cv::Rect& box = proposals.boxes[i];
+        const int first = bestMatch(confirmations[0], box, p.matchOverlap);
+        const int second = bestMatch(confirmations[1], box, p.matchOverlap);
+        if (std::min({proposals.neighbours[i], first, second}) < p.minNeighboursEach)
+            continue;
+        const double hits = proposals.neighbours[i] + first + second;
+        faces.push_back({kFaceLabel, hits / (hits + p.halfScoreNeighbours), {box.x, box.y, box.width, box.height}});
+    }
+    return faces;
+}
+
+RecognizeOutcome CascadeRecognizer::recognize(const Bytes& photo) const
+{
+    DecodeResult decoded = m_decoder.decode(photo);
+    if (!decoded.ok())
+        return {std::nullopt, decoded.error, decoded.message};
+    try {
+        return {finishRecognition(detectFaces(*decoded.photo), m_config.claimThreshold, m_config.validatorMargin),
+                PhotoError::None, {}};
+    } catch (const std::exception& e) {
+        return {std::nullopt, PhotoError::RecognizerFailed, std::string("the cascade recognizer failed: ") + e.what()};
+    }
+}
+
+} // namespace pb::photo
