@@ -1,0 +1,68 @@
+#pragma once
+// Reads tests/data/photo_labels.json: Debian-shipped photos and the labels they truly show.
+// Shared by the recognizer tests and bench_recognizer.
+#include "core/util/Bytes.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pb::photo::manifest {
+
+struct LabelledPhoto {
+    QString file;
+    std::set<std::string> labels;
+    QString package;  // the Debian package that ships it
+};
+
+struct Manifest {
+    std::vector<LabelledPhoto> photos;
+    QString error;  // empty when the manifest was read
+};
+
+inline Manifest readManifest(const QString& path)
+{
+    Manifest manifest;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        manifest.error = "cannot read the photo manifest " + path;
+        return manifest;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject packages = root.value("packages").toObject();
+    for (const QJsonValue& entry : root.value("photos").toArray()) {
+        LabelledPhoto photo;
+        photo.file = entry.toObject().value("file").toString();
+        for (const QJsonValue& label : entry.toObject().value("labels").toArray())
+            photo.labels.insert(label.toString().toStdString());
+        for (auto it = packages.begin(); it != packages.end(); ++it)
+            if (photo.file.startsWith(it.key()))
+                photo.package = it.value().toString();
+        manifest.photos.push_back(photo);
+    }
+    if (manifest.photos.empty())
+        manifest.error = "the photo manifest " + path + " lists no photos";
+    return manifest;
+}
+
+// The photo's bytes; empty with `error` naming the package to install when it is missing.
+inline Bytes readPhoto(const LabelledPhoto& photo, QString* error)
+{
+    QFile file(photo.file);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = "missing test photo " + photo.file + ": install the Debian package " + photo.package +
+                 " (scripts/common.sh lists it)";
+        return {};
+    }
+    const QByteArray data = file.readAll();
+    return Bytes(data.begin(), data.end());
+}
+
+} // namespace pb::photo::manifest

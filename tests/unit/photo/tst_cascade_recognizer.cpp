@@ -1,0 +1,179 @@
+// The cascade recognizer on real Debian-shipped photos: it confirms "face" exactly where the
+// manifest says a face is, answers the same for the same bytes on any thread, and pins its
+// configuration in identity().
+#include "PhotoManifest.h"
+#include "PhotoSamples.h"
+#include "core/photo/CascadeRecognizer.h"
+
+#include <QtTest>
+
+#include <future>
+
+using namespace pb;
+using namespace pb::photo;
+
+namespace {
+
+QString manifestPath() { return qEnvironmentVariable("PB_SOURCE_DIR", PB_SOURCE_DIR) + "/tests/data/photo_labels.json"; }
+
+std::string describe(const Recognition& r)
+{
+    std::string text;
+    for (const Detection& d : r.detections)
+        text += d.label + " " + std::to_string(d.score) + " at " + std::to_string(d.box.x) + "," + std::to_string(d.box.y) +
+                " size " + std::to_string(d.box.width) + "; ";
+    return text.empty() ? "nothing" : text;
+}
+
+bool sameRecognition(const Recognition& a, const Recognition& b)
+{
+    if (a.claimable != b.claimable || a.detections.size() != b.detections.size())
+        return false;
+    for (size_t i = 0; i < a.detections.size(); ++i) {
+        const Detection &x = a.detections[i], &y = b.detections[i];
+        if (x.label != y.label || x.score != y.score || x.box.x != y.box.x || x.box.y != y.box.y ||
+            x.box.width != y.box.width || x.box.height != y.box.height)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class CascadeRecognizerConfirmsFaces : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<CascadeRecognizer> m_recognizer;
+    manifest::Manifest m_manifest;
+
+    Bytes photoBytes(const manifest::LabelledPhoto& photo)
+    {
+        QString error;
+        Bytes bytes = manifest::readPhoto(photo, &error);
+        if (bytes.empty())
+            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+        return bytes;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        std::string error;
+        m_recognizer = CascadeRecognizer::create({}, &error);
+        QVERIFY2(m_recognizer, error.c_str());
+        m_manifest = manifest::readManifest(manifestPath());
+        QVERIFY2(m_manifest.error.isEmpty(), qPrintable(m_manifest.error));
+    }
+
+    void labelSetIsFaceOnly() { QCOMPARE(m_recognizer->labels(), std::vector<std::string>{"face"}); }
+
+    void everyManifestPhotoGetsItsTrueLabelsAndNoOthers()
+    {
+        int faces = 0;
+        for (const manifest::LabelledPhoto& photo : m_manifest.photos) {
+            const Bytes bytes = photoBytes(photo);
+            QVERIFY2(!bytes.empty(), qPrintable("missing test photo " + photo.file));
+            const RecognizeOutcome outcome = m_recognizer->recognize(bytes);
+            QVERIFY2(outcome.ok(), qPrintable(photo.file + ": " + QString::fromStdString(outcome.message)));
+            for (const std::string& label : m_recognizer->labels()) {
+                const bool truth = photo.labels.count(label) > 0;
+                const bool claimed = outcome.recognition->confirms(label, false);
+                faces += truth;
+                const QString why = photo.file + (truth ? " shows " : " does not show ") + QString::fromStdString(label) +
+                                    ", recognizer saw: " + QString::fromStdString(describe(*outcome.recognition));
+                QVERIFY2(truth == claimed, qPrintable(why));
+                // A photo a miner may claim must also pass every validator.
+                QVERIFY(!claimed || outcome.recognition->confirms(label, true));
+            }
+        }
+        QVERIFY2(faces >= 5, "the manifest must hold several face photos");
+    }
+
+    void chessboardCalibrationPhotosAreNotFaces()
+    {
+        for (const char* name : {"left01.jpg", "left14.jpg", "right01.jpg", "chessboard.png"}) {
+            const QString path = QString("/usr/share/doc/opencv-doc/examples/data/") + name;
+            const Bytes bytes = photoBytes({path, {}, "opencv-doc"});
+            QVERIFY2(!bytes.empty(), qPrintable("missing test photo " + path));
+            const RecognizeOutcome outcome = m_recognizer->recognize(bytes);
+            QVERIFY(outcome.ok());
+            QVERIFY2(!outcome.recognition->confirms("face", true), qPrintable(path));
+        }
+    }
+
+    void sameBytesGiveTheSameAnswerTwiceAndOnEveryThread()
+    {
+        std::vector<Bytes> photos;
+        for (const manifest::LabelledPhoto& photo : m_manifest.photos)
+            if (photos.size() < 8 && (photo.labels.count("face") || photos.size() % 2))
+                photos.push_back(photoBytes(photo));
+        std::vector<Recognition> serial;
+        for (const Bytes& bytes : photos) {
+            serial.push_back(*m_recognizer->recognize(bytes).recognition);
+            QVERIFY(sameRecognition(serial.back(), *m_recognizer->recognize(bytes).recognition));
+        }
+        std::vector<std::future<bool>> workers;
+        for (int thread = 0; thread < 4; ++thread)
+            workers.push_back(std::async(std::launch::async, [&, thread] {
+                for (size_t i = 0; i < photos.size(); ++i) {
+                    const size_t k = (i + thread) % photos.size();
+                    const RecognizeOutcome outcome = m_recognizer->recognize(photos[k]);
+                    if (!outcome.ok() || !sameRecognition(serial[k], *outcome.recognition))
+                        return false;
+                }
+                return true;
+            }));
+        for (auto& worker : workers)
+            QVERIFY(worker.get());
+    }
+
+    void identityPinsEveryParameter()
+    {
+        const std::string base = m_recognizer->identity();
+        QCOMPARE(base.size(), size_t(64));
+        std::string error;
+        QCOMPARE(CascadeRecognizer::create({}, &error)->identity(), base);
+        const auto identityWith = [&](auto change) {
+            CascadeConfig config;
+            change(config);
+            return CascadeRecognizer::create(config, &error)->identity();
+        };
+        QVERIFY(identityWith([](CascadeConfig& c) { c.face.scaleFactor = 1.05; }) != base);
+        QVERIFY(identityWith([](CascadeConfig& c) { c.face.minNeighboursEach = 4; }) != base);
+        QVERIFY(identityWith([](CascadeConfig& c) { c.claimThreshold = 0.6; }) != base);
+        QVERIFY(identityWith([](CascadeConfig& c) { c.validatorMargin = 0.04; }) != base);
+        QVERIFY(identityWith([](CascadeConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
+        QVERIFY(identityWith([](CascadeConfig& c) { c.equalizeHistogram = false; }) != base);
+    }
+
+    void missingCascadeFileIsAConstructionError()
+    {
+        CascadeConfig config;
+        config.cascadeDir = "/nonexistent/haarcascades";
+        std::string error;
+        QVERIFY(!CascadeRecognizer::create(config, &error));
+        QVERIFY2(error.find("/nonexistent/haarcascades/haarcascade_frontalface_alt.xml") != std::string::npos, error.c_str());
+        QVERIFY2(error.find("opencv-data") != std::string::npos, error.c_str());
+    }
+
+    void validatorsAcceptASmallMarginBelowTheClaimThreshold()
+    {
+        const Recognition r = finishRecognition({{"face", 0.47, {}}}, 0.5, 0.05);
+        QVERIFY(r.claimable.empty());
+        QVERIFY(!r.confirms("face", false));
+        QVERIFY(r.confirms("face", true));
+        QVERIFY(!r.confirms("cat", true));
+        QVERIFY(!finishRecognition({{"face", 0.44, {}}}, 0.5, 0.05).confirms("face", true));
+    }
+
+    void malformedPhotoIsRejectedWithTheDecoderReason()
+    {
+        const RecognizeOutcome outcome = m_recognizer->recognize(samples::pngClaiming(100000, 100000));
+        QVERIFY(!outcome.ok());
+        QCOMPARE(photoErrorName(outcome.error), std::string_view("too_many_pixels"));
+        QVERIFY(!outcome.message.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(CascadeRecognizerConfirmsFaces)
+#include "tst_cascade_recognizer.moc"
