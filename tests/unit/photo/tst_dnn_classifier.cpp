@@ -1,0 +1,167 @@
+// The cv::dnn classifier backend with a tiny Darknet model that the test writes itself: a 1x1
+// convolution whose two filters measure brightness and darkness, a global average and a softmax.
+// A white photo must come out "bright", a black one "dark".
+#include "PhotoSamples.h"
+#include "core/photo/DnnClassifier.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pb;
+using namespace pb::photo;
+
+namespace {
+
+const char kNetConfig[] = R"([net]
+width=8
+height=8
+channels=3
+
+[convolutional]
+batch_normalize=0
+filters=2
+size=1
+stride=1
+pad=0
+activation=linear
+
+[avgpool]
+
+[softmax]
+)";
+
+void writeFile(const QString& path, const QByteArray& contents)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(contents), contents.size());
+}
+
+// Darknet weights: int32 major, minor, revision, uint64 images seen, then per convolution its
+// biases followed by its weights (filters x channels x size x size), all little-endian float32.
+QByteArray darknetWeights(const std::vector<float>& biases, const std::vector<float>& weights)
+{
+    QByteArray out;
+    const auto append = [&](const void* data, int size) { out.append(static_cast<const char*>(data), size); };
+    const int32_t version[3] = {0, 2, 0};
+    const uint64_t seen = 0;
+    append(version, sizeof version);
+    append(&seen, sizeof seen);
+    append(biases.data(), int(biases.size() * sizeof(float)));
+    append(weights.data(), int(weights.size() * sizeof(float)));
+    return out;
+}
+
+cv::Mat plain(int value) { return cv::Mat(64, 64, CV_8UC3, cv::Scalar(value, value, value)); }
+
+} // namespace
+
+class DnnClassifierRunsAGeneratedModel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    DnnConfig m_config;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_config.modelFile = m_dir.filePath("tiny.weights").toStdString();
+        m_config.configFile = m_dir.filePath("tiny.cfg").toStdString();
+        m_config.labelsFile = m_dir.filePath("labels.txt").toStdString();
+        m_config.inputWidth = m_config.inputHeight = 8;
+        // bright = 4 * (r + g + b) - 6, dark = -4 * (r + g + b) + 6 on pixels scaled to 0..1.
+        writeFile(QString::fromStdString(m_config.modelFile),
+                  darknetWeights({-6, 6}, {4, 4, 4, -4, -4, -4}));
+        writeFile(QString::fromStdString(m_config.configFile), kNetConfig);
+        writeFile(QString::fromStdString(m_config.labelsFile), "bright\ndark\n");
+    }
+
+    void labelsComeFromTheLabelFile()
+    {
+        std::string error;
+        const auto classifier = DnnClassifier::create(m_config, &error);
+        QVERIFY2(classifier, error.c_str());
+        QCOMPARE(classifier->labels(), (std::vector<std::string>{"bright", "dark"}));
+    }
+
+    void brightAndDarkPhotosGetTheirLabels()
+    {
+        std::string error;
+        const auto classifier = DnnClassifier::create(m_config, &error);
+        QVERIFY2(classifier, error.c_str());
+        const RecognizeOutcome white = classifier->recognize(samples::encode(plain(255), ".png"));
+        QVERIFY2(white.ok(), white.message.c_str());
+        QCOMPARE(white.recognition->claimable, std::vector<std::string>{"bright"});
+        QCOMPARE(white.recognition->detections.front().label, std::string("bright"));
+        QVERIFY(white.recognition->detections.front().score > 0.99);
+        QCOMPARE(white.recognition->detections.front().box.width, 640);
+        QVERIFY(!white.recognition->confirms("dark", true));
+
+        const RecognizeOutcome black = classifier->recognize(samples::encode(plain(0), ".jpg"));
+        QVERIFY2(black.ok(), black.message.c_str());
+        QCOMPARE(black.recognition->claimable, std::vector<std::string>{"dark"});
+        QVERIFY(black.recognition->confirms("dark", false));
+
+        // Mid-grey sits on the boundary: both scores near one half, the same on every run.
+        const RecognizeOutcome grey = classifier->recognize(samples::encode(plain(128), ".png"));
+        QVERIFY(grey.ok());
+        QCOMPARE(grey.recognition->detections.size(), size_t(2));
+        QCOMPARE(classifier->recognize(samples::encode(plain(128), ".png")).recognition->detections[0].score,
+                 grey.recognition->detections[0].score);
+    }
+
+    void identityCoversTheModelBytesAndParameters()
+    {
+        std::string error;
+        const std::string base = DnnClassifier::create(m_config, &error)->identity();
+        QCOMPARE(base.size(), size_t(64));
+        DnnConfig other = m_config;
+        other.claimThreshold = 0.6;
+        QVERIFY(DnnClassifier::create(other, &error)->identity() != base);
+
+        const QString changedModel = m_dir.filePath("changed.weights");
+        writeFile(changedModel, darknetWeights({-6, 6.5f}, {4, 4, 4, -4, -4, -4}));
+        other = m_config;
+        other.modelFile = changedModel.toStdString();
+        QVERIFY(DnnClassifier::create(other, &error)->identity() != base);
+    }
+
+    void unusableFilesAreConstructionErrors()
+    {
+        std::string error;
+        DnnConfig missing = m_config;
+        missing.modelFile = m_dir.filePath("absent.weights").toStdString();
+        QVERIFY(!DnnClassifier::create(missing, &error));
+        QVERIFY2(error.find("absent.weights") != std::string::npos, error.c_str());
+
+        const QString duplicates = m_dir.filePath("duplicates.txt");
+        writeFile(duplicates, "cat\ncat\n");
+        DnnConfig badLabels = m_config;
+        badLabels.labelsFile = duplicates.toStdString();
+        QVERIFY(!DnnClassifier::create(badLabels, &error));
+        QVERIFY2(error.find("distinct") != std::string::npos, error.c_str());
+
+        DnnConfig unknown = m_config;
+        unknown.modelFile = m_dir.filePath("tiny.bin").toStdString();
+        QVERIFY(!DnnClassifier::create(unknown, &error));
+    }
+
+    void labelCountDifferentFromOutputsIsARecognizerFailure()
+    {
+        const QString three = m_dir.filePath("three.txt");
+        writeFile(three, "bright\ndark\ngrey\n");
+        DnnConfig config = m_config;
+        config.labelsFile = three.toStdString();
+        std::string error;
+        const auto classifier = DnnClassifier::create(config, &error);
+        QVERIFY2(classifier, error.c_str());
+        const RecognizeOutcome outcome = classifier->recognize(samples::encode(plain(255), ".png"));
+        QVERIFY(!outcome.ok());
+        QCOMPARE(photoErrorName(outcome.error), std::string_view("recognizer_failed"));
+        QVERIFY2(outcome.message.find("2 outputs for 3 labels") != std::string::npos, outcome.message.c_str());
+    }
+};
+
+QTEST_APPLESS_MAIN(DnnClassifierRunsAGeneratedModel)
+#include "tst_dnn_classifier.moc"
