@@ -13,7 +13,7 @@ namespace pb::app {
 
 namespace {
 
-const QStringList kValueKeys = {"mode", "network", "network-file", "datadir", "threads", "reward-address", "redis", "rest-port",
+const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth"};
 const QStringList kFlagKeys = {"mine", "listen-all"};
 
@@ -85,6 +85,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"mode", "Node type: head, seed, full or mobile (default full).", "mode"},
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
+        {"recognizer-data", "The photo recognizer's cascade directory (default /usr/share/opencv4/haarcascades).", "dir"},
         {"datadir", "Data directory (default ~/.local/share/photoblocks/<network>).", "dir"},
         {"mine", "Start mining at launch."},
         {"threads", "Mining threads (default 1).", "n"},
@@ -136,6 +137,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         return error(QString("--network: `%1` is neither dev, test nor a custom name of 1-32 lower-case letters, digits or '-'")
                          .arg(c.network));
     c.networkFile = values.value("network-file");
+    c.recognizerData = values.value("recognizer-data");
     c.dataDir = values.value("datadir", defaultDataDir(c.network));
     if (c.dataDir.isEmpty()) return error("--datadir: empty path");
     for (const QString& key : kFlagKeys) {

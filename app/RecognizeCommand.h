@@ -1,5 +1,5 @@
 #pragma once
-// `photoblocksd --recognize FILE...`: runs the default recognizer on photo files and prints one
+// `photoblocksd recognize FILE...`: runs the default recognizer on photo files and prints one
 // JSON object per file and line (see core/photo/RecognitionJson.h).
 #include <QStringList>
 #include <QTextStream>

@@ -1,5 +1,6 @@
 // photoblocksd: the headless node. Same engine and options as the desktop app.
 #include "app/Options.h"
+#include "app/RecognizeCommand.h"
 #include "app/ShutdownSignals.h"
 #include "core/node/StatusText.h"
 #include "core/api/ApiService.h"
@@ -14,6 +15,12 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("photoblocksd");
     QCoreApplication::setApplicationVersion(PB_VERSION);
+
+    // `photoblocksd recognize FILE...`: what the recognizer sees, as JSON; no node is started.
+    if (app.arguments().size() > 1 && app.arguments().at(1) == "recognize") {
+        QTextStream out(stdout), err(stderr);
+        return pb::app::runRecognizeCommand(app.arguments().mid(2), out, err);
+    }
 
     const pb::app::ParseOutcome parsed =
         pb::app::parseOptions(app.arguments(), "Photoblocks node: a blockchain whose blocks are photographs.");

@@ -11,7 +11,12 @@ struct BlockHeader {
     static constexpr size_t kSize = 88;
     static constexpr size_t kNonceOffset = 80;
 
-    uint32_t version = 1;
+    static constexpr uint32_t kVersion = 1;
+    // Set when the block claims a photo label: its proof of work then only has to meet the
+    // photo target (16x easier), which a header-only peer must know to check it.
+    static constexpr uint32_t kLabelClaimFlag = 0x100;
+
+    uint32_t version = kVersion;
     Hash256 prevHash{};
     Hash256 contentRoot{};
     uint64_t time = 0;  // seconds since the Unix epoch
@@ -21,6 +26,7 @@ struct BlockHeader {
     std::array<uint8_t, kSize> serialize() const;
     static std::optional<BlockHeader> parse(const uint8_t* data, size_t size);
     Hash256 hash() const;  // block id: sha256d of the serialized header
+    bool claimsLabel() const { return (version & kLabelClaimFlag) != 0; }
 
     friend bool operator==(const BlockHeader& a, const BlockHeader& b)
     {

@@ -56,7 +56,7 @@ void Chain::load()
         entry.chainWork = workForTarget(*Uint256::fromCompact(genesis.header.bits));
         store_.storeBlock(entry, genesis.serialize());
         const auto coinbase = Transaction::parse(genesis.transactions.front());
-        store_.applyUpdate({{}, {{entry, std::nullopt, {{coinbase->coinbase.to, 0, coinbase->coinbase.amount}}}}});
+        store_.applyUpdate({{}, {{entry, std::nullopt, {{coinbase->coinbase.to, 0, coinbase->coinbase.amount}}, std::nullopt}}});
     }
     const auto atZero = store_.hashAtHeight(0);
     if (!atZero || *atZero != genesisHash)
@@ -100,7 +100,9 @@ BlockIndexEntry Chain::entryFor(const BlockHeader& header, const BlockIndexEntry
     e.height = parent.height + 1;
     e.time = header.time;
     e.bits = header.bits;
-    e.chainWork = parent.chainWork + workForTarget(*Uint256::fromCompact(header.bits));
+    // Work actually done: a label claim's photo target counts for 16x less than its bits.
+    e.chainWork = parent.chainWork + workForTarget(*blockTarget(header));
+    e.lastClaim = header.claimsLabel() ? e.hash : parent.lastClaim;
     e.status = status;
     return e;
 }
@@ -233,8 +235,16 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         ChainContext ctx = contextAfter(*parent, now);
         result.validation = checkBlockInContext(block, ctx, params_);
         if (result.validation.ok()) result.validation = checkPhoto(block, photo, params_);
+        // Last, as it is the slow check: the recognizer must see the claimed label.
+        if (result.validation.ok() && !block.label.empty()) {
+            const PhotoVerdict verdict = verifier_ ? verifier_(*photo, block.label)
+                                                   : PhotoVerdict{PhotoVerdict::Kind::Unverifiable, "this node runs no recognizer"};
+            result.validation = checkLabelClaim(block, verdict);
+        }
         if (!result.validation.ok()) {
-            if (result.validation.error != BlockError::TimeTooNew && result.validation.error != BlockError::PhotoMissing)
+            // Not the block's fault: it may be valid once the clock, the photo or a recognizer is there.
+            const BlockError e = result.validation.error;
+            if (e != BlockError::TimeTooNew && e != BlockError::PhotoMissing && e != BlockError::PhotoUnverifiable)
                 rememberInvalid(block.header, *parent);
             return result;
         }
@@ -270,6 +280,12 @@ std::optional<BlockIndexEntry> Chain::bestActivatable()
     return std::nullopt;
 }
 
+std::optional<VoteCast> Chain::voteOf(const Block& block, const BlockIndexEntry& parent)
+{
+    if (parent.lastClaim == Hash256{}) return std::nullopt;  // nothing claimed yet: no label to vote on
+    return VoteCast{parent.lastClaim, block.vote};
+}
+
 void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result)
 {
     if (target.chainWork <= tip_.chainWork) return;
@@ -298,7 +314,7 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         if (!undo || !block) throw StoreError("undo data or body of active block " + hex(cursor.hash) + " is missing");
         for (auto it = undo->rbegin(); it != undo->rend(); ++it) pending.setBalance(it->address, it->before);
         if (block->photoHash) pending.setPhoto(*block->photoHash, false);
-        update.disconnect.push_back({cursor, block->photoHash, *undo});
+        update.disconnect.push_back({cursor, block->photoHash, *undo, voteOf(*block, requireEntry(cursor.prevHash))});
     }
 
     BlockIndexEntry parent = fork;
@@ -323,7 +339,7 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         const uint64_t before = pending.balance(to);
         pending.setBalance(to, before + coinbase->coinbase.amount);
         if (block->photoHash) pending.setPhoto(*block->photoHash, true);
-        update.connect.push_back({entry, block->photoHash, {{to, before, before + coinbase->coinbase.amount}}});
+        update.connect.push_back({entry, block->photoHash, {{to, before, before + coinbase->coinbase.amount}}, voteOf(*block, parent)});
         parent = entry;
     }
 
@@ -384,7 +400,7 @@ std::vector<BlockIndexEntry> Chain::missingBodies(size_t max)
     return missing;
 }
 
-BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now)
+BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim)
 {
     const BlockIndexEntry parent = requireEntry(tip_.hash);
     const ChainContext ctx = contextAfter(parent, now);
@@ -397,12 +413,18 @@ BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint
     BlockTemplate t;
     t.height = ctx.height;
     t.block.transactions.push_back(coinbase.serialize());
-    t.block.header.version = 1;
+    t.block.header.version = BlockHeader::kVersion;
+    if (claim) {
+        t.block.photoHash = claim->photoHash;
+        t.block.label = claim->label;
+        t.block.vote = claim->vote;
+        if (!claim->label.empty()) t.block.header.version |= BlockHeader::kLabelClaimFlag;
+    }
     t.block.header.prevHash = tip_.hash;
     t.block.header.time = std::max(now, ctx.medianTimePast + 1);
     t.block.header.bits = ctx.expectedBits;
     t.block.header.contentRoot = t.block.computeContentRoot();
-    t.target = Uint256::fromCompact(ctx.expectedBits)->toBigEndian();
+    t.target = blockTarget(t.block.header)->toBigEndian();
     return t;
 }
 

@@ -7,6 +7,7 @@
 #include "core/chain/Validation.h"
 
 #include <cstring>
+#include <functional>
 #include <unordered_map>
 
 namespace pb {
@@ -44,6 +45,17 @@ struct HeaderResult {
     bool ok() const { return validation.ok() && storageError.empty(); }
 };
 
+// What a mining job adds to a block: a photo, the label claimed for it (may be empty) and the
+// vote on the label of the latest label-claiming block before it.
+struct PhotoClaim {
+    Hash256 photoHash{};
+    std::string label;
+    LabelVote vote = LabelVote::Abstain;
+};
+
+// Runs the network's recognizer on a photo for a claimed label (deterministic, may be slow).
+using PhotoVerifier = std::function<PhotoVerdict(const Bytes& photo, const std::string& label)>;
+
 struct BlockTemplate {
     Block block;          // header complete except the nonce
     Hash256 target{};     // big-endian; the header hash must not exceed it
@@ -61,6 +73,8 @@ public:
     void load();
 
     const NetworkParams& params() const { return params_; }
+    // Without one, blocks claiming a label are refused as unverifiable (not as invalid).
+    void setPhotoVerifier(PhotoVerifier verifier) { verifier_ = std::move(verifier); }
     const TipInfo& tip() const { return tip_; }
     // The most-work header known (at least the tip): how far sync has to go.
     const BlockIndexEntry& bestHeader() const { return bestHeader_; }
@@ -81,7 +95,9 @@ public:
     std::vector<BlockIndexEntry> missingBodies(size_t max);
     bool knows(const Hash256& hash);
 
-    BlockTemplate makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now);
+    // A block to mine on the tip; with a claim, it carries the photo, label and vote, and a
+    // label makes its target the photo target.
+    BlockTemplate makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim = nullptr);
 
 private:
     ChainContext contextAfter(const BlockIndexEntry& parent, uint64_t now);
@@ -103,9 +119,11 @@ private:
     // to it has a body; validates each newly connected block in context.
     void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result);
     std::optional<BlockIndexEntry> bestActivatable();
+    static std::optional<VoteCast> voteOf(const Block& block, const BlockIndexEntry& parent);
 
     const NetworkParams& params_;
     ChainStore& store_;
+    PhotoVerifier verifier_;
     const uint64_t maxReorgDepth_;
     TipInfo tip_;
     BlockIndexEntry bestHeader_;

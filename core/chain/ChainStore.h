@@ -2,6 +2,7 @@
 // What the chain logic needs from storage. The Redis implementation lives in core/storage;
 // tests may use any other. Read methods return nullopt for "not found"; I/O failures throw
 // StoreError so that no caller can mistake a broken database for a missing block.
+#include "core/chain/Block.h"
 #include "core/chain/Uint256.h"
 #include "core/crypto/Address.h"
 
@@ -23,6 +24,19 @@ struct BlockIndexEntry {
     uint32_t bits = 0;
     Uint256 chainWork;  // cumulative work up to and including this block
     Status status = Status::HeaderOnly;
+    Hash256 lastClaim{};  // the latest label-claiming block at or before this one; zero when none
+};
+
+// A block's vote on the label of the latest label-claiming block before it.
+struct VoteCast {
+    Hash256 on{};
+    LabelVote vote = LabelVote::Abstain;
+};
+
+struct VoteTally {
+    uint64_t agree = 0;
+    uint64_t disagree = 0;
+    uint64_t abstain = 0;
 };
 
 struct BalanceChange {
@@ -36,6 +50,7 @@ struct BlockConnection {
     BlockIndexEntry entry;
     std::optional<Hash256> photoHash;
     std::vector<BalanceChange> balances;
+    std::optional<VoteCast> vote;
 };
 
 // An active block leaving the chain: balances go back to each change's `before`.
@@ -43,6 +58,7 @@ struct BlockDisconnection {
     BlockIndexEntry entry;
     std::optional<Hash256> photoHash;
     std::vector<BalanceChange> balances;
+    std::optional<VoteCast> vote;
 };
 
 // Tip first for disconnections, then ascending connections; applied all-or-nothing. The new
@@ -68,6 +84,8 @@ public:
     // The active block carrying this photo, if any.
     virtual std::optional<Hash256> photoBlock(const Hash256& photoHash) = 0;
     virtual uint64_t balance(const crypto::AddressHash& address) = 0;
+    // Votes cast by active blocks on this label-claiming block's label.
+    virtual VoteTally votes(const Hash256& claimBlock) = 0;
 
     // Writes the photo durably; must complete before a block naming it is connected.
     virtual void storePhoto(const Bytes& photo) = 0;

@@ -40,3 +40,20 @@ uint64_t medianTimePast(std::vector<uint64_t> times)
 }
 
 } // namespace pb
+
+namespace pb {
+
+std::optional<Uint256> blockTarget(const BlockHeader& header)
+{
+    auto target = Uint256::fromCompact(header.bits);
+    if (!target || !header.claimsLabel()) return target;
+    // Saturate rather than wrap: a target this easy already accepts almost any hash.
+    if (!(*target >> (256 - kPhotoProofShift)).isZero()) {
+        Hash256 all;
+        all.fill(0xff);
+        return Uint256::fromBigEndian(all);
+    }
+    return *target << kPhotoProofShift;
+}
+
+} // namespace pb

@@ -21,4 +21,11 @@ uint64_t medianTimePast(std::vector<uint64_t> times);
 
 constexpr size_t kMedianTimeSpan = 11;
 
+// A confirmed photo label makes the target this many bits easier (2^4 = 16x).
+constexpr unsigned kPhotoProofShift = 4;
+
+// The target a header's hash must meet: its bits, or the photo target when it claims a label.
+// nullopt when the bits do not encode a valid target.
+std::optional<Uint256> blockTarget(const BlockHeader& header);
+
 } // namespace pb

@@ -20,6 +20,7 @@ NetworkParams makeDev()
     p.targetBlockSeconds = 5;
     p.retargetInterval = 10;
     p.defaultPeerPort = 7000;
+    p.recognizerIdentity = defaultRecognizerIdentity();
     return p;
 }
 
@@ -33,6 +34,7 @@ NetworkParams makeTest()
     p.targetBlockSeconds = 1;
     p.retargetInterval = 0;
     p.defaultPeerPort = 17000;
+    p.recognizerIdentity = defaultRecognizerIdentity();
     return p;
 }
 
@@ -65,6 +67,11 @@ const NetworkParams* networkByName(std::string_view name)
 
 std::vector<std::string> networkNames() { return {"dev", "test"}; }
 
+std::string defaultRecognizerIdentity()
+{
+    return "70087a79579600323d3f7153a8b9b16ff2b5d532eb5db2617a4f9a1994856a4f";
+}
+
 bool isValidNetworkName(std::string_view name)
 {
     if (name.empty() || name.size() > 32 || networkByName(name)) return false;
@@ -89,6 +96,8 @@ std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::s
     if (spec.targetBlockSeconds < 1 || spec.targetBlockSeconds > 86400) return fail("block time must be 1 to 86400 seconds");
     if (spec.retargetInterval > 100000) return fail("retarget interval must be at most 100000 blocks");
     if (spec.defaultPeerPort == 0) return fail("peer port must be 1 to 65535");
+    const auto identity = fromHex(spec.recognizerIdentity);
+    if (!identity || identity->size() != 32) return fail("recognizer identity must be 64 hex digits");
 
     NetworkParams p;
     p.name = spec.name;
@@ -99,6 +108,7 @@ std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::s
     p.retargetInterval = spec.retargetInterval;
     p.defaultPeerPort = spec.defaultPeerPort;
     p.genesisSalt = spec.salt;
+    p.recognizerIdentity = spec.recognizerIdentity;
     Bytes seed(spec.name.begin(), spec.name.end());
     seed.insert(seed.end(), spec.salt.begin(), spec.salt.end());
     const Hash256 digest = crypto::sha256(seed);

@@ -23,6 +23,9 @@ struct NetworkParams {
     uint16_t defaultPeerPort = 7000;
     crypto::AddressHash genesisPayTo{};  // all zero on built-in networks; no key hashes to it
     Hash256 genesisSalt{};               // custom networks only (see CustomNetworkSpec)
+    // The photo recognizer every node of the network must run (its identity hash): a node
+    // whose recognizer differs cannot validate label claims and says so.
+    std::string recognizerIdentity;
 
     Block genesisBlock() const;
     Hash256 genesisHash() const { return genesisBlock().hash(); }
@@ -32,6 +35,10 @@ struct NetworkParams {
 // "test": near-instant blocks (~20 ms of one core), fixed target, for automated tests.
 const NetworkParams* networkByName(std::string_view name);
 std::vector<std::string> networkNames();
+
+// The identity of the default cascade recognizer on Debian 12 (its cascade files, parameters and
+// OpenCV version), pinned by the built-in networks.
+std::string defaultRecognizerIdentity();
 
 // A network its head creates: dev's rules unless overridden, and a genesis of its own. The salt
 // makes two networks created with the same name in the same second different; the genesis
@@ -45,6 +52,7 @@ struct CustomNetworkSpec {
     uint64_t targetBlockSeconds = 5;
     uint32_t retargetInterval = 10;
     uint16_t defaultPeerPort = 7000;
+    std::string recognizerIdentity = defaultRecognizerIdentity();
 };
 bool isValidNetworkName(std::string_view name);  // lower-case letters, digits, '-'; 1-32; not built in
 std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::string* error);

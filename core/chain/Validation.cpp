@@ -1,8 +1,10 @@
 #include "core/chain/Validation.h"
 
+#include "core/chain/Difficulty.h"
 #include "core/chain/Transaction.h"
 #include "core/crypto/Sha256.h"
 
+#include <algorithm>
 #include <set>
 
 namespace pb {
@@ -41,6 +43,21 @@ ValidationResult checkTransactions(const Block& b)
     return {};
 }
 
+// Label rules that need no recognizer: size, characters and the header flag. (The encoding has
+// no room for a label without a photo.)
+ValidationResult checkLabelShape(const Block& block)
+{
+    const std::string& label = block.label;
+    if (label.size() > kMaxLabelLength) return fail(BlockError::LabelTooLong, "label longer than 32 bytes");
+    const bool printable = std::all_of(label.begin(), label.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+    if (!printable || (!label.empty() && (label.front() == ' ' || label.back() == ' ')))
+        return fail(BlockError::BadLabel, "label must be printable ASCII without spaces at either end");
+    if (block.header.claimsLabel() != !label.empty())
+        return fail(BlockError::LabelFlagMismatch, label.empty() ? "header claims a label but the block has none"
+                                                                 : "block claims a label but its header does not say so");
+    return {};
+}
+
 } // namespace
 
 const char* blockErrorCode(BlockError e)
@@ -59,7 +76,10 @@ const char* blockErrorCode(BlockError e)
     case BlockError::MalformedTransaction: return "malformed_transaction";
     case BlockError::DuplicateTransaction: return "duplicate_transaction";
     case BlockError::LabelTooLong: return "label_too_long";
-    case BlockError::LabelNotRecognizable: return "label_not_recognizable";
+    case BlockError::BadLabel: return "bad_label";
+    case BlockError::LabelFlagMismatch: return "label_flag_mismatch";
+    case BlockError::LabelNotConfirmed: return "label_not_confirmed";
+    case BlockError::PhotoUnverifiable: return "photo_unverifiable";
     case BlockError::UnknownParent: return "unknown_parent";
     case BlockError::WrongBits: return "wrong_bits";
     case BlockError::TimeTooOld: return "time_too_old";
@@ -79,10 +99,12 @@ const char* blockErrorCode(BlockError e)
 
 ValidationResult checkHeader(const BlockHeader& h, const NetworkParams& params)
 {
-    if (h.version != 1) return fail(BlockError::BadVersion, "header version " + std::to_string(h.version));
-    const auto target = Uint256::fromCompact(h.bits);
-    if (!target || *target > params.powLimit)
+    if ((h.version & ~BlockHeader::kLabelClaimFlag) != BlockHeader::kVersion)
+        return fail(BlockError::BadVersion, "header version " + std::to_string(h.version));
+    const auto base = Uint256::fromCompact(h.bits);
+    if (!base || *base > params.powLimit)
         return fail(BlockError::BadBits, "bits " + bitsHex(h.bits) + " are not a valid target at or below the pow limit");
+    const auto target = blockTarget(h);
     const Hash256 id = h.hash();
     if (Uint256::fromBigEndian(id) > *target)
         return fail(BlockError::HighHash, "hash " + toHex(id) + " is above target " + target->toHex());
@@ -113,10 +135,7 @@ ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, B
     const BlockHeader& h = block->header;
     if (auto r = checkHeader(h, params); !r.ok()) return r;
 
-    if (block->label.size() > kMaxLabelLength) return fail(BlockError::LabelTooLong, "label longer than 32 bytes");
-    if (!block->label.empty())
-        return fail(BlockError::LabelNotRecognizable,
-                    "block claims label '" + block->label + "' but this node has no photo recognizer");
+    if (auto r = checkLabelShape(*block); !r.ok()) return r;
 
     if (auto r = checkTransactions(*block); !r.ok()) return r;
     if (block->computeContentRoot() != h.contentRoot)
@@ -140,6 +159,19 @@ ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx
     if (block.photoHash && ctx.photoAlreadyOnChain)
         return fail(BlockError::PhotoAlreadyOnChain, "photo " + toHex(*block.photoHash) + " is already on the chain");
     return {};
+}
+
+ValidationResult checkLabelClaim(const Block& block, const PhotoVerdict& verdict)
+{
+    if (block.label.empty()) return {};
+    switch (verdict.kind) {
+    case PhotoVerdict::Kind::Confirmed: return {};
+    case PhotoVerdict::Kind::NotConfirmed:
+        return fail(BlockError::LabelNotConfirmed, "the recognizer does not see '" + block.label + "' in photo "
+                                                       + toHex(*block.photoHash) + ": " + verdict.detail);
+    case PhotoVerdict::Kind::Unverifiable: break;
+    }
+    return fail(BlockError::PhotoUnverifiable, "cannot check the label '" + block.label + "': " + verdict.detail);
 }
 
 ValidationResult checkPhoto(const Block& block, const Bytes* photo, const NetworkParams& params)

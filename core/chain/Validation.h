@@ -19,7 +19,10 @@ enum class BlockError {
     MalformedTransaction,
     DuplicateTransaction,
     LabelTooLong,
-    LabelNotRecognizable,        // a label claim, but this node runs no recognizer yet
+    BadLabel,                    // not printable ASCII, or spaces at either end
+    LabelFlagMismatch,           // header's label-claim flag disagrees with the body
+    LabelNotConfirmed,           // the recognizer does not see the claimed label in the photo
+    PhotoUnverifiable,           // this node cannot run the network's recognizer: not the block's fault
     UnknownParent,
     WrongBits,                   // bits differ from what retargeting requires
     TimeTooOld,                  // not above the median time of the last 11 blocks
@@ -66,5 +69,13 @@ ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx
 
 // The photo's bytes match the block's photo hash and are an acceptable image file.
 ValidationResult checkPhoto(const Block& block, const Bytes* photo, const NetworkParams& params);
+
+// What the node's recognizer says about a label claimed for a photo.
+struct PhotoVerdict {
+    enum class Kind { Confirmed, NotConfirmed, Unverifiable } kind = Kind::Unverifiable;
+    std::string detail;  // what was seen, or why the photo could not be checked
+};
+// A block claiming a label is valid only when the recognizer confirms it.
+ValidationResult checkLabelClaim(const Block& block, const PhotoVerdict& verdict);
 
 } // namespace pb

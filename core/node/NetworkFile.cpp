@@ -14,7 +14,8 @@ namespace {
 
 const QString kFormat = "photoblocks-network/1";
 const QStringList kKeys = {"format", "name", "genesisTime", "genesisBits", "genesisSalt", "powLimitBits",
-                           "targetBlockSeconds", "retargetInterval", "defaultPeerPort", "genesisHash"};
+                           "targetBlockSeconds", "retargetInterval", "defaultPeerPort", "recognizerIdentity",
+                           "genesisHash"};
 
 NetworkFileResult failure(const QString& why) { return {std::nullopt, why}; }
 
@@ -78,6 +79,7 @@ NetworkFileResult parseNetworkFile(const QByteArray& json)
     spec.retargetInterval = uint32_t(*interval);
     spec.defaultPeerPort = uint16_t(*port);
     std::copy(salt->begin(), salt->end(), spec.salt.begin());
+    spec.recognizerIdentity = o["recognizerIdentity"].toString().toStdString();
 
     std::string error;
     auto params = customNetwork(spec, &error);
@@ -111,6 +113,7 @@ QString writeNetworkFile(const NetworkParams& params, const QString& path)
     o["targetBlockSeconds"] = double(params.targetBlockSeconds);
     o["retargetInterval"] = double(params.retargetInterval);
     o["defaultPeerPort"] = params.defaultPeerPort;
+    o["recognizerIdentity"] = QString::fromStdString(params.recognizerIdentity);
     o["genesisHash"] = QString::fromStdString(toHex(params.genesisHash()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return QString("cannot write network file %1: %2").arg(path, file.errorString());

@@ -14,6 +14,7 @@ struct NodeConfig {
     NodeMode mode = NodeMode::Full;
     QString network = "dev";
     QString networkFile;        // a custom network's parameters, as its head wrote them
+    QString recognizerData;     // the recognizer's cascade directory; empty: Debian's opencv-data
     QString dataDir;            // required; created when missing
     bool mine = false;
     int threads = 1;

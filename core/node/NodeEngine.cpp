@@ -1,5 +1,6 @@
 #include "core/node/NodeEngine.h"
 #include "core/node/NetworkFile.h"
+#include "core/photo/CascadeRecognizer.h"
 
 #include "core/net/ConnectionManager.h"
 #include "core/net/NetProcessing.h"
@@ -24,6 +25,19 @@ constexpr int kJobRefreshMs = 10000;
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 
 QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
+
+// "face 0.41, face 0.22": what the recognizer saw, for rejections.
+std::string describeSeen(const photo::Recognition& recognition)
+{
+    if (recognition.detections.empty()) return "nothing it knows";
+    std::string seen;
+    for (size_t i = 0; i < recognition.detections.size() && i < 5; ++i) {
+        const photo::Detection& d = recognition.detections[i];
+        if (!seen.empty()) seen += ", ";
+        seen += d.label + " " + QString::number(d.score, 'f', 2).toStdString();
+    }
+    return seen;
+}
 } // namespace
 
 NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)
@@ -129,10 +143,12 @@ QString NodeEngine::initialize()
     params_ = &*ownParams_;
     genesisHash_ = params_->genesisHash();
     if (QString error = startStorage(); !error.isEmpty()) return error;
+    startRecognizer();
 
     try {
         store_->checkSchema();
         chain_ = std::make_unique<Chain>(*params_, *store_);
+        chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
         chain_->load();
         loadBans();
     } catch (const StoreError& e) {
@@ -188,6 +204,33 @@ void NodeEngine::shutdown()
     supervisor_.reset();
     if (lock_) lock_->unlock();
     lock_.reset();
+}
+
+void NodeEngine::startRecognizer()
+{
+    photo::CascadeConfig config;
+    if (!config_.recognizerData.isEmpty()) config.cascadeDir = config_.recognizerData.toStdString();
+    std::string error;
+    recognizer_ = photo::CascadeRecognizer::create(config, &error);
+    if (!recognizer_) {
+        recognizerProblem_ = QString("no photo recognizer (%1): photo blocks can be neither validated nor mined")
+                                 .arg(QString::fromStdString(error));
+    } else if (recognizer_->identity() != params_->recognizerIdentity) {
+        recognizerProblem_ = QString("this node's recognizer (identity %1) differs from the one network %2 pins (%3): "
+                                     "photo blocks can be neither validated nor mined")
+                                 .arg(QString::fromStdString(recognizer_->identity()), config_.network,
+                                      QString::fromStdString(params_->recognizerIdentity));
+    }
+    if (!recognizerProblem_.isEmpty()) log_.error(recognizerProblem_);
+}
+
+PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& label) const
+{
+    if (!recognizerProblem_.isEmpty()) return {PhotoVerdict::Kind::Unverifiable, recognizerProblem_.toStdString()};
+    const photo::RecognizeOutcome outcome = recognizer_->recognize(photo);
+    if (!outcome.ok()) return {PhotoVerdict::Kind::NotConfirmed, "the photo is unusable: " + outcome.message};
+    if (outcome.recognition->confirms(label, true)) return {PhotoVerdict::Kind::Confirmed, {}};
+    return {PhotoVerdict::Kind::NotConfirmed, "it sees " + describeSeen(*outcome.recognition)};
 }
 
 void NodeEngine::reconnectStorageIfLost()

@@ -22,6 +22,10 @@ class ConnectionManager;
 class NetProcessing;
 } // namespace net
 
+namespace photo {
+class Recognizer;
+} // namespace photo
+
 namespace storage {
 class RedisSupervisor;
 class RedisClient;
@@ -63,6 +67,8 @@ private:
     QString startNetwork();
     bool isBanned(const QHostAddress& address) const;
     void guarded(const char* what, const std::function<void()>& work);
+    void startRecognizer();
+    PhotoVerdict verifyPhoto(const Bytes& photo, const std::string& label) const;
     void refreshJob();
     void onNonceFound(uint64_t jobId, uint64_t nonce);
     void reportChainChange(const AcceptResult& result, bool minedHere);
@@ -91,6 +97,8 @@ private:
     std::unique_ptr<storage::RedisChainStore> store_;
     std::unique_ptr<storage::RedisPeerStore> peerStore_;
     QList<BanInfo> bans_;
+    std::unique_ptr<photo::Recognizer> recognizer_;
+    QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<Miner> miner_;
     std::unique_ptr<net::NetProcessing> net_;

@@ -56,9 +56,9 @@ std::optional<Hash256> RedisChainStore::tipHash()
 
 std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
 {
-    RedisReply r = run({"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status"});
+    RedisReply r = run({"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status", "claim"});
     const auto& f = r.elements();
-    if (f.size() != 6 || f[0].isNil()) return std::nullopt;
+    if (f.size() != 7 || f[0].isNil()) return std::nullopt;
     BlockIndexEntry e;
     e.hash = hash;
     const auto height = parseUnsigned(f[0].str());
@@ -67,7 +67,10 @@ std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
     const auto bits = parseUnsigned(f[3].str());
     const auto work = Uint256::fromHex(f[4].str());
     const std::string& status = f[5].str();
-    if (!height || !prev || !time || !bits || !work || status.size() != 1 || std::string("hbx").find(status[0]) == std::string::npos)
+    // Entries written before label claims existed have no claim field: none was made then.
+    const auto claim = f[6].isNil() ? std::optional<Hash256>(Hash256{}) : hashFromHex(f[6].str());
+    if (!height || !prev || !time || !bits || !work || !claim || status.size() != 1
+        || std::string("hbx").find(status[0]) == std::string::npos)
         throw StoreError("index entry of block " + hex(hash) + " is damaged");
     e.height = *height;
     e.prevHash = *prev;
@@ -75,13 +78,15 @@ std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
     e.bits = uint32_t(*bits);
     e.chainWork = *work;
     e.status = BlockIndexEntry::Status(status[0]);
+    e.lastClaim = *claim;
     return e;
 }
 
 std::vector<std::string> RedisChainStore::indexFields(const BlockIndexEntry& e) const
 {
     return {"height", std::to_string(e.height), "prev", hex(e.prevHash), "time", std::to_string(e.time),
-            "bits", std::to_string(e.bits), "work", e.chainWork.toHex(), "status", std::string(1, char(e.status))};
+            "bits", std::to_string(e.bits), "work", e.chainWork.toHex(), "status", std::string(1, char(e.status)),
+            "claim", hex(e.lastClaim)};
 }
 
 void RedisChainStore::storeHeader(const BlockIndexEntry& entry, const Bytes& header)
@@ -168,6 +173,19 @@ std::optional<Hash256> RedisChainStore::photoBlock(const Hash256& photoHash)
     return h;
 }
 
+VoteTally RedisChainStore::votes(const Hash256& claimBlock)
+{
+    RedisReply r = run({"HMGET", key("votes:" + hex(claimBlock)), "agree", "disagree", "abstain"});
+    const auto& f = r.elements();
+    VoteTally t;
+    if (f.size() != 3) return t;
+    const auto count = [](const RedisReply& v) { return v.isNil() ? 0 : parseUnsigned(v.str()).value_or(0); };
+    t.agree = count(f[0]);
+    t.disagree = count(f[1]);
+    t.abstain = count(f[2]);
+    return t;
+}
+
 uint64_t RedisChainStore::balance(const crypto::AddressHash& address)
 {
     RedisReply r = run({"HGET", key("balance"), toHex(address)});
@@ -207,6 +225,16 @@ std::optional<std::vector<BalanceChange>> RedisChainStore::decodeUndo(const Byte
     return changes;
 }
 
+const char* RedisChainStore::voteField(LabelVote vote)
+{
+    switch (vote) {
+    case LabelVote::Agree: return "agree";
+    case LabelVote::Disagree: return "disagree";
+    case LabelVote::Abstain: break;
+    }
+    return "abstain";
+}
+
 void RedisChainStore::applyUpdate(const ChainUpdate& update)
 {
     std::vector<RedisClient::Command> commands;
@@ -218,6 +246,7 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
         for (const BalanceChange& b : d.balances)
             commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.before)});
         if (d.photoHash) commands.push_back({"HDEL", key("photos"), hex(*d.photoHash)});
+        if (d.vote) commands.push_back({"HINCRBY", key("votes:" + hex(d.vote->on)), voteField(d.vote->vote), "-1"});
         newTip = hex(d.entry.prevHash);
     }
     for (const BlockConnection& c : update.connect) {
@@ -228,6 +257,7 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
         for (const BalanceChange& b : c.balances)
             commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.after)});
         if (c.photoHash) commands.push_back({"HSET", key("photos"), hex(*c.photoHash), h});
+        if (c.vote) commands.push_back({"HINCRBY", key("votes:" + hex(c.vote->on)), voteField(c.vote->vote), "1"});
         newTip = h;
     }
     if (newTip.empty()) return;

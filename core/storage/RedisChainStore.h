@@ -39,6 +39,7 @@ public:
     std::optional<Bytes> photo(const Hash256& photoHash) override;
     std::optional<Hash256> photoBlock(const Hash256& photoHash) override;
     uint64_t balance(const crypto::AddressHash& address) override;
+    VoteTally votes(const Hash256& claimBlock) override;
     void storePhoto(const Bytes& photo) override;
     void storeHeader(const BlockIndexEntry& entry, const Bytes& header) override;
     void storeBlock(const BlockIndexEntry& entry, const Bytes& block) override;
@@ -52,6 +53,7 @@ public:
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }
     std::vector<std::string> indexFields(const BlockIndexEntry& entry) const;
+    static const char* voteField(LabelVote vote);
     RedisReply run(std::initializer_list<std::string_view> args);
 
     RedisClient& redis_;

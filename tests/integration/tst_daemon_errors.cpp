@@ -43,7 +43,7 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "Unknown option 'frobnicate'";
         QTest::newRow("bad mode") << QStringList{"--mode", "king"} << "--mode: `king` is not one of";
-        QTest::newRow("bad network") << QStringList{"--network", "mainnet"} << "--network: `mainnet`";
+        QTest::newRow("bad network name") << QStringList{"--network", "Main Net"} << "--network: `Main Net`";
         QTest::newRow("zero threads") << QStringList{"--threads", "0"} << "--threads: `0`";
         QTest::newRow("text threads") << QStringList{"--threads", "many"} << "--threads: `many`";
         QTest::newRow("port too big") << QStringList{"--rest-port", "70000"} << "--rest-port: `70000`";

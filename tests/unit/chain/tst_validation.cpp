@@ -1,4 +1,5 @@
 #include "BlockFixtures.h"
+#include "core/chain/Difficulty.h"
 
 #include <QtTest>
 #include <set>
@@ -105,15 +106,77 @@ private slots:
         QCOMPARE(structural(b), BlockError::ExtraCoinbase);
     }
 
-    void labelClaimWithoutRecognizer()
+    void labelClaimMustMatchTheHeaderFlag()
     {
         Block b = test::makeBlock(Hash256{}, 1, kTime);
         b.photoHash = crypto::sha256(test::jpegBytes());
-        b.label = "cat";
+        b.label = "face";
         test::reseal(b);
-        const ValidationResult r = checkBlock(b.serialize(), test::testNet(), nullptr);
-        QCOMPARE(r.error, BlockError::LabelNotRecognizable);
-        QVERIFY(r.detail.find("cat") != std::string::npos);
+        QCOMPARE(structural(b), BlockError::LabelFlagMismatch);
+        b.label.clear();
+        b.header.version |= BlockHeader::kLabelClaimFlag;
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::LabelFlagMismatch);
+        b.label = "face";
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::None);
+    }
+
+    void labelWithoutPhotoCannotBeEncoded()
+    {
+        // The body stores a label only after a photo hash: the claim flag is left unbacked.
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.label = "face";
+        b.header.version |= BlockHeader::kLabelClaimFlag;
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::LabelFlagMismatch);
+    }
+
+    void labelMustBePrintableWithoutOuterSpaces()
+    {
+        for (const std::string& label : {std::string("fa\nce"), std::string(" face"), std::string("face "), std::string("f\x01")}) {
+            Block b = test::makeBlock(Hash256{}, 1, kTime);
+            b.photoHash = crypto::sha256(test::jpegBytes());
+            b.label = label;
+            b.header.version |= BlockHeader::kLabelClaimFlag;
+            test::reseal(b);
+            QCOMPARE(structural(b), BlockError::BadLabel);
+        }
+    }
+
+    void unknownVersionBitsAreRefused()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.header.version = BlockHeader::kVersion | 0x200;
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::BadVersion);
+    }
+
+    void labelClaimStandsOrFallsWithTheRecognizer()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.photoHash = crypto::sha256(test::jpegBytes());
+        b.label = "face";
+        QCOMPARE(checkLabelClaim(b, {PhotoVerdict::Kind::Confirmed, {}}).error, BlockError::None);
+        const ValidationResult no = checkLabelClaim(b, {PhotoVerdict::Kind::NotConfirmed, "it sees nothing it knows"});
+        QCOMPARE(no.error, BlockError::LabelNotConfirmed);
+        QVERIFY(no.detail.find("it sees nothing it knows") != std::string::npos);
+        QCOMPARE(checkLabelClaim(b, {PhotoVerdict::Kind::Unverifiable, "no recognizer"}).error, BlockError::PhotoUnverifiable);
+        b.label.clear();
+        QCOMPARE(checkLabelClaim(b, {PhotoVerdict::Kind::NotConfirmed, {}}).error, BlockError::None);
+    }
+
+    void photoTargetIsSixteenTimesEasierAndSaturates()
+    {
+        BlockHeader h;
+        h.bits = 0x1e100000;
+        QCOMPARE(*blockTarget(h), *Uint256::fromCompact(h.bits));
+        h.version |= BlockHeader::kLabelClaimFlag;
+        QCOMPARE(*blockTarget(h), *Uint256::fromCompact(h.bits) << 4);
+        h.bits = 0x207fffff;  // top bits already set: saturates instead of wrapping
+        Hash256 all;
+        all.fill(0xff);
+        QCOMPARE(*blockTarget(h), Uint256::fromBigEndian(all));
     }
 
     void labelLongerThanTheCap()
