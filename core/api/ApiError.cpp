@@ -11,6 +11,7 @@ int httpStatusFor(ApiError::Kind kind)
     case ApiError::BadRequest: return 400;
     case ApiError::NotFound: return 404;
     case ApiError::MethodNotAllowed: return 405;
+    case ApiError::Conflict: return 409;
     case ApiError::PayloadTooLarge: return 413;
     case ApiError::Unavailable: return 503;
     }

@@ -14,6 +14,7 @@ struct ApiError {
         BadRequest,        // 400: malformed id, parameter or body
         NotFound,          // 404: no such resource or route
         MethodNotAllowed,  // 405: the path exists, the method does not
+        Conflict,          // 409: the resource's state does not allow it (a settled job)
         PayloadTooLarge,   // 413: the request body is over the limit
         Unavailable,       // 503: the node cannot answer right now (storage down, starting)
     };

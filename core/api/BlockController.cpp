@@ -26,6 +26,10 @@ QJsonObject blockJson(const BlockInfo& b)
         {"vote", b.vote},
         {"size", b.sizeBytes},
         {"transactions", txs},
+        {"votes", b.votes ? QJsonValue(QJsonObject{{"agree", qint64(b.votes->agree)},
+                                                    {"disagree", qint64(b.votes->disagree)},
+                                                    {"abstain", qint64(b.votes->abstain)}})
+                          : QJsonValue()},
     };
 }
 
@@ -37,6 +41,7 @@ ApiResult BlockController::block(const QString& heightOrHash) const
     switch (error.kind) {
     case QueryError::Malformed: return ApiError{ApiError::BadRequest, "malformed_block_id", error.message};
     case QueryError::NotFound: return ApiError{ApiError::NotFound, "block_not_found", error.message};
+    case QueryError::Conflict:
     case QueryError::Unavailable: break;
     }
     return ApiError{ApiError::Unavailable, "storage_unavailable", error.message};

@@ -6,7 +6,7 @@
 namespace pb::api {
 
 RestServer::RestServer(Node& node, QObject* parent)
-    : QObject(parent), status_(node), blocks_(node), peers_(node), bans_(node)
+    : QObject(parent), node_(node), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node)
 {
     registerRoutes();
 }
@@ -35,14 +35,24 @@ void RestServer::registerRoutes()
           [this](const QString& id, const QHttpServerRequest&) { return respond(peers_.disconnect(id)); });
     route("/api/v1/bans", Method::Get, [this](const QHttpServerRequest&) { return respond(bans_.list()); });
     route("/api/v1/bans", Method::Post, [this](const QHttpServerRequest& request) {
-        // QHttpServer 6.4 has read the whole body by now; the limit still keeps large bodies
-        // away from the JSON parser and tells the client what is accepted.
-        if (request.body().size() > kMaxBodyBytes)
-            return respond(ApiError{ApiError::PayloadTooLarge, "body_too_large",
-                                    QString("the body has %1 bytes; at most %2 are accepted")
-                                        .arg(request.body().size()).arg(kMaxBodyBytes)});
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
         return respond(bans_.ban(request.body()), StatusCode::Created);
     });
+    route("/api/v1/blocks/<arg>/photo", Method::Get, [this](const QString& id, const QHttpServerRequest& request) {
+        return photoResponse(id, request, false);
+    });
+    route("/api/v1/blocks/<arg>/thumbnail", Method::Get, [this](const QString& id, const QHttpServerRequest& request) {
+        return photoResponse(id, request, true);
+    });
+    route("/api/v1/mining/jobs", Method::Get, [this](const QHttpServerRequest&) { return respond(mining_.list()); });
+    route("/api/v1/mining/jobs", Method::Post, [this](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxJobBodyBytes)) return respond(*tooLarge);
+        return respond(mining_.submit(request.body()), StatusCode::Accepted);
+    });
+    route("/api/v1/mining/jobs/<arg>", Method::Get,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.job(id)); });
+    route("/api/v1/mining/jobs/<arg>", Method::Delete,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.cancel(id), StatusCode::Accepted); });
     route("/api/v1/bans/<arg>", Method::Delete,
           [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
 
@@ -75,6 +85,39 @@ void RestServer::answerOtherMethodsWith405()
         else
             http_.route(path, Method::AnyKnown, notAllowed);
     }
+}
+
+std::optional<ApiError> RestServer::bodyTooLarge(const QHttpServerRequest& request, qsizetype limit)
+{
+    // QHttpServer 6.4 has read the whole body by now; the limit still keeps large bodies
+    // away from the parsers and tells the client what is accepted.
+    if (request.body().size() <= limit) return std::nullopt;
+    return ApiError{ApiError::PayloadTooLarge, "body_too_large",
+                    QString("the body has %1 bytes; at most %2 are accepted").arg(request.body().size()).arg(limit)};
+}
+
+QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const
+{
+    QueryError error;
+    const auto block = node_.findBlock(blockId, &error);
+    if (!block) return respond(blocks_.block(blockId));
+    if (block->photoHash.isEmpty())
+        return respond(ApiError{ApiError::NotFound, "no_photo", QString("block %1 carries no photo").arg(block->hash)});
+    const QByteArray etag = "\"" + block->photoHash.toLatin1() + (thumbnail ? "-thumb" : "") + "\"";
+    if (request.value("If-None-Match") == etag) {
+        QHttpServerResponse notModified(StatusCode::NotModified);
+        notModified.setHeader("ETag", etag);
+        return notModified;
+    }
+    const auto bytes = thumbnail ? node_.thumbnail(block->photoHash) : node_.photo(block->photoHash);
+    if (!bytes)
+        return respond(ApiError{ApiError::NotFound, "photo_not_found",
+                                QString("the photo of block %1 is not stored here").arg(block->hash)});
+    const QByteArray type = thumbnail || bytes->startsWith("\xFF\xD8") ? "image/jpeg" : "image/png";
+    QHttpServerResponse response(type, *bytes);
+    response.setHeader("ETag", etag);
+    response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    return response;
 }
 
 quint16 RestServer::listen(const QHostAddress& address, quint16 port, QString* error)

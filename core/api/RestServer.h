@@ -4,6 +4,7 @@
 // thread (see ApiService) so slow clients never touch the engine or the GUI.
 #include "core/api/BansController.h"
 #include "core/api/BlockController.h"
+#include "core/api/MiningController.h"
 #include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
 
@@ -20,6 +21,8 @@ class RestServer : public QObject {
 public:
     // Request bodies above this are refused with 413 before any parsing.
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024;
+    // Mining job submissions carry a base64 photo of up to 2 MiB.
+    static constexpr qsizetype kMaxJobBodyBytes = 3 * 1024 * 1024;
 
     explicit RestServer(Node& node, QObject* parent = nullptr);
 
@@ -35,12 +38,17 @@ private:
     void route(const QString& path, Method method, Handler&& handler);
     void answerOtherMethodsWith405();
     static QHttpServerResponse respond(const ApiResult& result, StatusCode success = StatusCode::Ok);
+    static std::optional<ApiError> bodyTooLarge(const QHttpServerRequest& request, qsizetype limit);
+    // A block's photo or thumbnail, with its type and an ETag (the photo hash); 304 on a match.
+    QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const;
 
+    Node& node_;
     QHttpServer http_;
     StatusController status_;
     BlockController blocks_;
     PeersController peers_;
     BansController bans_;
+    MiningController mining_;
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };
 

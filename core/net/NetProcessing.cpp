@@ -26,6 +26,7 @@ bool provesMisbehaviour(BlockError e)
     case BlockError::UnknownParent:
     case BlockError::TimeTooNew:
     case BlockError::PhotoMissing:
+    case BlockError::PhotoUnverifiable:  // our recognizer is not the network's: not the peer's fault
     case BlockError::ReorgTooDeep:
         return false;
     default:
@@ -439,6 +440,9 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
                       QString("invalid block %1: %2").arg(hex(hash).left(16), blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::UnknownParent)
             requestHeaders(peer);
+        else if (r.validation.error == BlockError::PhotoUnverifiable)
+            log_.warning(QString("cannot judge block %1 (photo_unverifiable): %2")
+                             .arg(hex(hash).left(16), QString::fromStdString(r.validation.detail)));
     } else if (r.outcome == AcceptOutcome::Connected) {
         notePeerHas(peer, hash);
         std::vector<Hash256> connected;

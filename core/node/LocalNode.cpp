@@ -1,11 +1,20 @@
 #include "core/node/LocalNode.h"
 
 #include "core/chain/Transaction.h"
+#include "core/crypto/Address.h"
 #include "core/crypto/Ed25519.h"
+#include "core/crypto/Sha256.h"
 #include "core/node/NodeEngine.h"
+#include "core/photo/Thumbnail.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QRandomGenerator>
 
 namespace pb {
 
@@ -105,6 +114,7 @@ void LocalNode::openReader()
         return;
     }
     readerPhotos_ = std::make_unique<storage::PhotoStore>(engine_->dataDirectory());
+    thumbnailDir_ = engine_->dataDirectory() + "/thumbnails";
     reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
 }
 
@@ -184,6 +194,78 @@ bool LocalNode::unban(const QString& address)
     return true;
 }
 
+QList<MiningJobInfo> LocalNode::miningJobs() const
+{
+    std::lock_guard lock(snapshotMutex_);
+    return snapshot_.jobs;
+}
+
+std::optional<MiningJobInfo> LocalNode::miningJob(const QString& id) const
+{
+    for (const MiningJobInfo& job : miningJobs())
+        if (job.id == id) return job;
+    return std::nullopt;
+}
+
+QStringList LocalNode::recognizerLabels(QString* problem) const
+{
+    std::lock_guard lock(snapshotMutex_);
+    if (problem) *problem = snapshot_.recognizerProblem;
+    return snapshot_.recognizerLabels;
+}
+
+std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& request, QueryError* error)
+{
+    const auto fail = [error](QueryError::Kind kind, const QString& message) {
+        if (error) *error = {kind, message};
+        return std::nullopt;
+    };
+    if (!engine_ || !status().ready) return fail(QueryError::Unavailable, "the node is not running");
+    QString problem;
+    const QStringList labels = recognizerLabels(&problem);
+    if (labels.isEmpty()) return fail(QueryError::Unavailable, problem.isEmpty() ? "this node cannot mine photos" : problem);
+    if (!labels.contains(request.label))
+        return fail(QueryError::Malformed, QString("label '%1' is not one the recognizer knows (%2)")
+                                               .arg(request.label.left(40), labels.join(", ")));
+    if (request.vote != "agree" && request.vote != "disagree" && request.vote != "abstain")
+        return fail(QueryError::Malformed, QString("vote '%1' is not agree, disagree or abstain").arg(request.vote.left(40)));
+    if (!request.rewardAddress.isEmpty() && !crypto::decodeAddress(request.rewardAddress.toStdString()))
+        return fail(QueryError::Malformed, QString("'%1' is not a valid Photoblocks address").arg(request.rewardAddress.left(100)));
+    if (request.photo.isEmpty()) return fail(QueryError::Malformed, "the photo is empty");
+    if (request.photo.size() > qsizetype(kMaxJobPhotoBytes))
+        return fail(QueryError::Malformed, QString("the photo has %1 bytes; at most %2 are accepted")
+                                               .arg(request.photo.size()).arg(kMaxJobPhotoBytes));
+    const bool jpeg = request.photo.startsWith("\xFF\xD8\xFF");
+    const bool png = request.photo.startsWith("\x89PNG\r\n\x1A\n");
+    if (!jpeg && !png) return fail(QueryError::Malformed, "the photo is neither JPEG nor PNG");
+
+    MiningJobInfo job;
+    job.id = QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0');
+    job.label = request.label;
+    job.vote = request.vote;
+    job.rewardAddress = request.rewardAddress;
+    job.source = request.source;
+    job.photoHash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
+    job.createdAt = job.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitMiningJob(job, photo); });
+    return job;
+}
+
+bool LocalNode::cancelMiningJob(const QString& id, QueryError* error)
+{
+    const auto job = miningJob(id);
+    if (!job) {
+        if (error) *error = {QueryError::NotFound, QString("no mining job '%1'").arg(id.left(40))};
+        return false;
+    }
+    if (isFinal(job->state)) {
+        if (error) *error = {QueryError::Conflict, QString("job %1 is already %2").arg(id, jobStateName(job->state))};
+        return false;
+    }
+    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, id] { e->cancelMiningJob(id); });
+    return true;
+}
+
 void LocalNode::startMining(int threads)
 {
     if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, threads] { e->startMining(threads); });
@@ -221,10 +303,45 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
         if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(*hash)));
         const auto block = Block::parse(*bytes);
         if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(*hash)));
-        return describeBlock(*block, *entry, int(bytes->size()));
+        BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
+        if (block->header.claimsLabel()) {
+            const VoteTally t = reader_->votes(*hash);
+            info.votes = {t.agree, t.disagree, t.abstain};
+        }
+        return info;
     } catch (const StoreError& e) {
         return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
     }
+}
+
+std::optional<QByteArray> LocalNode::photo(const QString& photoHash) const
+{
+    const auto hash = hashFromHex(photoHash.toStdString());
+    std::lock_guard lock(readerMutex_);
+    if (!hash || !readerPhotos_) return std::nullopt;
+    const auto bytes = readerPhotos_->get(*hash);
+    if (!bytes) return std::nullopt;
+    return QByteArray(reinterpret_cast<const char*>(bytes->data()), qsizetype(bytes->size()));
+}
+
+std::optional<QByteArray> LocalNode::thumbnail(const QString& photoHash) const
+{
+    const QString cached = thumbnailDir_ + "/" + photoHash + ".jpg";
+    if (QFile file(cached); file.open(QIODevice::ReadOnly)) return file.readAll();
+    const auto original = photo(photoHash);
+    if (!original) return std::nullopt;
+    std::string error;
+    const auto small = photo::makeThumbnail(Bytes(original->begin(), original->end()), kThumbnailSide, &error);
+    if (!small) return std::nullopt;
+    const QByteArray bytes(reinterpret_cast<const char*>(small->data()), qsizetype(small->size()));
+    // Written whole then renamed, so a concurrent reader never sees half a file.
+    QDir().mkpath(thumbnailDir_);
+    QSaveFile out(cached);
+    if (out.open(QIODevice::WriteOnly)) {
+        out.write(bytes);
+        out.commit();
+    }
+    return bytes;
 }
 
 std::unique_ptr<Node> createNode(const NodeConfig& config) { return std::make_unique<LocalNode>(config); }

@@ -34,6 +34,13 @@ public:
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
     bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) override;
     bool unban(const QString& address) override;
+    QList<MiningJobInfo> miningJobs() const override;
+    std::optional<MiningJobInfo> miningJob(const QString& id) const override;
+    QStringList recognizerLabels(QString* problem) const override;
+    std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
+    bool cancelMiningJob(const QString& id, QueryError* error) override;
+    std::optional<QByteArray> photo(const QString& photoHash) const override;
+    std::optional<QByteArray> thumbnail(const QString& photoHash) const override;
 
 private:
     void openReader();
@@ -45,6 +52,7 @@ private:
 
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
+    QString thumbnailDir_;
 
     mutable std::mutex readerMutex_;
     std::unique_ptr<storage::RedisClient> readerClient_;

@@ -12,9 +12,20 @@
 namespace pb {
 
 struct QueryError {
-    enum Kind { Malformed, NotFound, Unavailable };
+    enum Kind { Malformed, NotFound, Conflict, Unavailable };
     Kind kind = NotFound;
     QString message;
+};
+
+// The largest photo a mining job accepts: the network's photo cap.
+constexpr size_t kMaxJobPhotoBytes = 2 << 20;
+
+struct MiningJobRequest {
+    QByteArray photo;
+    QString label;
+    QString vote = "abstain";  // agree / disagree / abstain
+    QString rewardAddress;     // empty: the node's reward address
+    QString source = "api";
 };
 
 class Node : public QObject {
@@ -44,6 +55,22 @@ public:
     virtual bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) = 0;
     // False when the address is not banned.
     virtual bool unban(const QString& address) = 0;
+
+    // A stored photo by its hash (64 hex digits), and a JPEG thumbnail of it (cached on disk).
+    virtual std::optional<QByteArray> photo(const QString& photoHash) const = 0;
+    virtual std::optional<QByteArray> thumbnail(const QString& photoHash) const = 0;
+    static constexpr int kThumbnailSide = 160;
+
+    // Mining jobs, as of the engine's last snapshot, oldest first.
+    virtual QList<MiningJobInfo> miningJobs() const = 0;
+    virtual std::optional<MiningJobInfo> miningJob(const QString& id) const = 0;
+    // The labels a job may claim; empty (with the reason) when this node cannot mine photos.
+    virtual QStringList recognizerLabels(QString* problem = nullptr) const = 0;
+    // Checks the request (photo size and type, label, vote, reward address) and queues it;
+    // returns the queued job, or nullopt with *error (Malformed or Unavailable).
+    virtual std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) = 0;
+    // NotFound for an unknown id, Conflict for a job already settled.
+    virtual bool cancelMiningJob(const QString& id, QueryError* error) = 0;
 
 signals:
     void started();

@@ -1,6 +1,8 @@
 #include "core/node/NodeEngine.h"
 #include "core/node/NetworkFile.h"
+#include "core/node/MiningJobQueue.h"
 #include "core/photo/CascadeRecognizer.h"
+#include "core/storage/RedisJobStore.h"
 
 #include "core/net/ConnectionManager.h"
 #include "core/net/NetProcessing.h"
@@ -25,6 +27,13 @@ constexpr int kJobRefreshMs = 10000;
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 
 QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
+
+LabelVote voteFromName(const QString& name)
+{
+    if (name == "agree") return LabelVote::Agree;
+    if (name == "disagree") return LabelVote::Disagree;
+    return LabelVote::Abstain;
+}
 
 // "face 0.41, face 0.22": what the recognizer saw, for rejections.
 std::string describeSeen(const photo::Recognition& recognition)
@@ -151,6 +160,15 @@ QString NodeEngine::initialize()
         chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
         chain_->load();
         loadBans();
+        jobStore_ = std::make_unique<storage::RedisJobStore>(*redis_, config_.network.toStdString());
+        jobs_ = std::make_unique<MiningJobQueue>(*jobStore_, *photos_, recognizer_.get(), recognizerProblem_, log_);
+        connect(jobs_.get(), &MiningJobQueue::changed, this, [this] {
+            guarded("mining job update", [this] {
+                if (jobClaimChanged()) refreshJob();
+                publishStatus();
+            });
+        });
+        jobs_->load();
     } catch (const StoreError& e) {
         return QString("cannot load the chain: %1").arg(e.what());
     }
@@ -193,6 +211,8 @@ void NodeEngine::shutdown()
             log_.warning(QString("could not save the node pack at shutdown: %1").arg(e.what()));
         }
     }
+    jobs_.reset();  // waits for a recognition in progress
+    jobStore_.reset();
     chain_.reset();
     peerStore_.reset();
     store_.reset();
@@ -231,6 +251,16 @@ PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& labe
     if (!outcome.ok()) return {PhotoVerdict::Kind::NotConfirmed, "the photo is unusable: " + outcome.message};
     if (outcome.recognition->confirms(label, true)) return {PhotoVerdict::Kind::Confirmed, {}};
     return {PhotoVerdict::Kind::NotConfirmed, "it sees " + describeSeen(*outcome.recognition)};
+}
+
+void NodeEngine::submitMiningJob(const MiningJobInfo& job, const QByteArray& photo)
+{
+    guarded("queuing a mining job", [&] { jobs_->submit(job, Bytes(photo.begin(), photo.end())); });
+}
+
+void NodeEngine::cancelMiningJob(const QString& id)
+{
+    guarded("cancelling a mining job", [&] { jobs_->cancel(id); });
 }
 
 void NodeEngine::reconnectStorageIfLost()
@@ -380,11 +410,33 @@ void NodeEngine::stopMining()
     publishStatus();
 }
 
+bool NodeEngine::jobClaimChanged() const
+{
+    const auto job = jobs_->current();
+    return (job ? job->id : QString()) != templateJobId_;
+}
+
 void NodeEngine::refreshJob()
 {
     if (!miner_ || !miner_->isRunning()) return;
     try {
-        template_ = chain_->makeTemplate(rewardAddress_, nowSeconds());
+        // The oldest confirmed job rides on the block; without one, a photo-less block.
+        templateJobId_.clear();
+        templatePhoto_.reset();
+        crypto::AddressHash payTo = rewardAddress_;
+        std::optional<PhotoClaim> claim;
+        if (const auto job = jobs_->current()) {
+            auto photo = jobs_->photo(*job);
+            const auto hash = photo ? std::optional<Hash256>(crypto::sha256(*photo)) : std::nullopt;
+            if (hash) {
+                claim = PhotoClaim{*hash, job->label.toStdString(), voteFromName(job->vote)};
+                if (!job->rewardAddress.isEmpty())
+                    payTo = crypto::decodeAddress(job->rewardAddress.toStdString()).value_or(rewardAddress_);
+                templateJobId_ = job->id;
+                templatePhoto_ = std::move(photo);
+            }
+        }
+        template_ = chain_->makeTemplate(payTo, nowSeconds(), claim ? &*claim : nullptr);
     } catch (const StoreError& e) {
         log_.error(QString("cannot build a block template: %1").arg(e.what()));
         return;
@@ -415,12 +467,16 @@ void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
     if (!template_ || jobId != jobId_) return;
     Block block = template_->block;
     block.header.nonce = nonce;
-    const AcceptResult r = chain_->submitBlock(block.serialize(), nullptr, nowSeconds());
+    const AcceptResult r = chain_->submitBlock(block.serialize(), templatePhoto_ ? &*templatePhoto_ : nullptr, nowSeconds());
     if (!r.ok()) {
         log_.error(QString("mined block rejected: %1").arg(describeRejection(r)));
+        // A photo block our own validation refuses would be refused again: settle its job.
+        if (!templateJobId_.isEmpty() && r.storageError.empty())
+            jobs_->reject(templateJobId_, "the mined block was refused: " + describeRejection(r));
         refreshJob();
         return;
     }
+    if (!templateJobId_.isEmpty() && !r.connected.empty()) jobs_->markMined(templateJobId_, r.hash);
     if (r.connected.empty()) {
         // A block we had already stored: nothing new to report, but the solved job is spent.
         refreshJob();
@@ -441,6 +497,7 @@ void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
         emit blockConnected(e.height, shortHash(e.hash), ours);
     }
     if (r.connected.empty()) return;
+    jobs_->dropPhotosOnChain(*store_);
     if (minedHere && net_) {
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
@@ -504,7 +561,13 @@ void NodeEngine::publishStatus()
     QList<PeerInfo> peers;
     if (net_) peers = net_->peerTable();
     for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;
-    publish_({s, peers, bans_});
+    QList<MiningJobInfo> jobs;
+    if (jobs_)
+        for (const MiningJobInfo& job : jobs_->jobs()) jobs.append(job);
+    QStringList labels;
+    if (recognizer_ && recognizerProblem_.isEmpty())
+        for (const std::string& label : recognizer_->labels()) labels.append(QString::fromStdString(label));
+    publish_({s, peers, bans_, jobs, labels, recognizerProblem_});
 }
 
 std::optional<storage::RedisEndpoint> NodeEngine::storageEndpoint() const

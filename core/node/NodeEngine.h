@@ -17,6 +17,8 @@
 
 namespace pb {
 
+class MiningJobQueue;
+
 namespace net {
 class ConnectionManager;
 class NetProcessing;
@@ -32,6 +34,7 @@ class RedisClient;
 class PhotoStore;
 class RedisChainStore;
 class RedisPeerStore;
+class RedisJobStore;
 struct RedisEndpoint;
 } // namespace storage
 
@@ -53,6 +56,8 @@ public:
     void ban(const QHostAddress& address, qint64 seconds, const QString& reason);
     void unban(const QString& address);
     void disconnectPeer(quint64 connectionId);
+    void submitMiningJob(const MiningJobInfo& job, const QByteArray& photo);
+    void cancelMiningJob(const QString& id);
 
     // Where the chain lives, for the façade's read-only connection.
     std::optional<storage::RedisEndpoint> storageEndpoint() const;
@@ -70,6 +75,7 @@ private:
     void startRecognizer();
     PhotoVerdict verifyPhoto(const Bytes& photo, const std::string& label) const;
     void refreshJob();
+    bool jobClaimChanged() const;
     void onNonceFound(uint64_t jobId, uint64_t nonce);
     void reportChainChange(const AcceptResult& result, bool minedHere);
     static QString describeRejection(const AcceptResult& result);
@@ -100,11 +106,15 @@ private:
     std::unique_ptr<photo::Recognizer> recognizer_;
     QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
     std::unique_ptr<Chain> chain_;
+    std::unique_ptr<storage::RedisJobStore> jobStore_;
+    std::unique_ptr<MiningJobQueue> jobs_;
     std::unique_ptr<Miner> miner_;
     std::unique_ptr<net::NetProcessing> net_;
     std::unique_ptr<net::ConnectionManager> connections_;
     quint16 peerPort_ = 0;
     std::optional<BlockTemplate> template_;
+    QString templateJobId_;               // the mining job whose photo the template carries
+    std::optional<Bytes> templatePhoto_;
     uint64_t jobId_ = 0;
     uint64_t blocksFound_ = 0;
     uint64_t rewardsUnits_ = 0;

@@ -1,11 +1,14 @@
 #pragma once
 // Plain snapshots the engine publishes for the GUI and the API: copied, never shared.
+#include "core/mining/MiningJob.h"
 #include "core/net/PeerInfo.h"
 #include "core/util/Logger.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+#include <optional>
 
 namespace pb {
 
@@ -51,6 +54,8 @@ struct BlockInfo {
     QString photoHash;           // empty without a photo
     QString label;
     QString vote;                // abstain / agree / disagree
+    struct Votes { quint64 agree = 0, disagree = 0, abstain = 0; };
+    std::optional<Votes> votes;  // cast on this block's label claim by later active blocks
     int sizeBytes = 0;
     QList<TransactionInfo> transactions;
 };
@@ -60,6 +65,9 @@ struct NodeSnapshot {
     NodeStatus status;
     QList<PeerInfo> peers;
     QList<BanInfo> bans;
+    QList<MiningJobInfo> jobs;     // oldest first
+    QStringList recognizerLabels;  // labels a job may claim; empty when photos cannot be mined
+    QString recognizerProblem;     // why, then
 };
 
 } // namespace pb

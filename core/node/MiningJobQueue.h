@@ -1,0 +1,70 @@
+#pragma once
+// The engine's mining jobs: takes submissions, runs the recognizer on each photo off the engine
+// thread (one at a time, oldest first), and tracks every job to its end. Lives on the engine
+// thread; persists each change in Redis before announcing it.
+#include "core/chain/ChainStore.h"
+#include "core/mining/MiningJob.h"
+#include "core/util/Logger.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <optional>
+#include <vector>
+
+namespace pb {
+
+namespace photo {
+class Recognizer;
+struct RecognizeOutcome;
+} // namespace photo
+
+namespace storage {
+class RedisJobStore;
+class PhotoStore;
+} // namespace storage
+
+class MiningJobQueue : public QObject {
+    Q_OBJECT
+public:
+    static constexpr size_t kKeepSettled = 200;
+
+    // `recognizerProblem` non-empty: every job is rejected with it (the node cannot mine photos).
+    MiningJobQueue(storage::RedisJobStore& store, storage::PhotoStore& photos, const photo::Recognizer* recognizer,
+                   QString recognizerProblem, Logger& log);
+
+    // Reads the queue back; a job caught recognizing by a restart is queued again.
+    void load();
+    // Stores the photo and queues the job (its id, label, vote and reward address already checked).
+    void submit(MiningJobInfo job, const Bytes& photo);
+    // False when no unsettled job has this id.
+    bool cancel(const QString& id);
+
+    const std::vector<MiningJobInfo>& jobs() const { return jobs_; }
+    // The job to mine now (the oldest ready one) and its photo.
+    std::optional<MiningJobInfo> current() const;
+    std::optional<Bytes> photo(const MiningJobInfo& job) const;
+    void markMined(const QString& id, const Hash256& block);
+    void reject(const QString& id, const QString& why);
+    // A ready job whose photo an active block already carries can no longer be mined: stale.
+    void dropPhotosOnChain(ChainStore& chain);
+
+signals:
+    void changed();
+
+private:
+    MiningJobInfo* find(const QString& id);
+    void setState(MiningJobInfo& job, JobState state, const QString& detail);
+    void recognizeNext();
+    void finishRecognition(const QString& id, const photo::RecognizeOutcome& outcome);
+
+    storage::RedisJobStore& store_;
+    storage::PhotoStore& photos_;
+    const photo::Recognizer* recognizer_;
+    QString recognizerProblem_;
+    Logger& log_;
+    std::vector<MiningJobInfo> jobs_;  // oldest first
+    bool recognizing_ = false;
+    QThreadPool pool_;  // last member: destroyed first, it waits for a running recognition
+};
+
+} // namespace pb

@@ -1,0 +1,31 @@
+#pragma once
+// Mining jobs in Redis: `job:<id>` hashes and the `jobs` sorted set (by creation time), under
+// the network's key prefix, so a node's queue survives restarts.
+#include "core/mining/MiningJob.h"
+#include "core/storage/RedisClient.h"
+
+#include <QStringList>
+#include <vector>
+
+namespace pb::storage {
+
+class RedisJobStore {
+public:
+    RedisJobStore(RedisClient& redis, const std::string& network);
+
+    // Insert or replace; throws StoreError when Redis fails.
+    void save(const MiningJobInfo& job);
+    // Oldest first. Damaged records are skipped and named in *skipped.
+    std::vector<MiningJobInfo> all(QStringList* skipped = nullptr);
+    // Drops settled jobs beyond the newest `keep` of them.
+    void pruneSettled(size_t keep);
+
+private:
+    std::string key(const std::string& suffix) const { return prefix_ + suffix; }
+    RedisReply run(const std::vector<std::string>& args, const char* what);
+
+    RedisClient& redis_;
+    std::string prefix_;
+};
+
+} // namespace pb::storage

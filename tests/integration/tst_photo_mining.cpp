@@ -1,0 +1,180 @@
+// Photo mining jobs end to end, through the REST API of real nodes: a confirmed face is mined
+// at the photo target and accepted by a peer, a wrong label is rejected with what was seen,
+// jobs can be cancelled, and a node whose recognizer differs refuses to judge photo blocks.
+#include "DaemonProcess.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace pb::test;
+
+namespace {
+
+const char* const kFacePhoto = "/usr/share/doc/opencv-doc/examples/data/messi5.jpg";
+const char* const kOtherFacePhoto = "/usr/share/doc/opencv-doc/examples/data/basketball1.png";
+const char* const kDogPhoto = "/usr/share/darknet/data/dog.jpg";
+
+QByteArray readFile(const char* path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s: install opencv-doc and darknet (scripts/test.sh does)", path);
+    return f.readAll();
+}
+
+HttpResult httpSend(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body = {})
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    request.setTransferTimeout(10000);
+    QNetworkReply* reply = manager.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpResult r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    r.json = QJsonDocument::fromJson(r.body).object();
+    reply->deleteLater();
+    return r;
+}
+
+HttpResult submitJob(DaemonProcess& node, const char* photo, const QString& label, const QString& vote = "abstain")
+{
+    const QJsonObject body{{"photo", QString::fromLatin1(readFile(photo).toBase64())}, {"label", label}, {"vote", vote}};
+    return httpSend(node.restPort(), "POST", "/api/v1/mining/jobs", QJsonDocument(body).toJson());
+}
+
+QJsonObject jobOf(DaemonProcess& node, const QString& id)
+{
+    return httpGet(node.restPort(), "/api/v1/mining/jobs/" + id).json;
+}
+
+bool waitForState(DaemonProcess& node, const QString& id, const QString& state, int timeoutMs = 30000)
+{
+    return waitUntil([&] { return jobOf(node, id).value("state").toString() == state; }, timeoutMs);
+}
+
+} // namespace
+
+class PhotoMiningTest : public QObject {
+    Q_OBJECT
+private slots:
+    void confirmedFaceIsMinedAndAcceptedByAPeer()
+    {
+        QTemporaryDir minerDir("/tmp/pbXXXXXX"), peerDir("/tmp/pbXXXXXX");
+        const quint16 port = freeLoopbackPort();
+        DaemonProcess miner(minerDir.path());
+        QVERIFY2(miner.start({"--mode", "head", "--port", QString::number(port), "--mine"}), qPrintable(miner.stderrText()));
+        DaemonProcess peer(peerDir.path());
+        QVERIFY2(peer.start({"--seed", QString("127.0.0.1:%1").arg(port)}), qPrintable(peer.stderrText()));
+
+        const HttpResult accepted = submitJob(miner, kFacePhoto, "face", "agree");
+        QCOMPARE(accepted.status, 202);
+        const QString id = accepted.json.value("id").toString();
+        QCOMPARE(accepted.json.value("state").toString(), QString("queued"));
+        QVERIFY2(waitForState(miner, id, "mined"), qPrintable(QJsonDocument(jobOf(miner, id)).toJson() + miner.stderrText()));
+        const QString blockHash = jobOf(miner, id).value("blockHash").toString();
+
+        const QJsonObject block = httpGet(miner.restPort(), "/api/v1/blocks/" + blockHash).json;
+        QCOMPARE(block.value("label").toString(), QString("face"));
+        QCOMPARE(block.value("version").toInteger(), 0x101);  // the label-claim bit
+        QVERIFY(block.value("votes").isObject());
+        const HttpResult photo = httpGet(miner.restPort(), "/api/v1/blocks/" + blockHash + "/photo");
+        QCOMPARE(photo.status, 200);
+        QCOMPARE(photo.body, readFile(kFacePhoto));
+        QCOMPARE(httpGet(miner.restPort(), "/api/v1/blocks/" + blockHash + "/thumbnail").body.left(2), QByteArray("\xFF\xD8"));
+
+        // The peer re-runs its own recognizer on the photo and takes the block.
+        QVERIFY2(waitUntil([&] { return httpGet(peer.restPort(), "/api/v1/blocks/" + blockHash).status == 200; }, 30000),
+                 qPrintable(peer.stderrText()));
+        QCOMPARE(httpGet(peer.restPort(), "/api/v1/blocks/" + blockHash + "/photo").body, readFile(kFacePhoto));
+        QVERIFY(!peer.stderrText().contains("label_not_confirmed"));
+
+        // The same photo again: stale or rejected, never a second block with it.
+        const QString again = submitJob(miner, kFacePhoto, "face").json.value("id").toString();
+        QVERIFY(waitUntil([&] {
+            const QString s = jobOf(miner, again).value("state").toString();
+            return s == "stale" || s == "rejected";
+        }, 30000));
+        QCOMPARE(miner.terminate(), 0);
+        QCOMPARE(peer.terminate(), 0);
+    }
+
+    void wrongLabelIsRejectedWithWhatWasSeen()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        DaemonProcess node(dir.path());
+        QVERIFY2(node.start({"--mine"}), qPrintable(node.stderrText()));
+        const QString id = submitJob(node, kDogPhoto, "face").json.value("id").toString();
+        QVERIFY(waitForState(node, id, "rejected"));
+        QVERIFY2(jobOf(node, id).value("detail").toString().contains("does not see 'face'"),
+                 qPrintable(jobOf(node, id).value("detail").toString()));
+
+        QCOMPARE(submitJob(node, kDogPhoto, "cat").json.value("error").toObject().value("code").toString(), QString("bad_job"));
+        QCOMPARE(httpSend(node.restPort(), "POST", "/api/v1/mining/jobs", R"({"photo":"!!","label":"face"})").status, 400);
+        QCOMPARE(httpSend(node.restPort(), "POST", "/api/v1/mining/jobs", R"({"label":"face"})").json
+                     .value("error").toObject().value("code").toString(), QString("missing_field"));
+        QCOMPARE(httpSend(node.restPort(), "POST", "/api/v1/mining/jobs", R"({"photo":"aGk=","label":"face","x":1})").json
+                     .value("error").toObject().value("code").toString(), QString("unknown_field"));
+        QCOMPARE(httpSend(node.restPort(), "POST", "/api/v1/mining/jobs", R"({"photo":"aGk=","label":"face"})").json
+                     .value("error").toObject().value("message").toString(), QString("the photo is neither JPEG nor PNG"));
+        QCOMPARE(httpGet(node.restPort(), "/api/v1/mining/jobs/nope").status, 404);
+        QCOMPARE(httpSend(node.restPort(), "DELETE", "/api/v1/mining/jobs/" + id).status, 409);
+        QCOMPARE(node.terminate(), 0);
+    }
+
+    void queuedJobSurvivesARestartAndCanBeCancelled()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        QString id;
+        {
+            // Not mining: a confirmed job waits in "mining" until the miner starts.
+            DaemonProcess node(dir.path());
+            QVERIFY2(node.start({}), qPrintable(node.stderrText()));
+            id = submitJob(node, kOtherFacePhoto, "face").json.value("id").toString();
+            QVERIFY(waitForState(node, id, "mining"));
+            QCOMPARE(node.terminate(), 0);
+        }
+        DaemonProcess node(dir.path());
+        QVERIFY2(node.start({}), qPrintable(node.stderrText()));
+        QVERIFY(waitForState(node, id, "mining", 10000));
+        const HttpResult cancelled = httpSend(node.restPort(), "DELETE", "/api/v1/mining/jobs/" + id);
+        QCOMPARE(cancelled.status, 202);
+        QVERIFY(waitForState(node, id, "cancelled", 10000));
+        QCOMPARE(node.terminate(), 0);
+    }
+
+    void nodeWithAnotherRecognizerRefusesPhotoBlocks()
+    {
+        // A cascade file that differs from Debian's: another recognizer identity.
+        QTemporaryDir cascades("/tmp/pbXXXXXX"), minerDir("/tmp/pbXXXXXX"), oddDir("/tmp/pbXXXXXX");
+        for (const QString& name : QDir("/usr/share/opencv4/haarcascades").entryList({"*.xml"}))
+            QVERIFY(QFile::copy("/usr/share/opencv4/haarcascades/" + name, cascades.path() + "/" + name));
+        QFile touched(cascades.path() + "/haarcascade_frontalface_alt2.xml");
+        QVERIFY(touched.open(QIODevice::Append));
+        touched.write("<!-- edited -->\n");
+        touched.close();
+
+        const quint16 port = freeLoopbackPort();
+        DaemonProcess miner(minerDir.path());
+        QVERIFY2(miner.start({"--mode", "head", "--port", QString::number(port), "--mine"}), qPrintable(miner.stderrText()));
+        DaemonProcess odd(oddDir.path());
+        QVERIFY2(odd.start({"--seed", QString("127.0.0.1:%1").arg(port), "--recognizer-data", cascades.path()}),
+                 qPrintable(odd.stderrText()));
+        QVERIFY2(odd.stderrText().contains("differs from the one network test pins"), qPrintable(odd.stderrText()));
+        const HttpResult refused = submitJob(odd, kFacePhoto, "face");
+        QCOMPARE(refused.status, 503);
+
+        const QString id = submitJob(miner, kFacePhoto, "face").json.value("id").toString();
+        QVERIFY(waitForState(miner, id, "mined"));
+        const QString blockHash = jobOf(miner, id).value("blockHash").toString();
+        QVERIFY2(waitUntil([&] { return odd.stderrText().contains("photo_unverifiable"); }, 30000), qPrintable(odd.stderrText()));
+        QCOMPARE(httpGet(odd.restPort(), "/api/v1/blocks/" + blockHash).status, 404);
+        QCOMPARE(miner.terminate(), 0);
+        QCOMPARE(odd.terminate(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(PhotoMiningTest)
+#include "tst_photo_mining.moc"
