@@ -13,7 +13,7 @@ namespace pb::app {
 
 namespace {
 
-const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "datadir", "threads", "reward-address", "redis", "rest-port",
+const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth"};
 const QStringList kFlagKeys = {"mine", "listen-all"};
 
@@ -86,6 +86,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
         {"recognizer-data", "The photo recognizer's cascade directory (default /usr/share/opencv4/haarcascades).", "dir"},
+        {"photos", "Turn each new photo in this folder into a mining job (label from <photo>.label or the file name).", "dir"},
         {"datadir", "Data directory (default ~/.local/share/photoblocks/<network>).", "dir"},
         {"mine", "Start mining at launch."},
         {"threads", "Mining threads (default 1).", "n"},
@@ -138,6 +139,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
                          .arg(c.network));
     c.networkFile = values.value("network-file");
     c.recognizerData = values.value("recognizer-data");
+    o.photosDir = values.value("photos");
     c.dataDir = values.value("datadir", defaultDataDir(c.network));
     if (c.dataDir.isEmpty()) return error("--datadir: empty path");
     for (const QString& key : kFlagKeys) {

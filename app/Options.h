@@ -11,6 +11,7 @@ namespace pb::app {
 struct Options {
     NodeConfig node;
     int restPort = 0;  // 0: no REST API
+    QString photosDir; // --photos: new photos there become mining jobs
 };
 
 struct ParseOutcome {

@@ -1,10 +1,12 @@
 // photoblocksd: the headless node. Same engine and options as the desktop app.
 #include "app/Options.h"
+#include "app/JobCommand.h"
 #include "app/RecognizeCommand.h"
 #include "app/ShutdownSignals.h"
 #include "core/node/StatusText.h"
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
+#include "core/node/PhotoFolder.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -21,6 +23,11 @@ int main(int argc, char* argv[])
         QTextStream out(stdout), err(stderr);
         return pb::app::runRecognizeCommand(app.arguments().mid(2), out, err);
     }
+    // `photoblocksd job …`: a client of a running node's REST API.
+    if (app.arguments().size() > 1 && app.arguments().at(1) == "job") {
+        QTextStream out(stdout), err(stderr);
+        return pb::app::runJobCommand(app.arguments().mid(2), out, err);
+    }
 
     const pb::app::ParseOutcome parsed =
         pb::app::parseOptions(app.arguments(), "Photoblocks node: a blockchain whose blocks are photographs.");
@@ -36,6 +43,7 @@ int main(int argc, char* argv[])
 
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;
+    std::unique_ptr<pb::PhotoFolder> photoFolder;
     int exitCode = 0;
 
     pb::app::ShutdownSignals shutdownSignals;
@@ -65,11 +73,23 @@ int main(int argc, char* argv[])
             }
             std::fprintf(stderr, "photoblocksd: REST API on http://127.0.0.1:%u/api/v1/status\n", port);
         }
+        if (!options.photosDir.isEmpty()) {
+            photoFolder = std::make_unique<pb::PhotoFolder>(
+                *node, options.photosDir, [](const QString& line) { std::fprintf(stderr, "photoblocksd: %s\n", qPrintable(line)); });
+            QString error;
+            if (!photoFolder->start(&error)) {
+                std::fprintf(stderr, "photoblocksd: error: %s\n", qPrintable(error));
+                exitCode = 1;
+                QCoreApplication::quit();
+                return;
+            }
+        }
         statusTimer.start();
     });
 
     node->start();
     app.exec();
+    photoFolder.reset();
     api.reset();
     node->stop();
     return exitCode;

@@ -145,6 +145,62 @@ private slots:
         QCOMPARE(node.terminate(), 0);
     }
 
+    void photoFolderTurnsNewPhotosIntoJobs()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX"), photos("/tmp/pbXXXXXX");
+        DaemonProcess node(dir.path());
+        QVERIFY2(node.start({"--mine", "--photos", photos.path()}), qPrintable(node.stderrText()));
+        QVERIFY(QFile::copy(kFacePhoto, photos.path() + "/face-0001.jpg"));
+        QVERIFY(QFile::copy(kDogPhoto, photos.path() + "/dog.jpg"));
+        QFile sidecar(photos.path() + "/dog.jpg.label");
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write("face disagree\n");
+        sidecar.close();
+        QVERIFY(QFile::copy(kOtherFacePhoto, photos.path() + "/cat-7.png"));
+
+        const auto jobFrom = [&](const QString& file) {
+            for (const QJsonValue& j : httpGet(node.restPort(), "/api/v1/mining/jobs").json.value("jobs").toArray())
+                if (j.toObject().value("source").toString() == "folder:" + file) return j.toObject();
+            return QJsonObject();
+        };
+        QVERIFY2(waitUntil([&] { return jobFrom("face-0001.jpg").value("state").toString() == "mined"; }, 30000),
+                 qPrintable(node.stderrText()));
+        QVERIFY(waitUntil([&] { return jobFrom("dog.jpg").value("state").toString() == "rejected"; }, 30000));
+        QCOMPARE(jobFrom("dog.jpg").value("vote").toString(), QString("disagree"));
+        QVERIFY2(waitUntil([&] { return node.stderrText().contains("cat-7.png refused: label 'cat'"); }, 10000),
+                 qPrintable(node.stderrText()));
+        QCOMPARE(node.terminate(), 0);
+    }
+
+    void jobCommandDrivesARunningNode()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        DaemonProcess node(dir.path());
+        QVERIFY2(node.start({}), qPrintable(node.stderrText()));
+        const QString port = QString::number(node.restPort());
+        const auto run = [](const QStringList& args, QByteArray* out = nullptr) {
+            QProcess p;
+            p.start(PB_DAEMON_PATH, QStringList{"job"} + args);
+            p.waitForFinished(30000);
+            if (out) *out = p.readAllStandardOutput();
+            return p.exitCode();
+        };
+        QByteArray out;
+        QCOMPARE(run({"--rest-port", port, "add", kFacePhoto, "face", "agree"}, &out), 0);
+        const QString id = QJsonDocument::fromJson(out).object().value("id").toString();
+        QCOMPARE(id.size(), 16);
+        QCOMPARE(run({"--rest-port", port, "show", id}, &out), 0);
+        QCOMPARE(QJsonDocument::fromJson(out).object().value("vote").toString(), QString("agree"));
+        QCOMPARE(run({"--rest-port", port, "list"}, &out), 0);
+        QCOMPARE(QJsonDocument::fromJson(out).object().value("jobs").toArray().size(), 1);
+        QCOMPARE(run({"--rest-port", port, "cancel", id}), 0);
+        QCOMPARE(run({"--rest-port", port, "cancel", "0000000000000000"}), 1);
+        QCOMPARE(run({"--rest-port", port, "add", kDogPhoto, "giraffe"}), 1);
+        QCOMPARE(run({"list"}), 2);
+        QCOMPARE(run({"--rest-port", port, "explode"}), 2);
+        QCOMPARE(node.terminate(), 0);
+    }
+
     void nodeWithAnotherRecognizerRefusesPhotoBlocks()
     {
         // A cascade file that differs from Debian's: another recognizer identity.

@@ -1,0 +1,83 @@
+#include "app/JobCommand.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace pb::app {
+
+namespace {
+
+const char* const kUsage =
+    "usage: photoblocksd job --rest-port PORT list\n"
+    "       photoblocksd job --rest-port PORT add PHOTO LABEL [agree|disagree|abstain]\n"
+    "       photoblocksd job --rest-port PORT show ID\n"
+    "       photoblocksd job --rest-port PORT cancel ID\n";
+
+// One request to the node; prints the JSON answer and returns whether it was a 2xx.
+bool call(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body, QTextStream& out, QTextStream& err)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1/api/v1/mining/jobs%2").arg(port).arg(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    request.setTransferTimeout(30000);
+    QNetworkReply* reply = manager.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    reply->deleteLater();
+    if (status == 0) {
+        err << "photoblocksd: cannot reach the node's REST API on 127.0.0.1:" << port << ": " << reply->errorString() << "\n";
+        return false;
+    }
+    out << QJsonDocument::fromJson(answer).toJson(QJsonDocument::Indented);
+    return status / 100 == 2;
+}
+
+} // namespace
+
+int runJobCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({"rest-port", "The node's REST port.", "port"});
+    parser.addPositionalArgument("action", "list, add, show or cancel");
+    if (!parser.parse(QStringList{"photoblocksd job"} + arguments)) {
+        err << "photoblocksd: " << parser.errorText() << "\n" << kUsage;
+        return 2;
+    }
+    bool portOk = false;
+    const uint port = parser.value("rest-port").toUInt(&portOk);
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    const auto usage = [&](const QString& why) {
+        err << "photoblocksd: " << why << "\n" << kUsage;
+        return 2;
+    };
+    if (!portOk || port == 0 || port > 65535) return usage("--rest-port PORT is required (the node's --rest-port)");
+
+    if (action == "list" && args.size() == 1) return call(quint16(port), "GET", "", {}, out, err) ? 0 : 1;
+    if ((action == "show" || action == "cancel") && args.size() == 2) {
+        const QString path = "/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1]));
+        return call(quint16(port), action == "show" ? "GET" : "DELETE", path, {}, out, err) ? 0 : 1;
+    }
+    if (action == "add" && (args.size() == 3 || args.size() == 4)) {
+        QFile photo(args[1]);
+        if (!photo.open(QIODevice::ReadOnly)) {
+            err << "photoblocksd: cannot read " << args[1] << ": " << photo.errorString() << "\n";
+            return 1;
+        }
+        const QJsonObject body{{"photo", QString::fromLatin1(photo.read(3 << 20).toBase64())},
+                               {"label", args[2]},
+                               {"vote", args.value(3, "abstain")}};
+        return call(quint16(port), "POST", "", QJsonDocument(body).toJson(QJsonDocument::Compact), out, err) ? 0 : 1;
+    }
+    return usage(action.isEmpty() ? "which job action?" : QString("cannot '%1' with %2 argument(s)").arg(action).arg(args.size() - 1));
+}
+
+} // namespace pb::app
