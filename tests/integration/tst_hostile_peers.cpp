@@ -1,11 +1,14 @@
 // Peers that send garbage, oversized frames, the wrong network, forged node packs or invalid
-// headers are banned by IP, and the node keeps serving everyone else.
+// headers, or blocks claiming a label their photo does not show, are banned by IP, and the
+// node keeps serving everyone else.
 #include "DaemonProcess.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
 #include "core/net/ConnectionManager.h"
 #include "core/net/MessageCodec.h"
 #include "core/net/NodePack.h"
+#include "core/crypto/Sha256.h"
+#include "tests/support/SolveBlock.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -126,6 +129,37 @@ private slots:
         const auto bytes = header.serialize();
         peer.sendFrame(net::encode(net::Headers{{Bytes(bytes.begin(), bytes.end())}}));
         expectBanned(peer, "127.0.0.70");
+    }
+
+    void forgedPhotoLabelIsBanned()
+    {
+        QFile dogFile("/usr/share/darknet/data/dog.jpg");
+        QVERIFY2(dogFile.open(QIODevice::ReadOnly), "install darknet (scripts/test.sh does)");
+        const QByteArray dogBytes = dogFile.readAll();
+        const Bytes dog(dogBytes.begin(), dogBytes.end());
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.71", nodePort_, net::kWebSocketPath));
+        const auto key = crypto::Ed25519Key::generate();
+        peer.sendFrame(net::encode(helloFrom(key, genesis_)));
+        QTest::qWait(300);
+        // A block on genesis claiming "face" for a photo of a dog, mined at the photo target.
+        const NetworkParams& test = *networkByName("test");
+        CoinbaseTx coinbase;
+        coinbase.height = 1;
+        coinbase.amount = test.blockReward;
+        Block block;
+        block.transactions.push_back(coinbase.serialize());
+        block.photoHash = crypto::sha256(dog);
+        block.label = "face";
+        block.header.version = BlockHeader::kVersion | BlockHeader::kLabelClaimFlag;
+        block.header.prevHash = genesis_;
+        block.header.time = test.genesisTime + 1;
+        block.header.bits = test.genesisBits;
+        block.header.contentRoot = block.computeContentRoot();
+        solve(block);
+        peer.sendFrame(net::encode(net::BlockMessage{block.serialize(), dog}));
+        expectBanned(peer, "127.0.0.71");
+        QVERIFY2(node_->stderrText().contains("label_not_confirmed"), qPrintable(node_->stderrText().right(2000)));
     }
 
     void operatorCanLiftABan()
