@@ -13,7 +13,8 @@ namespace pb::app {
 
 namespace {
 
-const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
+const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "recognizer-model",
+                                "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth"};
 const QStringList kFlagKeys = {"mine", "listen-all"};
 
@@ -86,6 +87,10 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
         {"recognizer-data", "The photo recognizer's cascade directory (default /usr/share/opencv4/haarcascades).", "dir"},
+        {"recognizer-model", "Use a cv::dnn classifier with this model file instead of the cascades.", "file"},
+        {"recognizer-model-config", "The classifier model's config file (.cfg, .prototxt, ...), if it needs one.", "file"},
+        {"recognizer-labels", "The classifier's labels, one per line in output order.", "file"},
+        {"recognizer-input", "The classifier's square input size in pixels (default 224).", "pixels"},
         {"photos", "Turn each new photo in this folder into a mining job (label from <photo>.label or the file name).", "dir"},
         {"datadir", "Data directory (default ~/.local/share/photoblocks/<network>).", "dir"},
         {"mine", "Start mining at launch."},
@@ -139,6 +144,11 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
                          .arg(c.network));
     c.networkFile = values.value("network-file");
     c.recognizerData = values.value("recognizer-data");
+    c.recognizerModel = values.value("recognizer-model");
+    c.recognizerModelConfig = values.value("recognizer-model-config");
+    c.recognizerLabels = values.value("recognizer-labels");
+    if (!c.recognizerModel.isEmpty() && c.recognizerLabels.isEmpty())
+        return error("--recognizer-model needs --recognizer-labels");
     o.photosDir = values.value("photos");
     c.dataDir = values.value("datadir", defaultDataDir(c.network));
     if (c.dataDir.isEmpty()) return error("--datadir: empty path");
@@ -158,7 +168,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     if (!number("threads", 1, std::max(1, QThread::idealThreadCount()), c.threads)
         || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
         || !number("max-inbound", 0, 10000, c.maxInbound) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
-        || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth) || !number("rest-port", 1, 65535, o.restPort))
+        || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth)
+        || !number("recognizer-input", 1, 4096, c.recognizerInputSide) || !number("rest-port", 1, 65535, o.restPort))
         return error(rangeError);
     if (values.contains("seed")) {
         for (const QString& seed : values["seed"].split(',', Qt::SkipEmptyParts)) {

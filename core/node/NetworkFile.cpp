@@ -122,9 +122,10 @@ QString writeNetworkFile(const NetworkParams& params, const QString& path)
     return {};
 }
 
-NetworkFileResult createNetwork(const QString& name, uint64_t now, uint16_t peerPort)
+NetworkFileResult createNetwork(const QString& name, uint64_t now, uint16_t peerPort, const std::string& recognizerIdentity)
 {
     CustomNetworkSpec spec;
+    spec.recognizerIdentity = recognizerIdentity;
     spec.name = name.toStdString();
     spec.genesisTime = now;
     spec.defaultPeerPort = peerPort;
@@ -137,7 +138,7 @@ NetworkFileResult createNetwork(const QString& name, uint64_t now, uint16_t peer
 
 QString networkFileInDataDir(const QString& dataDir) { return dataDir + "/network.json"; }
 
-ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now)
+ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now, const std::string& recognizerIdentity)
 {
     const std::string name = config.network.toStdString();
     if (const NetworkParams* builtIn = networkByName(name)) {
@@ -174,7 +175,8 @@ ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now)
         chosen = readNetworkFile(ownFile);
         if (!chosen.params) return {std::nullopt, chosen.error, {}};
     } else if (config.mode == NodeMode::Head) {
-        chosen = createNetwork(config.network, now, config.port > 0 ? quint16(config.port) : quint16(7000));
+        chosen = createNetwork(config.network, now, config.port > 0 ? quint16(config.port) : quint16(7000),
+                               recognizerIdentity.empty() ? defaultRecognizerIdentity() : recognizerIdentity);
         if (!chosen.params) return {std::nullopt, chosen.error, {}};
         if (QString e = writeNetworkFile(*chosen.params, ownFile); !e.isEmpty()) return {std::nullopt, e, {}};
         note = QString("created network %1 with genesis %2; nodes join it with --network-file %3")

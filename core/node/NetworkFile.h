@@ -23,7 +23,8 @@ NetworkFileResult readNetworkFile(const QString& path);
 QString writeNetworkFile(const NetworkParams& params, const QString& path);
 
 // What the head of a new network uses: dev's rules, a genesis stamped with `now` and a random salt.
-NetworkFileResult createNetwork(const QString& name, uint64_t now, uint16_t peerPort);
+// The network pins `recognizerIdentity`: the head's own recognizer.
+NetworkFileResult createNetwork(const QString& name, uint64_t now, uint16_t peerPort, const std::string& recognizerIdentity);
 
 // Which network a node runs: a built-in one by name, or a custom one from --network-file or the
 // network.json in its data directory; a head creates its custom network on first start.
@@ -32,7 +33,7 @@ struct ResolvedNetwork {
     QString error;  // set when params is empty
     QString note;   // a line for the log when a network file was created or copied
 };
-ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now);
+ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now, const std::string& recognizerIdentity);
 QString networkFileInDataDir(const QString& dataDir);
 
 } // namespace pb

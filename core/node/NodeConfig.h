@@ -15,6 +15,10 @@ struct NodeConfig {
     QString network = "dev";
     QString networkFile;        // a custom network's parameters, as its head wrote them
     QString recognizerData;     // the recognizer's cascade directory; empty: Debian's opencv-data
+    QString recognizerModel;    // set: a cv::dnn classifier (this model file) instead of the cascades
+    QString recognizerModelConfig;  // the model's config file, when its framework needs one
+    QString recognizerLabels;   // the classifier's labels, one per line in output order
+    int recognizerInputSide = 224;  // the classifier's square input, pixels
     QString dataDir;            // required; created when missing
     bool mine = false;
     int threads = 1;

@@ -2,6 +2,7 @@
 #include "core/node/NetworkFile.h"
 #include "core/node/MiningJobQueue.h"
 #include "core/photo/CascadeRecognizer.h"
+#include "core/photo/DnnClassifier.h"
 #include "core/storage/RedisJobStore.h"
 
 #include "core/net/ConnectionManager.h"
@@ -145,14 +146,16 @@ QString NodeEngine::startStorage()
 QString NodeEngine::initialize()
 {
     if (QString error = prepareDataDir(); !error.isEmpty()) return error;
-    ResolvedNetwork network = resolveNetwork(config_, nowSeconds());
+    std::string recognizerError;
+    recognizer_ = createRecognizer(&recognizerError);
+    ResolvedNetwork network = resolveNetwork(config_, nowSeconds(), recognizer_ ? recognizer_->identity() : std::string());
     if (!network.params) return network.error;
     if (!network.note.isEmpty()) log_.info(network.note);
     ownParams_ = std::move(network.params);
     params_ = &*ownParams_;
     genesisHash_ = params_->genesisHash();
     if (QString error = startStorage(); !error.isEmpty()) return error;
-    startRecognizer();
+    checkRecognizer(QString::fromStdString(recognizerError));
 
     try {
         store_->checkSchema();
@@ -226,15 +229,26 @@ void NodeEngine::shutdown()
     lock_.reset();
 }
 
-void NodeEngine::startRecognizer()
+std::unique_ptr<photo::Recognizer> NodeEngine::createRecognizer(std::string* error) const
 {
-    photo::CascadeConfig config;
-    if (!config_.recognizerData.isEmpty()) config.cascadeDir = config_.recognizerData.toStdString();
-    std::string error;
-    recognizer_ = photo::CascadeRecognizer::create(config, &error);
+    if (!config_.recognizerModel.isEmpty()) {
+        photo::DnnConfig dnn;
+        dnn.modelFile = config_.recognizerModel.toStdString();
+        dnn.configFile = config_.recognizerModelConfig.toStdString();
+        dnn.labelsFile = config_.recognizerLabels.toStdString();
+        dnn.inputWidth = dnn.inputHeight = config_.recognizerInputSide;
+        return photo::DnnClassifier::create(dnn, error);
+    }
+    photo::CascadeConfig cascades;
+    if (!config_.recognizerData.isEmpty()) cascades.cascadeDir = config_.recognizerData.toStdString();
+    return photo::CascadeRecognizer::create(cascades, error);
+}
+
+void NodeEngine::checkRecognizer(const QString& creationError)
+{
     if (!recognizer_) {
         recognizerProblem_ = QString("no photo recognizer (%1): photo blocks can be neither validated nor mined")
-                                 .arg(QString::fromStdString(error));
+                                 .arg(creationError);
     } else if (recognizer_->identity() != params_->recognizerIdentity) {
         recognizerProblem_ = QString("this node's recognizer (identity %1) differs from the one network %2 pins (%3): "
                                      "photo blocks can be neither validated nor mined")

@@ -2,6 +2,9 @@
 // at the photo target and accepted by a peer, a wrong label is rejected with what was seen,
 // jobs can be cancelled, and a node whose recognizer differs refuses to judge photo blocks.
 #include "DaemonProcess.h"
+#include "tests/support/TinyDarknetModel.h"
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -199,6 +202,40 @@ private slots:
         QCOMPARE(run({"list"}), 2);
         QCOMPARE(run({"--rest-port", port, "explode"}), 2);
         QCOMPARE(node.terminate(), 0);
+    }
+
+    void customNetworkPinsItsHeadsClassifier()
+    {
+        QTemporaryDir modelDir("/tmp/pbXXXXXX"), headDir("/tmp/pbXXXXXX"), fullDir("/tmp/pbXXXXXX"), photos("/tmp/pbXXXXXX");
+        const TinyDarknetModel model = writeBrightnessModel(modelDir.path());
+        const QStringList classifier{"--recognizer-model", model.weights, "--recognizer-model-config", model.config,
+                                     "--recognizer-labels", model.labels, "--recognizer-input",
+                                     QString::number(TinyDarknetModel::kInputSide)};
+        const QString white = photos.path() + "/white.png";
+        QVERIFY(cv::imwrite(white.toStdString(), cv::Mat(64, 64, CV_8UC3, cv::Scalar(255, 255, 255))));
+
+        const quint16 port = freeLoopbackPort();
+        DaemonProcess head(headDir.path());
+        head.setNetwork("brightnet");
+        QVERIFY2(head.start(QStringList{"--mode", "head", "--port", QString::number(port), "--mine"} + classifier),
+                 qPrintable(head.stderrText()));
+        QCOMPARE(httpGet(head.restPort(), "/api/v1/mining/jobs").json.value("labels").toArray().size(), 2);
+        DaemonProcess full(fullDir.path());
+        full.setNetwork({});
+        QVERIFY2(full.start(QStringList{"--network-file", headDir.path() + "/network.json"} + classifier),
+                 qPrintable(full.stderrText()));
+
+        const QJsonObject body{{"photo", QString::fromLatin1(readFile(qPrintable(white)).toBase64())}, {"label", "bright"}};
+        const HttpResult submitted = httpSend(head.restPort(), "POST", "/api/v1/mining/jobs", QJsonDocument(body).toJson());
+        QCOMPARE(submitted.status, 202);
+        const QString id = submitted.json.value("id").toString();
+        QVERIFY2(waitForState(head, id, "mined", 60000), qPrintable(QJsonDocument(jobOf(head, id)).toJson() + head.stderrText()));
+        const QString blockHash = jobOf(head, id).value("blockHash").toString();
+        QVERIFY2(waitUntil([&] { return httpGet(full.restPort(), "/api/v1/blocks/" + blockHash).status == 200; }, 60000),
+                 qPrintable(full.stderrText()));
+        QCOMPARE(httpGet(full.restPort(), "/api/v1/blocks/" + blockHash).json.value("label").toString(), QString("bright"));
+        QCOMPARE(head.terminate(), 0);
+        QCOMPARE(full.terminate(), 0);
     }
 
     void nodeWithAnotherRecognizerRefusesPhotoBlocks()

@@ -3,54 +3,16 @@
 // A white photo must come out "bright", a black one "dark".
 #include "PhotoSamples.h"
 #include "core/photo/DnnClassifier.h"
+#include "tests/support/TinyDarknetModel.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace pb;
 using namespace pb::photo;
+using namespace pb::test;
 
 namespace {
-
-const char kNetConfig[] = R"([net]
-width=8
-height=8
-channels=3
-
-[convolutional]
-batch_normalize=0
-filters=2
-size=1
-stride=1
-pad=0
-activation=linear
-
-[avgpool]
-
-[softmax]
-)";
-
-void writeFile(const QString& path, const QByteArray& contents)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(contents), contents.size());
-}
-
-// Darknet weights: int32 major, minor, revision, uint64 images seen, then per convolution its
-// biases followed by its weights (filters x channels x size x size), all little-endian float32.
-QByteArray darknetWeights(const std::vector<float>& biases, const std::vector<float>& weights)
-{
-    QByteArray out;
-    const auto append = [&](const void* data, int size) { out.append(static_cast<const char*>(data), size); };
-    const int32_t version[3] = {0, 2, 0};
-    const uint64_t seen = 0;
-    append(version, sizeof version);
-    append(&seen, sizeof seen);
-    append(biases.data(), int(biases.size() * sizeof(float)));
-    append(weights.data(), int(weights.size() * sizeof(float)));
-    return out;
-}
 
 cv::Mat plain(int value) { return cv::Mat(64, 64, CV_8UC3, cv::Scalar(value, value, value)); }
 
@@ -66,15 +28,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_config.modelFile = m_dir.filePath("tiny.weights").toStdString();
-        m_config.configFile = m_dir.filePath("tiny.cfg").toStdString();
-        m_config.labelsFile = m_dir.filePath("labels.txt").toStdString();
-        m_config.inputWidth = m_config.inputHeight = 8;
-        // bright = 4 * (r + g + b) - 6, dark = -4 * (r + g + b) + 6 on pixels scaled to 0..1.
-        writeFile(QString::fromStdString(m_config.modelFile),
-                  darknetWeights({-6, 6}, {4, 4, 4, -4, -4, -4}));
-        writeFile(QString::fromStdString(m_config.configFile), kNetConfig);
-        writeFile(QString::fromStdString(m_config.labelsFile), "bright\ndark\n");
+        const TinyDarknetModel model = writeBrightnessModel(m_dir.path());
+        m_config.modelFile = model.weights.toStdString();
+        m_config.configFile = model.config.toStdString();
+        m_config.labelsFile = model.labels.toStdString();
+        m_config.inputWidth = m_config.inputHeight = TinyDarknetModel::kInputSide;
     }
 
     void labelsComeFromTheLabelFile()
