@@ -26,14 +26,18 @@ struct HttpResult {
     int status = 0;
     QJsonObject json;
     QByteArray body;
+    QByteArray allow;  // the Allow header
 };
 
-inline HttpResult httpGet(quint16 port, const QString& path, int timeoutMs = 5000)
+// Any method, any body (sent as JSON) to the node's loopback REST port.
+inline HttpResult httpSend(quint16 port, const QByteArray& method, const QString& path, const QByteArray& body = {},
+                           int timeoutMs = 10000)
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
     request.setTransferTimeout(timeoutMs);
-    QNetworkReply* reply = manager.get(request);
+    if (!body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    QNetworkReply* reply = manager.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -41,8 +45,14 @@ inline HttpResult httpGet(quint16 port, const QString& path, int timeoutMs = 500
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.body = reply->readAll();
     r.json = QJsonDocument::fromJson(r.body).object();
+    r.allow = reply->rawHeader("Allow");
     reply->deleteLater();
     return r;
+}
+
+inline HttpResult httpGet(quint16 port, const QString& path, int timeoutMs = 5000)
+{
+    return httpSend(port, "GET", path, {}, timeoutMs);
 }
 
 // Polls `condition` with the event loop running until it holds or `timeoutMs` passes.

@@ -24,24 +24,6 @@ QByteArray readFile(const char* path)
     return f.readAll();
 }
 
-HttpResult httpSend(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body = {})
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    request.setTransferTimeout(10000);
-    QNetworkReply* reply = manager.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    HttpResult r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.body = reply->readAll();
-    r.json = QJsonDocument::fromJson(r.body).object();
-    reply->deleteLater();
-    return r;
-}
-
 HttpResult submitJob(DaemonProcess& node, const char* photo, const QString& label, const QString& vote = "abstain")
 {
     const QJsonObject body{{"photo", QString::fromLatin1(readFile(photo).toBase64())}, {"label", label}, {"vote", vote}};

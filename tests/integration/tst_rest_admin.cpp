@@ -13,31 +13,6 @@ using namespace pb::test;
 
 namespace {
 
-struct Reply {
-    int status = 0;
-    QJsonObject json;
-    QByteArray allow;  // the Allow header
-};
-
-// Any method, any body: DaemonProcess.h only offers GET.
-Reply httpSend(quint16 port, const QByteArray& method, const QString& path, const QByteArray& body = {})
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    request.setTransferTimeout(5000);
-    if (!body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    QNetworkReply* reply = manager.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.json = QJsonDocument::fromJson(reply->readAll()).object();
-    r.allow = reply->rawHeader("Allow");
-    reply->deleteLater();
-    return r;
-}
-
 QByteArray json(const QJsonObject& object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
 
 // A ban body padded by its reason to exactly `size` bytes.
@@ -76,7 +51,7 @@ private:
         return waitUntil([&] { return banOf(address).isEmpty() != listed; }, 5000);
     }
 
-    void expectError(const Reply& r, int status, const QString& code)
+    void expectError(const HttpResult& r, int status, const QString& code)
     {
         const QJsonObject error = r.json.value("error").toObject();
         QVERIFY2(r.status == status && error.value("code").toString() == code,
@@ -89,7 +64,7 @@ private:
     }
     void expectNotAllowed(const QByteArray& method, const QString& path, const QByteArray& allow)
     {
-        const Reply r = httpSend(port(), method, path);
+        const HttpResult r = httpSend(port(), method, path);
         expectError(r, 405, "method_not_allowed");
         QCOMPARE(r.allow, allow);
     }
@@ -145,7 +120,7 @@ private slots:
         QCOMPARE(peer.value("misbehaviour").toInt(), 0);
 
         const qint64 connection = peer.value("connection").toInteger();
-        const Reply dropped = httpSend(port(), "POST", "/api/v1/peers/" + otherId.toUpper() + "/disconnect");
+        const HttpResult dropped = httpSend(port(), "POST", "/api/v1/peers/" + otherId.toUpper() + "/disconnect");
         QCOMPARE(dropped.status, 200);
         QCOMPARE(dropped.json, (QJsonObject{{"disconnected", otherId}}));
         const auto connectionGone = [&](qint64 number) {
@@ -162,7 +137,7 @@ private slots:
         QVERIFY2(waitUntil(handshaken, 20000), qPrintable(other.stderrText()));
         const qint64 again = peer.value("connection").toInteger();
         QVERIFY(again != connection);
-        const Reply byNumber = httpSend(port(), "POST", QString("/api/v1/peers/%1/disconnect").arg(again));
+        const HttpResult byNumber = httpSend(port(), "POST", QString("/api/v1/peers/%1/disconnect").arg(again));
         QCOMPARE(byNumber.status, 200);
         QCOMPARE(byNumber.json, (QJsonObject{{"disconnected", QString::number(again)}}));
         QVERIFY(connectionGone(again));
@@ -172,7 +147,7 @@ private slots:
     void banIsListedSurvivesRestartAndIsLifted()
     {
         const qint64 before = QDateTime::currentSecsSinceEpoch();
-        const Reply banned = httpSend(port(), "POST", "/api/v1/bans",
+        const HttpResult banned = httpSend(port(), "POST", "/api/v1/bans",
                                       json({{"address", "192.0.2.7"}, {"seconds", 3600}, {"reason", "flooded us"}}));
         QCOMPARE(banned.status, 201);
         QCOMPARE(banned.json.value("banned").toString(), QString("192.0.2.7"));
@@ -197,7 +172,7 @@ private slots:
         QCOMPARE(banOf("192.0.2.7"), listed);
         QVERIFY(!banOf("2001:db8::7").isEmpty());
 
-        const Reply lifted = httpSend(port(), "DELETE", "/api/v1/bans/192.0.2.7");
+        const HttpResult lifted = httpSend(port(), "DELETE", "/api/v1/bans/192.0.2.7");
         QCOMPARE(lifted.status, 200);
         QCOMPARE(lifted.json, (QJsonObject{{"unbanned", "192.0.2.7"}}));
         QVERIFY(waitListed("192.0.2.7", false));
