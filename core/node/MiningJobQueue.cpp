@@ -14,23 +14,9 @@ namespace {
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
-std::optional<Hash256> hashFromText(const QString& hex)
-{
-    const auto bytes = fromHex(hex.toStdString());
-    if (!bytes || bytes->size() != 32) return std::nullopt;
-    Hash256 h;
-    std::copy(bytes->begin(), bytes->end(), h.begin());
-    return h;
-}
-
 QString describe(const photo::Recognition& recognition)
 {
-    if (recognition.detections.empty()) return "nothing it knows";
-    QStringList seen;
-    for (size_t i = 0; i < recognition.detections.size() && i < 5; ++i)
-        seen << QString("%1 %2").arg(QString::fromStdString(recognition.detections[i].label))
-                    .arg(recognition.detections[i].score, 0, 'f', 2);
-    return seen.join(", ");
+    return QString::fromStdString(photo::describeDetections(recognition));
 }
 
 } // namespace
@@ -104,7 +90,7 @@ void MiningJobQueue::recognizeNext()
             emit changed();
             continue;
         }
-        const auto hash = hashFromText(job.photoHash);
+        const auto hash = hashFromHex(job.photoHash.toStdString());
         auto bytes = hash ? photos_.get(*hash) : std::nullopt;
         if (!bytes) {
             setState(job, JobState::Rejected, "its photo is missing from the photo store");
@@ -154,7 +140,7 @@ std::optional<MiningJobInfo> MiningJobQueue::current() const
 
 std::optional<Bytes> MiningJobQueue::photo(const MiningJobInfo& job) const
 {
-    const auto hash = hashFromText(job.photoHash);
+    const auto hash = hashFromHex(job.photoHash.toStdString());
     return hash ? photos_.get(*hash) : std::nullopt;
 }
 
@@ -179,7 +165,7 @@ void MiningJobQueue::dropPhotosOnChain(ChainStore& chain)
 {
     for (MiningJobInfo& job : jobs_) {
         if (job.state != JobState::Mining && job.state != JobState::Queued) continue;
-        const auto hash = hashFromText(job.photoHash);
+        const auto hash = hashFromHex(job.photoHash.toStdString());
         if (!hash) continue;
         if (const auto block = chain.photoBlock(*hash)) {
             setState(job, JobState::Stale, "block " + QString::fromStdString(toHex(*block)) + " already carries this photo");

@@ -36,18 +36,6 @@ LabelVote voteFromName(const QString& name)
     return LabelVote::Abstain;
 }
 
-// "face 0.41, face 0.22": what the recognizer saw, for rejections.
-std::string describeSeen(const photo::Recognition& recognition)
-{
-    if (recognition.detections.empty()) return "nothing it knows";
-    std::string seen;
-    for (size_t i = 0; i < recognition.detections.size() && i < 5; ++i) {
-        const photo::Detection& d = recognition.detections[i];
-        if (!seen.empty()) seen += ", ";
-        seen += d.label + " " + QString::number(d.score, 'f', 2).toStdString();
-    }
-    return seen;
-}
 } // namespace
 
 NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)
@@ -264,7 +252,7 @@ PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& labe
     const photo::RecognizeOutcome outcome = recognizer_->recognize(photo);
     if (!outcome.ok()) return {PhotoVerdict::Kind::NotConfirmed, "the photo is unusable: " + outcome.message};
     if (outcome.recognition->confirms(label, true)) return {PhotoVerdict::Kind::Confirmed, {}};
-    return {PhotoVerdict::Kind::NotConfirmed, "it sees " + describeSeen(*outcome.recognition)};
+    return {PhotoVerdict::Kind::NotConfirmed, "it sees " + photo::describeDetections(*outcome.recognition)};
 }
 
 void NodeEngine::submitMiningJob(const MiningJobInfo& job, const QByteArray& photo)

@@ -1,5 +1,7 @@
 #include "core/photo/Recognizer.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <tuple>
 
@@ -38,6 +40,19 @@ Recognition finishRecognition(std::vector<Detection> detections, double claimThr
                                 recognition.claimable.end());
     recognition.detections = std::move(detections);
     return recognition;
+}
+
+std::string describeDetections(const Recognition& recognition)
+{
+    if (recognition.detections.empty()) return "nothing it knows";
+    std::string seen;
+    for (size_t i = 0; i < recognition.detections.size() && i < 5; ++i) {
+        char score[32];
+        std::snprintf(score, sizeof score, " %.2f", recognition.detections[i].score);
+        if (!seen.empty()) seen += ", ";
+        seen += recognition.detections[i].label + score;
+    }
+    return seen;
 }
 
 } // namespace pb::photo

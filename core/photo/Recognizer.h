@@ -47,6 +47,9 @@ public:
     virtual RecognizeOutcome recognize(const Bytes& photo) const = 0;  // thread-safe (call from several threads)
 };
 
+// "face 0.68, face 0.41" (the best five), or "nothing it knows": what was seen, for messages.
+std::string describeDetections(const Recognition& recognition);
+
 // Sorts detections best first (ties by position, so the order never depends on thread timing)
 // and fills `claimable`; shared by every implementation.
 Recognition finishRecognition(std::vector<Detection> detections, double claimThreshold, double validatorMargin);
