@@ -443,8 +443,10 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
         else if (r.validation.error == BlockError::PhotoUnverifiable)
             log_.warning(QString("cannot judge block %1 (photo_unverifiable): %2")
                              .arg(hex(hash).left(16), QString::fromStdString(r.validation.detail)));
-    } else if (r.outcome == AcceptOutcome::Connected) {
-        notePeerHas(peer, hash);
+    }
+    // Even a rejected block may have let valid ancestors connect (when it failed in their branch).
+    if (!r.connected.empty()) {
+        if (r.ok()) notePeerHas(peer, hash);
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         hooks_.chainChanged(r);
