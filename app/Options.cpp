@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 
 namespace pb::app {
 
@@ -15,8 +16,9 @@ namespace {
 
 const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "recognizer-model",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
+                                "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key",
                                 "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth"};
-const QStringList kFlagKeys = {"mine", "listen-all"};
+const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all"};
 
 // "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
 std::optional<qint64> parseRange(const QString& key, const QString& text, qint64 low, qint64 high, QString* error)
@@ -69,6 +71,22 @@ std::optional<bool> parseBool(const QString& text)
     return std::nullopt;
 }
 
+// CORS origins and TLS files of the REST API.
+QString readRestSettings(const QMap<QString, QString>& values, api::RestSettings* rest)
+{
+    for (const QString& origin : values.value("rest-cors-origin").split(',', Qt::SkipEmptyParts)) {
+        const QUrl url(origin.trimmed());
+        if (!url.isValid() || (url.scheme() != "http" && url.scheme() != "https") || url.host().isEmpty() || !url.path().isEmpty())
+            return QString("--rest-cors-origin: `%1` is not an origin such as http://192.168.1.5:8645").arg(origin);
+        rest->corsOrigins.append(origin.trimmed());
+    }
+    rest->tlsCertificate = values.value("rest-tls-cert");
+    rest->tlsKey = values.value("rest-tls-key");
+    if (rest->tlsCertificate.isEmpty() != rest->tlsKey.isEmpty())
+        return "--rest-tls-cert and --rest-tls-key go together";
+    return {};
+}
+
 } // namespace
 
 QString defaultDataDir(const QString& network)
@@ -98,6 +116,11 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"reward-address", "Address that receives mining rewards (default: the node key's address).", "address"},
         {"redis", "Use an existing Redis: redis://host:port/db or a unix socket path (default: embedded).", "url"},
         {"rest-port", "Serve the REST API on 127.0.0.1:<port> (default off).", "port"},
+        {"rest-listen-all", "Serve the REST API on every interface, for phones on the LAN (default: loopback only)."},
+        {"rest-cors-origin", "Let web pages from this origin call the REST API; repeatable.", "origin"},
+        {"rest-rate-limit", "REST requests per second allowed per client address, 0 for no limit (default 50).", "n"},
+        {"rest-tls-cert", "Serve the REST API over HTTPS with this PEM certificate (needs --rest-tls-key).", "file"},
+        {"rest-tls-key", "The PEM private key for --rest-tls-cert.", "file"},
         {"port", "Listen for peers on this port (default: 7000 for a dev head, else any free port).", "port"},
         {"listen-all", "Accept peers on all interfaces (default: loopback only)."},
         {"seed", "Connect to this seed node, host:port; repeatable (default: the network's seed).", "host:port"},
@@ -156,7 +179,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         if (!values.contains(key)) continue;
         const auto flag = parseBool(values[key]);
         if (!flag) return error(QString("%1: `%2` is not true or false").arg(key, values[key]));
-        (key == "mine" ? c.mine : c.listenAll) = *flag;
+        (key == "mine" ? c.mine : key == "listen-all" ? c.listenAll : o.rest.listenAll) = *flag;
     }
     QString rangeError;
     const auto number = [&](const QString& key, qint64 low, qint64 high, auto& field) {
@@ -169,8 +192,11 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
         || !number("max-inbound", 0, 10000, c.maxInbound) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
         || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth)
-        || !number("recognizer-input", 1, 4096, c.recognizerInputSide) || !number("rest-port", 1, 65535, o.restPort))
+        || !number("recognizer-input", 1, 4096, c.recognizerInputSide) || !number("rest-port", 1, 65535, o.rest.port)
+        || !number("rest-rate-limit", 0, 1'000'000, o.rest.requestsPerSecond))
         return error(rangeError);
+    if (QString e = readRestSettings(values, &o.rest); !e.isEmpty()) return error(e);
+    o.rest.devicesFile = c.dataDir + "/devices.json";
     if (values.contains("seed")) {
         for (const QString& seed : values["seed"].split(',', Qt::SkipEmptyParts)) {
             if (!validPeerAddress(seed.trimmed())) return error(QString("--seed: `%1` is not host:port").arg(seed));

@@ -2,6 +2,7 @@
 // Command-line options and the config file, shared by photoblocksd and photoblocks.
 // Config file: one `key = value` per line with the long option names as keys (`#` starts a
 // comment); the command line wins over the file.
+#include "core/api/RestSettings.h"
 #include "core/node/NodeConfig.h"
 
 #include <QStringList>
@@ -10,7 +11,7 @@ namespace pb::app {
 
 struct Options {
     NodeConfig node;
-    int restPort = 0;  // 0: no REST API
+    api::RestSettings rest;  // port 0: no REST API
     QString photosDir; // --photos: new photos there become mining jobs
 };
 

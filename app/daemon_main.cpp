@@ -61,17 +61,19 @@ int main(int argc, char* argv[])
     QObject::connect(&statusTimer, &QTimer::timeout, &app,
                      [&] { std::fprintf(stderr, "%s\n", qPrintable(pb::statusLine(node->status()))); });
     QObject::connect(node.get(), &pb::Node::started, &app, [&] {
-        if (options.restPort != 0) {
+        if (options.rest.port != 0) {
             api = std::make_unique<pb::api::ApiService>(*node);
             QString error;
-            const quint16 port = api->start(QHostAddress::LocalHost, quint16(options.restPort), &error);
+            const quint16 port = api->start(options.rest, &error);
             if (port == 0) {
                 std::fprintf(stderr, "photoblocksd: error: %s\n", qPrintable(error));
                 exitCode = 1;
                 QCoreApplication::quit();
                 return;
             }
-            std::fprintf(stderr, "photoblocksd: REST API on http://127.0.0.1:%u/api/v1/status\n", port);
+            std::fprintf(stderr, "photoblocksd: REST API on %s://%s:%u/api/v1/status\n",
+                         options.rest.tlsCertificate.isEmpty() ? "http" : "https",
+                         options.rest.listenAll ? "0.0.0.0" : "127.0.0.1", port);
         }
         if (!options.photosDir.isEmpty()) {
             photoFolder = std::make_unique<pb::PhotoFolder>(

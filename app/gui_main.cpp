@@ -34,10 +34,10 @@ int main(int argc, char* argv[])
     std::unique_ptr<pb::api::ApiService> api;
     pb::ui::MainWindow window(*node);
     QObject::connect(node.get(), &pb::Node::started, &window, [&] {
-        if (options.restPort == 0) return;
+        if (options.rest.port == 0) return;
         api = std::make_unique<pb::api::ApiService>(*node);
         QString error;
-        if (api->start(QHostAddress::LocalHost, quint16(options.restPort), &error) == 0)
+        if (api->start(options.rest, &error) == 0)
             QMessageBox::warning(&window, "Photoblocks", error);
     });
     window.show();

@@ -9,10 +9,13 @@ int httpStatusFor(ApiError::Kind kind)
 {
     switch (kind) {
     case ApiError::BadRequest: return 400;
+    case ApiError::Unauthorized: return 401;
+    case ApiError::Forbidden: return 403;
     case ApiError::NotFound: return 404;
     case ApiError::MethodNotAllowed: return 405;
     case ApiError::Conflict: return 409;
     case ApiError::PayloadTooLarge: return 413;
+    case ApiError::TooManyRequests: return 429;
     case ApiError::Unavailable: return 503;
     }
     return 400;

@@ -12,10 +12,13 @@ namespace pb::api {
 struct ApiError {
     enum Kind {
         BadRequest,        // 400: malformed id, parameter or body
+        Unauthorized,      // 401: a write from another machine without a valid device token
+        Forbidden,         // 403: an operator's route called from another machine
         NotFound,          // 404: no such resource or route
         MethodNotAllowed,  // 405: the path exists, the method does not
         Conflict,          // 409: the resource's state does not allow it (a settled job)
         PayloadTooLarge,   // 413: the request body is over the limit
+        TooManyRequests,   // 429: the client is over its request budget (see Retry-After)
         Unavailable,       // 503: the node cannot answer right now (storage down, starting)
     };
     Kind kind = BadRequest;

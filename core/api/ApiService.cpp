@@ -19,13 +19,13 @@ ApiService::~ApiService()
     }
 }
 
-quint16 ApiService::start(const QHostAddress& address, quint16 port, QString* error)
+quint16 ApiService::start(const RestSettings& settings, QString* error)
 {
     thread_.start();
     quint16 bound = 0;
     QMetaObject::invokeMethod(&anchor_, [&] {
-        server_ = new RestServer(node_);
-        bound = server_->listen(address, port, error);
+        server_ = new RestServer(node_, settings);
+        bound = server_->listen(error);
     }, Qt::BlockingQueuedConnection);
     return bound;
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Runs a RestServer on a thread of its own for the lifetime of this object.
+#include "core/api/RestSettings.h"
 #include "core/node/Node.h"
 
-#include <QHostAddress>
 #include <QThread>
 
 namespace pb::api {
@@ -15,7 +15,7 @@ public:
     ~ApiService();
 
     // Blocks until the server listens; returns the bound port or 0 with *error.
-    quint16 start(const QHostAddress& address, quint16 port, QString* error);
+    quint16 start(const RestSettings& settings, QString* error);
 
 private:
     Node& node_;

@@ -1,12 +1,19 @@
 #include "core/api/RestServer.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
+#include <QSslCertificate>
+#include <QSslKey>
 
 namespace pb::api {
 
-RestServer::RestServer(Node& node, QObject* parent)
-    : QObject(parent), node_(node), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node)
+RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent)
+    : QObject(parent), node_(node), settings_(settings),
+      devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_unique<DeviceRegistry>(settings.devicesFile)),
+      policy_(settings, devices_.get()), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node),
+      pairing_(devices_.get(), settings)
 {
     registerRoutes();
 }
@@ -18,48 +25,88 @@ QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode succ
     return QHttpServerResponse(errorBody(error), StatusCode(httpStatusFor(error.kind)));
 }
 
-template <typename Handler>
-void RestServer::route(const QString& path, Method method, Handler&& handler)
+std::optional<QHttpServerResponse> RestServer::refuse(const QHttpServerRequest& request, Access access)
 {
-    http_.route(path, method, std::forward<Handler>(handler));
+    int retryAfter = 0;
+    const auto refusal = policy_.admit(ClientRequest::from(request), access, QDateTime::currentMSecsSinceEpoch(), &retryAfter);
+    if (!refusal) return std::nullopt;
+    QHttpServerResponse response = respond(*refusal);
+    if (refusal->kind == ApiError::TooManyRequests) response.setHeader("Retry-After", QByteArray::number(retryAfter));
+    if (refusal->kind == ApiError::Unauthorized) response.setHeader("WWW-Authenticate", "Bearer");
+    return response;
+}
+
+template <typename Handler>
+void RestServer::route(const QString& path, Method method, Access access, Handler handler)
+{
+    if constexpr (std::is_invocable_v<Handler, const QHttpServerRequest&>) {
+        http_.route(path, method, [this, access, handler](const QHttpServerRequest& request) {
+            if (auto refused = refuse(request, access)) return std::move(*refused);
+            return QHttpServerResponse(handler(request));
+        });
+    } else {
+        http_.route(path, method, [this, access, handler](const QString& argument, const QHttpServerRequest& request) {
+            if (auto refused = refuse(request, access)) return std::move(*refused);
+            return QHttpServerResponse(handler(argument, request));
+        });
+    }
     allowedMethods_[path].append(QString(QMetaEnum::fromType<Method>().valueToKey(int(method))).toUpper());
 }
 
 void RestServer::registerRoutes()
 {
-    route("/api/v1/status", Method::Get, [this](const QHttpServerRequest&) { return respond(status_.status()); });
-    route("/api/v1/blocks/<arg>", Method::Get,
+    const auto now = [] { return QDateTime::currentSecsSinceEpoch(); };
+    route("/api/v1/status", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(status_.status()); });
+    route("/api/v1/blocks/<arg>", Method::Get, Access::Read,
           [this](const QString& id, const QHttpServerRequest&) { return respond(blocks_.block(id)); });
-    route("/api/v1/peers", Method::Get, [this](const QHttpServerRequest&) { return respond(peers_.list()); });
-    route("/api/v1/peers/<arg>/disconnect", Method::Post,
-          [this](const QString& id, const QHttpServerRequest&) { return respond(peers_.disconnect(id)); });
-    route("/api/v1/bans", Method::Get, [this](const QHttpServerRequest&) { return respond(bans_.list()); });
-    route("/api/v1/bans", Method::Post, [this](const QHttpServerRequest& request) {
-        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
-        return respond(bans_.ban(request.body()), StatusCode::Created);
-    });
-    route("/api/v1/blocks/<arg>/photo", Method::Get, [this](const QString& id, const QHttpServerRequest& request) {
+    route("/api/v1/blocks/<arg>/photo", Method::Get, Access::Read, [this](const QString& id, const QHttpServerRequest& request) {
         return photoResponse(id, request, false);
     });
-    route("/api/v1/blocks/<arg>/thumbnail", Method::Get, [this](const QString& id, const QHttpServerRequest& request) {
+    route("/api/v1/blocks/<arg>/thumbnail", Method::Get, Access::Read, [this](const QString& id, const QHttpServerRequest& request) {
         return photoResponse(id, request, true);
     });
-    route("/api/v1/mining/jobs", Method::Get, [this](const QHttpServerRequest&) { return respond(mining_.list()); });
-    route("/api/v1/mining/jobs", Method::Post, [this](const QHttpServerRequest& request) {
+    route("/api/v1/mining/jobs", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(mining_.list()); });
+    route("/api/v1/mining/jobs", Method::Post, Access::Write, [this](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxJobBodyBytes)) return respond(*tooLarge);
         return respond(mining_.submit(request.body()), StatusCode::Accepted);
     });
-    route("/api/v1/mining/jobs/<arg>", Method::Get,
+    route("/api/v1/mining/jobs/<arg>", Method::Get, Access::Read,
           [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.job(id)); });
-    route("/api/v1/mining/jobs/<arg>", Method::Delete,
+    route("/api/v1/mining/jobs/<arg>", Method::Delete, Access::Write,
           [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.cancel(id), StatusCode::Accepted); });
-    route("/api/v1/bans/<arg>", Method::Delete,
+
+    route("/api/v1/pair", Method::Post, Access::Read, [this, now](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
+        return respond(pairing_.pair(request.body(), now()), StatusCode::Created);
+    });
+
+    // The operator's routes: loopback clients only.
+    route("/api/v1/peers", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(peers_.list()); });
+    route("/api/v1/peers/<arg>/disconnect", Method::Post, Access::Admin,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(peers_.disconnect(id)); });
+    route("/api/v1/bans", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(bans_.list()); });
+    route("/api/v1/bans", Method::Post, Access::Admin, [this](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
+        return respond(bans_.ban(request.body()), StatusCode::Created);
+    });
+    route("/api/v1/bans/<arg>", Method::Delete, Access::Admin,
           [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
+    route("/api/v1/pairing", Method::Post, Access::Admin,
+          [this, now](const QHttpServerRequest&) { return respond(pairing_.issueCode(now()), StatusCode::Created); });
+    route("/api/v1/devices", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(pairing_.list()); });
+    route("/api/v1/devices/<arg>", Method::Delete, Access::Admin,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(pairing_.revoke(id)); });
 
     answerOtherMethodsWith405();
-    http_.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        respond(ApiError{ApiError::NotFound, "no_such_route", QString("no route for %1").arg(request.url().path().left(200))})
-            .write(std::move(responder));
+    http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        QHttpServerResponse response =
+            respond(ApiError{ApiError::NotFound, "no_such_route", QString("no route for %1").arg(request.url().path().left(200))});
+        policy_.addCorsHeaders(response, request);
+        response.write(std::move(responder));
+    });
+    http_.afterRequest([this](QHttpServerResponse&& response, const QHttpServerRequest& request) {
+        policy_.addCorsHeaders(response, request);
+        return std::move(response);
     });
 }
 
@@ -69,7 +116,15 @@ void RestServer::registerRoutes()
 void RestServer::answerOtherMethodsWith405()
 {
     for (const auto& [path, methods] : allowedMethods_) {
-        const auto notAllowed = [allow = methods.join(", ")](const QHttpServerRequest& request) {
+        const auto notAllowed = [this, allow = methods.join(", ")](const QHttpServerRequest& request) {
+            // A browser's CORS preflight: say what a configured origin may send.
+            if (request.method() == Method::Options && policy_.originAllowed(request.value("Origin"))) {
+                QHttpServerResponse preflight(StatusCode::NoContent);
+                preflight.setHeader("Access-Control-Allow-Methods", allow.toLatin1());
+                preflight.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
+                preflight.setHeader("Access-Control-Max-Age", "600");
+                return preflight;
+            }
             const QString method = QString(QMetaEnum::fromType<Method>().valueToKey(int(request.method()))).toUpper();
             QHttpServerResponse response = respond(ApiError{
                 ApiError::MethodNotAllowed, "method_not_allowed",
@@ -120,10 +175,37 @@ QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHtt
     return response;
 }
 
-quint16 RestServer::listen(const QHostAddress& address, quint16 port, QString* error)
+bool RestServer::setUpTls(QString* error)
 {
-    const quint16 bound = http_.listen(address, port);
-    if (bound == 0 && error) *error = QString("cannot listen for REST on %1:%2").arg(address.toString()).arg(port);
+    if (settings_.tlsCertificate.isEmpty() && settings_.tlsKey.isEmpty()) return true;
+    QFile certificateFile(settings_.tlsCertificate), keyFile(settings_.tlsKey);
+    if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = QString("cannot read the TLS certificate %1 or key %2").arg(settings_.tlsCertificate, settings_.tlsKey);
+        return false;
+    }
+    const QSslCertificate certificate(&certificateFile, QSsl::Pem);
+    QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull()) {
+        keyFile.seek(0);
+        key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+    }
+    if (certificate.isNull() || key.isNull()) {
+        *error = QString("%1 is not a PEM certificate or %2 not a PEM RSA/EC private key")
+                     .arg(settings_.tlsCertificate, settings_.tlsKey);
+        return false;
+    }
+    http_.sslSetup(certificate, key);
+    return true;
+}
+
+quint16 RestServer::listen(QString* error)
+{
+    if (devices_ && !devices_->load(error)) return 0;
+    if (!setUpTls(error)) return 0;
+    const QHostAddress address = settings_.listenAll ? QHostAddress::Any : QHostAddress::LocalHost;
+    const quint16 bound = http_.listen(address, settings_.port);
+    if (bound == 0) *error = QString("cannot listen for REST on %1:%2").arg(address.toString()).arg(settings_.port);
+    pairing_.setBoundPort(bound);
     return bound;
 }
 

@@ -4,7 +4,9 @@
 // thread (see ApiService) so slow clients never touch the engine or the GUI.
 #include "core/api/BansController.h"
 #include "core/api/BlockController.h"
+#include "core/api/ClientPolicy.h"
 #include "core/api/MiningController.h"
+#include "core/api/PairingController.h"
 #include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
 
@@ -13,6 +15,7 @@
 #include <QObject>
 
 #include <map>
+#include <memory>
 
 namespace pb::api {
 
@@ -24,31 +27,40 @@ public:
     // Mining job submissions carry a base64 photo of up to 2 MiB.
     static constexpr qsizetype kMaxJobBodyBytes = 3 * 1024 * 1024;
 
-    explicit RestServer(Node& node, QObject* parent = nullptr);
+    RestServer(Node& node, const RestSettings& settings, QObject* parent = nullptr);
 
-    // Listens on `address`:`port` (0 picks a free port). Returns the bound port, or 0 with *error.
-    quint16 listen(const QHostAddress& address, quint16 port, QString* error);
+    // Loads the paired devices and listens as the settings say (loopback or every interface,
+    // HTTP or HTTPS). Returns the bound port, or 0 with *error.
+    quint16 listen(QString* error);
 
 private:
     using Method = QHttpServerRequest::Method;
     using StatusCode = QHttpServerResponder::StatusCode;
 
     void registerRoutes();
+    // Registers a handler taking (request) or (path argument, request) behind the client
+    // policy for `access`.
     template <typename Handler>
-    void route(const QString& path, Method method, Handler&& handler);
+    void route(const QString& path, Method method, Access access, Handler handler);
     void answerOtherMethodsWith405();
     static QHttpServerResponse respond(const ApiResult& result, StatusCode success = StatusCode::Ok);
+    std::optional<QHttpServerResponse> refuse(const QHttpServerRequest& request, Access access);
+    bool setUpTls(QString* error);
     static std::optional<ApiError> bodyTooLarge(const QHttpServerRequest& request, qsizetype limit);
     // A block's photo or thumbnail, with its type and an ETag (the photo hash); 304 on a match.
     QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const;
 
     Node& node_;
+    const RestSettings settings_;
+    std::unique_ptr<DeviceRegistry> devices_;
+    ClientPolicy policy_;
     QHttpServer http_;
     StatusController status_;
     BlockController blocks_;
     PeersController peers_;
     BansController bans_;
     MiningController mining_;
+    PairingController pairing_;
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };
 

@@ -27,15 +27,25 @@ struct HttpResult {
     QJsonObject json;
     QByteArray body;
     QByteArray allow;  // the Allow header
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QByteArray header(const QByteArray& name) const
+    {
+        for (const auto& [key, value] : headers)
+            if (key.compare(name, Qt::CaseInsensitive) == 0) return value;
+        return {};
+    }
 };
+
+using RequestHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 // Any method, any body (sent as JSON) to the node's loopback REST port.
 inline HttpResult httpSend(quint16 port, const QByteArray& method, const QString& path, const QByteArray& body = {},
-                           int timeoutMs = 10000)
+                           int timeoutMs = 10000, const RequestHeaders& headers = {})
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
     request.setTransferTimeout(timeoutMs);
+    for (const auto& [name, value] : headers) request.setRawHeader(name, value);
     if (!body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
     QNetworkReply* reply = manager.sendCustomRequest(request, method, body);
     QEventLoop loop;
@@ -46,6 +56,7 @@ inline HttpResult httpSend(quint16 port, const QByteArray& method, const QString
     r.body = reply->readAll();
     r.json = QJsonDocument::fromJson(r.body).object();
     r.allow = reply->rawHeader("Allow");
+    r.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return r;
 }

@@ -48,6 +48,9 @@ private slots:
         QTest::newRow("text threads") << QStringList{"--threads", "many"} << "--threads: `many`";
         QTest::newRow("port too big") << QStringList{"--rest-port", "70000"} << "--rest-port: `70000`";
         QTest::newRow("missing value") << QStringList{"--datadir"} << "Missing value after '--datadir'";
+        QTest::newRow("cert without key") << QStringList{"--rest-tls-cert", "/tmp/c.pem"} << "--rest-tls-cert and --rest-tls-key go together";
+        QTest::newRow("bad cors origin") << QStringList{"--rest-cors-origin", "phones"} << "--rest-cors-origin: `phones` is not an origin";
+        QTest::newRow("negative rate limit") << QStringList{"--rest-rate-limit", "-3"} << "--rest-rate-limit: `-3`";
         QTest::newRow("stray argument") << QStringList{"mine"} << "unexpected argument `mine`";
     }
     void badOptionsExitWithUsageError()

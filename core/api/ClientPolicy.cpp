@@ -1,0 +1,71 @@
+#include "core/api/ClientPolicy.h"
+
+#include <cmath>
+
+namespace pb::api {
+
+namespace {
+
+constexpr qint64 kPruneIntervalMs = 60'000;
+
+} // namespace
+
+ClientRequest ClientRequest::from(const QHttpServerRequest& request)
+{
+    return {request.remoteAddress(), request.value("Authorization"), request.url().path()};
+}
+
+std::optional<ApiError> ClientPolicy::admit(const ClientRequest& request, Access access, qint64 nowMs, int* retryAfterSeconds)
+{
+    if (settings_.requestsPerSecond > 0) {
+        // Full buckets of clients gone quiet carry no information: drop them now and then.
+        if (nowMs - lastPruneMs_ > kPruneIntervalMs) {
+            lastPruneMs_ = nowMs;
+            for (auto it = budgets_.begin(); it != budgets_.end();)
+                it = it->second.level(nowMs) >= it->second.capacity() ? budgets_.erase(it) : std::next(it);
+        }
+        const QString client = request.remote.toString();
+        auto it = budgets_.find(client);
+        if (it == budgets_.end())
+            it = budgets_.emplace(client, net::TokenBucket(settings_.requestsPerSecond, 2 * settings_.requestsPerSecond, nowMs)).first;
+        if (!it->second.charge(1, nowMs)) {
+            // Refused requests count too: a client ignoring Retry-After only waits longer.
+            const double missing = 1 - it->second.level(nowMs);
+            *retryAfterSeconds = std::max(1, int(std::ceil(missing / settings_.requestsPerSecond)));
+            return ApiError{ApiError::TooManyRequests, "rate_limited",
+                            QString("more than %1 requests per second from %2; retry in %3 s")
+                                .arg(settings_.requestsPerSecond).arg(client).arg(*retryAfterSeconds)};
+        }
+    }
+    return authorise(request, access);
+}
+
+std::optional<ApiError> ClientPolicy::authorise(const ClientRequest& request, Access access) const
+{
+    if (access == Access::Read || request.remote.isLoopback()) return std::nullopt;
+    if (access == Access::Admin)
+        return ApiError{ApiError::Forbidden, "loopback_only",
+                        QString("%1 is for the node's operator: call it from the node's own machine").arg(request.path.left(200))};
+    const QByteArray& authorization = request.authorization;
+    if (!authorization.startsWith("Bearer "))
+        return ApiError{ApiError::Unauthorized, "token_required",
+                        "writes from other machines need a paired device's token: Authorization: Bearer <token>"};
+    if (!devices_ || !devices_->authenticate(QString::fromLatin1(authorization.mid(7).trimmed())))
+        return ApiError{ApiError::Unauthorized, "bad_token", "the bearer token belongs to no paired device (revoked?); pair again"};
+    return std::nullopt;
+}
+
+bool ClientPolicy::originAllowed(const QByteArray& origin) const
+{
+    return !origin.isEmpty() && settings_.corsOrigins.contains(QString::fromLatin1(origin));
+}
+
+void ClientPolicy::addCorsHeaders(QHttpServerResponse& response, const QHttpServerRequest& request) const
+{
+    const QByteArray origin = request.value("Origin");
+    if (!originAllowed(origin)) return;
+    response.setHeader("Access-Control-Allow-Origin", origin);
+    response.setHeader("Vary", "Origin");
+}
+
+} // namespace pb::api

@@ -1,0 +1,31 @@
+#pragma once
+// Pairing phones: POST /api/v1/pairing (operator: a new one-time code and the web client's
+// address to open on the phone), POST /api/v1/pair (phone: code + name -> its own token),
+// GET /api/v1/devices and DELETE /api/v1/devices/{id} (operator: list, revoke).
+#include "core/api/ApiError.h"
+#include "core/api/DeviceRegistry.h"
+#include "core/api/RestSettings.h"
+
+namespace pb::api {
+
+class PairingController {
+public:
+    PairingController(DeviceRegistry* devices, const RestSettings& settings) : devices_(devices), settings_(settings) {}
+    // The port the server actually listens on, for the web client's address.
+    void setBoundPort(quint16 port) { boundPort_ = port; }
+
+    ApiResult issueCode(qint64 nowSeconds);
+    ApiResult pair(const QByteArray& body, qint64 nowSeconds);
+    ApiResult list() const;
+    ApiResult revoke(const QString& id);
+
+private:
+    std::optional<ApiError> pairingOff() const;
+    QString webClientAddress() const;
+
+    DeviceRegistry* devices_;
+    const RestSettings settings_;
+    quint16 boundPort_ = 0;
+};
+
+} // namespace pb::api

@@ -1,0 +1,123 @@
+// Pairing phones with a real photoblocksd and the REST API's client policy end to end: codes
+// traded for device tokens, devices listed, revoked and kept across a restart, CORS for a
+// configured origin, and 429 with Retry-After for a client over its request budget.
+#include "DaemonProcess.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace pb::test;
+
+namespace {
+
+const QByteArray kOrigin = "http://192.0.2.1:8645";  // compared, never dialled
+
+QByteArray json(const QJsonObject& object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
+QString errorCode(const HttpResult& r) { return r.json.value("error").toObject().value("code").toString(); }
+
+} // namespace
+
+class RestPairingTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_{"/tmp/pbXXXXXX"};
+    std::unique_ptr<DaemonProcess> daemon_;
+
+    quint16 port() const { return daemon_->restPort(); }
+    bool startDaemon()
+    {
+        daemon_ = std::make_unique<DaemonProcess>(dir_.path());
+        return daemon_->start({"--rest-rate-limit", "20", "--rest-cors-origin", QString::fromLatin1(kOrigin)});
+    }
+    QJsonArray devices() { return httpGet(port(), "/api/v1/devices").json.value("devices").toArray(); }
+
+private slots:
+    void initTestCase() { QVERIFY2(startDaemon(), qPrintable(daemon_->stderrText())); }
+
+    void codeIsTradedOnceForADeviceToken()
+    {
+        const HttpResult issued = httpSend(port(), "POST", "/api/v1/pairing");
+        QCOMPARE(issued.status, 201);
+        const QString code = issued.json.value("code").toString();
+        QCOMPARE(code.size(), 9);
+        QCOMPARE(issued.json.value("pairingUrl").toString(), QString("http://127.0.0.1:%1/#pair=%2").arg(port()).arg(code));
+
+        const HttpResult paired = httpSend(port(), "POST", "/api/v1/pair", json({{"code", code}, {"name", "Anna's phone"}}));
+        QCOMPARE(paired.status, 201);
+        QVERIFY(paired.json.value("token").toString().startsWith("pbt_"));
+        QCOMPARE(paired.json.value("name").toString(), QString("Anna's phone"));
+
+        const HttpResult reused = httpSend(port(), "POST", "/api/v1/pair", json({{"code", code}, {"name", "Mallory"}}));
+        QCOMPARE(reused.status, 400);
+        QCOMPARE(errorCode(reused), QString("bad_pairing_code"));
+        QCOMPARE(errorCode(httpSend(port(), "POST", "/api/v1/pair", json({{"code", 7}, {"name", "x"}}))),
+                 QString("wrong_type"));
+        QCOMPARE(errorCode(httpSend(port(), "POST", "/api/v1/pair", "{")), QString("malformed_json"));
+        QCOMPARE(errorCode(httpSend(port(), "POST", "/api/v1/pair", json({{"code", code}}))),
+                 QString("missing_field"));
+
+        const QJsonArray listed = devices();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed[0].toObject().value("id").toString(), paired.json.value("id").toString());
+        QVERIFY(!listed[0].toObject().contains("token"));
+    }
+
+    void devicesSurviveARestartUntilRevoked()
+    {
+        QCOMPARE(daemon_->terminate(), 0);
+        QVERIFY2(startDaemon(), qPrintable(daemon_->stderrText()));
+        const QJsonArray listed = devices();
+        QCOMPARE(listed.size(), 1);
+        const QString id = listed[0].toObject().value("id").toString();
+        QCOMPARE(httpSend(port(), "DELETE", "/api/v1/devices/" + id).status, 200);
+        QCOMPARE(devices().size(), 0);
+        const HttpResult again = httpSend(port(), "DELETE", "/api/v1/devices/" + id);
+        QCOMPARE(again.status, 404);
+        QCOMPARE(errorCode(again), QString("device_not_found"));
+    }
+
+    void browsersFromTheConfiguredOriginMayCall()
+    {
+        const HttpResult allowed = httpSend(port(), "GET", "/api/v1/status", {}, 5000, {{"Origin", kOrigin}});
+        QCOMPARE(allowed.status, 200);
+        QCOMPARE(allowed.header("Access-Control-Allow-Origin"), kOrigin);
+        const HttpResult other = httpSend(port(), "GET", "/api/v1/status", {}, 5000, {{"Origin", "http://192.0.2.2"}});
+        QCOMPARE(other.status, 200);
+        QVERIFY(other.header("Access-Control-Allow-Origin").isEmpty());
+
+        const HttpResult preflight = httpSend(port(), "OPTIONS", "/api/v1/mining/jobs", {}, 5000,
+                                              {{"Origin", kOrigin}, {"Access-Control-Request-Method", "POST"}});
+        QCOMPARE(preflight.status, 204);
+        QVERIFY(preflight.header("Access-Control-Allow-Methods").contains("POST"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        QCOMPARE(preflight.header("Access-Control-Allow-Origin"), kOrigin);
+        QCOMPARE(httpSend(port(), "OPTIONS", "/api/v1/mining/jobs").status, 405);  // no origin: not a preflight
+    }
+
+    void aClientOverItsBudgetIsToldWhenToRetry()
+    {
+        // 20 requests/s with bursts of 40: a quick run of 60 must meet 429s.
+        int tooMany = 0;
+        QByteArray retryAfter;
+        QString code;
+        for (int i = 0; i < 60; ++i) {
+            const HttpResult r = httpGet(port(), "/api/v1/status");
+            QVERIFY(r.status == 200 || r.status == 429);
+            if (r.status == 429) {
+                ++tooMany;
+                retryAfter = r.header("Retry-After");
+                code = errorCode(r);
+            }
+        }
+        QVERIFY2(tooMany > 0, "no request was limited");
+        QCOMPARE(code, QString("rate_limited"));
+        QVERIFY(retryAfter.toInt() >= 1);
+        QTest::qWait(retryAfter.toInt() * 1000 + 500);
+        QCOMPARE(httpGet(port(), "/api/v1/status").status, 200);
+    }
+
+    void cleanupTestCase() { QCOMPARE(daemon_->terminate(), 0); }
+};
+
+QTEST_GUILESS_MAIN(RestPairingTest)
+#include "tst_rest_pairing.moc"
