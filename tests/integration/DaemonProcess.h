@@ -101,6 +101,8 @@ public:
 
     // Which --network start() passes; empty passes none (for --network-file alone).
     void setNetwork(const QString& network) { network_ = network; }
+    // "https": start() waits for the daemon to announce its HTTPS API instead of probing HTTP.
+    void setRestScheme(const QString& scheme) { restScheme_ = scheme; }
 
     // Starts the daemon (on the test network unless told otherwise) with a REST port; waits
     // until /status answers.
@@ -112,7 +114,10 @@ public:
         if (!network_.isEmpty()) args << "--network" << network_;
         process_.start(PB_DAEMON_PATH, args + extraArgs);
         if (!process_.waitForStarted(5000)) return false;
-        const auto answers = [this] { return httpGet(restPort_, "/api/v1/status", 1000).status == 200; };
+        const auto answers = [this] {
+            if (restScheme_ == "https") return stderrText().contains("REST API on https://");
+            return httpGet(restPort_, "/api/v1/status", 1000).status == 200;
+        };
         waitUntil([&] { return process_.state() != QProcess::Running || answers(); }, 20000);
         return process_.state() == QProcess::Running && answers();
     }
@@ -145,6 +150,7 @@ public:
 private:
     QString dataDir_;
     QString network_ = "test";
+    QString restScheme_ = "http";
     QProcess process_;
     quint16 restPort_ = 0;
     QString stderr_;

@@ -4,6 +4,8 @@
 #include "DaemonProcess.h"
 
 #include <QJsonArray>
+#include <QProcess>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 
 using namespace pb::test;
@@ -114,6 +116,37 @@ private slots:
         QVERIFY(retryAfter.toInt() >= 1);
         QTest::qWait(retryAfter.toInt() * 1000 + 500);
         QCOMPARE(httpGet(port(), "/api/v1/status").status, 200);
+    }
+
+    void tlsServesHttpsWithTheGivenCertificate()
+    {
+        QTemporaryDir tlsDir("/tmp/pbXXXXXX");
+        const QString cert = tlsDir.filePath("cert.pem"), key = tlsDir.filePath("key.pem");
+        QProcess openssl;
+        openssl.start("openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                  "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"});
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+
+        QTemporaryDir nodeDir("/tmp/pbXXXXXX");
+        DaemonProcess tls(nodeDir.path());
+        tls.setRestScheme("https");
+        QVERIFY2(tls.start({"--rest-tls-cert", cert, "--rest-tls-key", key}), qPrintable(tls.stderrText()));
+        QVERIFY(tls.stderrText().contains(QString("REST API on https://127.0.0.1:%1/").arg(tls.restPort())));
+
+        QNetworkAccessManager manager;
+        QNetworkRequest request(QUrl(QString("https://127.0.0.1:%1/api/v1/status").arg(tls.restPort())));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(QSslCertificate::fromPath(cert));
+        request.setSslConfiguration(ssl);
+        QNetworkReply* reply = manager.get(request);
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(reply->sslConfiguration().peerCertificate(), QSslCertificate::fromPath(cert).first());
+        QVERIFY(QJsonDocument::fromJson(reply->readAll()).object().contains("height"));
+        delete reply;
+        // Plain HTTP on the same port gets nothing useful.
+        QVERIFY(httpGet(tls.restPort(), "/api/v1/status", 3000).status != 200);
+        QCOMPARE(tls.terminate(), 0);
     }
 
     void cleanupTestCase() { QCOMPARE(daemon_->terminate(), 0); }
