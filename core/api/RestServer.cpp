@@ -6,7 +6,7 @@
 namespace pb::api {
 
 RestServer::RestServer(Node& node, QObject* parent)
-    : QObject(parent), node_(node), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node)
+    : QObject(parent), node_(node), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node), addresses_(node), transactions_(node)
 {
     registerRoutes();
 }
@@ -55,6 +55,19 @@ void RestServer::registerRoutes()
           [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.cancel(id), StatusCode::Accepted); });
     route("/api/v1/bans/<arg>", Method::Delete,
           [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
+
+    route("/api/v1/addresses/<arg>", Method::Get,
+          [this](const QString& address, const QHttpServerRequest&) { return respond(addresses_.account(address)); });
+    route("/api/v1/addresses/<arg>/txs", Method::Get, [this](const QString& address, const QHttpServerRequest& request) {
+        return respond(addresses_.history(address, request.query().queryItemValue("limit")));
+    });
+    route("/api/v1/tx/<arg>", Method::Get,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(transactions_.transaction(id)); });
+    route("/api/v1/tx", Method::Post, [this](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
+        return respond(transactions_.submit(request.body()), StatusCode::Accepted);
+    });
+    route("/api/v1/mempool", Method::Get, [this](const QHttpServerRequest&) { return respond(transactions_.mempool()); });
 
     answerOtherMethodsWith405();
     http_.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
