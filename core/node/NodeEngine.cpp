@@ -6,6 +6,7 @@
 #include "core/photo/DnnClassifier.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/storage/RedisMempoolStore.h"
+#include "core/wallet/Keystore.h"
 
 #include "core/net/ConnectionManager.h"
 #include "core/net/NetProcessing.h"
@@ -97,7 +98,13 @@ QString NodeEngine::prepareDataDir()
     if (!nodeKey_) return error;
 
     if (config_.rewardAddress.isEmpty()) {
-        rewardAddress_ = crypto::addressFromPublicKey(nodeKey_->publicKey());
+        // The wallet's default address when there is a wallet, else the node key's own.
+        wallet::KeystoreError walletError;
+        const auto keystore = wallet::Keystore::readPublic(wallet::Keystore::fileIn(config_.dataDir), &walletError);
+        const auto walletDefault = keystore ? crypto::decodeAddress(keystore->defaultAddress().toStdString()) : std::nullopt;
+        if (!keystore && walletError.kind != wallet::KeystoreError::NotFound)
+            log_.warning(QString("rewards go to the node key's address: %1").arg(walletError.message));
+        rewardAddress_ = walletDefault ? *walletDefault : crypto::addressFromPublicKey(nodeKey_->publicKey());
     } else {
         const auto decoded = crypto::decodeAddress(config_.rewardAddress.toStdString());
         if (!decoded) return QString("reward address '%1' is not a valid Photoblocks address").arg(config_.rewardAddress);
