@@ -327,10 +327,12 @@ bool readBlock(StrictCborReader& r, const QString& path, Message* out)
                    std::move(m), out);
 }
 
-bool readNotFound(StrictCborReader& r, const QString& path, Message* out)
+// notfound (answering requests of at most kMaxInventoryPerMessage items) and gettxs: one
+// list of hashes.
+template <typename T>
+bool readHashList(StrictCborReader& r, const QString& path, Message* out)
 {
-    NotFound m;
-    // Answers requests of at most kMaxInventoryPerMessage items.
+    T m;
     return deliver(readBody(r, path, {hashListField(r, "hashes"_L1, kMaxInventoryPerMessage, &m.hashes)}),
                    std::move(m), out);
 }
@@ -357,13 +359,6 @@ bool readReject(StrictCborReader& r, const QString& path, Message* out)
                    std::move(m), out);
 }
 
-bool readGetTransactions(StrictCborReader& r, const QString& path, Message* out)
-{
-    GetTransactions m;
-    return deliver(readBody(r, path, {hashListField(r, "hashes"_L1, kMaxInventoryPerMessage, &m.hashes)}),
-                   std::move(m), out);
-}
-
 bool readTransaction(StrictCborReader& r, const QString& path, Message* out)
 {
     TransactionMessage m;
@@ -375,8 +370,8 @@ using TypeReader = bool (*)(StrictCborReader&, const QString&, Message*);
 // In kTypeNames order.
 constexpr TypeReader kTypeReaders[] = {readHello,     readNonceOnly<Ping>, readNonceOnly<Pong>, readGetPeers,
                                        readPeers,     readAnnounce,        readInventory,       readGetHeaders,
-                                       readHeaders,   readGetBlocks,       readBlock,           readNotFound,
-                                       readGetPhoto,  readPhoto,           readReject,          readGetTransactions,
+                                       readHeaders,   readGetBlocks,       readBlock,           readHashList<NotFound>,
+                                       readGetPhoto,  readPhoto,           readReject,          readHashList<GetTransactions>,
                                        readTransaction};
 static_assert(std::size(kTypeReaders) == std::size(kTypeNames));
 

@@ -6,6 +6,7 @@
 #include "core/api/TransferJson.h"
 #include "core/chain/NetworkParams.h"
 #include "core/wallet/Keystore.h"
+#include "tests/unit/chain/BlockFixtures.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -82,14 +83,7 @@ private:
     TransferTx signedBySpender(const crypto::AddressHash& to, uint64_t amount, uint64_t fee, uint64_t nonce,
                                const Hash256& network)
     {
-        TransferTx t;
-        t.network = network;
-        t.to = to;
-        t.amount = amount;
-        t.fee = fee;
-        t.nonce = nonce;
-        t.signWith(spenderKey());
-        return t;
+        return test::signedTransfer(spenderKey(), to, amount, fee, nonce, network);
     }
 
 private slots:

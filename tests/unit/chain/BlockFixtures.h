@@ -46,6 +46,17 @@ inline Bytes jpegBytes(uint8_t fill = 1)
     return b;
 }
 
+// The context of a block at `height` whose parent's median time past is 100 s before `now`.
+inline ChainContext contextAt(uint64_t height, uint64_t now)
+{
+    ChainContext ctx;
+    ctx.height = height;
+    ctx.expectedBits = testNet().genesisBits;
+    ctx.medianTimePast = now - 100;
+    ctx.now = now;
+    return ctx;
+}
+
 // A key whose seed is `seedByte` repeated: the same account in every run.
 inline crypto::Ed25519Key keyFor(uint8_t seedByte)
 {

@@ -21,15 +21,7 @@ crypto::AddressHash addressOf(uint8_t b)
 
 TxError stateless(const Bytes& raw) { return checkTransfer(raw, kNet, kDust, nullptr).error; }
 
-ChainContext contextFor(uint64_t height)
-{
-    ChainContext ctx;
-    ctx.height = height;
-    ctx.expectedBits = test::testNet().genesisBits;
-    ctx.medianTimePast = kTime - 100;
-    ctx.now = kTime;
-    return ctx;
-}
+ChainContext contextFor(uint64_t height) { return test::contextAt(height, kTime); }
 
 // A solved block at height 1 whose coinbase claims `coinbaseAmount` and carries `transfers`.
 Block blockWith(const std::vector<TransferTx>& transfers, uint64_t coinbaseAmount)
