@@ -34,6 +34,8 @@ struct NetSettings {
     int pingIntervalMs = 15000;
     int handshakeTimeoutMs = 10000;
     int maxBlocksInFlightPerPeer = 16;
+    // A peer that delivers none of its requested blocks for this long is asked no more of them.
+    int blockDownloadTimeoutMs = 20000;
 };
 
 // What the protocol asks of the engine.
@@ -86,6 +88,7 @@ private:
         double pingMs = -1;
         std::set<Hash256> blocksInFlight;
         std::set<Hash256> txsInFlight;
+        qint64 downloadDeadlineMs = 0;      // the next requested block is due by then
         int unconnectingHeaders = 0;
         uint64_t bestKnownHeight = 0;       // highest block we know the peer has
     };
