@@ -28,6 +28,7 @@ const char* txErrorCode(TxError e)
     case TxError::AlreadyKnown: return "already_known";
     case TxError::ReplacementFeeTooLow: return "replacement_fee_too_low";
     case TxError::MempoolFull: return "mempool_full";
+    case TxError::Unavailable: return "unavailable";
     }
     return "unknown";
 }

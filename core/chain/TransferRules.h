@@ -23,6 +23,7 @@ enum class TxError {
     AlreadyKnown,          // this exact transfer is pending or confirmed
     ReplacementFeeTooLow,  // same sender and nonce as a pending transfer, without a higher fee
     MempoolFull,           // the pool is full of transfers paying at least as much
+    Unavailable,           // this node cannot judge it now (storage down, not started): no fault of the sender
 };
 
 // Stable snake_case identifier for logs, peers and the API ("nonce_gap").

@@ -432,9 +432,13 @@ std::optional<TransactionInfo> LocalNode::submitTransfer(const QByteArray& raw, 
     } catch (const std::future_error&) {
         return fail(QueryError::Unavailable, "the node stopped before deciding", "not_ready");
     }
-    if (!admission.ok())
-        return fail(admission.check.error == TxError::AlreadyKnown ? QueryError::Conflict : QueryError::Malformed,
-                    QString::fromStdString(admission.check.detail), txErrorCode(admission.check.error));
+    if (!admission.ok()) {
+        const TxError e = admission.check.error;
+        const QueryError::Kind kind = e == TxError::AlreadyKnown ? QueryError::Conflict
+                                    : e == TxError::Unavailable  ? QueryError::Unavailable
+                                                                 : QueryError::Malformed;
+        return fail(kind, QString::fromStdString(admission.check.detail), txErrorCode(e));
+    }
     const auto tx = Transaction::parse(bytes);
     TransactionInfo info = describeTransaction(bytes, *tx);
     info.status = "pending";

@@ -290,14 +290,14 @@ MempoolAdmission NodeEngine::submitTransfer(const Bytes& raw, const QString& sou
     MempoolAdmission admission;
     admission.id = txId(raw);
     if (!transfers_) {
-        admission.check = {TxError::Malformed, "the node is not running"};
+        admission.check = {TxError::Unavailable, "the node is not running"};
         return admission;
     }
     try {
         admission = transfers_->submit(raw, source);
     } catch (const StoreError& e) {
         log_.error(QString("cannot admit a transfer: %1").arg(e.what()));
-        admission.check = {TxError::Malformed, std::string("storage failed: ") + e.what()};
+        admission.check = {TxError::Unavailable, std::string("storage failed: ") + e.what()};
         return admission;
     }
     if (!admission.ok()) return admission;
@@ -606,6 +606,10 @@ void NodeEngine::publishStatus()
         s.hashrate10s = miner_->meter().rate(10);
         s.hashrate60s = miner_->meter().rate(60);
         s.hashrate15m = miner_->meter().rate(15 * 60);
+    }
+    if (transfers_) {
+        s.mempoolTransfers = int(transfers_->mempool().size());
+        s.mempoolBytes = qint64(transfers_->mempool().bytes());
     }
     s.blocksFound = blocksFound_;
     s.rewardsUnits = rewardsUnits_;

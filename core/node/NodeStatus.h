@@ -30,6 +30,8 @@ struct NodeStatus {
     quint64 blocksFound = 0;
     quint64 rewardsUnits = 0;    // coinbase value of blocks this node found
     int peers = 0;               // connected peers that completed the handshake
+    int mempoolTransfers = 0;    // pending transfers, and their encodings' size
+    qint64 mempoolBytes = 0;
     quint16 peerPort = 0;        // where this node accepts peers
 };
 

@@ -28,7 +28,6 @@ constexpr uint64_t kMaxScryptMemory = 256ull << 20;
 
 const QString kWhat = "wallet file";
 
-template <typename T>
 std::nullopt_t fail(KeystoreError* error, KeystoreError::Kind kind, const QString& message)
 {
     if (error) *error = {kind, message};
@@ -148,10 +147,10 @@ std::optional<Keystore> Keystore::create(const QString& path, const QByteArray& 
                                          KeystoreError* error, ScryptCost cost)
 {
     if (passphrase.size() < kMinPassphraseLength)
-        return fail<Keystore>(error, KeystoreError::WeakPassphrase,
+        return fail(error, KeystoreError::WeakPassphrase,
                               QString("the passphrase must have at least %1 characters").arg(kMinPassphraseLength));
     if (QFileInfo::exists(path))
-        return fail<Keystore>(error, KeystoreError::AlreadyExists, QString("a wallet already exists at %1").arg(path));
+        return fail(error, KeystoreError::AlreadyExists, QString("a wallet already exists at %1").arg(path));
     Keystore k;
     k.path_ = path;
     k.passphrase_ = passphrase;
@@ -162,8 +161,8 @@ std::optional<Keystore> Keystore::create(const QString& path, const QByteArray& 
 
 std::optional<KeystoreAddress> Keystore::newAddress(const QString& label, KeystoreError* error)
 {
-    if (!unlocked()) return fail<KeystoreAddress>(error, KeystoreError::BadRequest, "the wallet is locked");
-    if (label.size() > 64) return fail<KeystoreAddress>(error, KeystoreError::BadRequest, "a label has at most 64 characters");
+    if (!unlocked()) return fail(error, KeystoreError::BadRequest, "the wallet is locked");
+    if (label.size() > 64) return fail(error, KeystoreError::BadRequest, "a label has at most 64 characters");
     std::array<uint8_t, 32> seed;
     const QByteArray random = randomBytes(32);
     std::copy(random.begin(), random.end(), seed.begin());
@@ -237,15 +236,15 @@ bool Keystore::save(bool replace, KeystoreError* error)
 std::optional<Keystore> Keystore::parse(const QString& path, KeystoreError* error)
 {
     if (!QFileInfo::exists(path))
-        return fail<Keystore>(error, KeystoreError::NotFound, QString("no wallet at %1 (create one with `photoblocksd wallet create`)").arg(path));
+        return fail(error, KeystoreError::NotFound, QString("no wallet at %1 (create one with `photoblocksd wallet create`)").arg(path));
     QString message;
-    if (!checkPrivateFile(path, kWhat, &message)) return fail<Keystore>(error, KeystoreError::Permissions, message);
+    if (!checkPrivateFile(path, kWhat, &message)) return fail(error, KeystoreError::Permissions, message);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail<Keystore>(error, KeystoreError::Io, QString("cannot read %1: %2").arg(path, file.errorString()));
+        return fail(error, KeystoreError::Io, QString("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.read(kMaxFileBytes + 1);
     const auto corrupted = [&](const QString& why) {
-        return fail<Keystore>(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: %2").arg(path, why));
+        return fail(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: %2").arg(path, why));
     };
     if (bytes.size() > kMaxFileBytes) return corrupted("it is larger than any wallet");
     QJsonParseError parseError;
@@ -298,13 +297,13 @@ std::optional<Keystore> Keystore::open(const QString& path, const QByteArray& pa
     if (!k) return std::nullopt;
     const QByteArray keys = deriveKeys(passphrase, k->salt_, k->cost_);
     if (keys.isEmpty())
-        return fail<Keystore>(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: unusable scrypt parameters").arg(path));
+        return fail(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: unusable scrypt parameters").arg(path));
     if (CRYPTO_memcmp(checkValue(keys).constData(), k->check_.constData(), 32) != 0)
-        return fail<Keystore>(error, KeystoreError::WrongPassphrase, "wrong passphrase");
+        return fail(error, KeystoreError::WrongPassphrase, "wrong passphrase");
     QByteArray tag = k->tag_;
     auto plain = gcm(false, keys, k->iv_, k->associatedData(), k->ciphertext_, &tag);
     if (!plain || plain->size() != 32 * k->addresses_.size())
-        return fail<Keystore>(error, KeystoreError::Corrupted,
+        return fail(error, KeystoreError::Corrupted,
                               QString("wallet file %1 is damaged: the passphrase is right but the encrypted keys or the "
                                       "address list were altered").arg(path));
     for (int i = 0; i < k->addresses_.size(); ++i) {
@@ -312,7 +311,7 @@ std::optional<Keystore> Keystore::open(const QString& path, const QByteArray& pa
         std::memcpy(seed.data(), plain->constData() + 32 * i, 32);
         if (crypto::Ed25519Key::fromRawPrivate(seed).publicKey() != k->addresses_[i].publicKey) {
             OPENSSL_cleanse(plain->data(), size_t(plain->size()));
-            return fail<Keystore>(error, KeystoreError::Corrupted,
+            return fail(error, KeystoreError::Corrupted,
                                   QString("wallet file %1 is damaged: key %2 does not match its address").arg(path).arg(i));
         }
         k->seeds_.push_back(seed);

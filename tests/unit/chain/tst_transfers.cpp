@@ -189,8 +189,8 @@ private slots:
     void everyRejectionHasItsOwnCode()
     {
         std::set<std::string> codes;
-        for (int e = int(TxError::None); e <= int(TxError::MempoolFull); ++e) codes.insert(txErrorCode(TxError(e)));
-        QCOMPARE(codes.size(), size_t(int(TxError::MempoolFull) + 1));
+        for (int e = int(TxError::None); e <= int(TxError::Unavailable); ++e) codes.insert(txErrorCode(TxError(e)));
+        QCOMPARE(codes.size(), size_t(int(TxError::Unavailable) + 1));
         QVERIFY(!codes.count("unknown"));
     }
 };
