@@ -1,12 +1,11 @@
 #include "app/JobCommand.h"
 
+#include "app/RestClient.h"
+
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace pb::app {
 
@@ -21,23 +20,13 @@ const char* const kUsage =
 // One request to the node; prints the JSON answer and returns whether it was a 2xx.
 bool call(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body, QTextStream& out, QTextStream& err)
 {
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1/api/v1/mining/jobs%2").arg(port).arg(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    request.setTransferTimeout(30000);
-    QNetworkReply* reply = manager.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray answer = reply->readAll();
-    reply->deleteLater();
-    if (status == 0) {
-        err << "photoblocksd: cannot reach the node's REST API on 127.0.0.1:" << port << ": " << reply->errorString() << "\n";
+    const RestAnswer answer = restCall(port, verb, "/mining/jobs" + path, body);
+    if (answer.status == 0) {
+        err << "photoblocksd: " << answer.networkError << "\n";
         return false;
     }
-    out << QJsonDocument::fromJson(answer).toJson(QJsonDocument::Indented);
-    return status / 100 == 2;
+    out << QJsonDocument::fromJson(answer.body).toJson(QJsonDocument::Indented);
+    return answer.ok();
 }
 
 } // namespace

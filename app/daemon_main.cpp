@@ -2,6 +2,7 @@
 #include "app/Options.h"
 #include "app/JobCommand.h"
 #include "app/RecognizeCommand.h"
+#include "app/WalletCommand.h"
 #include "app/ShutdownSignals.h"
 #include "core/node/StatusText.h"
 #include "core/api/ApiService.h"
@@ -27,6 +28,11 @@ int main(int argc, char* argv[])
     if (app.arguments().size() > 1 && app.arguments().at(1) == "job") {
         QTextStream out(stdout), err(stderr);
         return pb::app::runJobCommand(app.arguments().mid(2), out, err);
+    }
+    // `photoblocksd wallet …`: the keystore here, balances and sends through a running node.
+    if (app.arguments().size() > 1 && app.arguments().at(1) == "wallet") {
+        QTextStream in(stdin), out(stdout), err(stderr);
+        return pb::app::runWalletCommand(app.arguments().mid(2), in, out, err);
     }
 
     const pb::app::ParseOutcome parsed =

@@ -47,7 +47,12 @@ public:
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& h) override { return timed([&] { return inner_.undoData(h); }); }
     std::optional<Bytes> photo(const Hash256& h) override { return timed([&] { return inner_.photo(h); }); }
     std::optional<Hash256> photoBlock(const Hash256& h) override { return timed([&] { return inner_.photoBlock(h); }); }
-    uint64_t balance(const crypto::AddressHash& a) override { return timed([&] { return inner_.balance(a); }); }
+    AccountState account(const crypto::AddressHash& a) override { return timed([&] { return inner_.account(a); }); }
+    std::optional<TxLocation> transactionLocation(const Hash256& id) override { return timed([&] { return inner_.transactionLocation(id); }); }
+    std::vector<Hash256> addressHistory(const crypto::AddressHash& a, size_t max) override
+    {
+        return timed([&] { return inner_.addressHistory(a, max); });
+    }
     VoteTally votes(const Hash256& h) override { return timed([&] { return inner_.votes(h); }); }
     void storePhoto(const Bytes& p) override { timed([&] { inner_.storePhoto(p); return 0; }); }
     void storeHeader(const BlockIndexEntry& e, const Bytes& h) override { timed([&] { inner_.storeHeader(e, h); return 0; }); }

@@ -1,5 +1,7 @@
 #include "core/api/BlockController.h"
 
+#include "core/api/TransferJson.h"
+
 #include <QJsonArray>
 
 namespace pb::api {
@@ -8,7 +10,7 @@ QJsonObject blockJson(const BlockInfo& b)
 {
     QJsonArray txs;
     for (const TransactionInfo& t : b.transactions)
-        txs.append(QJsonObject{{"id", t.id}, {"type", t.type}, {"to", t.to}, {"amount", qint64(t.amount)}});
+        txs.append(transactionJson(t));
     return QJsonObject{
         {"type", "block"},
         {"height", qint64(b.height)},

@@ -13,6 +13,7 @@ RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent
     : QObject(parent), node_(node), settings_(settings),
       devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_unique<DeviceRegistry>(settings.devicesFile)),
       policy_(settings, devices_.get()), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node),
+      addresses_(node), transactions_(node),
       pairing_(devices_.get(), settings)
 {
     registerRoutes();
@@ -96,6 +97,19 @@ void RestServer::registerRoutes()
     route("/api/v1/devices", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(pairing_.list()); });
     route("/api/v1/devices/<arg>", Method::Delete, Access::Admin,
           [this](const QString& id, const QHttpServerRequest&) { return respond(pairing_.revoke(id)); });
+
+    route("/api/v1/addresses/<arg>", Method::Get, Access::Read,
+          [this](const QString& address, const QHttpServerRequest&) { return respond(addresses_.account(address)); });
+    route("/api/v1/addresses/<arg>/txs", Method::Get, Access::Read, [this](const QString& address, const QHttpServerRequest& request) {
+        return respond(addresses_.history(address, request.query().queryItemValue("limit")));
+    });
+    route("/api/v1/tx/<arg>", Method::Get, Access::Read,
+          [this](const QString& id, const QHttpServerRequest&) { return respond(transactions_.transaction(id)); });
+    route("/api/v1/tx", Method::Post, Access::Write, [this](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
+        return respond(transactions_.submit(request.body()), StatusCode::Accepted);
+    });
+    route("/api/v1/mempool", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(transactions_.mempool()); });
 
     answerOtherMethodsWith405();
     http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {

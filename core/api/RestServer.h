@@ -2,6 +2,7 @@
 // The REST API under /api/v1 on an embedded QHttpServer. Routes call one controller per
 // scope; this class alone maps their typed results to HTTP responses. It lives on its own
 // thread (see ApiService) so slow clients never touch the engine or the GUI.
+#include "core/api/AddressController.h"
 #include "core/api/BansController.h"
 #include "core/api/BlockController.h"
 #include "core/api/ClientPolicy.h"
@@ -9,6 +10,7 @@
 #include "core/api/PairingController.h"
 #include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
+#include "core/api/TransactionController.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -60,6 +62,8 @@ private:
     PeersController peers_;
     BansController bans_;
     MiningController mining_;
+    AddressController addresses_;
+    TransactionController transactions_;
     PairingController pairing_;
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };

@@ -15,6 +15,7 @@ ApiResult StatusController::status() const
         {"tipHash", s.tipHash},
         {"tipTime", s.tipTime},
         {"peers", s.peers},
+        {"mempool", QJsonObject{{"transfers", s.mempoolTransfers}, {"bytes", s.mempoolBytes}}},
         {"mining", QJsonObject{
             {"active", s.mining},
             {"threads", s.miningThreads},

@@ -14,17 +14,15 @@ ValidationResult fail(BlockError e, std::string detail) { return {e, std::move(d
 
 std::string hex(const Hash256& h) { return toHex(h); }
 
-// Balances and photo placements as they will be after the update being built, over the store.
+// Accounts and photo placements as they will be after the update being built, over the store.
 class PendingState {
 public:
-    explicit PendingState(ChainStore& store) : store_(store) {}
-
-    uint64_t balance(const crypto::AddressHash& a)
+    explicit PendingState(ChainStore& store)
+        : accounts([&store](const crypto::AddressHash& a) { return store.account(a); }), store_(store)
     {
-        const auto it = balances_.find(a);
-        return it != balances_.end() ? it->second : store_.balance(a);
     }
-    void setBalance(const crypto::AddressHash& a, uint64_t v) { balances_[a] = v; }
+
+    AccountOverlay accounts;
 
     bool photoOnChain(const Hash256& photo)
     {
@@ -35,9 +33,27 @@ public:
 
 private:
     ChainStore& store_;
-    std::map<crypto::AddressHash, uint64_t> balances_;
     std::map<Hash256, bool> photos_;
 };
+
+// The index entries of a block's transactions: each listed under the addresses it touches.
+std::vector<TxRecord> txRecords(const Block& block)
+{
+    std::vector<TxRecord> records;
+    for (size_t i = 0; i < block.transactions.size(); ++i) {
+        const auto tx = Transaction::parse(block.transactions[i]);
+        if (!tx) continue;
+        TxRecord r{txId(block.transactions[i]), uint32_t(i), {}};
+        if (tx->type == TxType::Coinbase) {
+            r.addresses = {tx->coinbase.to};
+        } else {
+            r.addresses = {tx->transfer.from()};
+            if (tx->transfer.to != r.addresses.front()) r.addresses.push_back(tx->transfer.to);
+        }
+        records.push_back(std::move(r));
+    }
+    return records;
+}
 
 } // namespace
 
@@ -56,7 +72,8 @@ void Chain::load()
         entry.chainWork = workForTarget(*Uint256::fromCompact(genesis.header.bits));
         store_.storeBlock(entry, genesis.serialize());
         const auto coinbase = Transaction::parse(genesis.transactions.front());
-        store_.applyUpdate({{}, {{entry, std::nullopt, {{coinbase->coinbase.to, 0, coinbase->coinbase.amount}}, std::nullopt}}});
+        store_.applyUpdate({{}, {{entry, std::nullopt, {{coinbase->coinbase.to, 0, coinbase->coinbase.amount, 0, 0}}, std::nullopt,
+                                  txRecords(genesis)}}});
     }
     const auto atZero = store_.hashAtHeight(0);
     if (!atZero || *atZero != genesisHash)
@@ -333,9 +350,9 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         const auto bytes = store_.blockBytes(cursor.hash);
         const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
         if (!undo || !block) throw StoreError("undo data or body of active block " + hex(cursor.hash) + " is missing");
-        for (auto it = undo->rbegin(); it != undo->rend(); ++it) pending.setBalance(it->address, it->before);
+        for (auto it = undo->rbegin(); it != undo->rend(); ++it) pending.accounts.set(it->address, {it->before, it->nonceBefore});
         if (block->photoHash) pending.setPhoto(*block->photoHash, false);
-        update.disconnect.push_back({cursor, block->photoHash, *undo, voteOf(*block, requireEntry(cursor.prevHash))});
+        update.disconnect.push_back({cursor, block->photoHash, *undo, voteOf(*block, requireEntry(cursor.prevHash)), txRecords(*block)});
     }
 
     BlockIndexEntry parent = fork;
@@ -345,19 +362,17 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         if (!block) throw StoreError("stored body of block " + hex(entry.hash) + " is missing or damaged");
         ChainContext ctx = contextAfter(parent, now);
         if (block->photoHash) ctx.photoAlreadyOnChain = pending.photoOnChain(*block->photoHash);
-        const ValidationResult r = checkBlockInContext(*block, ctx, params_);
+        std::vector<BalanceChange> changes;
+        ValidationResult r = checkBlockInContext(*block, ctx, params_);
+        if (r.ok()) r = applyBlockTransactions(*block, pending.accounts, &changes);
         if (!r.ok()) {
             rejectInBranch(entry, r, branch, update.connect.size(), result);
             // The blocks below it are valid: connect them when they beat the tip.
             if (update.connect.empty() || parent.chainWork <= tip_.chainWork) return;
             break;
         }
-        const auto coinbase = Transaction::parse(block->transactions.front());
-        const crypto::AddressHash& to = coinbase->coinbase.to;
-        const uint64_t before = pending.balance(to);
-        pending.setBalance(to, before + coinbase->coinbase.amount);
         if (block->photoHash) pending.setPhoto(*block->photoHash, true);
-        update.connect.push_back({entry, block->photoHash, {{to, before, before + coinbase->coinbase.amount}}, voteOf(*block, parent)});
+        update.connect.push_back({entry, block->photoHash, std::move(changes), voteOf(*block, parent), txRecords(*block)});
         parent = entry;
     }
 
@@ -439,19 +454,22 @@ std::vector<BlockIndexEntry> Chain::missingBodies(size_t max)
     return missing;
 }
 
-BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim)
+BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim,
+                                  const std::vector<Bytes>& transfers)
 {
     const BlockIndexEntry parent = requireEntry(tip_.hash);
     const ChainContext ctx = contextAfter(parent, now);
 
+    BlockTemplate t;
+    t.height = ctx.height;
+    t.block.transactions.push_back({});
+    t.block.transactions.insert(t.block.transactions.end(), transfers.begin(), transfers.end());
     CoinbaseTx coinbase;
     coinbase.height = ctx.height;
     coinbase.to = rewardAddress;
-    coinbase.amount = params_.blockReward;
-
-    BlockTemplate t;
-    t.height = ctx.height;
-    t.block.transactions.push_back(coinbase.serialize());
+    // The caller's transfers come from a pool whose fees were summed overflow-checked.
+    coinbase.amount = params_.blockReward + blockFees(t.block).value_or(0);
+    t.block.transactions.front() = coinbase.serialize();
     t.block.header.version = BlockHeader::kVersion;
     if (claim) {
         t.block.photoHash = claim->photoHash;

@@ -96,8 +96,10 @@ public:
     bool knows(const Hash256& hash);
 
     // A block to mine on the tip; with a claim, it carries the photo, label and vote, and a
-    // label makes its target the photo target.
-    BlockTemplate makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim = nullptr);
+    // label makes its target the photo target. `transfers` (valid on the tip, in order) follow
+    // the coinbase, which claims the reward plus their fees.
+    BlockTemplate makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim = nullptr,
+                               const std::vector<Bytes>& transfers = {});
 
 private:
     ChainContext contextAfter(const BlockIndexEntry& parent, uint64_t now);

@@ -2,6 +2,7 @@
 // What the chain logic needs from storage. The Redis implementation lives in core/storage;
 // tests may use any other. Read methods return nullopt for "not found"; I/O failures throw
 // StoreError so that no caller can mistake a broken database for a missing block.
+#include "core/chain/Accounts.h"
 #include "core/chain/Block.h"
 #include "core/chain/Uint256.h"
 #include "core/crypto/Address.h"
@@ -39,10 +40,18 @@ struct VoteTally {
     uint64_t abstain = 0;
 };
 
-struct BalanceChange {
-    crypto::AddressHash address{};
-    uint64_t before = 0;
-    uint64_t after = 0;
+// A transaction of an active block, for the transaction index and the address histories.
+struct TxRecord {
+    Hash256 id{};
+    uint32_t index = 0;                          // position in its block
+    std::vector<crypto::AddressHash> addresses;  // whose history lists it
+};
+
+// Where an active transaction sits.
+struct TxLocation {
+    Hash256 block{};
+    uint64_t height = 0;
+    uint32_t index = 0;
 };
 
 // A stored block joining the active chain. `balances` before values are its undo data.
@@ -51,14 +60,16 @@ struct BlockConnection {
     std::optional<Hash256> photoHash;
     std::vector<BalanceChange> balances;
     std::optional<VoteCast> vote;
+    std::vector<TxRecord> txs;
 };
 
-// An active block leaving the chain: balances go back to each change's `before`.
+// An active block leaving the chain: accounts go back to each change's `before` values.
 struct BlockDisconnection {
     BlockIndexEntry entry;
     std::optional<Hash256> photoHash;
     std::vector<BalanceChange> balances;
     std::optional<VoteCast> vote;
+    std::vector<TxRecord> txs;
 };
 
 // Tip first for disconnections, then ascending connections; applied all-or-nothing. The new
@@ -83,7 +94,12 @@ public:
     virtual std::optional<Bytes> photo(const Hash256& photoHash) = 0;
     // The active block carrying this photo, if any.
     virtual std::optional<Hash256> photoBlock(const Hash256& photoHash) = 0;
-    virtual uint64_t balance(const crypto::AddressHash& address) = 0;
+    uint64_t balance(const crypto::AddressHash& address) { return account(address).balance; }
+    virtual AccountState account(const crypto::AddressHash& address) = 0;
+    // The active block holding a transaction, if any.
+    virtual std::optional<TxLocation> transactionLocation(const Hash256& txId) = 0;
+    // Ids of active transactions touching an address, newest first, at most `max`.
+    virtual std::vector<Hash256> addressHistory(const crypto::AddressHash& address, size_t max) = 0;
     // Votes cast by active blocks on this label-claiming block's label.
     virtual VoteTally votes(const Hash256& claimBlock) = 0;
 
@@ -94,7 +110,7 @@ public:
     // Index entry and body, off the active chain until an update connects it.
     virtual void storeBlock(const BlockIndexEntry& entry, const Bytes& block) = 0;
     virtual void markInvalid(const Hash256& hash) = 0;
-    // One atomic transaction: active chain, tip, balances, undo data, photo index.
+    // One atomic transaction: active chain, tip, accounts, undo data, photo and transaction indexes.
     virtual void applyUpdate(const ChainUpdate& update) = 0;
 };
 

@@ -17,6 +17,7 @@ struct NetworkParams {
     uint64_t targetBlockSeconds = 0;
     uint32_t retargetInterval = 0;  // blocks between retargets; 0 keeps the genesis target
     uint64_t blockReward = kCoin;
+    uint64_t dustLimit = 1000;      // smallest transfer amount, in units
     size_t maxBlockBytes = 1 << 20;
     size_t maxPhotoBytes = 2 << 20;
     uint64_t maxFutureSeconds = 2 * 60 * 60;

@@ -1,6 +1,7 @@
 #include "core/chain/Validation.h"
 
 #include "core/chain/Difficulty.h"
+#include "core/chain/Accounts.h"
 #include "core/chain/Transaction.h"
 #include "core/crypto/Sha256.h"
 
@@ -27,10 +28,11 @@ bool isPng(const Bytes& b)
     return b.size() >= 8 && std::memcmp(b.data(), sig, 8) == 0;
 }
 
-ValidationResult checkTransactions(const Block& b)
+ValidationResult checkTransactions(const Block& b, const NetworkParams& params)
 {
     if (b.transactions.empty()) return fail(BlockError::NoTransactions, "block has no transactions");
     std::set<Hash256> seen;
+    std::optional<Hash256> network;  // the genesis hash, computed once a transfer needs it
     for (size_t i = 0; i < b.transactions.size(); ++i) {
         const auto tx = Transaction::parse(b.transactions[i]);
         if (!tx) return fail(BlockError::MalformedTransaction, "transaction " + std::to_string(i) + " does not decode");
@@ -39,6 +41,11 @@ ValidationResult checkTransactions(const Block& b)
         if (i > 0 && coinbase) return fail(BlockError::ExtraCoinbase, "coinbase at position " + std::to_string(i));
         if (!seen.insert(txId(b.transactions[i])).second)
             return fail(BlockError::DuplicateTransaction, "transaction " + std::to_string(i) + " repeats an earlier one");
+        if (coinbase) continue;
+        if (!network) network = params.genesisHash();
+        if (const TxCheck check = checkTransferFields(tx->transfer, *network, params.dustLimit); !check.ok())
+            return fail(BlockError::InvalidTransfer, "transfer " + std::to_string(i) + " " + toHex(txId(b.transactions[i]))
+                                                         + ": " + txErrorCode(check.error) + ": " + check.detail);
     }
     return {};
 }
@@ -86,6 +93,9 @@ const char* blockErrorCode(BlockError e)
     case BlockError::TimeTooNew: return "time_too_new";
     case BlockError::BadCoinbaseHeight: return "bad_coinbase_height";
     case BlockError::CoinbaseOverpays: return "coinbase_overpays";
+    case BlockError::FeeOverflow: return "fee_overflow";
+    case BlockError::InvalidTransfer: return "invalid_transfer";
+    case BlockError::BalanceOverflow: return "balance_overflow";
     case BlockError::PhotoMissing: return "photo_missing";
     case BlockError::PhotoHashMismatch: return "photo_hash_mismatch";
     case BlockError::PhotoTooLarge: return "photo_too_large";
@@ -137,7 +147,7 @@ ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, B
 
     if (auto r = checkLabelShape(*block); !r.ok()) return r;
 
-    if (auto r = checkTransactions(*block); !r.ok()) return r;
+    if (auto r = checkTransactions(*block, params); !r.ok()) return r;
     if (block->computeContentRoot() != h.contentRoot)
         return fail(BlockError::BadContentRoot, "content root does not match the block body");
 
@@ -152,10 +162,14 @@ ValidationResult checkBlockInContext(const Block& block, const ChainContext& ctx
     if (coinbase->coinbase.height != ctx.height)
         return fail(BlockError::BadCoinbaseHeight, "coinbase height " + std::to_string(coinbase->coinbase.height)
                                                        + ", block height " + std::to_string(ctx.height));
-    const uint64_t fees = 0;
-    if (coinbase->coinbase.amount > params.blockReward + fees)
+    const auto fees = blockFees(block);
+    if (!fees) return fail(BlockError::FeeOverflow, "the transfers' fees add up past 64 bits");
+    const auto allowed = addChecked(params.blockReward, *fees);
+    if (!allowed) return fail(BlockError::FeeOverflow, "reward plus fees overflows");
+    if (coinbase->coinbase.amount > *allowed)
         return fail(BlockError::CoinbaseOverpays, "coinbase pays " + std::to_string(coinbase->coinbase.amount)
-                                                      + " units, at most " + std::to_string(params.blockReward + fees));
+                                                      + " units, at most " + std::to_string(*allowed) + " (reward "
+                                                      + std::to_string(params.blockReward) + " + fees " + std::to_string(*fees) + ")");
     if (block.photoHash && ctx.photoAlreadyOnChain)
         return fail(BlockError::PhotoAlreadyOnChain, "photo " + toHex(*block.photoHash) + " is already on the chain");
     return {};

@@ -29,6 +29,9 @@ enum class BlockError {
     TimeTooNew,                  // more than the allowed drift ahead of the node's clock
     BadCoinbaseHeight,
     CoinbaseOverpays,            // coinbase claims more than reward plus fees
+    FeeOverflow,                 // the transfers' fees add up past 64 bits
+    InvalidTransfer,             // a transfer breaks a transfer rule (detail names it and the reason)
+    BalanceOverflow,             // a credit would push an account past 64 bits
     PhotoMissing,                // the block names a photo whose bytes are not supplied
     PhotoHashMismatch,
     PhotoTooLarge,

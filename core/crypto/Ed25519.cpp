@@ -1,5 +1,7 @@
 #include "core/crypto/Ed25519.h"
 
+#include "core/util/PrivateFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -56,69 +58,8 @@ QString takeOpensslError()
     return QString::fromLatin1(buf);
 }
 
-QString errnoText(int code = errno) { return QString::fromLocal8Bit(std::strerror(code)); }
-
 // Refuses PEM pass-phrase prompts: OpenSSL's default would read one from the terminal.
 int noPassphrase(char*, int, int, void*) { return -1; }
-
-bool writeAll(int fd, const char* data, size_t size)
-{
-    while (size > 0) {
-        ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
-    }
-    return true;
-}
-
-// Writes `pem` next to `path` in a fresh 0600 file, flushes it to disk and moves it into place.
-// With `replace` false an existing file wins (link() refuses to overwrite), so two processes
-// creating a key at once cannot end up with different identities.
-enum class Placed { Written, AlreadyExists, Failed };
-Placed placeKeyFile(const QString& path, const QByteArray& pem, bool replace, QString* error)
-{
-    const QByteArray target = QFile::encodeName(path);
-    QByteArray tmp = target + ".tmp-XXXXXX";
-    int fd = ::mkstemp(tmp.data());
-    if (fd < 0) {
-        fail(error, QStringLiteral("cannot create node key file %1: %2").arg(path, errnoText()));
-        return Placed::Failed;
-    }
-    bool ok = ::fchmod(fd, 0600) == 0 && writeAll(fd, pem.constData(), size_t(pem.size())) && ::fsync(fd) == 0;
-    int writeErrno = errno;
-    if (::close(fd) != 0 && ok) {
-        ok = false;
-        writeErrno = errno;
-    }
-    if (!ok) {
-        fail(error, QStringLiteral("cannot write node key file %1: %2").arg(path, errnoText(writeErrno)));
-        ::unlink(tmp.constData());
-        return Placed::Failed;
-    }
-    int moveErrno = 0;
-    if ((replace ? ::rename(tmp.constData(), target.constData()) : ::link(tmp.constData(), target.constData())) != 0)
-        moveErrno = errno;
-    if (!replace || moveErrno != 0)
-        ::unlink(tmp.constData());
-    if (!replace && moveErrno == EEXIST)
-        return Placed::AlreadyExists;
-    if (moveErrno != 0) {
-        fail(error, QStringLiteral("cannot move node key file into place at %1: %2")
-                        .arg(path, errnoText(moveErrno)));
-        return Placed::Failed;
-    }
-    // The new directory entry is durable only once the directory itself is synced.
-    int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return Placed::Written;
-}
 
 } // namespace
 
@@ -149,23 +90,8 @@ Ed25519Key Ed25519Key::fromRawPrivate(const std::array<uint8_t, 32>& seed)
 
 std::optional<Ed25519Key> Ed25519Key::loadFile(const QString& path, QString* error)
 {
-    const QByteArray name = QFile::encodeName(path);
-    struct stat st;
-    if (::stat(name.constData(), &st) != 0) {
-        fail(error, errno == ENOENT ? QStringLiteral("node key file %1 does not exist").arg(path)
-                                    : QStringLiteral("cannot access node key file %1: %2").arg(path, errnoText()));
+    if (!checkPrivateFile(path, "node key file", error))
         return std::nullopt;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        fail(error, QStringLiteral("node key file %1 is not a regular file").arg(path));
-        return std::nullopt;
-    }
-    if (st.st_mode & 077) {
-        const QString mode = QString::number(st.st_mode & 0777, 8).rightJustified(4, QLatin1Char('0'));
-        fail(error, QStringLiteral("node key file %1 is accessible by other users (mode %2); run chmod 600 %1")
-                        .arg(path, mode));
-        return std::nullopt;
-    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         fail(error, QStringLiteral("cannot read node key file %1: %2").arg(path, file.errorString()));
@@ -207,7 +133,7 @@ std::optional<Ed25519Key> Ed25519Key::loadOrCreate(const QString& path, QString*
     QByteArray pem;
     if (!key.toPem(&pem, error))
         return std::nullopt;
-    Placed placed = placeKeyFile(path, pem, false, error);
+    Placed placed = placePrivateFile(path, pem, false, "node key file", error);
     OPENSSL_cleanse(pem.data(), size_t(pem.size()));
     switch (placed) {
     case Placed::Written:
@@ -225,7 +151,7 @@ bool Ed25519Key::saveFile(const QString& path, QString* error) const
     QByteArray pem;
     if (!toPem(&pem, error))
         return false;
-    Placed placed = placeKeyFile(path, pem, true, error);
+    Placed placed = placePrivateFile(path, pem, true, "node key file", error);
     OPENSSL_cleanse(pem.data(), size_t(pem.size()));
     return placed == Placed::Written;
 }

@@ -24,7 +24,8 @@ constexpr quint64 kPackFields = 7;
 // Indexed by Message::index(): adding a type to the variant without a name fails to compile.
 constexpr const char* kTypeNames[] = {"hello",    "ping",    "pong",      "getpeers", "peers",
                                       "announce", "inv",     "getheaders", "headers",  "getblocks",
-                                      "block",    "notfound", "getphoto",  "photo",    "reject"};
+                                      "block",    "notfound", "getphoto",  "photo",    "reject",
+                                      "gettxs",   "tx"};
 static_assert(std::size(kTypeNames) == std::variant_size_v<Message>);
 
 // ---- encoding ---------------------------------------------------------------------------
@@ -121,6 +122,8 @@ void put(Writer& w, const BlockMessage& m) { w.start(2); w.bytes("block"_L1, m.b
 void put(Writer& w, const NotFound& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
 void put(Writer& w, const GetPhoto& m) { w.start(1); w.hash("hash"_L1, m.hash); }
 void put(Writer& w, const PhotoMessage& m) { w.start(2); w.hash("hash"_L1, m.hash); w.bytes("photo"_L1, m.photo); }
+void put(Writer& w, const GetTransactions& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
+void put(Writer& w, const TransactionMessage& m) { w.start(1); w.bytes("tx"_L1, m.tx); }
 void put(Writer& w, const Reject& m)
 {
     w.start(3);
@@ -166,11 +169,10 @@ Field exactBytesField(StrictCborReader& r, QLatin1StringView key, qsizetype size
 }
 
 // Blocks and photos: bounded only by the frame, which the caller has already size-checked.
-Field bytesField(StrictCborReader& r, QLatin1StringView key, Bytes* out)
+Field bytesField(StrictCborReader& r, QLatin1StringView key, Bytes* out,
+                 qsizetype maxBytes = std::numeric_limits<qsizetype>::max())
 {
-    return {key, [&r, out](const QString& path) {
-                return r.readBytes(path, std::numeric_limits<qsizetype>::max(), out);
-            }};
+    return {key, [&r, out, maxBytes](const QString& path) { return r.readBytes(path, maxBytes, out); }};
 }
 
 Field hashListField(StrictCborReader& r, QLatin1StringView key, size_t maxElements, std::vector<Hash256>* out)
@@ -325,10 +327,12 @@ bool readBlock(StrictCborReader& r, const QString& path, Message* out)
                    std::move(m), out);
 }
 
-bool readNotFound(StrictCborReader& r, const QString& path, Message* out)
+// notfound (answering requests of at most kMaxInventoryPerMessage items) and gettxs: one
+// list of hashes.
+template <typename T>
+bool readHashList(StrictCborReader& r, const QString& path, Message* out)
 {
-    NotFound m;
-    // Answers requests of at most kMaxInventoryPerMessage items.
+    T m;
     return deliver(readBody(r, path, {hashListField(r, "hashes"_L1, kMaxInventoryPerMessage, &m.hashes)}),
                    std::move(m), out);
 }
@@ -355,13 +359,20 @@ bool readReject(StrictCborReader& r, const QString& path, Message* out)
                    std::move(m), out);
 }
 
+bool readTransaction(StrictCborReader& r, const QString& path, Message* out)
+{
+    TransactionMessage m;
+    return deliver(readBody(r, path, {bytesField(r, "tx"_L1, &m.tx, qsizetype(kMaxTransactionBytes))}), std::move(m), out);
+}
+
 using TypeReader = bool (*)(StrictCborReader&, const QString&, Message*);
 
 // In kTypeNames order.
 constexpr TypeReader kTypeReaders[] = {readHello,     readNonceOnly<Ping>, readNonceOnly<Pong>, readGetPeers,
                                        readPeers,     readAnnounce,        readInventory,       readGetHeaders,
-                                       readHeaders,   readGetBlocks,       readBlock,           readNotFound,
-                                       readGetPhoto,  readPhoto,           readReject};
+                                       readHeaders,   readGetBlocks,       readBlock,           readHashList<NotFound>,
+                                       readGetPhoto,  readPhoto,           readReject,          readHashList<GetTransactions>,
+                                       readTransaction};
 static_assert(std::size(kTypeReaders) == std::size(kTypeNames));
 
 bool readMessage(StrictCborReader& r, Message* out)

@@ -16,6 +16,7 @@ constexpr size_t kMaxInventoryPerMessage = 1000;
 constexpr size_t kMaxPeersPerMessage = 1000;
 constexpr size_t kMaxLocatorHashes = 64;
 constexpr size_t kMaxBlocksPerRequest = 16;
+constexpr size_t kMaxTransactionBytes = 1024;  // far above any transaction type's encoding
 
 // A node's signed self-description (see core/node/NodePack.h for the signed encoding).
 struct WirePack {
@@ -69,7 +70,13 @@ struct Reject {
     Hash256 subject{};       // the block or transaction concerned, zero when none
 };
 
+// Transaction relay: inventory announces ids, gettxs asks for the ones the receiver lacks, and
+// each answer is one tx message (or a notfound for those no longer pending).
+struct GetTransactions { std::vector<Hash256> hashes; };
+struct TransactionMessage { Bytes tx; };
+
 using Message = std::variant<Hello, Ping, Pong, GetPeers, Peers, Announce, Inventory, GetHeaders, Headers,
-                             GetBlocks, BlockMessage, NotFound, GetPhoto, PhotoMessage, Reject>;
+                             GetBlocks, BlockMessage, NotFound, GetPhoto, PhotoMessage, Reject, GetTransactions,
+                             TransactionMessage>;
 
 } // namespace pb::net

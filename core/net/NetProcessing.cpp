@@ -207,7 +207,10 @@ void NetProcessing::handleFrame(PeerId id, const QByteArray& frame)
                 if (const auto entry = store_.indexEntry(h); entry && entry->height > 0)
                     peer.bestKnownHeight = std::min(peer.bestKnownHeight, entry->height - 1);
             }
+            for (const Hash256& h : m.hashes) peer.txsInFlight.erase(h);
         } else if constexpr (std::is_same_v<T, GetPhoto>) onGetPhoto(peer, m);
+        else if constexpr (std::is_same_v<T, GetTransactions>) onGetTransactions(peer, m);
+        else if constexpr (std::is_same_v<T, TransactionMessage>) onTransaction(peer, m);
         else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");
         else if constexpr (std::is_same_v<T, Reject>)
             log_.info(QString("peer %1 rejected something: %2 (%3)").arg(peer.link.address.toString(), m.code, m.reason));
@@ -303,6 +306,13 @@ void NetProcessing::onAnnounce(Peer& peer, const Announce& announce)
 
 void NetProcessing::onInventory(Peer& peer, const Inventory& inventory)
 {
+    GetTransactions wanted;
+    for (const Hash256& id : inventory.transactions) {
+        if (peer.txsInFlight.size() >= kMaxInventoryPerMessage) break;
+        if (hooks_.pendingTransaction(id) || !peer.txsInFlight.insert(id).second) continue;
+        wanted.hashes.push_back(id);
+    }
+    if (!wanted.hashes.empty()) send(peer.link.id, wanted);
     for (const Hash256& h : inventory.blocks) {
         if (!chain_.knows(h)) {
             requestHeaders(peer);
@@ -467,6 +477,40 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
     requestBodies();
 }
 
+void NetProcessing::onGetTransactions(Peer& peer, const GetTransactions& request)
+{
+    NotFound missing;
+    for (const Hash256& id : request.hashes) {
+        if (const auto raw = hooks_.pendingTransaction(id)) send(peer.link.id, TransactionMessage{*raw});
+        else missing.hashes.push_back(id);
+    }
+    if (!missing.hashes.empty()) send(peer.link.id, missing);
+}
+
+void NetProcessing::onTransaction(Peer& peer, const TransactionMessage& message)
+{
+    const Hash256 id = txId(message.tx);
+    peer.txsInFlight.erase(id);
+    const TxCheck check = hooks_.transactionReceived(message.tx, peer.link.id);
+    switch (check.error) {
+    // Invalid everywhere, whatever the sender's account: the peer should never have relayed it.
+    case TxError::Malformed:
+    case TxError::Oversize:
+    case TxError::NotATransfer:
+    case TxError::WrongNetwork:
+    case TxError::BadSignature:
+    case TxError::ZeroAmount:
+    case TxError::Dust:
+    case TxError::Overflow:
+        send(peer.link.id, Reject{txErrorCode(check.error), QString::fromStdString(check.detail), id});
+        misbehave(peer.link.id, 50, QString("invalid transaction %1: %2: %3")
+                                        .arg(hex(id).left(16), txErrorCode(check.error), QString::fromStdString(check.detail)));
+        return;
+    // Our policy or a race with blocks and other transfers: not the peer's fault.
+    default: return;
+    }
+}
+
 void NetProcessing::onGetPhoto(Peer& peer, const GetPhoto& request)
 {
     if (auto photo = store_.photo(request.hash)) send(peer.link.id, PhotoMessage{request.hash, *photo});
@@ -504,6 +548,16 @@ void NetProcessing::announce(const std::vector<Hash256>& blocks, PeerId except)
     Inventory inventory;
     const size_t from = blocks.size() > kMaxInventoryPerMessage ? blocks.size() - kMaxInventoryPerMessage : 0;
     inventory.blocks.assign(blocks.begin() + long(from), blocks.end());
+    for (const auto& [id, peer] : peers_)
+        if (peer.handshaken && id != except) send(id, inventory);
+}
+
+void NetProcessing::announceTransactions(const std::vector<Hash256>& ids, PeerId except)
+{
+    if (ids.empty()) return;
+    Inventory inventory;
+    const size_t from = ids.size() > kMaxInventoryPerMessage ? ids.size() - kMaxInventoryPerMessage : 0;
+    inventory.transactions.assign(ids.begin() + long(from), ids.end());
     for (const auto& [id, peer] : peers_)
         if (peer.handshaken && id != except) send(id, inventory);
 }

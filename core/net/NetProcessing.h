@@ -4,6 +4,7 @@
 // sync, block relay, misbehaviour scores and bans. Connections themselves (sockets, limits)
 // belong to the transport behind LinkControl. Lives on the engine thread.
 #include "core/chain/Chain.h"
+#include "core/chain/TransferRules.h"
 #include "core/crypto/Ed25519.h"
 #include "core/net/Messages.h"
 #include "core/net/PeerLink.h"
@@ -43,6 +44,10 @@ struct NetHooks {
     std::function<bool(const QHostAddress&)> isBanned;
     std::function<PeerId(const QString& host, quint16 port)> dial;
     std::function<void(const AcceptResult&)> chainChanged;  // after a peer's block moved the tip
+    // A peer's transaction for the mempool (the engine relays it when accepted), and the
+    // pending transaction with an id, to answer requests.
+    std::function<TxCheck(const Bytes& raw, PeerId from)> transactionReceived;
+    std::function<std::optional<Bytes>(const Hash256& id)> pendingTransaction;
 };
 
 class NetProcessing : public QObject, public LinkEvents {
@@ -54,6 +59,8 @@ public:
     void start();
     // Tells every peer about blocks that joined our active chain (mined here or relayed).
     void announce(const std::vector<Hash256>& blocks, PeerId except = 0);
+    // Tells every peer about transactions that joined our mempool.
+    void announceTransactions(const std::vector<Hash256>& ids, PeerId except = 0);
     void disconnect(PeerId peer, const QString& reason);
     void disconnectAddress(const QHostAddress& address, const QString& reason);
     QList<PeerInfo> peerTable() const;
@@ -80,6 +87,7 @@ private:
         qint64 nextPingMs = 0;
         double pingMs = -1;
         std::set<Hash256> blocksInFlight;
+        std::set<Hash256> txsInFlight;
         qint64 downloadDeadlineMs = 0;      // the next requested block is due by then
         int unconnectingHeaders = 0;
         uint64_t bestKnownHeight = 0;       // highest block we know the peer has
@@ -111,6 +119,8 @@ private:
     void onGetBlocks(Peer& peer, const GetBlocks& request);
     void onBlock(Peer& peer, const BlockMessage& message);
     void onGetPhoto(Peer& peer, const GetPhoto& request);
+    void onGetTransactions(Peer& peer, const GetTransactions& request);
+    void onTransaction(Peer& peer, const TransactionMessage& message);
     void requestHeaders(Peer& peer, const std::vector<Hash256>& extraLocator = {});
     void requestBodies();
     void notePeerHas(Peer& peer, const Hash256& block);

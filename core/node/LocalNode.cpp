@@ -4,17 +4,21 @@
 #include "core/crypto/Address.h"
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
+#include "core/mempool/Mempool.h"
 #include "core/node/NodeEngine.h"
+#include "core/node/TransferQueries.h"
 #include "core/photo/Thumbnail.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
+#include "core/storage/RedisMempoolStore.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QRandomGenerator>
+#include <future>
 
 namespace pb {
 
@@ -51,14 +55,8 @@ BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int si
     info.vote = voteName(block.vote);
     info.sizeBytes = size;
     for (const Bytes& raw : block.transactions) {
-        TransactionInfo tx;
-        tx.id = hex(txId(raw));
-        if (const auto parsed = Transaction::parse(raw); parsed && parsed->type == TxType::Coinbase) {
-            tx.type = "coinbase";
-            tx.to = QString::fromStdString(crypto::encodeAddress(parsed->coinbase.to));
-            tx.amount = parsed->coinbase.amount;
-        }
-        info.transactions.push_back(tx);
+        // Stored blocks were validated: every transaction decodes.
+        if (const auto parsed = Transaction::parse(raw)) info.transactions.push_back(describeTransaction(raw, *parsed));
     }
     return info;
 }
@@ -116,6 +114,8 @@ void LocalNode::openReader()
     readerPhotos_ = std::make_unique<storage::PhotoStore>(engine_->dataDirectory());
     thumbnailDir_ = engine_->dataDirectory() + "/thumbnails";
     reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
+    readerMempool_ = std::make_unique<storage::RedisMempoolStore>(*readerClient_, config_.network.toStdString());
+    queries_ = std::make_unique<TransferQueries>(*reader_, *readerMempool_);
 }
 
 void LocalNode::stop()
@@ -123,6 +123,8 @@ void LocalNode::stop()
     if (!engine_) return;
     {
         std::lock_guard lock(readerMutex_);
+        queries_.reset();
+        readerMempool_.reset();
         reader_.reset();
         readerPhotos_.reset();
         readerClient_.reset();
@@ -342,6 +344,105 @@ std::optional<QByteArray> LocalNode::thumbnail(const QString& photoHash) const
         out.commit();
     }
     return bytes;
+}
+
+template <typename T, typename Query>
+std::optional<T> LocalNode::withQueries(QueryError* error, Query&& query) const
+{
+    std::lock_guard lock(readerMutex_);
+    const auto unavailable = [error](const QString& message) {
+        if (error) *error = {QueryError::Unavailable, message, {}};
+        return std::nullopt;
+    };
+    if (!queries_) return unavailable("the node's storage is not open");
+    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError))
+        return unavailable("storage unreachable: " + reconnectError);
+    try {
+        return query(*queries_);
+    } catch (const StoreError& e) {
+        return unavailable(QString::fromUtf8(e.what()));
+    }
+}
+
+namespace {
+
+std::optional<crypto::AddressHash> parseAddress(const QString& text, QueryError* error)
+{
+    const auto a = crypto::decodeAddress(text.toStdString());
+    if (!a && error)
+        *error = {QueryError::Malformed, QString("'%1' is not a valid Photoblocks address (pb1…, checksummed)").arg(text.left(100)),
+                  "bad_address"};
+    return a;
+}
+
+} // namespace
+
+std::optional<AccountInfo> LocalNode::account(const QString& address, QueryError* error) const
+{
+    const auto a = parseAddress(address, error);
+    if (!a) return std::nullopt;
+    return withQueries<AccountInfo>(error, [&](TransferQueries& q) { return q.account(*a); });
+}
+
+std::optional<QList<TransactionInfo>> LocalNode::addressHistory(const QString& address, int max, QueryError* error) const
+{
+    const auto a = parseAddress(address, error);
+    if (!a) return std::nullopt;
+    return withQueries<QList<TransactionInfo>>(error, [&](TransferQueries& q) { return q.history(*a, max); });
+}
+
+std::optional<TransactionInfo> LocalNode::transaction(const QString& id, QueryError* error) const
+{
+    const auto hash = hashFromHex(id.toStdString());
+    if (!hash) {
+        if (error) *error = {QueryError::Malformed, QString("'%1' is not a 64-digit transaction id").arg(id.left(80)), "malformed_tx_id"};
+        return std::nullopt;
+    }
+    QueryError storageError;
+    const auto found = withQueries<std::optional<TransactionInfo>>(&storageError, [&](TransferQueries& q) { return q.transaction(*hash); });
+    if (!found) {
+        if (error) *error = storageError;
+        return std::nullopt;
+    }
+    if (!*found && error) *error = {QueryError::NotFound, QString("no transaction %1, confirmed or pending").arg(id), "tx_not_found"};
+    return *found;
+}
+
+QList<TransactionInfo> LocalNode::mempool(QueryError* error) const
+{
+    return withQueries<QList<TransactionInfo>>(error, [](TransferQueries& q) { return q.pending(); }).value_or(QList<TransactionInfo>{});
+}
+
+std::optional<TransactionInfo> LocalNode::submitTransfer(const QByteArray& raw, QueryError* error)
+{
+    const auto fail = [error](QueryError::Kind kind, const QString& message, const QString& code) {
+        if (error) *error = {kind, message, code};
+        return std::nullopt;
+    };
+    if (!engine_ || !status().ready) return fail(QueryError::Unavailable, "the node is not running", "not_ready");
+    const Bytes bytes(raw.begin(), raw.end());
+    auto verdict = std::make_shared<std::promise<MempoolAdmission>>();
+    auto answer = verdict->get_future();
+    QMetaObject::invokeMethod(engine_, [e = engine_, bytes, verdict] { verdict->set_value(e->submitTransfer(bytes, "api")); });
+    if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready)
+        return fail(QueryError::Unavailable, "the engine did not answer within 10 s", "engine_busy");
+    MempoolAdmission admission;
+    try {
+        admission = answer.get();
+    } catch (const std::future_error&) {
+        return fail(QueryError::Unavailable, "the node stopped before deciding", "not_ready");
+    }
+    if (!admission.ok()) {
+        const TxError e = admission.check.error;
+        const QueryError::Kind kind = e == TxError::AlreadyKnown ? QueryError::Conflict
+                                    : e == TxError::Unavailable  ? QueryError::Unavailable
+                                                                 : QueryError::Malformed;
+        return fail(kind, QString::fromStdString(admission.check.detail), txErrorCode(e));
+    }
+    const auto tx = Transaction::parse(bytes);
+    TransactionInfo info = describeTransaction(bytes, *tx);
+    info.status = "pending";
+    return info;
 }
 
 std::unique_ptr<Node> createNode(const NodeConfig& config) { return std::make_unique<LocalNode>(config); }

@@ -15,7 +15,9 @@ namespace storage {
 class RedisClient;
 class PhotoStore;
 class RedisChainStore;
+class RedisMempoolStore;
 } // namespace storage
+class TransferQueries;
 
 class LocalNode final : public Node {
     Q_OBJECT
@@ -41,9 +43,17 @@ public:
     bool cancelMiningJob(const QString& id, QueryError* error) override;
     std::optional<QByteArray> photo(const QString& photoHash) const override;
     std::optional<QByteArray> thumbnail(const QString& photoHash) const override;
+    std::optional<AccountInfo> account(const QString& address, QueryError* error) const override;
+    std::optional<QList<TransactionInfo>> addressHistory(const QString& address, int max, QueryError* error) const override;
+    std::optional<TransactionInfo> transaction(const QString& id, QueryError* error) const override;
+    QList<TransactionInfo> mempool(QueryError* error) const override;
+    std::optional<TransactionInfo> submitTransfer(const QByteArray& raw, QueryError* error) override;
 
 private:
     void openReader();
+    // Runs `query` on the reader under its lock, turning storage trouble into Unavailable.
+    template <typename T, typename Query>
+    std::optional<T> withQueries(QueryError* error, Query&& query) const;
 
     NodeConfig config_;
     Logger log_;
@@ -58,6 +68,8 @@ private:
     std::unique_ptr<storage::RedisClient> readerClient_;
     std::unique_ptr<storage::PhotoStore> readerPhotos_;
     std::unique_ptr<storage::RedisChainStore> reader_;
+    std::unique_ptr<storage::RedisMempoolStore> readerMempool_;
+    std::unique_ptr<TransferQueries> queries_;
 };
 
 } // namespace pb

@@ -15,6 +15,7 @@ struct QueryError {
     enum Kind { Malformed, NotFound, Conflict, Unavailable };
     Kind kind = NotFound;
     QString message;
+    QString code = {};  // a precise snake_case reason where one exists (a refused transfer's "nonce_gap")
 };
 
 // The largest photo a mining job accepts: the network's photo cap.
@@ -71,6 +72,19 @@ public:
     virtual std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) = 0;
     // NotFound for an unknown id, Conflict for a job already settled.
     virtual bool cancelMiningJob(const QString& id, QueryError* error) = 0;
+
+    // Coins. Addresses are bech32m "pb1…" text; ids are 64 hex digits. Confirmed data comes from
+    // storage, pending data from the persisted mempool: neither waits for the engine.
+    virtual std::optional<AccountInfo> account(const QString& address, QueryError* error) const = 0;
+    // Pending transfers first, then confirmed transactions newest first; at most `max`.
+    virtual std::optional<QList<TransactionInfo>> addressHistory(const QString& address, int max, QueryError* error) const = 0;
+    virtual std::optional<TransactionInfo> transaction(const QString& id, QueryError* error) const = 0;
+    // Pending transfers, highest fee first.
+    virtual QList<TransactionInfo> mempool(QueryError* error) const = 0;
+    // Hands a signed transfer (its wire encoding) to the engine and waits up to a few seconds
+    // for the mempool's verdict: call it off the GUI thread. A refusal sets error->code to the
+    // reason (txErrorCode); Conflict for an already pending transfer, else Malformed.
+    virtual std::optional<TransactionInfo> submitTransfer(const QByteArray& raw, QueryError* error) = 0;
 
 signals:
     void started();

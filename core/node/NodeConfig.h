@@ -31,6 +31,7 @@ struct NodeConfig {
     int maxInbound = 64;
     qint64 banSeconds = 24 * 3600;
     quint64 maxReorgDepth = 1000;
+    quint64 minimumFee = 1000;  // units: the smallest transfer fee this node admits to its mempool
     bool logToStderr = true;
 };
 

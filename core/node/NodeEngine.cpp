@@ -1,9 +1,12 @@
 #include "core/node/NodeEngine.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/MiningJobQueue.h"
+#include "core/node/TransferPool.h"
 #include "core/photo/CascadeRecognizer.h"
 #include "core/photo/DnnClassifier.h"
 #include "core/storage/RedisJobStore.h"
+#include "core/storage/RedisMempoolStore.h"
+#include "core/wallet/Keystore.h"
 
 #include "core/net/ConnectionManager.h"
 #include "core/net/NetProcessing.h"
@@ -24,6 +27,7 @@ namespace pb {
 namespace {
 constexpr int kRedisConnectTimeoutMs = 5000;
 constexpr int kJobRefreshMs = 10000;
+constexpr int kTemplateCoalesceMs = 200;
 
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 
@@ -39,8 +43,11 @@ LabelVote voteFromName(const QString& name)
 } // namespace
 
 NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)
-    : config_(config), log_(log), publish_(std::move(publish)), statusTimer_(this), jobTimer_(this)
+    : config_(config), log_(log), publish_(std::move(publish)), templateTimer_(this), statusTimer_(this), jobTimer_(this)
 {
+    templateTimer_.setSingleShot(true);
+    templateTimer_.setInterval(kTemplateCoalesceMs);
+    connect(&templateTimer_, &QTimer::timeout, this, [this] { guarded("template refresh", [this] { refreshJob(); }); });
     statusTimer_.setInterval(1000);
     connect(&statusTimer_, &QTimer::timeout, this, [this] {
         guarded("status update", [this] {
@@ -91,7 +98,13 @@ QString NodeEngine::prepareDataDir()
     if (!nodeKey_) return error;
 
     if (config_.rewardAddress.isEmpty()) {
-        rewardAddress_ = crypto::addressFromPublicKey(nodeKey_->publicKey());
+        // The wallet's default address when there is a wallet, else the node key's own.
+        wallet::KeystoreError walletError;
+        const auto keystore = wallet::Keystore::readPublic(wallet::Keystore::fileIn(config_.dataDir), &walletError);
+        const auto walletDefault = keystore ? crypto::decodeAddress(keystore->defaultAddress().toStdString()) : std::nullopt;
+        if (!keystore && walletError.kind != wallet::KeystoreError::NotFound)
+            log_.warning(QString("rewards go to the node key's address: %1").arg(walletError.message));
+        rewardAddress_ = walletDefault ? *walletDefault : crypto::addressFromPublicKey(nodeKey_->publicKey());
     } else {
         const auto decoded = crypto::decodeAddress(config_.rewardAddress.toStdString());
         if (!decoded) return QString("reward address '%1' is not a valid Photoblocks address").arg(config_.rewardAddress);
@@ -160,6 +173,11 @@ QString NodeEngine::initialize()
             });
         });
         jobs_->load();
+        mempoolStore_ = std::make_unique<storage::RedisMempoolStore>(*redis_, config_.network.toStdString());
+        MempoolPolicy policy;
+        policy.minimumFee = config_.minimumFee;
+        transfers_ = std::make_unique<TransferPool>(*params_, *store_, *mempoolStore_, log_, policy);
+        transfers_->load();
     } catch (const StoreError& e) {
         return QString("cannot load the chain: %1").arg(e.what());
     }
@@ -202,6 +220,8 @@ void NodeEngine::shutdown()
             log_.warning(QString("could not save the node pack at shutdown: %1").arg(e.what()));
         }
     }
+    transfers_.reset();
+    mempoolStore_.reset();
     jobs_.reset();  // waits for a recognition in progress
     jobStore_.reset();
     chain_.reset();
@@ -265,6 +285,27 @@ void NodeEngine::cancelMiningJob(const QString& id)
     guarded("cancelling a mining job", [&] { jobs_->cancel(id); });
 }
 
+MempoolAdmission NodeEngine::submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer)
+{
+    MempoolAdmission admission;
+    admission.id = txId(raw);
+    if (!transfers_) {
+        admission.check = {TxError::Unavailable, "the node is not running"};
+        return admission;
+    }
+    try {
+        admission = transfers_->submit(raw, source);
+    } catch (const StoreError& e) {
+        log_.error(QString("cannot admit a transfer: %1").arg(e.what()));
+        admission.check = {TxError::Unavailable, std::string("storage failed: ") + e.what()};
+        return admission;
+    }
+    if (!admission.ok()) return admission;
+    if (net_) net_->announceTransactions({admission.id}, fromPeer);
+    if (!templateTimer_.isActive()) templateTimer_.start();
+    return admission;
+}
+
 void NodeEngine::reconnectStorageIfLost()
 {
     if (!redis_ || redis_->isConnected()) return;
@@ -285,6 +326,7 @@ void NodeEngine::reloadChain()
     try {
         chain_->load();
         log_.info(QString("chain reloaded: height %1 tip %2").arg(chain_->tip().height).arg(shortHash(chain_->tip().hash)));
+        if (transfers_) transfers_->chainChanged({});
     } catch (const StoreError& e) {
         log_.error(QString("cannot reload the chain: %1").arg(e.what()));
         return;
@@ -322,6 +364,13 @@ QString NodeEngine::startNetwork()
     hooks.isBanned = [this](const QHostAddress& a) { return isBanned(a); };
     hooks.dial = [this](const QString& host, quint16 port) { return connections_->connectTo(host, port); };
     hooks.chainChanged = [this](const AcceptResult& r) { reportChainChange(r, false); };
+    hooks.transactionReceived = [this](const Bytes& raw, net::PeerId from) {
+        return submitTransfer(raw, QString("peer %1").arg(from), from).check;
+    };
+    hooks.pendingTransaction = [this](const Hash256& id) -> std::optional<Bytes> {
+        const MempoolEntry* e = transfers_->mempool().find(id);
+        return e ? std::optional<Bytes>(e->raw) : std::nullopt;
+    };
     net_ = std::make_unique<net::NetProcessing>(settings, *chain_, *store_, *peerStore_, *nodeKey_, log_, *connections_, hooks);
     connections_->setEvents(net_.get());
     net_->start();
@@ -438,7 +487,7 @@ void NodeEngine::refreshJob()
                 templatePhoto_ = std::move(photo);
             }
         }
-        template_ = chain_->makeTemplate(payTo, nowSeconds(), claim ? &*claim : nullptr);
+        template_ = chain_->makeTemplate(payTo, nowSeconds(), claim ? &*claim : nullptr, transfers_->forTemplate());
     } catch (const StoreError& e) {
         log_.error(QString("cannot build a block template: %1").arg(e.what()));
         return;
@@ -485,7 +534,7 @@ void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
         return;
     }
     ++blocksFound_;
-    rewardsUnits_ += params_->blockReward;
+    rewardsUnits_ += Transaction::parse(block.transactions.front())->coinbase.amount;
     reportChainChange(r, true);
 }
 
@@ -499,6 +548,7 @@ void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
         emit blockConnected(e.height, shortHash(e.hash), ours);
     }
     if (r.connected.empty()) return;
+    transfers_->chainChanged(r);
     jobs_->dropPhotosOnChain(*store_);
     if (minedHere && net_) {
         std::vector<Hash256> connected;
@@ -556,6 +606,10 @@ void NodeEngine::publishStatus()
         s.hashrate10s = miner_->meter().rate(10);
         s.hashrate60s = miner_->meter().rate(60);
         s.hashrate15m = miner_->meter().rate(15 * 60);
+    }
+    if (transfers_) {
+        s.mempoolTransfers = int(transfers_->mempool().size());
+        s.mempoolBytes = qint64(transfers_->mempool().bytes());
     }
     s.blocksFound = blocksFound_;
     s.rewardsUnits = rewardsUnits_;

@@ -18,6 +18,8 @@
 namespace pb {
 
 class MiningJobQueue;
+class TransferPool;
+struct MempoolAdmission;
 
 namespace net {
 class ConnectionManager;
@@ -35,6 +37,7 @@ class PhotoStore;
 class RedisChainStore;
 class RedisPeerStore;
 class RedisJobStore;
+class RedisMempoolStore;
 struct RedisEndpoint;
 } // namespace storage
 
@@ -58,6 +61,8 @@ public:
     void disconnectPeer(quint64 connectionId);
     void submitMiningJob(const MiningJobInfo& job, const QByteArray& photo);
     void cancelMiningJob(const QString& id);
+    // Admits a signed transfer to the mempool and relays it (to all peers but `fromPeer`).
+    MempoolAdmission submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer = 0);
 
     // Where the chain lives, for the façade's read-only connection.
     std::optional<storage::RedisEndpoint> storageEndpoint() const;
@@ -109,6 +114,9 @@ private:
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<storage::RedisJobStore> jobStore_;
     std::unique_ptr<MiningJobQueue> jobs_;
+    std::unique_ptr<storage::RedisMempoolStore> mempoolStore_;
+    std::unique_ptr<TransferPool> transfers_;
+    QTimer templateTimer_;                // coalesces template refreshes after new transfers
     std::unique_ptr<Miner> miner_;
     std::unique_ptr<net::NetProcessing> net_;
     std::unique_ptr<net::ConnectionManager> connections_;

@@ -30,14 +30,33 @@ struct NodeStatus {
     quint64 blocksFound = 0;
     quint64 rewardsUnits = 0;    // coinbase value of blocks this node found
     int peers = 0;               // connected peers that completed the handshake
+    int mempoolTransfers = 0;    // pending transfers, and their encodings' size
+    qint64 mempoolBytes = 0;
     quint16 peerPort = 0;        // where this node accepts peers
 };
 
 struct TransactionInfo {
     QString id;
-    QString type;
+    QString type;                // coinbase / transfer
+    QString from;                // transfers: the sender's address
     QString to;
     quint64 amount = 0;
+    quint64 fee = 0;
+    quint64 nonce = 0;
+    QString status;              // confirmed / pending (empty inside a block listing)
+    QString blockHash;           // confirmed only
+    quint64 height = 0;          // confirmed only
+};
+
+// An address's account: confirmed state, and what its pending transfers add to it.
+struct AccountInfo {
+    QString address;
+    quint64 balance = 0;         // confirmed, units
+    quint64 nonce = 0;           // the confirmed next nonce
+    int pendingOut = 0;          // its transfers waiting in the mempool
+    quint64 pendingSpend = 0;    // what they take (amounts + fees)
+    quint64 pendingIn = 0;       // what pending transfers to it bring
+    quint64 nextNonce = 0;       // the nonce its next transfer should carry (after the pending ones)
 };
 
 struct BlockInfo {

@@ -186,13 +186,47 @@ VoteTally RedisChainStore::votes(const Hash256& claimBlock)
     return t;
 }
 
-uint64_t RedisChainStore::balance(const crypto::AddressHash& address)
+AccountState RedisChainStore::account(const crypto::AddressHash& address)
 {
-    RedisReply r = run({"HGET", key("balance"), toHex(address)});
-    if (r.isNil()) return 0;
-    const auto v = parseUnsigned(r.str());
-    if (!v) throw StoreError("balance of " + toHex(address) + " is damaged");
-    return *v;
+    const std::string a = toHex(address);
+    // Two reads on one connection owned by one thread: no block can connect in between.
+    RedisReply balance = run({"HGET", key("balance"), a});
+    RedisReply nonce = run({"HGET", key("nonce"), a});
+    AccountState state;
+    for (auto [reply, value] : {std::pair{&balance, &state.balance}, std::pair{&nonce, &state.nonce}}) {
+        if (reply->isNil()) continue;
+        const auto v = parseUnsigned(reply->str());
+        if (!v) throw StoreError("account state of " + a + " is damaged");
+        *value = *v;
+    }
+    return state;
+}
+
+std::optional<TxLocation> RedisChainStore::transactionLocation(const Hash256& txId)
+{
+    RedisReply r = run({"HGET", key("tx"), hex(txId)});
+    if (r.isNil()) return std::nullopt;
+    const std::string& text = r.str();
+    const size_t first = text.find(':');
+    const size_t second = first == std::string::npos ? first : text.find(':', first + 1);
+    const auto block = hashFromHex(text.substr(0, first));
+    const auto height = second == std::string::npos ? std::nullopt : parseUnsigned(text.substr(first + 1, second - first - 1));
+    const auto index = second == std::string::npos ? std::nullopt : parseUnsigned(text.substr(second + 1));
+    if (!block || !height || !index) throw StoreError("transaction index entry of " + hex(txId) + " is damaged");
+    return TxLocation{*block, *height, uint32_t(*index)};
+}
+
+std::vector<Hash256> RedisChainStore::addressHistory(const crypto::AddressHash& address, size_t max)
+{
+    if (max == 0) return {};
+    RedisReply r = run({"ZREVRANGE", key("history:" + toHex(address)), "0", std::to_string(max - 1)});
+    std::vector<Hash256> ids;
+    for (const RedisReply& e : r.elements()) {
+        const auto id = hashFromHex(e.str());
+        if (!id) throw StoreError("history of " + toHex(address) + " holds a damaged id");
+        ids.push_back(*id);
+    }
+    return ids;
 }
 
 void RedisChainStore::storePhoto(const Bytes& photo)
@@ -204,11 +238,13 @@ void RedisChainStore::storePhoto(const Bytes& photo)
 Bytes RedisChainStore::encodeUndo(const std::vector<BalanceChange>& changes)
 {
     Bytes out;
-    appendU32(out, uint32_t(changes.size()));
+    appendU32(out, uint32_t(changes.size()) | kUndoWithNonces);
     for (const BalanceChange& c : changes) {
         appendArray(out, c.address);
         appendU64(out, c.before);
         appendU64(out, c.after);
+        appendU64(out, c.nonceBefore);
+        appendU64(out, c.nonceAfter);
     }
     return out;
 }
@@ -216,11 +252,16 @@ Bytes RedisChainStore::encodeUndo(const std::vector<BalanceChange>& changes)
 std::optional<std::vector<BalanceChange>> RedisChainStore::decodeUndo(const Bytes& bytes)
 {
     ByteReader r(bytes.data(), bytes.size());
-    uint32_t count = 0;
-    if (!r.readU32(count) || count > r.remaining() / 36) return std::nullopt;
+    uint32_t word = 0;
+    if (!r.readU32(word)) return std::nullopt;
+    const bool withNonces = word & kUndoWithNonces;
+    const uint32_t count = word & ~kUndoWithNonces;
+    if (count > r.remaining() / (withNonces ? 52 : 36)) return std::nullopt;
     std::vector<BalanceChange> changes(count);
-    for (BalanceChange& c : changes)
+    for (BalanceChange& c : changes) {
         if (!r.readArray(c.address) || !r.readU64(c.before) || !r.readU64(c.after)) return std::nullopt;
+        if (withNonces && (!r.readU64(c.nonceBefore) || !r.readU64(c.nonceAfter))) return std::nullopt;
+    }
     if (!r.atEnd()) return std::nullopt;
     return changes;
 }
@@ -243,8 +284,15 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
         const std::string h = hex(d.entry.hash);
         commands.push_back({"HDEL", key("active"), std::to_string(d.entry.height)});
         commands.push_back({"DEL", key("undo:" + h)});
-        for (const BalanceChange& b : d.balances)
-            commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.before)});
+        for (auto it = d.balances.rbegin(); it != d.balances.rend(); ++it) {
+            commands.push_back({"HSET", key("balance"), toHex(it->address), std::to_string(it->before)});
+            if (it->nonceBefore != it->nonceAfter)
+                commands.push_back({"HSET", key("nonce"), toHex(it->address), std::to_string(it->nonceBefore)});
+        }
+        for (const TxRecord& t : d.txs) {
+            commands.push_back({"HDEL", key("tx"), hex(t.id)});
+            for (const auto& a : t.addresses) commands.push_back({"ZREM", key("history:" + toHex(a)), hex(t.id)});
+        }
         if (d.photoHash) commands.push_back({"HDEL", key("photos"), hex(*d.photoHash)});
         if (d.vote) commands.push_back({"HINCRBY", key("votes:" + hex(d.vote->on)), voteField(d.vote->vote), "-1"});
         newTip = hex(d.entry.prevHash);
@@ -254,8 +302,16 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
         const Bytes undo = encodeUndo(c.balances);
         commands.push_back({"HSET", key("active"), std::to_string(c.entry.height), h});
         commands.push_back({"SET", key("undo:" + h), std::string(undo.begin(), undo.end())});
-        for (const BalanceChange& b : c.balances)
+        for (const BalanceChange& b : c.balances) {
             commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.after)});
+            if (b.nonceBefore != b.nonceAfter)
+                commands.push_back({"HSET", key("nonce"), toHex(b.address), std::to_string(b.nonceAfter)});
+        }
+        for (const TxRecord& t : c.txs) {
+            const std::string score = std::to_string(c.entry.height * 65536 + t.index);
+            commands.push_back({"HSET", key("tx"), hex(t.id), h + ":" + std::to_string(c.entry.height) + ":" + std::to_string(t.index)});
+            for (const auto& a : t.addresses) commands.push_back({"ZADD", key("history:" + toHex(a)), score, hex(t.id)});
+        }
         if (c.photoHash) commands.push_back({"HSET", key("photos"), hex(*c.photoHash), h});
         if (c.vote) commands.push_back({"HINCRBY", key("votes:" + hex(c.vote->on)), voteField(c.vote->vote), "1"});
         newTip = h;

@@ -7,8 +7,11 @@
 //   block:<hash>           hash  header, bytes, height, prev, time, bits, work, status
 //                          (index entry; `bytes` once the body arrived; status h/b/x)
 //   pack:<hash>            hash  type, height, hash, prev               (the block pack)
-//   undo:<hash>            the balances the block changed, with their previous values
+//   undo:<hash>            the accounts the block changed, with their previous values
 //   balance                hash  address hex -> units
+//   nonce                  hash  address hex -> the account's next transfer nonce (absent: 0)
+//   tx                     hash  tx id hex -> "<block hash hex>:<height>:<index>" (active chain)
+//   history:<address hex>  zset  tx id hex scored by height * 65536 + index
 //   photos                 hash  photo hex -> hex hash of the block carrying it
 // Node packs and bans live beside these keys: see RedisPeerStore.
 // Connecting a block is one MULTI/EXEC, so a crash leaves the old tip or the new one.
@@ -38,7 +41,9 @@ public:
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override;
     std::optional<Bytes> photo(const Hash256& photoHash) override;
     std::optional<Hash256> photoBlock(const Hash256& photoHash) override;
-    uint64_t balance(const crypto::AddressHash& address) override;
+    AccountState account(const crypto::AddressHash& address) override;
+    std::optional<TxLocation> transactionLocation(const Hash256& txId) override;
+    std::vector<Hash256> addressHistory(const crypto::AddressHash& address, size_t max) override;
     VoteTally votes(const Hash256& claimBlock) override;
     void storePhoto(const Bytes& photo) override;
     void storeHeader(const BlockIndexEntry& entry, const Bytes& header) override;
@@ -46,7 +51,10 @@ public:
     void markInvalid(const Hash256& hash) override;
     void applyUpdate(const ChainUpdate& update) override;
 
-    // Undo data encoding: u32 count, then per change: address 20 | before u64 | after u64.
+    // Undo data encoding: u32 count with kUndoWithNonces set, then per change: address 20 |
+    // before u64 | after u64 | nonce before u64 | nonce after u64. Undo data written before
+    // transfers existed has the flag clear and no nonces (which were all zero then).
+    static constexpr uint32_t kUndoWithNonces = 0x80000000u;
     static Bytes encodeUndo(const std::vector<BalanceChange>& changes);
     static std::optional<std::vector<BalanceChange>> decodeUndo(const Bytes& bytes);
 

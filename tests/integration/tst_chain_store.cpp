@@ -1,5 +1,7 @@
 // Chain logic over the real Redis chain store (a redis-server spawned for the test).
+#include "core/chain/ByteReader.h"
 #include "core/chain/Chain.h"
+#include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
@@ -51,7 +53,13 @@ private:
 
     Bytes mine(Chain& chain, uint8_t payTo, uint64_t now, const Bytes* photo = nullptr)
     {
-        BlockTemplate t = chain.makeTemplate(address(payTo), now);
+        return mineTo(chain, address(payTo), now, photo);
+    }
+
+    Bytes mineTo(Chain& chain, const crypto::AddressHash& payTo, uint64_t now, const Bytes* photo = nullptr,
+                 const std::vector<Bytes>& transfers = {})
+    {
+        BlockTemplate t = chain.makeTemplate(payTo, now, nullptr, transfers);
         if (photo) {
             t.block.photoHash = crypto::sha256(*photo);
             t.block.header.contentRoot = t.block.computeContentRoot();
@@ -113,6 +121,78 @@ private slots:
         QCOMPARE(undo->size(), size_t(1));
         QCOMPARE(undo->front().after - undo->front().before, kCoin);
         QCOMPARE(client_->command({"HGET", "pb:test:v1:pack:" + toHex(tip), "prev"}).str(), toHex(entry->prevHash));
+    }
+
+    void legacyUndoWithoutNoncesStillDecodes()
+    {
+        Bytes legacy;
+        appendU32(legacy, 1);
+        legacy.insert(legacy.end(), 20, 0x33);
+        appendU64(legacy, 5);
+        appendU64(legacy, 9);
+        const auto undo = storage::RedisChainStore::decodeUndo(legacy);
+        QVERIFY(undo);
+        QCOMPARE(undo->front().after, uint64_t(9));
+        QCOMPARE(undo->front().nonceAfter, uint64_t(0));
+        legacy.push_back(0);
+        QVERIFY(!storage::RedisChainStore::decodeUndo(legacy));
+    }
+
+    void transfersMoveAccountsAndAReorganisationRestoresThemExactly()
+    {
+        std::array<uint8_t, 32> seed;
+        seed.fill(0x5A);
+        const auto key = crypto::Ed25519Key::fromRawPrivate(seed);
+        const auto sender = crypto::addressFromPublicKey(key.publicKey());
+        auto store = openStore("accounts1");
+        Chain chain(net_, *store);
+        chain.load();
+        for (int i = 0; i < 2; ++i) QVERIFY(chain.submitBlock(mineTo(chain, sender, kNow + i), nullptr, kNow + i).ok());
+        const Hash256 base = chain.tip().hash;
+
+        TransferTx t;
+        t.network = net_.genesisHash();
+        t.to = address(0xC2);
+        t.amount = kCoin / 2;
+        t.fee = 1500;
+        t.nonce = 0;
+        t.signWith(key);
+        const Bytes raw = t.serialize();
+        const AcceptResult paid = chain.submitBlock(mineTo(chain, address(0xC3), kNow + 5, nullptr, {raw}), nullptr, kNow + 5);
+        QVERIFY2(paid.ok(), paid.validation.detail.c_str());
+        QVERIFY(store->account(sender) == (AccountState{2 * kCoin - kCoin / 2 - 1500, 1}));
+        QVERIFY(store->account(address(0xC2)) == (AccountState{kCoin / 2, 0}));
+        QCOMPARE(store->balance(address(0xC3)), kCoin + 1500);
+        const auto location = store->transactionLocation(txId(raw));
+        QVERIFY(location);
+        QCOMPARE(location->block, paid.hash);
+        QCOMPARE(location->index, uint32_t(1));
+        QCOMPARE(store->addressHistory(address(0xC2), 10), std::vector<Hash256>{txId(raw)});
+        QCOMPARE(store->addressHistory(sender, 10).front(), txId(raw));  // newest first
+        QCOMPARE(store->addressHistory(sender, 10).size(), size_t(3));
+
+        // The same transfer again is a nonce reuse: the block carrying it is invalid.
+        const AcceptResult replay = chain.submitBlock(mineTo(chain, address(0xC3), kNow + 6, nullptr, {raw}), nullptr, kNow + 6);
+        QCOMPARE(replay.validation.error, BlockError::InvalidTransfer);
+
+        // A heavier branch from `base` without the transfer undoes it.
+        auto otherStore = openStore("accounts2");
+        Chain other(net_, *otherStore);
+        other.load();
+        for (uint64_t h = 1; h <= 2; ++h) QVERIFY(other.submitBlock(*store->blockBytes(*store->hashAtHeight(h)), nullptr, kNow).ok());
+        QCOMPARE(other.tip().hash, base);
+        for (int i = 0; i < 2; ++i) {
+            const Bytes b = mine(other, 0xD1, kNow + 10 + i);
+            QVERIFY(other.submitBlock(b, nullptr, kNow + 10 + i).ok());
+            chain.submitBlock(b, nullptr, kNow + 10 + i);
+        }
+        QCOMPARE(chain.tip().hash, other.tip().hash);
+        QVERIFY(store->account(sender) == (AccountState{2 * kCoin, 0}));
+        QVERIFY(store->account(address(0xC2)) == AccountState{});
+        QCOMPARE(store->balance(address(0xC3)), uint64_t(0));
+        QVERIFY(!store->transactionLocation(txId(raw)));
+        QVERIFY(store->addressHistory(address(0xC2), 10).empty());
+        QCOMPARE(store->addressHistory(sender, 10).size(), size_t(2));
     }
 
     void reloadingFindsTheSameTip()

@@ -131,6 +131,29 @@ private slots:
         expectBanned(peer, "127.0.0.70");
     }
 
+    void invalidTransactionsAreBannedWhileUnaffordableOnesAreNot()
+    {
+        RawPeer peer;
+        QVERIFY(peer.open("127.0.0.72", nodePort_, net::kWebSocketPath));
+        const auto key = crypto::Ed25519Key::generate();
+        peer.sendFrame(net::encode(helloFrom(key, genesis_)));
+        QTest::qWait(300);
+        TransferTx t;
+        t.network = genesis_;
+        t.to.fill(0x21);
+        t.amount = kCoin;
+        t.fee = 2000;
+        t.signWith(key);
+        // An empty account's transfer is a race any honest peer can lose: no penalty.
+        peer.sendFrame(net::encode(net::TransactionMessage{t.serialize()}));
+        QVERIFY(!peer.waitForClose(1000));
+        t.amount += 1;  // the signature no longer covers it
+        peer.sendFrame(net::encode(net::TransactionMessage{t.serialize()}));
+        peer.sendFrame(net::encode(net::TransactionMessage{Bytes(40, 1)}));
+        expectBanned(peer, "127.0.0.72");
+        QVERIFY2(node_->stderrText().contains("bad_signature"), qPrintable(node_->stderrText().right(2000)));
+    }
+
     void forgedPhotoLabelIsBanned()
     {
         QFile dogFile("/usr/share/darknet/data/dog.jpg");

@@ -2,6 +2,7 @@
 // Builds valid test-network blocks for the chain unit tests.
 #include "core/chain/Chain.h"
 #include "core/chain/Transaction.h"
+#include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
 #include "tests/support/SolveBlock.h"
 
@@ -43,6 +44,39 @@ inline Bytes jpegBytes(uint8_t fill = 1)
     Bytes b = {0xFF, 0xD8, 0xFF, 0xE0};
     b.resize(200, fill);
     return b;
+}
+
+// The context of a block at `height` whose parent's median time past is 100 s before `now`.
+inline ChainContext contextAt(uint64_t height, uint64_t now)
+{
+    ChainContext ctx;
+    ctx.height = height;
+    ctx.expectedBits = testNet().genesisBits;
+    ctx.medianTimePast = now - 100;
+    ctx.now = now;
+    return ctx;
+}
+
+// A key whose seed is `seedByte` repeated: the same account in every run.
+inline crypto::Ed25519Key keyFor(uint8_t seedByte)
+{
+    std::array<uint8_t, 32> seed;
+    seed.fill(seedByte);
+    return crypto::Ed25519Key::fromRawPrivate(seed);
+}
+
+// A transfer signed by `from` for the test network.
+inline TransferTx signedTransfer(const crypto::Ed25519Key& from, const crypto::AddressHash& to, uint64_t amount,
+                                 uint64_t fee, uint64_t nonce, const Hash256& network = testNet().genesisHash())
+{
+    TransferTx t;
+    t.network = network;
+    t.to = to;
+    t.amount = amount;
+    t.fee = fee;
+    t.nonce = nonce;
+    t.signWith(from);
+    return t;
 }
 
 } // namespace pb::test

@@ -10,15 +10,7 @@ namespace {
 
 const uint64_t kTime = 1793491300;
 
-ChainContext contextFor(uint64_t height)
-{
-    ChainContext ctx;
-    ctx.height = height;
-    ctx.expectedBits = test::testNet().genesisBits;
-    ctx.medianTimePast = kTime - 100;
-    ctx.now = kTime;
-    return ctx;
-}
+ChainContext contextFor(uint64_t height) { return test::contextAt(height, kTime); }
 
 BlockError structural(const Block& b)
 {

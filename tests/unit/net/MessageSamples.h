@@ -41,7 +41,9 @@ public:
         case 11: return NotFound{hashes(upTo(30))};
         case 12: return GetPhoto{hash()};
         case 13: return PhotoMessage{hash(), bytes(upTo(8000))};
-        default: return Reject{text(upTo(64)), text(upTo(1024)), hash()};
+        case 14: return Reject{text(upTo(64)), text(upTo(1024)), hash()};
+        case 15: return GetTransactions{hashes(upTo(kMaxInventoryPerMessage))};
+        default: return TransactionMessage{bytes(upTo(kMaxTransactionBytes))};
         }
     }
 
@@ -143,6 +145,8 @@ inline bool operator==(const BlockMessage& a, const BlockMessage& b) { return a.
 inline bool operator==(const NotFound& a, const NotFound& b) { return a.hashes == b.hashes; }
 inline bool operator==(const GetPhoto& a, const GetPhoto& b) { return a.hash == b.hash; }
 inline bool operator==(const PhotoMessage& a, const PhotoMessage& b) { return a.hash == b.hash && a.photo == b.photo; }
+inline bool operator==(const GetTransactions& a, const GetTransactions& b) { return a.hashes == b.hashes; }
+inline bool operator==(const TransactionMessage& a, const TransactionMessage& b) { return a.tx == b.tx; }
 inline bool operator==(const Reject& a, const Reject& b)
 {
     return a.code == b.code && a.reason == b.reason && a.subject == b.subject;

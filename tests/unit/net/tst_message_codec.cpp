@@ -139,6 +139,8 @@ private slots:
             BlockMessage{Bytes(1 << 20, 3), Bytes(2 << 20, 4)},
             BlockMessage{Bytes(100, 3), {}},
             Reject{QString(64, 'c'), QString(1024, 'r'), Hash256{}},
+            GetTransactions{hashes(kMaxInventoryPerMessage)},
+            TransactionMessage{Bytes(kMaxTransactionBytes, 9)},
         };
         for (const Message& original : messages) {
             QString error;
@@ -336,6 +338,10 @@ private slots:
         std::vector<PeerAddress> peers(3);
         peers[2].host = QString(256, 'h');
         row("peer host too long", encode(Peers{peers}), "peers.peers[2].host: 256 bytes of text, at most 255");
+        row("tx too long", encode(TransactionMessage{Bytes(kMaxTransactionBytes + 1, 1)}),
+            "tx.tx: 1025 bytes, at most 1024");
+        row("gettxs too many", encode(GetTransactions{hashes(kMaxInventoryPerMessage + 1)}),
+            "gettxs.hashes: 1001 elements, at most 1000");
         row("reject code too long", encode(Reject{QString(65, 'c'), "", Hash256{}}),
             "reject.code: 65 bytes of text, at most 64");
         row("reject reason too long", encode(Reject{"c", QString(1025, 'r'), Hash256{}}),
