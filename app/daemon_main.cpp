@@ -1,6 +1,7 @@
 // photoblocksd: the headless node. Same engine and options as the desktop app.
 #include "app/Options.h"
 #include "app/JobCommand.h"
+#include "app/PairCommand.h"
 #include "app/RecognizeCommand.h"
 #include "app/WalletCommand.h"
 #include "app/ShutdownSignals.h"
@@ -28,6 +29,11 @@ int main(int argc, char* argv[])
     if (app.arguments().size() > 1 && app.arguments().at(1) == "job") {
         QTextStream out(stdout), err(stderr);
         return pb::app::runJobCommand(app.arguments().mid(2), out, err);
+    }
+    // `photoblocksd pair …`: pairing codes and paired devices of a running node.
+    if (app.arguments().size() > 1 && app.arguments().at(1) == "pair") {
+        QTextStream out(stdout), err(stderr);
+        return pb::app::runPairCommand(app.arguments().mid(2), out, err);
     }
     // `photoblocksd wallet …`: the keystore here, balances and sends through a running node.
     if (app.arguments().size() > 1 && app.arguments().at(1) == "wallet") {

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
 
@@ -62,6 +63,34 @@ private slots:
         QCOMPARE(listed.size(), 1);
         QCOMPARE(listed[0].toObject().value("id").toString(), paired.json.value("id").toString());
         QVERIFY(!listed[0].toObject().contains("token"));
+    }
+
+    void pairCommandIssuesCodesListsAndRevokesDevices()
+    {
+        const auto run = [&](const QStringList& args, QString* output) {
+            QProcess command;
+            command.start(PB_DAEMON_PATH, QStringList{"pair"} + args);
+            command.waitForFinished(30000);
+            *output = QString::fromUtf8(command.readAllStandardOutput() + command.readAllStandardError());
+            return command.exitCode();
+        };
+        const QString restPort = QString::number(port());
+        QString output;
+        QCOMPARE(run({"--rest-port", restPort}, &output), 0);
+        const QRegularExpressionMatch code = QRegularExpression("Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})").match(output);
+        QVERIFY2(code.hasMatch(), qPrintable(output));
+        QVERIFY2(output.contains(QString("http://127.0.0.1:%1/#pair=%2").arg(port()).arg(code.captured(1))), qPrintable(output));
+
+        const HttpResult paired = httpSend(port(), "POST", "/api/v1/pair", json({{"code", code.captured(1)}, {"name", "Ben's tablet"}}));
+        QCOMPARE(paired.status, 201);
+        const QString id = paired.json.value("id").toString();
+        QCOMPARE(run({"--rest-port", restPort, "list"}, &output), 0);
+        QVERIFY2(output.contains(id) && output.contains("Ben's tablet"), qPrintable(output));
+        QCOMPARE(run({"--rest-port", restPort, "revoke", id}, &output), 0);
+        QCOMPARE(run({"--rest-port", restPort, "revoke", id}, &output), 1);
+        QVERIFY2(output.contains("device_not_found"), qPrintable(output));
+        QCOMPARE(run({"list"}, &output), 2);
+        QVERIFY2(output.contains("--rest-port PORT is required"), qPrintable(output));
     }
 
     void devicesSurviveARestartUntilRevoked()
