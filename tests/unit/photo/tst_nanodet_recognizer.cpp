@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
+
 using namespace pb;
 using namespace pb::photo;
 using checks::describe;
@@ -39,11 +41,15 @@ class NanoDetRecognizerSeesCocoObjects : public QObject {
         return {};
     }
 
-    Recognition recognize(const QString& name)
+    std::map<QString, Recognition> m_seen;  // every manifest photo, recognized once
+
+    const Recognition& recognize(const QString& name)
     {
+        auto seen = m_seen.find(name);
+        if (seen != m_seen.end()) return seen->second;
         const RecognizeOutcome outcome = m_recognizer->recognize(photo(name));
         if (!outcome.ok()) QTest::qFail(qPrintable(name + ": " + QString::fromStdString(outcome.message)), __FILE__, __LINE__);
-        return outcome.recognition.value_or(Recognition{});
+        return m_seen[name] = outcome.recognition.value_or(Recognition{});
     }
 
 private slots:
@@ -84,7 +90,7 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QStringList, labels);
-        const Recognition r = recognize(file);
+        const Recognition& r = recognize(file);
         for (const QString& label : labels)
             QVERIFY2(r.confirms(label.toStdString(), false), qPrintable(file + " lacks " + label + ": " + QString::fromStdString(describe(r))));
     }
@@ -100,7 +106,7 @@ private slots:
     void textureAndPatternPhotosYieldNoConfidentLabel()
     {
         QFETCH(QString, file);
-        const Recognition r = recognize(file);
+        const Recognition& r = recognize(file);
         QVERIFY2(r.claimable.empty(), qPrintable(file + ": " + QString::fromStdString(describe(r))));
     }
 
@@ -108,7 +114,7 @@ private slots:
     {
         int rightClaims = 0;
         for (const manifest::LabelledPhoto& p : m_manifest.photos) {
-            const Recognition r = recognize(p.file.section('/', -1));
+            const Recognition& r = recognize(p.file.section('/', -1));
             for (const std::string& label : r.claimable) {
                 QVERIFY2(p.labels.count(label), qPrintable(p.file + " claims " + QString::fromStdString(label + ": " + describe(r))));
                 ++rightClaims;
@@ -121,7 +127,7 @@ private slots:
     void boxesAreWhereTheObjectsAre()
     {
         // darknet's dog.jpg (768x576, working image 640x480): the dog sits in the lower left.
-        const Recognition r = recognize("dog.jpg");
+        const Recognition& r = recognize("dog.jpg");
         const auto dog = std::find_if(r.detections.begin(), r.detections.end(), [](const Detection& d) { return d.label == "dog"; });
         QVERIFY2(dog != r.detections.end(), describe(r).c_str());
         const int centreX = dog->box.x + dog->box.width / 2, centreY = dog->box.y + dog->box.height / 2;
@@ -133,7 +139,7 @@ private slots:
     void sameBytesGiveTheSameAnswerOnEveryThread()
     {
         std::vector<Bytes> photos;
-        for (const char* file : {"dog.jpg", "person.jpg", "messi5.jpg", "chessboard.png"}) photos.push_back(photo(file));
+        for (const char* file : {"dog.jpg", "messi5.jpg"}) photos.push_back(photo(file));
         QVERIFY(checks::answersSameOnEveryThread(*m_recognizer, photos));
     }
 
