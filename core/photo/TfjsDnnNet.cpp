@@ -289,6 +289,20 @@ private:
         return {vertical / 2, horizontal / 2, vertical - vertical / 2, horizontal - horizontal / 2};
     }
 
+    // A sliding window's size, step and {top, left, bottom, right} padding, as cv::dnn names them.
+    static void setWindow(cv::dnn::LayerParams& params, std::pair<int, int> size, std::pair<int, int> stride,
+                          const std::array<int, 4>& pads)
+    {
+        params.set("kernel_h", size.first);
+        params.set("kernel_w", size.second);
+        params.set("stride_h", stride.first);
+        params.set("stride_w", stride.second);
+        params.set("pad_t", pads[0]);
+        params.set("pad_l", pads[1]);
+        params.set("pad_b", pads[2]);
+        params.set("pad_r", pads[3]);
+    }
+
     // The Add that adds a [channels] constant to this convolution's only output, if there is one.
     const TfjsNode* biasAdd(const TfjsNode& conv, int channels)
     {
@@ -332,16 +346,9 @@ private:
         if (outHeight <= 0 || outWidth <= 0) throw BuildError("node " + node.name + ": the filter is larger than the input");
 
         cv::dnn::LayerParams params;
-        params.set("kernel_h", kh);
-        params.set("kernel_w", kw);
-        params.set("stride_h", stride.first);
-        params.set("stride_w", stride.second);
+        setWindow(params, {kh, kw}, stride, pads);
         params.set("dilation_h", dilation.first);
         params.set("dilation_w", dilation.second);
-        params.set("pad_t", pads[0]);
-        params.set("pad_l", pads[1]);
-        params.set("pad_b", pads[2]);
-        params.set("pad_r", pads[3]);
         params.set("num_output", outChannels);
         params.set("group", channels / inPerGroup);
         // TF's HWIO filter as cv::dnn's OIHW.
@@ -438,14 +445,7 @@ private:
         const std::array<int, 4> pads = windowPadding(node, x->shape[1], x->shape[2], window, stride);
         cv::dnn::LayerParams params;
         params.set("pool", "max");
-        params.set("kernel_h", window.first);
-        params.set("kernel_w", window.second);
-        params.set("stride_h", stride.first);
-        params.set("stride_w", stride.second);
-        params.set("pad_t", pads[0]);
-        params.set("pad_l", pads[1]);
-        params.set("pad_b", pads[2]);
-        params.set("pad_r", pads[3]);
+        setWindow(params, window, stride, pads);
         params.set("ceil_mode", false);  // TF rounds output sizes down
         const int outHeight = (x->shape[1] + pads[0] + pads[2] - window.first) / stride.first + 1;
         const int outWidth = (x->shape[2] + pads[1] + pads[3] - window.second) / stride.second + 1;

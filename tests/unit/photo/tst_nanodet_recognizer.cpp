@@ -16,11 +16,6 @@ using namespace pb;
 using namespace pb::photo;
 using checks::describe;
 
-namespace {
-
-QString manifestPath() { return qEnvironmentVariable("PB_SOURCE_DIR", PB_SOURCE_DIR) + "/tests/data/photo_labels.json"; }
-} // namespace
-
 class NanoDetRecognizerSeesCocoObjects : public QObject {
     Q_OBJECT
 
@@ -58,7 +53,7 @@ private slots:
         std::string error;
         m_recognizer = NanoDetRecognizer::create({}, &error);
         QVERIFY2(m_recognizer, error.c_str());
-        m_manifest = manifest::readManifest(manifestPath());
+        m_manifest = manifest::readManifest(manifest::manifestPath(PB_SOURCE_DIR));
         QVERIFY2(m_manifest.error.isEmpty(), qPrintable(m_manifest.error));
     }
 
