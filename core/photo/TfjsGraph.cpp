@@ -82,15 +82,14 @@ public:
         const std::string stored = entry.contains("quantization") ? str(entry["quantization"].toObject()["dtype"].toString()) : dtype;
         if (dtype == "float32" && stored == "float16") {
             const unsigned char* data = take(count * 2, name);
+            tensor.floats.reserve(count);
             for (size_t i = 0; i < count; ++i)
                 tensor.floats.push_back(float16ToFloat32(static_cast<unsigned short>(data[2 * i] | data[2 * i + 1] << 8)));
         } else if (dtype == "float32" && stored == "float32") {
-            tensor.floats.resize(count);
-            std::memcpy(tensor.floats.data(), take(count * 4, name), count * 4);
+            copyInto(tensor.floats, count, name);
         } else if (dtype == "int32" && stored == "int32") {
             tensor.type = Tensor::Type::Int;
-            tensor.ints.resize(count);
-            std::memcpy(tensor.ints.data(), take(count * 4, name), count * 4);
+            copyInto(tensor.ints, count, name);
         } else {
             throw ModelError("weight " + name + " is stored as " + stored + " for " + dtype + ", which the importer does not read");
         }
@@ -105,6 +104,16 @@ public:
     }
 
 private:
+    // 4-byte little-endian elements, as this (x86-64) machine stores them.
+    template <typename T>
+    void copyInto(std::vector<T>& target, size_t count, const std::string& name)
+    {
+        static_assert(sizeof(T) == 4);
+        target.resize(count);
+        const unsigned char* data = take(count * 4, name);
+        if (count > 0) std::memcpy(target.data(), data, count * 4);  // an empty tensor has no data pointer
+    }
+
     const unsigned char* take(size_t size, const std::string& name)
     {
         if (m_bytes.size() - m_offset < size)

@@ -153,7 +153,6 @@ private slots:
         QVERIFY(identityWith([](NanoDetConfig& c) { c.claimThreshold = 0.6; }) != base);
         QVERIFY(identityWith([](NanoDetConfig& c) { c.validatorMargin = 0.05; }) != base);
         QVERIFY(identityWith([](NanoDetConfig& c) { c.nmsOverlap = 0.6; }) != base);
-        QVERIFY(identityWith([](NanoDetConfig& c) { c.mean[1] = 116; }) != base);
         QVERIFY(identityWith([](NanoDetConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
     }
 
