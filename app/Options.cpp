@@ -1,6 +1,7 @@
 #include "app/Options.h"
 
 #include "core/node/NetworkFile.h"
+#include "core/node/RecognizerChoice.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -14,7 +15,7 @@ namespace pb::app {
 
 namespace {
 
-const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer-data", "recognizer-model",
+const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer", "recognizer-nanodet-dir", "recognizer-data", "recognizer-model",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key",
                                 "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth", "min-fee"};
@@ -104,8 +105,10 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"mode", "Node type: head, seed, full or mobile (default full).", "mode"},
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
-        {"recognizer-data", "The photo recognizer's cascade directory (default /usr/share/opencv4/haarcascades).", "dir"},
-        {"recognizer-model", "Use a cv::dnn classifier with this model file instead of the cascades.", "file"},
+        {"recognizer", "Photo recognizer: nanodet (default, 80 COCO labels), cascade (face) or dnn (--recognizer-model).", "kind"},
+        {"recognizer-nanodet-dir", "Directory of nanodet.json and nanodet.bin (default: where the build installed them).", "dir"},
+        {"recognizer-data", "The cascade recognizer's directory (default /usr/share/opencv4/haarcascades).", "dir"},
+        {"recognizer-model", "The dnn recognizer: a cv::dnn classifier with this model file.", "file"},
         {"recognizer-model-config", "The classifier model's config file (.cfg, .prototxt, ...), if it needs one.", "file"},
         {"recognizer-labels", "The classifier's labels, one per line in output order.", "file"},
         {"recognizer-input", "The classifier's square input size in pixels (default 224).", "pixels"},
@@ -167,12 +170,18 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         return error(QString("--network: `%1` is neither dev, test nor a custom name of 1-32 lower-case letters, digits or '-'")
                          .arg(c.network));
     c.networkFile = values.value("network-file");
+    c.recognizer = values.value("recognizer");
+    if (!c.recognizer.isEmpty() && !recognizerKinds().contains(c.recognizer))
+        return error(QString("--recognizer: `%1` is not one of %2").arg(c.recognizer, recognizerKinds().join(", ")));
+    c.recognizerNanoDetDir = values.value("recognizer-nanodet-dir");
     c.recognizerData = values.value("recognizer-data");
     c.recognizerModel = values.value("recognizer-model");
     c.recognizerModelConfig = values.value("recognizer-model-config");
     c.recognizerLabels = values.value("recognizer-labels");
     if (!c.recognizerModel.isEmpty() && c.recognizerLabels.isEmpty())
         return error("--recognizer-model needs --recognizer-labels");
+    if ((chosenRecognizerKind(c) == "dnn") != !c.recognizerModel.isEmpty())
+        return error("--recognizer dnn and --recognizer-model go together");
     o.photosDir = values.value("photos");
     c.dataDir = values.value("datadir", defaultDataDir(c.network));
     if (c.dataDir.isEmpty()) return error("--datadir: empty path");

@@ -1,9 +1,11 @@
 #include "app/RecognizeCommand.h"
 
-#include "core/photo/CascadeRecognizer.h"
+#include "core/node/RecognizerChoice.h"
+#include "core/photo/PhotoDecoder.h"
 #include "core/photo/RecognitionJson.h"
 
 #include <QFile>
+#include <QMap>
 #include <QJsonDocument>
 
 namespace pb::app {
@@ -24,22 +26,41 @@ photo::RecognizeOutcome recognizeFile(const photo::Recognizer& recognizer, const
 
 } // namespace
 
-int runRecognizeCommand(const QStringList& files, QTextStream& out, QTextStream& err)
+int runRecognizeCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    NodeConfig config;
+    QStringList files;
+    const QMap<QString, QString*> options = {{"--recognizer", &config.recognizer},
+                                             {"--recognizer-nanodet-dir", &config.recognizerNanoDetDir},
+                                             {"--recognizer-data", &config.recognizerData}};
+    for (int i = 0; i < arguments.size(); ++i) {
+        if (!arguments[i].startsWith("--")) {
+            files << arguments[i];
+        } else if (options.contains(arguments[i]) && i + 1 < arguments.size()) {
+            *options[arguments[i]] = arguments[i + 1];
+            ++i;
+        } else {
+            err << "recognize: unknown option or missing value: " << arguments[i] << "\n";
+            return 2;
+        }
+    }
     if (files.isEmpty()) {
         err << "recognize: name at least one photo file\n";
         return 2;
     }
-    const photo::CascadeConfig config;
+    if (config.recognizer == "dnn") {
+        err << "recognize: --recognizer nanodet or cascade (the dnn classifier needs the node's options)\n";
+        return 2;
+    }
     std::string error;
-    const std::unique_ptr<photo::CascadeRecognizer> recognizer = photo::CascadeRecognizer::create(config, &error);
+    const std::unique_ptr<photo::Recognizer> recognizer = createRecognizer(config, &error);
     if (!recognizer) {
         err << "recognize: " << QString::fromStdString(error) << "\n";
         return 1;
     }
     bool allRecognized = true;
     for (const QString& path : files) {
-        const photo::RecognizeOutcome outcome = recognizeFile(*recognizer, path, config.decodeLimits.maxBytes);
+        const photo::RecognizeOutcome outcome = recognizeFile(*recognizer, path, photo::DecodeLimits{}.maxBytes);
         allRecognized = allRecognized && outcome.ok();
         out << QJsonDocument(photo::recognitionToJson(path, outcome)).toJson(QJsonDocument::Compact) << "\n";
     }

@@ -1,13 +1,14 @@
 #pragma once
-// `photoblocksd recognize FILE...`: runs the default recognizer on photo files and prints one
-// JSON object per file and line (see core/photo/RecognitionJson.h).
+// `photoblocksd recognize [--recognizer nanodet|cascade] [--recognizer-nanodet-dir DIR]
+// [--recognizer-data DIR] FILE...`: runs a recognizer (default NanoDet, as a node would) on
+// photo files and prints one JSON object per file and line (see core/photo/RecognitionJson.h).
 #include <QStringList>
 #include <QTextStream>
 
 namespace pb::app {
 
 // 0 when every file was recognized, 1 when one was rejected or unreadable or the recognizer
-// cannot start, 2 without files.
-int runRecognizeCommand(const QStringList& files, QTextStream& out, QTextStream& err);
+// cannot start, 2 without files or with an unknown option.
+int runRecognizeCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
 } // namespace pb::app

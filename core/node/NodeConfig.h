@@ -14,8 +14,10 @@ struct NodeConfig {
     NodeMode mode = NodeMode::Full;
     QString network = "dev";
     QString networkFile;        // a custom network's parameters, as its head wrote them
-    QString recognizerData;     // the recognizer's cascade directory; empty: Debian's opencv-data
-    QString recognizerModel;    // set: a cv::dnn classifier (this model file) instead of the cascades
+    QString recognizer;         // "nanodet", "cascade" or "dnn"; empty: dnn with a model, else nanodet
+    QString recognizerNanoDetDir;  // NanoDet's model directory; empty: where the build installed it
+    QString recognizerData;     // the cascade recognizer's directory; empty: Debian's opencv-data
+    QString recognizerModel;    // the cv::dnn classifier's model file
     QString recognizerModelConfig;  // the model's config file, when its framework needs one
     QString recognizerLabels;   // the classifier's labels, one per line in output order
     int recognizerInputSide = 224;  // the classifier's square input, pixels

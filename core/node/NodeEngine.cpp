@@ -1,9 +1,8 @@
 #include "core/node/NodeEngine.h"
 #include "core/node/NetworkFile.h"
+#include "core/node/RecognizerChoice.h"
 #include "core/node/MiningJobQueue.h"
 #include "core/node/TransferPool.h"
-#include "core/photo/CascadeRecognizer.h"
-#include "core/photo/DnnClassifier.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/storage/RedisMempoolStore.h"
 #include "core/wallet/Keystore.h"
@@ -148,7 +147,7 @@ QString NodeEngine::initialize()
 {
     if (QString error = prepareDataDir(); !error.isEmpty()) return error;
     std::string recognizerError;
-    recognizer_ = createRecognizer(&recognizerError);
+    recognizer_ = createRecognizer(config_, &recognizerError);
     ResolvedNetwork network = resolveNetwork(config_, nowSeconds(), recognizer_ ? recognizer_->identity() : std::string());
     if (!network.params) return network.error;
     if (!network.note.isEmpty()) log_.info(network.note);
@@ -235,21 +234,6 @@ void NodeEngine::shutdown()
     supervisor_.reset();
     if (lock_) lock_->unlock();
     lock_.reset();
-}
-
-std::unique_ptr<photo::Recognizer> NodeEngine::createRecognizer(std::string* error) const
-{
-    if (!config_.recognizerModel.isEmpty()) {
-        photo::DnnConfig dnn;
-        dnn.modelFile = config_.recognizerModel.toStdString();
-        dnn.configFile = config_.recognizerModelConfig.toStdString();
-        dnn.labelsFile = config_.recognizerLabels.toStdString();
-        dnn.inputWidth = dnn.inputHeight = config_.recognizerInputSide;
-        return photo::DnnClassifier::create(dnn, error);
-    }
-    photo::CascadeConfig cascades;
-    if (!config_.recognizerData.isEmpty()) cascades.cascadeDir = config_.recognizerData.toStdString();
-    return photo::CascadeRecognizer::create(cascades, error);
 }
 
 void NodeEngine::checkRecognizer(const QString& creationError)

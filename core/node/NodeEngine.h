@@ -77,7 +77,6 @@ private:
     QString startNetwork();
     bool isBanned(const QHostAddress& address) const;
     void guarded(const char* what, const std::function<void()>& work);
-    std::unique_ptr<photo::Recognizer> createRecognizer(std::string* error) const;
     void checkRecognizer(const QString& creationError);
     PhotoVerdict verifyPhoto(const Bytes& photo, const std::string& label) const;
     void refreshJob();

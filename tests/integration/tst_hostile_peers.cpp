@@ -165,7 +165,7 @@ private slots:
         const auto key = crypto::Ed25519Key::generate();
         peer.sendFrame(net::encode(helloFrom(key, genesis_)));
         QTest::qWait(300);
-        // A block on genesis claiming "face" for a photo of a dog, mined at the photo target.
+        // A block on genesis claiming "cat" for a photo of a dog, mined at the photo target.
         const NetworkParams& test = *networkByName("test");
         CoinbaseTx coinbase;
         coinbase.height = 1;
@@ -173,7 +173,7 @@ private slots:
         Block block;
         block.transactions.push_back(coinbase.serialize());
         block.photoHash = crypto::sha256(dog);
-        block.label = "face";
+        block.label = "cat";
         block.header.version = BlockHeader::kVersion | BlockHeader::kLabelClaimFlag;
         block.header.prevHash = genesis_;
         block.header.time = test.genesisTime + 1;

@@ -27,6 +27,13 @@ struct Manifest {
     QString error;  // empty when the manifest was read
 };
 
+// tests/data/photo_labels.json in the source tree: $PB_SOURCE_DIR (ctest sets it), else the
+// directory compiled in.
+inline QString manifestPath(const QString& compiledSourceDir)
+{
+    return qEnvironmentVariable("PB_SOURCE_DIR", compiledSourceDir) + "/tests/data/photo_labels.json";
+}
+
 inline Manifest readManifest(const QString& path)
 {
     Manifest manifest;

@@ -3,42 +3,14 @@
 // configuration in identity().
 #include "PhotoManifest.h"
 #include "PhotoSamples.h"
+#include "RecognitionChecks.h"
 #include "core/photo/CascadeRecognizer.h"
 
 #include <QtTest>
 
-#include <future>
-
 using namespace pb;
 using namespace pb::photo;
-
-namespace {
-
-QString manifestPath() { return qEnvironmentVariable("PB_SOURCE_DIR", PB_SOURCE_DIR) + "/tests/data/photo_labels.json"; }
-
-std::string describe(const Recognition& r)
-{
-    std::string text;
-    for (const Detection& d : r.detections)
-        text += d.label + " " + std::to_string(d.score) + " at " + std::to_string(d.box.x) + "," + std::to_string(d.box.y) +
-                " size " + std::to_string(d.box.width) + "; ";
-    return text.empty() ? "nothing" : text;
-}
-
-bool sameRecognition(const Recognition& a, const Recognition& b)
-{
-    if (a.claimable != b.claimable || a.detections.size() != b.detections.size())
-        return false;
-    for (size_t i = 0; i < a.detections.size(); ++i) {
-        const Detection &x = a.detections[i], &y = b.detections[i];
-        if (x.label != y.label || x.score != y.score || x.box.x != y.box.x || x.box.y != y.box.y ||
-            x.box.width != y.box.width || x.box.height != y.box.height)
-            return false;
-    }
-    return true;
-}
-
-} // namespace
+using checks::describe;
 
 class CascadeRecognizerConfirmsFaces : public QObject {
     Q_OBJECT
@@ -61,7 +33,7 @@ private slots:
         std::string error;
         m_recognizer = CascadeRecognizer::create({}, &error);
         QVERIFY2(m_recognizer, error.c_str());
-        m_manifest = manifest::readManifest(manifestPath());
+        m_manifest = manifest::readManifest(manifest::manifestPath(PB_SOURCE_DIR));
         QVERIFY2(m_manifest.error.isEmpty(), qPrintable(m_manifest.error));
     }
 
@@ -107,24 +79,7 @@ private slots:
         for (const manifest::LabelledPhoto& photo : m_manifest.photos)
             if (photos.size() < 8 && (photo.labels.count("face") || photos.size() % 2))
                 photos.push_back(photoBytes(photo));
-        std::vector<Recognition> serial;
-        for (const Bytes& bytes : photos) {
-            serial.push_back(*m_recognizer->recognize(bytes).recognition);
-            QVERIFY(sameRecognition(serial.back(), *m_recognizer->recognize(bytes).recognition));
-        }
-        std::vector<std::future<bool>> workers;
-        for (int thread = 0; thread < 4; ++thread)
-            workers.push_back(std::async(std::launch::async, [&, thread] {
-                for (size_t i = 0; i < photos.size(); ++i) {
-                    const size_t k = (i + thread) % photos.size();
-                    const RecognizeOutcome outcome = m_recognizer->recognize(photos[k]);
-                    if (!outcome.ok() || !sameRecognition(serial[k], *outcome.recognition))
-                        return false;
-                }
-                return true;
-            }));
-        for (auto& worker : workers)
-            QVERIFY(worker.get());
+        QVERIFY(checks::answersSameOnEveryThread(*m_recognizer, photos));
     }
 
     void identityPinsEveryParameter()

@@ -1,5 +1,6 @@
 // Recognitions as JSON and the recognize command: one JSON object per file and line, the
-// claimable labels exactly, boxes and scores for what was seen, a reason for every rejection.
+// claimable labels exactly, boxes and scores for what was seen, a reason for every rejection;
+// NanoDet unless --recognizer chooses the cascades.
 #include "PhotoSamples.h"
 #include "app/RecognizeCommand.h"
 #include "core/photo/RecognitionJson.h"
@@ -56,7 +57,7 @@ private slots:
 
         QString outText, errText;
         QTextStream out(&outText), err(&errText);
-        const int status = app::runRecognizeCommand({face, text, dir.filePath("absent.png")}, out, err);
+        const int status = app::runRecognizeCommand({"--recognizer", "cascade", face, text, dir.filePath("absent.png")}, out, err);
         QCOMPARE(status, 1);
         const QStringList lines = outText.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
@@ -67,12 +68,35 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(lines[2].toUtf8()).object().value("error").toString(), QString("file_unreadable"));
     }
 
-    void commandWithoutFilesIsAUsageError()
+    void commandRunsNanoDetByDefault()
+    {
+        const QString dog = "/usr/share/darknet/data/dog.jpg";
+        QVERIFY2(QFile::exists(dog), qPrintable("missing test photo " + dog + ": install the Debian package darknet"));
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(app::runRecognizeCommand({dog}, out, err), 0);
+        const QJsonObject json = QJsonDocument::fromJson(outText.toUtf8()).object();
+        QCOMPARE(json.value("labels").toArray(), QJsonArray{"dog"});
+        QVERIFY(json.value("detections").toArray().size() > 1);  // bicycle, car... below the claim threshold
+    }
+
+    void commandWithoutFilesOrWithUnknownOptionsIsAUsageError()
     {
         QString outText, errText;
         QTextStream out(&outText), err(&errText);
         QCOMPARE(app::runRecognizeCommand({}, out, err), 2);
         QVERIFY(errText.contains("photo file"));
+        QCOMPARE(app::runRecognizeCommand({"--colour", "a.jpg"}, out, err), 2);
+        QVERIFY(errText.contains("unknown option or missing value: --colour"));
+        QCOMPARE(app::runRecognizeCommand({"a.jpg", "--recognizer"}, out, err), 2);
+    }
+
+    void unknownRecognizerCannotStart()
+    {
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(app::runRecognizeCommand({"--recognizer", "owl", "a.jpg"}, out, err), 1);
+        QVERIFY2(errText.contains("unknown recognizer 'owl'"), qPrintable(errText));
     }
 };
 

@@ -1,0 +1,32 @@
+#pragma once
+// Builds an OpenCV cv::dnn network, layer by layer, from a TF.js graph model (TfjsGraph).
+//
+// The TF.js graph was converted from PyTorch through ONNX: its convolutions work on NHWC tensors
+// and Transpose nodes surround each of them. cv::dnn works in NCHW, so the builder tracks, for
+// every graph tensor, which graph axis each axis of the cv::dnn blob holds; a Transpose only
+// changes that bookkeeping, and a Permute layer is added only where an op needs another order.
+// Constant subgraphs (SparseToDense building reshape shapes) are folded while building; a
+// constant added to a convolution's only output becomes the convolution's bias, and a zero Pad
+// in front of a convolution becomes its padding.
+#include "core/photo/TfjsGraph.h"
+
+#include <opencv2/dnn.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pb::photo {
+
+struct TfjsDnnNet {
+    cv::dnn::Net net;
+    std::vector<int> inputShape;            // the graph's input (NCHW for NanoDet)
+    std::vector<std::string> outputLayers;  // one per graph output, in TfjsGraph::outputs order
+    std::vector<std::vector<int>> outputShapes;
+};
+
+// nullopt with `error` set when an op is used in a way the builder does not support (e.g. a
+// broadcasting Add, a SAME-padded convolution with dilation); the message names the node.
+std::optional<TfjsDnnNet> buildTfjsDnnNet(const TfjsGraph& graph, std::string* error);
+
+} // namespace pb::photo

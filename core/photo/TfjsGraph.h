@@ -1,0 +1,54 @@
+#pragma once
+// A TensorFlow.js graph model read into memory: the JSON topology (nodes with op, inputs and
+// attributes), the signature's inputs and outputs, and every Const node's tensor taken from the
+// weight file through the weights manifest, float16 weights dequantised to float32.
+// Only the ops the NanoDet model uses are accepted; any other op is refused with its name, as
+// is a manifest that does not fit the weight file byte for byte.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pb::photo {
+
+struct Tensor {
+    enum class Type { Float, Int };
+    Type type = Type::Float;
+    std::vector<int> shape;     // empty: a scalar
+    std::vector<float> floats;  // Float tensors
+    std::vector<int> ints;      // Int tensors (int32 in the model)
+
+    size_t elementCount() const;
+};
+
+struct TfjsAttr {
+    std::vector<long long> ints;  // "i", "list": {"i": [...]}, or "shape" dimensions (-1: unknown)
+    double number = 0;            // "f"
+    std::string text;             // "s", base64-decoded
+    bool flag = false;            // "b"
+};
+
+struct TfjsNode {
+    std::string name;
+    std::string op;
+    std::vector<std::string> inputs;  // "node" or "node:k" (k-th output of a multi-output op)
+    std::map<std::string, TfjsAttr> attrs;
+};
+
+struct TfjsGraph {
+    std::vector<TfjsNode> nodes;               // in file order
+    std::map<std::string, Tensor> constants;   // by Const node name
+    std::vector<std::string> outputs;          // node names the signature returns, sorted
+};
+
+// The ops the importer knows; parseTfjsGraph refuses any other.
+const std::vector<std::string>& supportedTfjsOps();
+
+// nullopt with `error` set ("unsupported op 'Foo' (node bar)", "the weight file has 10 bytes
+// but the manifest needs 7574558", ...) when the model cannot be used.
+std::optional<TfjsGraph> parseTfjsGraph(const std::string& modelJson, const std::string& weights, std::string* error);
+
+// IEEE 754 half precision to single precision, exactly (subnormals, infinities, NaN included).
+float float16ToFloat32(unsigned short half);
+
+} // namespace pb::photo
