@@ -3,29 +3,35 @@
 #include "app/Options.h"
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
+#include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 #include <cstdio>
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName("photoblocks");
     QApplication::setApplicationName("photoblocks");
     QApplication::setApplicationVersion(PB_VERSION);
     QApplication::setWindowIcon(QIcon(":/photoblocks.svg"));
 
-    const pb::app::ParseOutcome parsed =
-        pb::app::parseOptions(app.arguments(), "Photoblocks desktop node and miner.");
+    // Saved settings fill in what the command line leaves out.
+    const pb::app::ParseOutcome parsed = pb::app::parseOptions(pb::ui::GuiSettings().withSavedOptions(app.arguments()),
+                                                               "Photoblocks desktop node and miner.");
     if (parsed.kind == pb::app::ParseOutcome::ExitOk) {
         std::fputs(qPrintable(parsed.message), stdout);
         return 0;
     }
     if (parsed.kind == pb::app::ParseOutcome::ExitError) {
         std::fprintf(stderr, "photoblocks: error: %s\n", qPrintable(parsed.message));
-        QMessageBox::critical(nullptr, "Photoblocks", parsed.message);
+        QMessageBox::critical(nullptr, "Photoblocks",
+                              QObject::tr("%1\n\nThe command line or the saved settings (Settings page, stored in %2) "
+                                          "need correcting.").arg(parsed.message, QSettings().fileName()));
         return 2;
     }
     const pb::app::Options& options = parsed.options;

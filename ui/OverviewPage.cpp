@@ -1,12 +1,13 @@
 #include "ui/OverviewPage.h"
 
 #include "core/node/StatusText.h"
+#include "ui/FormRows.h"
+#include "ui/MiningControls.h"
 
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace pb::ui {
@@ -15,31 +16,21 @@ OverviewPage::OverviewPage(Node& node, QWidget* parent) : QWidget(parent), node_
 {
     auto* chainBox = new QGroupBox(tr("Node and chain"));
     auto* chainForm = new QFormLayout(chainBox);
-    network_ = addField(chainForm, tr("Network"), tr("Network name"));
-    mode_ = addField(chainForm, tr("Mode"), tr("Node mode"));
-    height_ = addField(chainForm, tr("Height"), tr("Chain height"));
-    tip_ = addField(chainForm, tr("Tip"), tr("Tip block hash"));
-    tipAge_ = addField(chainForm, tr("Last block"), tr("Age of the last block"));
-    peers_ = addField(chainForm, tr("Peers"), tr("Connected peers"));
+    network_ = addValueRow(chainForm, tr("Network"), tr("Network name"));
+    mode_ = addValueRow(chainForm, tr("Mode"), tr("Node mode"));
+    height_ = addValueRow(chainForm, tr("Height"), tr("Chain height"));
+    tip_ = addValueRow(chainForm, tr("Tip"), tr("Tip block hash"));
+    tipAge_ = addValueRow(chainForm, tr("Last block"), tr("Age of the last block"));
+    peers_ = addValueRow(chainForm, tr("Peers"), tr("Connected peers"));
 
     auto* miningBox = new QGroupBox(tr("Mining"));
     auto* miningForm = new QFormLayout(miningBox);
-    hashrate_ = addField(miningForm, tr("Hashrate"), tr("Hashrate over 10 s, 60 s and 15 min"));
-    found_ = addField(miningForm, tr("Blocks found"), tr("Blocks found by this node"));
-    reward_ = addField(miningForm, tr("Reward address"), tr("Address receiving rewards"));
+    hashrate_ = addValueRow(miningForm, tr("Hashrate"), tr("Hashrate over 10 s, 60 s and 15 min"));
+    found_ = addValueRow(miningForm, tr("Blocks found"), tr("Blocks found by this node"));
+    reward_ = addValueRow(miningForm, tr("Reward address"), tr("Address receiving rewards"));
 
-    threadsBox_ = new QSpinBox;
-    threadsBox_->setRange(1, std::max(1, QThread::idealThreadCount()));
-    threadsBox_->setAccessibleName(tr("Mining threads"));
-    miningButton_ = new QPushButton(tr("Start mining"));
-    miningButton_->setAccessibleName(tr("Start or stop mining"));
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Threads:")));
-    controls->addWidget(threadsBox_);
-    controls->addStretch();
-    controls->addWidget(miningButton_);
-    miningForm->addRow(controls);
-    connect(miningButton_, &QPushButton::clicked, this, &OverviewPage::toggleMining);
+    controls_ = new MiningControls(node);
+    miningForm->addRow(controls_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chainBox);
@@ -48,34 +39,12 @@ OverviewPage::OverviewPage(Node& node, QWidget* parent) : QWidget(parent), node_
     refresh();
 }
 
-QLabel* OverviewPage::addField(QFormLayout* form, const QString& label, const QString& accessibleName)
-{
-    auto* value = new QLabel(QStringLiteral("—"));
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setAccessibleName(accessibleName);
-    form->addRow(label + ':', value);
-    return value;
-}
-
-void OverviewPage::toggleMining()
-{
-    // Reflect the request at once; the next status snapshot confirms it.
-    if (mining_) {
-        node_.stopMining();
-        miningButton_->setText(tr("Start mining"));
-    } else {
-        node_.startMining(threadsBox_->value());
-        miningButton_->setText(tr("Stop mining"));
-    }
-    mining_ = !mining_;
-}
-
 void OverviewPage::refresh()
 {
     const NodeStatus s = node_.status();
     if (!s.ready) {
         height_->setText(tr("starting…"));
-        miningButton_->setEnabled(false);
+        controls_->refresh(s);
         return;
     }
     network_->setText(s.network);
@@ -90,10 +59,10 @@ void OverviewPage::refresh()
                                 formatHashrate(s.hashrate15m), s.miningBackend));
     found_->setText(tr("%1 (%2 coins)").arg(s.blocksFound).arg(double(s.rewardsUnits) / 1e8, 0, 'f', 2));
     reward_->setText(s.rewardAddress);
-    miningButton_->setEnabled(true);
-    mining_ = s.mining;
-    miningButton_->setText(mining_ ? tr("Stop mining") : tr("Start mining"));
-    if (mining_) threadsBox_->setValue(s.miningThreads);
+    controls_->refresh(s);
 }
+
+QPushButton* OverviewPage::miningButton() const { return controls_->button(); }
+QSpinBox* OverviewPage::threadsBox() const { return controls_->threadsBox(); }
 
 } // namespace pb::ui

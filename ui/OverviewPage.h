@@ -11,6 +11,8 @@
 
 namespace pb::ui {
 
+class MiningControls;
+
 class OverviewPage : public QWidget {
     Q_OBJECT
 public:
@@ -19,13 +21,10 @@ public:
     // Re-reads the node's status snapshot into the labels and controls.
     void refresh();
 
-    QPushButton* miningButton() const { return miningButton_; }
-    QSpinBox* threadsBox() const { return threadsBox_; }
+    QPushButton* miningButton() const;
+    QSpinBox* threadsBox() const;
 
 private:
-    void toggleMining();
-    QLabel* addField(QFormLayout* form, const QString& label, const QString& accessibleName);
-
     Node& node_;
     QLabel* network_;
     QLabel* mode_;
@@ -36,9 +35,7 @@ private:
     QLabel* peers_;
     QLabel* found_;
     QLabel* reward_;
-    QPushButton* miningButton_;
-    QSpinBox* threadsBox_;
-    bool mining_ = false;
+    MiningControls* controls_;
 };
 
 } // namespace pb::ui

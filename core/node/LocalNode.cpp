@@ -290,28 +290,68 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
         if (!hash) return fail(QueryError::Malformed, QString("'%1' is neither a block height nor a 64-digit block hash").arg(heightOrHash.left(80)));
     }
     std::lock_guard lock(readerMutex_);
-    if (!reader_) return fail(QueryError::Unavailable, "the node's storage is not open");
-    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError))
-        return fail(QueryError::Unavailable, "storage unreachable: " + reconnectError);
+    if (!readerReady(error)) return std::nullopt;
     try {
         if (isHeight) {
             hash = reader_->hashAtHeight(height);
             if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
         }
-        const auto entry = reader_->indexEntry(*hash);
-        const auto bytes = reader_->blockBytes(*hash);
-        if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(*hash)));
-        const auto block = Block::parse(*bytes);
-        if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(*hash)));
-        BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
-        if (block->header.claimsLabel()) {
-            const VoteTally t = reader_->votes(*hash);
-            info.votes = {t.agree, t.disagree, t.abstain};
-        }
-        return info;
+        return readBlock(*hash, error);
     } catch (const StoreError& e) {
         return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
     }
+}
+
+QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError* error) const
+{
+    QList<BlockInfo> blocks;
+    std::lock_guard lock(readerMutex_);
+    if (!readerReady(error)) return blocks;
+    try {
+        for (quint64 height = fromHeight; height < fromHeight + quint64(std::max(count, 0)); ++height) {
+            const auto hash = reader_->hashAtHeight(height);
+            if (!hash) break;
+            auto info = readBlock(*hash, error);
+            if (!info) return {};
+            blocks.append(std::move(*info));
+        }
+    } catch (const StoreError& e) {
+        if (error) *error = {QueryError::Unavailable, QString::fromUtf8(e.what())};
+        return {};
+    }
+    return blocks;
+}
+
+bool LocalNode::readerReady(QueryError* error) const
+{
+    if (!reader_) {
+        if (error) *error = {QueryError::Unavailable, "the node's storage is not open"};
+        return false;
+    }
+    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError)) {
+        if (error) *error = {QueryError::Unavailable, "storage unreachable: " + reconnectError};
+        return false;
+    }
+    return true;
+}
+
+std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* error) const
+{
+    const auto fail = [error](QueryError::Kind kind, const QString& message) {
+        if (error) *error = {kind, message};
+        return std::nullopt;
+    };
+    const auto entry = reader_->indexEntry(hash);
+    const auto bytes = reader_->blockBytes(hash);
+    if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(hash)));
+    const auto block = Block::parse(*bytes);
+    if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(hash)));
+    BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
+    if (block->header.claimsLabel()) {
+        const VoteTally t = reader_->votes(hash);
+        info.votes = {t.agree, t.disagree, t.abstain};
+    }
+    return info;
 }
 
 std::optional<QByteArray> LocalNode::photo(const QString& photoHash) const

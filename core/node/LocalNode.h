@@ -2,6 +2,7 @@
 // The Node façade over an in-process engine: owns the engine thread, marshals commands to
 // it, keeps the latest status snapshot, and answers block queries on a read-only storage
 // connection of its own so callers never wait for the engine.
+#include "core/chain/ChainStore.h"
 #include "core/node/Node.h"
 #include "core/util/Logger.h"
 
@@ -29,6 +30,7 @@ public:
     void startMining(int threads) override;
     void stopMining() override;
     std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const override;
+    QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const override;
     QList<PeerInfo> peers() const override;
     QList<BanInfo> bans() const override;
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
@@ -44,6 +46,10 @@ public:
 
 private:
     void openReader();
+    // With readerMutex_ held: false (and *error) when storage cannot be reached.
+    bool readerReady(QueryError* error) const;
+    // With readerMutex_ held and the reader ready: the stored block with this hash.
+    std::optional<BlockInfo> readBlock(const Hash256& hash, QueryError* error) const;
 
     NodeConfig config_;
     Logger log_;

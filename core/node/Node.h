@@ -44,6 +44,9 @@ public:
 
     // A block by height (decimal) or hash (64 hex digits); on nullopt *error says why.
     virtual std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const = 0;
+    // Active-chain blocks at heights fromHeight .. fromHeight+count-1 (fewer past the tip), read
+    // in one go: what a view paging through a long chain asks for. Empty with *error on failure.
+    virtual QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const = 0;
 
     // Peers and bans, as of the engine's last snapshot.
     virtual QList<PeerInfo> peers() const = 0;

@@ -1,0 +1,197 @@
+#include "ui/MiningPage.h"
+
+#include "core/node/StatusText.h"
+#include "ui/MiningControls.h"
+#include "ui/MiningJobModel.h"
+#include "ui/PhotoDropArea.h"
+#include "ui/TimeSeriesChart.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pb::ui {
+
+MiningPage::MiningPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
+{
+    controls_ = new MiningControls(node);
+    stats_ = new QLabel;
+    stats_->setAccessibleName(tr("Mining statistics"));
+    stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    hashrate_ = new TimeSeriesChart(tr("Hashrate"), {tr("10 s"), tr("60 s"), tr("15 min")}, "H/s", 15 * 60);
+
+    jobs_ = new MiningJobModel(this);
+    jobView_ = new QTableView;
+    jobView_->setModel(jobs_);
+    jobView_->setAccessibleName(tr("Mining jobs"));
+    jobView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    jobView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    jobView_->verticalHeader()->hide();
+    jobView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    jobView_->horizontalHeader()->setSectionResizeMode(MiningJobModel::Outcome, QHeaderView::Stretch);
+    auto* cancel = new QPushButton(tr("&Cancel job"));
+    cancel->setAccessibleName(tr("Cancel the selected job"));
+    connect(cancel, &QPushButton::clicked, this, &MiningPage::cancelSelectedJob);
+
+    auto* top = new QWidget;
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(controls_);
+    topLayout->addWidget(stats_);
+    auto* upper = new QSplitter(Qt::Horizontal);
+    upper->addWidget(hashrate_);
+    upper->addWidget(createJobForm());
+    upper->setStretchFactor(0, 3);
+    upper->setStretchFactor(1, 2);
+    topLayout->addWidget(upper, 1);
+
+    auto* queue = new QWidget;
+    auto* queueLayout = new QVBoxLayout(queue);
+    queueLayout->setContentsMargins(0, 0, 0, 0);
+    auto* queueBar = new QHBoxLayout;
+    queueBar->addWidget(new QLabel(tr("Job queue")));
+    queueBar->addStretch();
+    queueBar->addWidget(cancel);
+    queueLayout->addLayout(queueBar);
+    queueLayout->addWidget(jobView_);
+
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(top);
+    split->addWidget(queue);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    auto* sampler = new QTimer(this);
+    connect(sampler, &QTimer::timeout, this, &MiningPage::sampleHashrate);
+    sampler->start(1000);
+    refresh(node_.status());
+}
+
+QWidget* MiningPage::createJobForm()
+{
+    drop_ = new PhotoDropArea;
+    auto* choose = new QPushButton(tr("C&hoose photo…"));
+    connect(choose, &QPushButton::clicked, drop_, &PhotoDropArea::chooseFile);
+    label_ = new QComboBox;
+    label_->setAccessibleName(tr("Label the photo claims"));
+    vote_ = new QComboBox;
+    vote_->setAccessibleName(tr("Vote on the previous claim's label"));
+    vote_->addItem(tr("abstain"), "abstain");
+    vote_->addItem(tr("agree"), "agree");
+    vote_->addItem(tr("disagree"), "disagree");
+    vote_->setToolTip(tr("Your block's vote on the label of the latest photo block before it"));
+    submit_ = new QPushButton(tr("&Queue photo"));
+    submit_->setAccessibleName(tr("Queue the photo for mining"));
+    submit_->setEnabled(false);
+    message_ = new QLabel;
+    message_->setAccessibleName(tr("Mining page message"));
+    message_->setWordWrap(true);
+    connect(submit_, &QPushButton::clicked, this, &MiningPage::submitJob);
+    connect(drop_, &PhotoDropArea::photoChanged, this, [this] {
+        submit_->setEnabled(!drop_->photo().isEmpty() && label_->count() > 0);
+        if (!drop_->photo().isEmpty()) report(tr("%1 ready to queue.").arg(drop_->fileName()), false);
+    });
+    connect(drop_, &PhotoDropArea::photoRefused, this, [this](const QString& reason) { report(reason, true); });
+
+    auto* box = new QGroupBox(tr("Mine a photo"));
+    auto* form = new QFormLayout(box);
+    form->addRow(drop_);
+    form->addRow(choose);
+    form->addRow(tr("&Label:"), label_);
+    form->addRow(tr("&Vote:"), vote_);
+    form->addRow(submit_);
+    form->addRow(message_);
+    return box;
+}
+
+void MiningPage::refresh(const NodeStatus& s)
+{
+    controls_->refresh(s);
+    if (s.ready) {
+        stats_->setText(tr("Hashrate %1 (10 s) · %2 (60 s) · %3 (15 min) · backend %4 · blocks found %5 · rewards %6 coins")
+                            .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
+                                 formatHashrate(s.hashrate15m), s.miningBackend)
+                            .arg(s.blocksFound)
+                            .arg(double(s.rewardsUnits) / 1e8, 0, 'f', 2));
+    }
+    jobs_->update(node_.miningJobs());
+    updateLabels();
+}
+
+void MiningPage::updateLabels()
+{
+    QString problem;
+    const QStringList labels = node_.recognizerLabels(&problem);
+    QStringList shown;
+    for (int i = 0; i < label_->count(); ++i) shown << label_->itemText(i);
+    if (shown != labels) {
+        label_->clear();
+        label_->addItems(labels);
+    }
+    label_->setEnabled(!labels.isEmpty());
+    label_->setToolTip(labels.isEmpty() ? problem : tr("The recognizer must see this in the photo"));
+    submit_->setEnabled(!drop_->photo().isEmpty() && !labels.isEmpty());
+}
+
+void MiningPage::sampleHashrate()
+{
+    const NodeStatus s = node_.status();
+    if (s.ready) hashrate_->append(QDateTime::currentMSecsSinceEpoch(), {s.hashrate10s, s.hashrate60s, s.hashrate15m});
+}
+
+bool MiningPage::submitJob()
+{
+    MiningJobRequest request;
+    request.photo = drop_->photo();
+    request.label = label_->currentText();
+    request.vote = vote_->currentData().toString();
+    request.source = "gui:" + drop_->fileName();
+    QueryError error;
+    const auto job = node_.submitMiningJob(request, &error);
+    if (!job) {
+        report(tr("The node did not queue the photo: %1.").arg(error.message), true);
+        return false;
+    }
+    report(tr("Queued %1 as job %2; the recognizer checks it next.").arg(drop_->fileName(), job->id), false);
+    drop_->clear();
+    jobs_->update(node_.miningJobs());
+    return true;
+}
+
+bool MiningPage::cancelSelectedJob()
+{
+    const QModelIndexList rows = jobView_->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        report(tr("Select a job to cancel first."), true);
+        return false;
+    }
+    const MiningJobInfo job = jobs_->jobAt(rows.first().row());
+    QueryError error;
+    if (!node_.cancelMiningJob(job.id, &error)) {
+        report(tr("Cannot cancel job %1: %2.").arg(job.id, error.message), true);
+        return false;
+    }
+    report(tr("Cancelling job %1.").arg(job.id), false);
+    return true;
+}
+
+void MiningPage::report(const QString& message, bool error)
+{
+    message_->setStyleSheet(error ? "color: #c53030;" : QString());
+    message_->setText(message);
+}
+
+QString MiningPage::message() const { return message_->text(); }
+
+} // namespace pb::ui
