@@ -4,11 +4,10 @@
 
 namespace pb::ui {
 
-namespace {
-constexpr size_t kMaxWanted = 4;  // older requests are forgotten: the view has moved on
+BlockListModel::BlockListModel(Node& node, int pageSize, QObject* parent)
+    : QAbstractTableModel(parent), node_(node), pageSize_(std::max(1, pageSize))
+{
 }
-
-BlockListModel::BlockListModel(Node& node, QObject* parent) : QAbstractTableModel(parent), node_(node) {}
 
 void BlockListModel::setTip(quint64 height, bool ready)
 {
@@ -37,7 +36,7 @@ void BlockListModel::blockConnected(quint64 height, const QString& hash)
     if (!known || known->hash == hash) return;
     // A reorganisation replaced this block: forget every cached page from here up.
     for (const quint64 index : pages_.keys())
-        if ((index + 1) * kPageSize > height) pages_.remove(index);
+        if ((index + 1) * quint64(pageSize_) > height) pages_.remove(index);
     if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -48,7 +47,7 @@ int BlockListModel::rowForHeight(quint64 height) const
 
 const BlockListModel::Page* BlockListModel::pageFor(quint64 height) const
 {
-    const quint64 pageIndex = height / kPageSize;
+    const quint64 pageIndex = height / quint64(pageSize_);
     const Page* page = pages_.object(pageIndex);
     const bool stale = page && page->tipWhenLoaded < tip_ && height > page->tipWhenLoaded;
     if (!page || stale) request(pageIndex);
@@ -57,8 +56,8 @@ const BlockListModel::Page* BlockListModel::pageFor(quint64 height) const
 
 std::optional<BlockInfo> BlockListModel::loadedBlock(quint64 height) const
 {
-    const Page* page = pages_.object(height / kPageSize);
-    const qsizetype offset = qsizetype(height % kPageSize);
+    const Page* page = pages_.object(height / quint64(pageSize_));
+    const qsizetype offset = qsizetype(height % quint64(pageSize_));
     if (!page || offset >= page->blocks.size()) return std::nullopt;
     return page->blocks[offset];
 }
@@ -81,12 +80,13 @@ void BlockListModel::fetchNext() const
     inFlight_ = pageIndex;
     Node* node = &node_;
     const quint64 tip = tip_;
+    const int pageSize = pageSize_;
     queries_.run(
-        [node, pageIndex, tip] {
+        [node, pageIndex, tip, pageSize] {
             Page page;
             QueryError error;
             page.tipWhenLoaded = tip;
-            page.blocks = node->blocksFrom(pageIndex * kPageSize, kPageSize, &error);
+            page.blocks = node->blocksFrom(pageIndex * quint64(pageSize), pageSize, &error);
             if (page.blocks.isEmpty()) page.error = error.message;
             for (const BlockInfo& block : page.blocks) {
                 if (block.photoHash.isEmpty()) continue;
@@ -104,10 +104,10 @@ void BlockListModel::pageArrived(quint64 pageIndex, Page page)
     inFlight_.reset();
     ++pagesFetched_;
     if (page.tipWhenLoaded > tip_) page.tipWhenLoaded = tip_;
-    const quint64 first = pageIndex * kPageSize;
+    const quint64 first = pageIndex * quint64(pageSize_);
     pages_.insert(pageIndex, new Page(std::move(page)));
     if (ready_ && first <= tip_) {
-        const quint64 last = std::min(tip_, first + kPageSize - 1);
+        const quint64 last = std::min(tip_, first + quint64(pageSize_) - 1);
         emit dataChanged(index(rowForHeight(last), 0), index(rowForHeight(first), ColumnCount - 1));
     }
     emit pageLoaded(first);

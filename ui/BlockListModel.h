@@ -1,7 +1,7 @@
 #pragma once
 // The whole active chain as a lazy table, newest block first (row 0 is the tip). Rows cost
-// nothing until shown: data() for a block not yet loaded asks the node for its page of 50
-// blocks (with photo thumbnails) on a worker thread and shows "…" meanwhile. At most one
+// nothing until shown: data() for a block not yet loaded asks the node for its page of blocks
+// (with photo thumbnails) on a worker thread and shows "…" meanwhile. At most one
 // page is in flight; the most recently wanted page goes next, and only the newest few
 // requests are kept, so flinging the scroll bar through 100,000 blocks loads only where it
 // stops. Loaded pages live in a small cache.
@@ -22,11 +22,12 @@ class BlockListModel : public QAbstractTableModel {
 public:
     enum Column { Photo, Height, Time, Hash, Label, Votes, Transactions, Size, ColumnCount };
     static constexpr int HeightRole = Qt::UserRole;
-    static constexpr int kPageSize = 50;
+    static constexpr int kDefaultPageSize = 50;
     static constexpr int kCachedPages = 60;
+    static constexpr size_t kMaxWanted = 4;  // older requests are forgotten: the view has moved on
     static constexpr int kThumbnailHeight = 40;
 
-    explicit BlockListModel(Node& node, QObject* parent = nullptr);
+    explicit BlockListModel(Node& node, int pageSize = kDefaultPageSize, QObject* parent = nullptr);
 
     // The node's chain height; rows appear (or, after a reorganisation to a lower tip, go).
     void setTip(quint64 height, bool ready);
@@ -62,6 +63,7 @@ private:
     QVariant display(const BlockInfo& block, int column) const;
 
     Node& node_;
+    const int pageSize_;
     quint64 tip_ = 0;
     bool ready_ = false;
     // Caching and fetching happen inside const data(), as the view asks.

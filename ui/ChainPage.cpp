@@ -16,7 +16,7 @@ namespace pb::ui {
 
 ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
 {
-    model_ = new BlockListModel(node, this);
+    model_ = new BlockListModel(node, BlockListModel::kDefaultPageSize, this);
     view_ = new QTableView;
     view_->setModel(model_);
     view_->setAccessibleName(tr("Blocks"));
