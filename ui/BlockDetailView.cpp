@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -37,7 +38,11 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
     label_ = addValueRow(form, tr("Label claim"), tr("Label claim"));
     votes_ = addValueRow(form, tr("Votes on the claim"), tr("Votes on the claim"));
     vote_ = addValueRow(form, tr("Its own vote"), tr("The block's own vote"));
-    for (QLabel* value : {hash_, prev_, contentRoot_, chainWork_}) value->setWordWrap(true);
+    // Hashes in a compact fixed-width font keep the panel narrow enough to sit beside the list.
+    QFont mono("monospace");
+    mono.setStyleHint(QFont::Monospace);
+    mono.setPointSizeF(font().pointSizeF() * 0.85);
+    for (QLabel* value : {hash_, prev_, contentRoot_}) value->setFont(mono);
 
     photoView_ = new QLabel;
     photoView_->setAlignment(Qt::AlignCenter);
@@ -59,7 +64,9 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
     transactions_->setAccessibleName(tr("Transactions"));
     transactions_->setHeaderLabels({tr("Transaction"), tr("Type"), tr("To"), tr("Amount")});
     transactions_->setRootIsDecorated(false);
-    transactions_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    transactions_->setColumnWidth(0, 140);
+    transactions_->setColumnWidth(1, 70);
+    transactions_->setColumnWidth(2, 150);
 
     auto* fields = new QWidget;
     auto* fieldsLayout = new QVBoxLayout(fields);
@@ -114,7 +121,9 @@ void BlockDetailView::show(const Result& r)
     nonce_->setText(QString::number(b.nonce));
     version_->setText(QString("0x%1").arg(b.version, 0, 16));
     contentRoot_->setText(b.contentRoot);
-    chainWork_->setText(b.chainWork);
+    QString work = b.chainWork;
+    work.remove(QRegularExpression("^0+(?=.)"));
+    chainWork_->setText("0x" + work);
     size_->setText(tr("%1 bytes").arg(b.sizeBytes));
     label_->setText(b.label.isEmpty() ? tr("none") : b.label);
     votes_->setText(b.votes ? tr("%1 agree, %2 disagree, %3 abstain").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain)

@@ -121,8 +121,8 @@ QVariant BlockListModel::display(const BlockInfo& b, int column) const
 {
     switch (column) {
     case Height: return QString::number(b.height);
-    case Time: return QDateTime::fromSecsSinceEpoch(b.time).toString("yyyy-MM-dd HH:mm:ss");
-    case Hash: return b.hash.left(24) + "…";
+    case Time: return QDateTime::fromSecsSinceEpoch(b.time).toString("MM-dd HH:mm:ss");
+    case Hash: return b.hash.left(16) + "…";
     case Label: return b.label.isEmpty() ? QString() : b.label;
     case Votes:
         return b.votes ? tr("%1 / %2 / %3").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain) : QString();
@@ -150,7 +150,11 @@ QVariant BlockListModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::DecorationRole)
         return index.column() == Photo && !block->photoHash.isEmpty() ? QVariant(page->thumbnails.value(block->photoHash)) : QVariant();
-    if (role == Qt::ToolTipRole) return index.column() == Hash ? block->hash : QVariant();
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == Hash) return block->hash;
+        if (index.column() == Votes) return tr("agree / disagree / abstain");
+        return {};
+    }
     return display(*block, index.column());
 }
 
@@ -163,7 +167,7 @@ QVariant BlockListModel::headerData(int section, Qt::Orientation orientation, in
     case Time: return tr("Time");
     case Hash: return tr("Hash");
     case Label: return tr("Label");
-    case Votes: return tr("Votes (agree / disagree / abstain)");
+    case Votes: return tr("Votes");
     case Transactions: return tr("Tx");
     case Size: return tr("Bytes");
     }

@@ -29,12 +29,12 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     view_->setIconSize(QSize(BlockListModel::kThumbnailHeight * 2, BlockListModel::kThumbnailHeight));
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->setColumnWidth(BlockListModel::Photo, BlockListModel::kThumbnailHeight * 2 + 12);
-    view_->setColumnWidth(BlockListModel::Height, 70);
-    view_->setColumnWidth(BlockListModel::Time, 140);
-    view_->setColumnWidth(BlockListModel::Hash, 210);
-    view_->setColumnWidth(BlockListModel::Label, 60);
-    view_->setColumnWidth(BlockListModel::Votes, 90);
-    view_->setColumnWidth(BlockListModel::Transactions, 40);
+    view_->setColumnWidth(BlockListModel::Height, 60);
+    view_->setColumnWidth(BlockListModel::Time, 120);
+    view_->setColumnWidth(BlockListModel::Hash, 130);
+    view_->setColumnWidth(BlockListModel::Label, 50);
+    view_->setColumnWidth(BlockListModel::Votes, 70);
+    view_->setColumnWidth(BlockListModel::Transactions, 30);
     view_->setWordWrap(false);
 
     search_ = new QLineEdit;
@@ -67,6 +67,7 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     split->addWidget(detail_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 }

@@ -46,6 +46,7 @@ LogPage::LogPage(QWidget* parent) : QWidget(parent)
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setWordWrap(false);
     view_->setFont(QFont("monospace"));
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 4);
     view_->setColumnWidth(LogModel::Time, 110);
     view_->setColumnWidth(LogModel::Level, 70);
 

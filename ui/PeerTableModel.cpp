@@ -46,7 +46,7 @@ QVariant PeerTableModel::display(const PeerInfo& p, int column) const
     case BytesIn: return formatBytes(p.bytesIn);
     case BytesOut: return formatBytes(p.bytesOut);
     case ConnectedSince:
-        return QDateTime::fromSecsSinceEpoch(p.connectedSince).toString("yyyy-MM-dd HH:mm:ss");
+        return QDateTime::fromSecsSinceEpoch(p.connectedSince).toString("MM-dd HH:mm:ss");
     default: return raw(p, column);
     }
 }

@@ -67,7 +67,10 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     auto* nodeBox = new QGroupBox(tr("Node (applied after a restart)"));
     auto* nodeForm = new QFormLayout(nodeBox);
     nodeForm->addRow(restartNote);
-    nodeForm->addRow(tr("&Data directory:"), dataRow);
+    nodeForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto* dataLabel = new QLabel(tr("&Data directory:"));
+    dataLabel->setBuddy(dataDir_);
+    nodeForm->addRow(dataLabel, dataRow);
     nodeForm->addRow(tr("&Network:"), network_);
     nodeForm->addRow(tr("M&ode:"), mode_);
     nodeForm->addRow(tr("S&eeds:"), seeds_);

@@ -11,6 +11,8 @@ namespace pb::ui {
 
 namespace {
 
+constexpr qint64 kMinimumSpanMs = 60 * 1000;
+
 struct Scale {
     double divisor;
     QString prefix;
@@ -71,8 +73,11 @@ void TimeSeriesChart::append(qint64 msecsSinceEpoch, const QList<double>& values
 
 void TimeSeriesChart::redraw(qint64 now)
 {
-    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(now - qint64(windowSeconds_) * 1000),
-                        QDateTime::fromMSecsSinceEpoch(now));
+    // The axis spans the samples so far (at least a minute), up to the whole window.
+    qint64 start = now - qint64(windowSeconds_) * 1000;
+    if (!samples_.isEmpty() && !samples_.first().isEmpty())
+        start = std::max(start, std::min(qint64(samples_.first().first().x()), now - kMinimumSpanMs));
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(now));
     double peak = 0;
     for (const QList<QPointF>& points : samples_)
         for (const QPointF& p : points) peak = std::max(peak, p.y());

@@ -384,6 +384,25 @@ private slots:
         QCOMPARE(pb::ui::GuiSettings().node().seeds.size(), 2);  // the bad value was not stored
     }
 
+    void rendersEveryPageToPng()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(peers()->peerModel()->rowCount() == 1, 10000);
+        const QStringList names = {"overview", "peers", "chain", "mining", "log", "settings"};
+        chain()->search(node_->miningJob(minedJobId_)->blockHash);
+        QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
+        for (int page = 0; page < names.size(); ++page) {
+            window_->showPage(page);
+            QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
+            saveScreenshot(window_.get(), names[page]);
+        }
+        pb::ui::AboutDialog about(window_.get());
+        about.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!about.versionsText().contains("asking"), 5000);
+        QVERIFY2(about.versionsText().contains("Redis version: 7."), qPrintable(about.versionsText()));
+        saveScreenshot(&about, "about");
+    }
+
     void bannedPeerIsListedAndCanBeUnbanned()
     {
         QTRY_VERIFY_WITH_TIMEOUT(peers()->peerProxy()->rowCount() == 1, 10000);
@@ -412,24 +431,6 @@ private slots:
         pb::ui::MainWindow another(*node_);
         QCOMPARE(another.currentPage(), int(pb::ui::MainWindow::MiningIndex));
         window_->show();
-    }
-
-    void rendersEveryPageToPng()
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
-        const QStringList names = {"overview", "peers", "chain", "mining", "log", "settings"};
-        chain()->search(node_->miningJob(minedJobId_)->blockHash);
-        QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
-        for (int page = 0; page < names.size(); ++page) {
-            window_->showPage(page);
-            QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
-            saveScreenshot(window_.get(), names[page]);
-        }
-        pb::ui::AboutDialog about(window_.get());
-        about.show();
-        QTRY_VERIFY_WITH_TIMEOUT(!about.versionsText().contains("asking"), 5000);
-        QVERIFY2(about.versionsText().contains("Redis version: 7."), qPrintable(about.versionsText()));
-        saveScreenshot(&about, "about");
     }
 };
 
