@@ -2,6 +2,7 @@
 
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
+#include "ui/TableViews.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,17 +18,9 @@ namespace pb::ui {
 ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
 {
     model_ = new BlockListModel(node, BlockListModel::kDefaultPageSize, this);
-    view_ = new QTableView;
-    view_->setModel(model_);
-    view_->setAccessibleName(tr("Blocks"));
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setSelectionMode(QAbstractItemView::SingleSelection);
-    view_->verticalHeader()->hide();
-    // Fixed row heights let the view place 100,000 rows without asking for each one.
-    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_ = makeTableView(model_, tr("Blocks"));
     view_->verticalHeader()->setDefaultSectionSize(BlockListModel::kThumbnailHeight + 6);
     view_->setIconSize(QSize(BlockListModel::kThumbnailHeight * 2, BlockListModel::kThumbnailHeight));
-    view_->horizontalHeader()->setStretchLastSection(true);
     view_->setColumnWidth(BlockListModel::Photo, BlockListModel::kThumbnailHeight * 2 + 12);
     view_->setColumnWidth(BlockListModel::Height, 60);
     view_->setColumnWidth(BlockListModel::Time, 120);
@@ -35,7 +28,6 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     view_->setColumnWidth(BlockListModel::Label, 50);
     view_->setColumnWidth(BlockListModel::Votes, 70);
     view_->setColumnWidth(BlockListModel::Transactions, 30);
-    view_->setWordWrap(false);
 
     search_ = new QLineEdit;
     search_->setPlaceholderText(tr("Go to a block: height or hash, then Enter"));

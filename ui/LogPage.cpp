@@ -2,6 +2,7 @@
 
 #include "ui/LogFilterModel.h"
 #include "ui/LogModel.h"
+#include "ui/TableViews.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -37,14 +38,7 @@ LogPage::LogPage(QWidget* parent) : QWidget(parent)
     search_->setClearButtonEnabled(true);
     connect(search_, &QLineEdit::textChanged, filter_, &LogFilterModel::setSearchText);
 
-    view_ = new QTableView;
-    view_->setModel(filter_);
-    view_->setAccessibleName(tr("Engine log"));
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view_->horizontalHeader()->setStretchLastSection(true);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setWordWrap(false);
+    view_ = makeTableView(filter_, tr("Engine log"));
     view_->setFont(QFont("monospace"));
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 4);
     view_->setColumnWidth(LogModel::Time, 110);

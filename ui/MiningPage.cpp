@@ -4,6 +4,7 @@
 #include "ui/MiningControls.h"
 #include "ui/MiningJobModel.h"
 #include "ui/PhotoDropArea.h"
+#include "ui/TableViews.h"
 #include "ui/TimeSeriesChart.h"
 
 #include <QComboBox>
@@ -30,12 +31,7 @@ MiningPage::MiningPage(Node& node, QWidget* parent) : QWidget(parent), node_(nod
     hashrate_ = new TimeSeriesChart(tr("Hashrate"), {tr("10 s"), tr("60 s"), tr("15 min")}, "H/s", 15 * 60);
 
     jobs_ = new MiningJobModel(this);
-    jobView_ = new QTableView;
-    jobView_->setModel(jobs_);
-    jobView_->setAccessibleName(tr("Mining jobs"));
-    jobView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    jobView_->setSelectionMode(QAbstractItemView::SingleSelection);
-    jobView_->verticalHeader()->hide();
+    jobView_ = makeTableView(jobs_, tr("Mining jobs"));
     jobView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     jobView_->horizontalHeader()->setSectionResizeMode(MiningJobModel::Outcome, QHeaderView::Stretch);
     auto* cancel = new QPushButton(tr("&Cancel job"));

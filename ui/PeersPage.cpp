@@ -3,6 +3,7 @@
 #include "ui/BanDialog.h"
 #include "ui/BanTableModel.h"
 #include "ui/PeerTableModel.h"
+#include "ui/TableViews.h"
 #include "ui/TimeSeriesChart.h"
 
 #include <QApplication>
@@ -24,19 +25,6 @@
 namespace pb::ui {
 
 namespace {
-
-QTableView* makeTable(QAbstractItemModel* model, const QString& accessibleName)
-{
-    auto* view = new QTableView;
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setAlternatingRowColors(true);
-    view->setAccessibleName(accessibleName);
-    return view;
-}
 
 // The host part of "host:port" or "[v6]:port".
 QString hostOf(const QString& address)
@@ -62,7 +50,7 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     filter_->setClearButtonEnabled(true);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
 
-    peerView_ = makeTable(proxy_, tr("Connected peers"));
+    peerView_ = makeTableView(proxy_, tr("Connected peers"));
     peerView_->setSortingEnabled(true);
     peerView_->sortByColumn(PeerTableModel::ConnectedSince, Qt::AscendingOrder);
     peerView_->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -70,7 +58,7 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     connect(peerView_, &QWidget::customContextMenuRequested, this, &PeersPage::showPeerMenu);
 
     bans_ = new BanTableModel(this);
-    banView_ = makeTable(bans_, tr("Banned addresses"));
+    banView_ = makeTableView(bans_, tr("Banned addresses"));
     auto* unban = new QPushButton(tr("&Unban"));
     unban->setAccessibleName(tr("Lift the selected ban"));
     connect(unban, &QPushButton::clicked, this, &PeersPage::unbanSelected);
