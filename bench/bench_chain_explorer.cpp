@@ -68,6 +68,10 @@ public:
     QStringList recognizerLabels(QString*) const override { return {}; }
     std::optional<pb::MiningJobInfo> submitMiningJob(const pb::MiningJobRequest&, pb::QueryError*) override { return std::nullopt; }
     bool cancelMiningJob(const QString&, pb::QueryError*) override { return false; }
+    std::optional<pb::PhotoRecognitionInfo> recognizePhoto(const QByteArray&, pb::QueryError*) const override
+    {
+        return std::nullopt;
+    }
 
 private:
     static pb::BlockInfo block(quint64 height)

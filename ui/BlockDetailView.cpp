@@ -1,6 +1,7 @@
 #include "ui/BlockDetailView.h"
 
 #include "ui/FormRows.h"
+#include "ui/PhotoImages.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -38,6 +39,7 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
     label_ = addValueRow(form, tr("Label claim"), tr("Label claim"));
     votes_ = addValueRow(form, tr("Votes on the claim"), tr("Votes on the claim"));
     vote_ = addValueRow(form, tr("Its own vote"), tr("The block's own vote"));
+    recognition_ = addValueRow(form, tr("Recognizer here sees"), tr("What this node's recognizer sees"));
     // Hashes in a compact fixed-width font keep the panel narrow enough to sit beside the list.
     QFont mono("monospace");
     mono.setStyleHint(QFont::Monospace);
@@ -95,8 +97,17 @@ void BlockDetailView::load(const QString& heightOrHash)
         [node, heightOrHash] {
             Result r;
             r.block = node->findBlock(heightOrHash, &r.error);
-            if (r.block && !r.block->photoHash.isEmpty())
-                if (const auto bytes = node->photo(r.block->photoHash)) r.photo.loadFromData(*bytes);
+            if (!r.block || r.block->photoHash.isEmpty()) return r;
+            const auto bytes = node->photo(r.block->photoHash);
+            if (!bytes) return r;
+            r.photo = decodeUpright(*bytes);
+            QueryError recognizeError;
+            if (const auto seen = node->recognizePhoto(*bytes, &recognizeError)) {
+                r.photo = drawRecognition(r.photo, *seen);
+                r.recognition = describeRecognition(*seen);
+            } else {
+                r.recognition = recognizeError.message;
+            }
             return r;
         },
         [this, generation](Result r) {
@@ -129,6 +140,7 @@ void BlockDetailView::show(const Result& r)
     votes_->setText(b.votes ? tr("%1 agree, %2 disagree, %3 abstain").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain)
                             : tr("—"));
     vote_->setText(b.vote);
+    recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
     transactions_->clear();
     for (const TransactionInfo& tx : b.transactions) {
         auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, QString::number(double(tx.amount) / 1e8, 'f', 8)});
@@ -153,6 +165,8 @@ void BlockDetailView::showPhoto()
     photoView_->setPixmap(QPixmap::fromImage(shown));
     if (full) photoView_->adjustSize();
 }
+
+QString BlockDetailView::recognitionText() const { return recognition_->text(); }
 
 void BlockDetailView::resizeEvent(QResizeEvent* event)
 {

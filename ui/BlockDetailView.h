@@ -25,6 +25,7 @@ public:
     void load(const QString& heightOrHash);
     std::optional<BlockInfo> block() const { return block_; }
     bool hasPhoto() const { return !photo_.isNull(); }
+    QString recognitionText() const;
 
 signals:
     void loaded(const pb::BlockInfo& block);
@@ -37,7 +38,8 @@ private:
     struct Result {
         std::optional<BlockInfo> block;
         QueryError error;
-        QImage photo;
+        QImage photo;  // upright, with the recognizer's boxes when it could run
+        QString recognition;
     };
     void show(const Result& result);
     void showPhoto();
@@ -56,6 +58,7 @@ private:
     QLabel* label_;
     QLabel* votes_;
     QLabel* vote_;
+    QLabel* recognition_;
     QLabel* photoView_;
     QScrollArea* photoArea_;
     QPushButton* fullSize_;

@@ -133,6 +133,7 @@ void MainWindow::onBlockConnected(quint64 height, const QString& hash, bool mine
 {
     chain_->blockConnected(height, hash);
     if (!minedHere) return;
+    overview_->blockFound(height, hash);
     statusBar()->showMessage(tr("Found block %1 (%2)").arg(height).arg(hash.left(16)), 5000);
     if (tray_) tray_->notifyBlockFound(height, hash);
 }

@@ -4,6 +4,7 @@
 #include "ui/MiningControls.h"
 #include "ui/MiningJobModel.h"
 #include "ui/PhotoDropArea.h"
+#include "ui/PhotoImages.h"
 #include "ui/TableViews.h"
 #include "ui/TimeSeriesChart.h"
 
@@ -94,9 +95,16 @@ QWidget* MiningPage::createJobForm()
     message_->setAccessibleName(tr("Mining page message"));
     message_->setWordWrap(true);
     connect(submit_, &QPushButton::clicked, this, &MiningPage::submitJob);
+    recognition_ = new QLabel;
+    recognition_->setAccessibleName(tr("What the recognizer sees"));
+    recognition_->setWordWrap(true);
     connect(drop_, &PhotoDropArea::photoChanged, this, [this] {
         submit_->setEnabled(!drop_->photo().isEmpty() && label_->count() > 0);
-        if (!drop_->photo().isEmpty()) report(tr("%1 ready to queue.").arg(drop_->fileName()), false);
+        claimable_.clear();
+        recognition_->clear();
+        if (drop_->photo().isEmpty()) return;
+        report(tr("%1 ready to queue.").arg(drop_->fileName()), false);
+        previewRecognition();
     });
     connect(drop_, &PhotoDropArea::photoRefused, this, [this](const QString& reason) { report(reason, true); });
 
@@ -104,6 +112,7 @@ QWidget* MiningPage::createJobForm()
     auto* form = new QFormLayout(box);
     form->addRow(drop_);
     form->addRow(choose);
+    form->addRow(recognition_);
     form->addRow(tr("&Label:"), label_);
     form->addRow(tr("&Vote:"), vote_);
     form->addRow(submit_);
@@ -181,6 +190,42 @@ bool MiningPage::cancelSelectedJob()
     report(tr("Cancelling job %1.").arg(job.id), false);
     return true;
 }
+
+void MiningPage::previewRecognition()
+{
+    recognition_->setText(tr("The recognizer is looking at the photo…"));
+    Node* node = &node_;
+    const QByteArray photo = drop_->photo();
+    queries_.run(
+        [node, photo] {
+            QueryError error;
+            auto recognition = node->recognizePhoto(photo, &error);
+            return std::make_pair(recognition, error.message);
+        },
+        [this, photo](std::pair<std::optional<PhotoRecognitionInfo>, QString> result) {
+            showRecognition(photo, result.first, result.second);
+        });
+}
+
+void MiningPage::showRecognition(const QByteArray& photo, const std::optional<PhotoRecognitionInfo>& recognition,
+                                 const QString& error)
+{
+    if (photo != drop_->photo()) return;  // another photo was dropped meanwhile
+    if (!recognition) {
+        recognition_->setText(tr("No preview: %1.").arg(error));
+        return;
+    }
+    claimable_ = recognition->claimable;
+    drop_->showRecognition(*recognition);
+    if (!claimable_.isEmpty() && label_->findText(claimable_.first()) >= 0) label_->setCurrentText(claimable_.first());
+    recognition_->setText(claimable_.isEmpty()
+                              ? tr("The recognizer sees %1: no label it would confirm, so a job would be rejected.")
+                                    .arg(describeRecognition(*recognition))
+                              : tr("The recognizer sees %1 and would confirm: %2.")
+                                    .arg(describeRecognition(*recognition), claimable_.join(", ")));
+}
+
+QString MiningPage::recognitionText() const { return recognition_->text(); }
 
 void MiningPage::report(const QString& message, bool error)
 {

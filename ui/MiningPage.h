@@ -3,6 +3,7 @@
 // found and rewards; a photo job form (drop or choose a photo, pick the label the recognizer
 // must see, vote on the previous claim's label) and the job queue with cancel.
 #include "core/node/Node.h"
+#include "ui/BackgroundQueries.h"
 
 #include <QWidget>
 
@@ -40,12 +41,17 @@ public:
     MiningJobModel* jobModel() const { return jobs_; }
     QTableView* jobView() const { return jobView_; }
     QString message() const;
+    // What the recognizer said about the photo in the drop area; empty until it answered.
+    QString recognitionText() const;
 
 private:
     QWidget* createJobForm();
     void sampleHashrate();
     void updateLabels();
     void report(const QString& message, bool error);
+    void previewRecognition();
+    void showRecognition(const QByteArray& photo, const std::optional<PhotoRecognitionInfo>& recognition,
+                         const QString& error);
 
     Node& node_;
     MiningControls* controls_;
@@ -58,6 +64,9 @@ private:
     QLabel* message_;
     MiningJobModel* jobs_;
     QTableView* jobView_;
+    QLabel* recognition_;
+    QStringList claimable_;  // what the recognizer would confirm in the current photo
+    BackgroundQueries queries_{this};
 };
 
 } // namespace pb::ui

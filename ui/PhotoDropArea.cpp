@@ -1,6 +1,6 @@
 #include "ui/PhotoDropArea.h"
 
-#include "core/node/Node.h"
+#include "ui/PhotoImages.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -34,7 +34,7 @@ PhotoDropArea::PhotoDropArea(QWidget* parent) : QFrame(parent)
 void PhotoDropArea::clear()
 {
     photo_.clear();
-    image_ = QImage();
+    plain_ = shown_ = QImage();
     fileName_.clear();
     preview_->setPixmap({});
     preview_->setText(tr("Drop a JPEG or PNG photo here\nor press Choose photo…"));
@@ -63,8 +63,9 @@ bool PhotoDropArea::loadFile(const QString& path)
     photo_ = bytes;
     fileName_ = QFileInfo(path).fileName();
     // Decoded once here; resizes only rescale it.
-    image_ = QImage();
-    if (QImage full; full.loadFromData(photo_)) image_ = full.scaled(800, 800, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    plain_ = decodeUpright(photo_);
+    if (!plain_.isNull()) plain_ = plain_.scaled(800, 800, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    shown_ = plain_;
     showPreview();
     emit photoChanged();
     return true;
@@ -79,12 +80,19 @@ void PhotoDropArea::chooseFile()
 void PhotoDropArea::showPreview()
 {
     if (photo_.isEmpty()) return;
-    if (image_.isNull()) {
+    if (shown_.isNull()) {
         preview_->setText(tr("%1\n(no preview: the image does not decode here)").arg(fileName_));
         return;
     }
-    preview_->setPixmap(QPixmap::fromImage(image_.scaled(size() - QSize(16, 16), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    preview_->setPixmap(QPixmap::fromImage(shown_.scaled(size() - QSize(16, 16), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
     preview_->setToolTip(fileName_);
+}
+
+void PhotoDropArea::showRecognition(const PhotoRecognitionInfo& recognition)
+{
+    if (plain_.isNull()) return;
+    shown_ = drawRecognition(plain_, recognition);
+    showPreview();
 }
 
 void PhotoDropArea::dragEnterEvent(QDragEnterEvent* event)

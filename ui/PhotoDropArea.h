@@ -2,6 +2,8 @@
 // Where a miner puts a photo: drop a JPEG/PNG file on it or choose one with a file dialog.
 // Shows a preview and holds the file's bytes; a file that cannot be used is refused with
 // the reason (photoRefused) and the previous photo stays.
+#include "core/node/Node.h"
+
 #include <QByteArray>
 #include <QFrame>
 #include <QImage>
@@ -20,6 +22,10 @@ public:
     void chooseFile();
     void clear();
 
+    // Draws what the recognizer saw over the preview (boxes and scores).
+    void showRecognition(const PhotoRecognitionInfo& recognition);
+    bool showsRecognition() const { return shown_ != plain_; }
+
     QByteArray photo() const { return photo_; }
     QString fileName() const { return fileName_; }
 
@@ -37,7 +43,8 @@ private:
 
     QLabel* preview_;
     QByteArray photo_;
-    QImage image_;  // the photo, at most 800 pixels a side; null when it does not decode
+    QImage plain_;  // the photo upright, at most 800 pixels a side; null when it does not decode
+    QImage shown_;  // plain_, or plain_ with the recognizer's boxes
     QString fileName_;
 };
 

@@ -5,6 +5,8 @@
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
 #include "core/node/NodeEngine.h"
+#include "core/photo/PhotoDecoder.h"
+#include "core/photo/Recognizer.h"
 #include "core/photo/Thumbnail.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
@@ -99,6 +101,10 @@ void LocalNode::start()
             return;
         }
         openReader();
+        {
+            std::lock_guard lock(recognizerMutex_);
+            recognizer_ = engine_->recognizer();
+        }
         emit started();
     });
 }
@@ -121,6 +127,10 @@ void LocalNode::openReader()
 void LocalNode::stop()
 {
     if (!engine_) return;
+    {
+        std::lock_guard lock(recognizerMutex_);
+        recognizer_ = nullptr;
+    }
     {
         std::lock_guard lock(readerMutex_);
         reader_.reset();
@@ -264,6 +274,27 @@ bool LocalNode::cancelMiningJob(const QString& id, QueryError* error)
     }
     if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, id] { e->cancelMiningJob(id); });
     return true;
+}
+
+std::optional<PhotoRecognitionInfo> LocalNode::recognizePhoto(const QByteArray& photo, QueryError* error) const
+{
+    std::lock_guard lock(recognizerMutex_);
+    if (!recognizer_) {
+        if (error) *error = {QueryError::Unavailable, "this node has no photo recognizer running"};
+        return std::nullopt;
+    }
+    const photo::RecognizeOutcome outcome = recognizer_->recognize(Bytes(photo.begin(), photo.end()));
+    if (!outcome.ok()) {
+        if (error) *error = {QueryError::Malformed, QString::fromStdString(outcome.message)};
+        return std::nullopt;
+    }
+    PhotoRecognitionInfo info;
+    // The engine builds its recognizer with the default decode limits.
+    info.workingLongSide = photo::DecodeLimits().workingLongSide;
+    for (const photo::Detection& d : outcome.recognition->detections)
+        info.detections.append({QString::fromStdString(d.label), d.score, QRect(d.box.x, d.box.y, d.box.width, d.box.height)});
+    for (const std::string& label : outcome.recognition->claimable) info.claimable.append(QString::fromStdString(label));
+    return info;
 }
 
 void LocalNode::startMining(int threads)

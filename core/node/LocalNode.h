@@ -12,6 +12,9 @@
 namespace pb {
 
 class NodeEngine;
+namespace photo {
+class Recognizer;
+} // namespace photo
 namespace storage {
 class RedisClient;
 class PhotoStore;
@@ -41,6 +44,7 @@ public:
     QStringList recognizerLabels(QString* problem) const override;
     std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
     bool cancelMiningJob(const QString& id, QueryError* error) override;
+    std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const override;
     std::optional<QByteArray> photo(const QString& photoHash) const override;
     std::optional<QByteArray> thumbnail(const QString& photoHash) const override;
 
@@ -59,6 +63,11 @@ private:
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
     QString thumbnailDir_;
+
+    // The engine's recognizer (thread-safe to call), cleared under the mutex before the
+    // engine that owns it goes away.
+    mutable std::mutex recognizerMutex_;
+    const photo::Recognizer* recognizer_ = nullptr;
 
     mutable std::mutex readerMutex_;
     std::unique_ptr<storage::RedisClient> readerClient_;

@@ -6,6 +6,7 @@
 #include "core/node/NodeStatus.h"
 
 #include <QObject>
+#include <QRect>
 #include <memory>
 #include <optional>
 
@@ -26,6 +27,18 @@ struct MiningJobRequest {
     QString vote = "abstain";  // agree / disagree / abstain
     QString rewardAddress;     // empty: the node's reward address
     QString source = "api";
+};
+
+// What the node's recognizer sees in a photo, for previews before a job is queued.
+struct PhotoRecognitionInfo {
+    struct Detection {
+        QString label;
+        double score = 0;
+        QRect box;               // pixels of the working image (see workingLongSide)
+    };
+    QList<Detection> detections;  // best first
+    QStringList claimable;        // labels a miner could claim for this photo
+    int workingLongSide = 0;      // the recognizer's upright working image has this longer side
 };
 
 class Node : public QObject {
@@ -74,6 +87,10 @@ public:
     virtual std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) = 0;
     // NotFound for an unknown id, Conflict for a job already settled.
     virtual bool cancelMiningJob(const QString& id, QueryError* error) = 0;
+    // Runs this node's recognizer on a photo without queuing anything: tens to hundreds of
+    // milliseconds, so call it off the GUI thread. Malformed for an unusable photo (with the
+    // decoder's reason), Unavailable when the node has no recognizer or is not running.
+    virtual std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const = 0;
 
 signals:
     void started();

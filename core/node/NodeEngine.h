@@ -59,6 +59,10 @@ public:
     void submitMiningJob(const MiningJobInfo& job, const QByteArray& photo);
     void cancelMiningJob(const QString& id);
 
+    // The recognizer (null when none could be created; its recognize() is thread-safe), for
+    // previews through the façade.
+    const photo::Recognizer* recognizer() const { return recognizer_.get(); }
+
     // Where the chain lives, for the façade's read-only connection.
     std::optional<storage::RedisEndpoint> storageEndpoint() const;
     QString dataDirectory() const;

@@ -20,7 +20,9 @@
 #include "ui/MiningPage.h"
 #include "ui/PeerTableModel.h"
 #include "ui/PeersPage.h"
+#include "ui/OverviewPage.h"
 #include "ui/PhotoDropArea.h"
+#include "ui/SyncProgress.h"
 #include "ui/SettingsPage.h"
 #include "ui/TimeSeriesChart.h"
 
@@ -28,7 +30,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
@@ -214,6 +218,9 @@ private slots:
     {
         dropFile(mining()->dropArea(), kFacePhoto);
         QCOMPARE(mining()->dropArea()->fileName(), QString("messi5.jpg"));
+        // Before anything is queued, the recognizer's view is previewed with its boxes.
+        QTRY_VERIFY_WITH_TIMEOUT(mining()->recognitionText().contains("would confirm: face"), 10000);
+        QVERIFY(mining()->dropArea()->showsRecognition());
         QTRY_COMPARE_WITH_TIMEOUT(mining()->labelBox()->currentText(), QString("face"), 5000);
         QVERIFY(mining()->submitButton()->isEnabled());
         mining()->voteBox()->setCurrentIndex(mining()->voteBox()->findData("agree"));
@@ -229,6 +236,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(mining()->jobModel()->rowCount() >= 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(mining()->jobModel()->index(0, pb::ui::MiningJobModel::State).data().toString(),
                                   QString("mined"), 5000);
+    }
+
+    void previewSaysWhenTheRecognizerWouldConfirmNothing()
+    {
+        QVERIFY(mining()->dropArea()->loadFile("/usr/share/doc/opencv-doc/examples/data/baboon.jpg"));
+        QTRY_VERIFY_WITH_TIMEOUT(mining()->recognitionText().contains("no label it would confirm"), 10000);
+        mining()->dropArea()->clear();
+        QVERIFY(mining()->recognitionText().isEmpty());
     }
 
     void dropOfAFileThatIsNoPhotoIsRefusedWithTheReason()
@@ -316,6 +331,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->block() && chain()->detail()->block()->hash == job.blockHash, 10000);
         QVERIFY(chain()->detail()->hasPhoto());
         QCOMPARE(chain()->detail()->block()->label, QString("face"));
+        QVERIFY(chain()->detail()->recognitionText().startsWith("face 0."));
         QTRY_COMPARE_WITH_TIMEOUT(chain()->view()->currentIndex().data(pb::ui::BlockListModel::HeightRole).toULongLong(),
                                   chain()->detail()->block()->height, 5000);
 
@@ -344,6 +360,34 @@ private slots:
             QCOMPARE(log->filter()->index(r, pb::ui::LogModel::Level).data().toString(), QString("error"));
         QVERIFY(log->filter()->rowCount() < log->model()->rowCount());
         log->levelBox()->setCurrentIndex(log->levelBox()->findData(int(pb::LogLine::Info)));
+    }
+
+    void overviewListsBlocksFoundAndSyncState()
+    {
+        auto* found = window_->overview()->findChild<QListWidget*>();
+        QVERIFY(found);
+        QCOMPARE(found->count(), pb::ui::OverviewPage::kLastFoundShown);
+        QVERIFY(found->item(0)->text().contains("block "));
+        QString syncState;
+        for (QLabel* label : window_->overview()->findChildren<QLabel*>())
+            if (label->accessibleName() == "Sync state") syncState = label->text();
+        // The peer follows this node, which mines: nothing to catch up with.
+        QCOMPARE(syncState, QString("up to date"));
+    }
+
+    void syncProgressCountsBlocksLeftAndEstimatesTime()
+    {
+        pb::ui::SyncProgress sync;
+        sync.sample(0, 100, 1100);
+        QCOMPARE(sync.blocksLeft(), 1000ULL);
+        QVERIFY(!sync.secondsLeft().has_value());  // no rate yet
+        sync.sample(10'000, 300, 1100);          // 20 blocks/s
+        QCOMPARE(sync.blocksLeft(), 800ULL);
+        QCOMPARE(sync.secondsLeft().value(), 40);
+        QCOMPARE(sync.perMille(), 272);
+        sync.sample(20'000, 1100, 1100);
+        QVERIFY(sync.synced());
+        QCOMPARE(sync.perMille(), 1000);
     }
 
     void logModelKeepsOnlyTheNewestLines()
@@ -391,6 +435,8 @@ private slots:
         const QStringList names = {"overview", "peers", "chain", "mining", "log", "settings"};
         chain()->search(node_->miningJob(minedJobId_)->blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
+        QVERIFY(mining()->dropArea()->loadFile(kSecondFacePhoto));
+        QTRY_VERIFY_WITH_TIMEOUT(mining()->dropArea()->showsRecognition(), 10000);
         for (int page = 0; page < names.size(); ++page) {
             window_->showPage(page);
             QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
