@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHostAddress>
 #include <QLabel>
@@ -73,7 +74,22 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     peersLayout->setContentsMargins(0, 0, 0, 0);
     peersLayout->addWidget(filter_);
     peersLayout->addWidget(peerView_);
-    peersLayout->addWidget(message_);
+    // The context actions as buttons too, for the keyboard: they act on the current row.
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(message_, 1);
+    const auto addAction = [this, actions](const QString& text, void (PeersPage::*act)(int)) {
+        auto* button = new QPushButton(text);
+        actions->addWidget(button);
+        connect(button, &QPushButton::clicked, this, [this, act] {
+            const QModelIndex current = peerView_->currentIndex();
+            if (current.isValid()) (this->*act)(current.row());
+            else report(tr("Select a peer first."));
+        });
+    };
+    addAction(tr("D&isconnect"), &PeersPage::disconnectPeer);
+    addAction(tr("&Ban…"), &PeersPage::banPeer);
+    addAction(tr("Copy node &id"), &PeersPage::copyNodeId);
+    peersLayout->addLayout(actions);
 
     auto* bansBox = new QWidget;
     auto* bansLayout = new QVBoxLayout(bansBox);

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMimeData>
 #include <QPixmap>
@@ -105,6 +106,12 @@ void PhotoDropArea::dropEvent(QDropEvent* event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.isEmpty() || !urls.first().isLocalFile()) return;
     if (loadFile(urls.first().toLocalFile())) event->acceptProposedAction();
+}
+
+void PhotoDropArea::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) chooseFile();
+    else QFrame::keyPressEvent(event);
 }
 
 void PhotoDropArea::resizeEvent(QResizeEvent* event)
