@@ -1,6 +1,7 @@
 #include "ui/BlockDetailView.h"
 
 #include "ui/FormRows.h"
+#include "ui/Panes.h"
 #include "ui/PhotoImages.h"
 
 #include <QDateTime>
@@ -10,9 +11,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace pb::ui {
 
@@ -70,23 +69,9 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
     transactions_->setColumnWidth(1, 70);
     transactions_->setColumnWidth(2, 150);
 
-    auto* fields = new QWidget;
-    auto* fieldsLayout = new QVBoxLayout(fields);
-    fieldsLayout->setContentsMargins(0, 0, 0, 0);
-    fieldsLayout->addWidget(title_);
-    fieldsLayout->addLayout(form);
-    fieldsLayout->addWidget(transactions_);
-    auto* photoBox = new QWidget;
-    auto* photoLayout = new QVBoxLayout(photoBox);
-    photoLayout->setContentsMargins(0, 0, 0, 0);
-    photoLayout->addWidget(photoArea_, 1);
-    photoLayout->addWidget(fullSize_, 0, Qt::AlignRight);
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(fields);
-    split->addWidget(photoBox);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    QWidget* fields = column({title_, form, transactions_}, transactions_);
+    QWidget* photo = column({photoArea_, rowWithRight({}, {fullSize_})}, photoArea_);
+    fill(this, panes(Qt::Vertical, fields, photo), false);
 }
 
 void BlockDetailView::load(const QString& heightOrHash)

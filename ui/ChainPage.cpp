@@ -2,6 +2,7 @@
 
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
+#include "ui/Panes.h"
 #include "ui/TableViews.h"
 
 #include <QHBoxLayout>
@@ -11,7 +12,6 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace pb::ui {
 
@@ -48,20 +48,9 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
         if (row >= 0 && view_->currentIndex().row() != row) selectHeight(block.height);
     });
 
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(search_);
-    leftLayout->addWidget(message_);
-    leftLayout->addWidget(view_);
-    auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(left);
-    split->addWidget(detail_);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    QSplitter* split = panes(Qt::Horizontal, column({search_, message_, view_}, view_), detail_);
     split->setSizes({600, 400});
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    fill(this, split);
 }
 
 void ChainPage::refresh(const NodeStatus& status) { model_->setTip(status.height, status.ready); }

@@ -3,6 +3,7 @@
 #include "core/node/StatusText.h"
 #include "ui/MiningControls.h"
 #include "ui/MiningJobModel.h"
+#include "ui/Panes.h"
 #include "ui/PhotoDropArea.h"
 #include "ui/PhotoImages.h"
 #include "ui/TableViews.h"
@@ -39,35 +40,10 @@ MiningPage::MiningPage(Node& node, QWidget* parent) : QWidget(parent), node_(nod
     cancel->setAccessibleName(tr("Cancel the selected job"));
     connect(cancel, &QPushButton::clicked, this, &MiningPage::cancelSelectedJob);
 
-    auto* top = new QWidget;
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(controls_);
-    topLayout->addWidget(stats_);
-    auto* upper = new QSplitter(Qt::Horizontal);
-    upper->addWidget(hashrate_);
-    upper->addWidget(createJobForm());
-    upper->setStretchFactor(0, 3);
-    upper->setStretchFactor(1, 2);
-    topLayout->addWidget(upper, 1);
-
-    auto* queue = new QWidget;
-    auto* queueLayout = new QVBoxLayout(queue);
-    queueLayout->setContentsMargins(0, 0, 0, 0);
-    auto* queueBar = new QHBoxLayout;
-    queueBar->addWidget(new QLabel(tr("Job queue")));
-    queueBar->addStretch();
-    queueBar->addWidget(cancel);
-    queueLayout->addLayout(queueBar);
-    queueLayout->addWidget(jobView_);
-
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(top);
-    split->addWidget(queue);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    QSplitter* upper = panes(Qt::Horizontal, hashrate_, createJobForm());
+    QWidget* top = column({controls_, stats_, upper}, upper);
+    QWidget* queue = column({rowWithRight({new QLabel(tr("Job queue"))}, {cancel}), jobView_}, jobView_);
+    fill(this, panes(Qt::Vertical, top, queue));
 
     auto* sampler = new QTimer(this);
     connect(sampler, &QTimer::timeout, this, &MiningPage::sampleHashrate);

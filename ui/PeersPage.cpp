@@ -2,6 +2,7 @@
 
 #include "ui/BanDialog.h"
 #include "ui/BanTableModel.h"
+#include "ui/Panes.h"
 #include "ui/PeerTableModel.h"
 #include "ui/TableViews.h"
 #include "ui/TimeSeriesChart.h"
@@ -17,11 +18,9 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QUrl>
-#include <QVBoxLayout>
 
 namespace pb::ui {
 
@@ -69,11 +68,6 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     message_->setAccessibleName(tr("Peers page message"));
     message_->setWordWrap(true);
 
-    auto* peersBox = new QWidget;
-    auto* peersLayout = new QVBoxLayout(peersBox);
-    peersLayout->setContentsMargins(0, 0, 0, 0);
-    peersLayout->addWidget(filter_);
-    peersLayout->addWidget(peerView_);
     // The context actions as buttons too, for the keyboard: they act on the current row.
     auto* actions = new QHBoxLayout;
     actions->addWidget(message_, 1);
@@ -89,27 +83,10 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     addAction(tr("D&isconnect"), &PeersPage::disconnectPeer);
     addAction(tr("&Ban…"), &PeersPage::banPeer);
     addAction(tr("Copy node &id"), &PeersPage::copyNodeId);
-    peersLayout->addLayout(actions);
 
-    auto* bansBox = new QWidget;
-    auto* bansLayout = new QVBoxLayout(bansBox);
-    bansLayout->setContentsMargins(0, 0, 0, 0);
-    bansLayout->addWidget(new QLabel(tr("Banned addresses")));
-    bansLayout->addWidget(banView_);
-    bansLayout->addWidget(unban, 0, Qt::AlignRight);
-
-    auto* lower = new QSplitter(Qt::Horizontal);
-    lower->addWidget(traffic_);
-    lower->addWidget(bansBox);
-    lower->setStretchFactor(0, 3);
-    lower->setStretchFactor(1, 2);
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(peersBox);
-    split->addWidget(lower);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    QWidget* peersBox = column({filter_, peerView_, actions}, peerView_);
+    QWidget* bansBox = column({new QLabel(tr("Banned addresses")), banView_, rowWithRight({}, {unban})}, banView_);
+    fill(this, panes(Qt::Vertical, peersBox, panes(Qt::Horizontal, traffic_, bansBox)));
 
     auto* sampler = new QTimer(this);
     connect(sampler, &QTimer::timeout, this, &PeersPage::sampleTraffic);
