@@ -68,7 +68,7 @@ void Chain::load()
     if (active_.size() != tip.height + 1 || active_.back() != tip.hash)
         throw StoreError("the active chain index does not end at the tip " + hex(tip.hash));
     tip_ = {tip.hash, tip.height, tip.time, tip.bits, tip.chainWork};
-    bestHeader_ = tip;
+    resetBestHeaderToTip();
 }
 
 std::optional<BlockIndexEntry> Chain::findEntry(const Hash256& hash)
@@ -125,7 +125,31 @@ bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
 void Chain::noteBestHeader(const BlockIndexEntry& entry)
 {
-    if (entry.status != BlockIndexEntry::Status::Invalid && entry.chainWork > bestHeader_.chainWork) bestHeader_ = entry;
+    if (entry.status == BlockIndexEntry::Status::Invalid || entry.chainWork <= bestHeader_.chainWork) return;
+    // Usually a child of the current best header; otherwise replace the branch above the fork.
+    std::vector<Hash256> branch;
+    BlockIndexEntry cursor = entry;
+    while (!onBestChain(cursor)) {
+        branch.push_back(cursor.hash);
+        cursor = requireEntry(cursor.prevHash);
+    }
+    bestChain_.resize(cursor.height + 1);
+    bestChain_.insert(bestChain_.end(), branch.rbegin(), branch.rend());
+    bestHeader_ = entry;
+}
+
+void Chain::resetBestHeaderToTip()
+{
+    bestHeader_ = requireEntry(tip_.hash);
+    bestChain_ = active_;
+}
+
+uint64_t Chain::forkWithBestChain() const
+{
+    // Both chains start at genesis; during sync the active chain is a prefix of the best one.
+    uint64_t height = std::min(active_.size(), bestChain_.size()) - 1;
+    while (active_[height] != bestChain_[height]) --height;
+    return height;
 }
 
 uint32_t Chain::nextBits(const BlockIndexEntry& parent)
@@ -266,16 +290,13 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
 
 std::optional<BlockIndexEntry> Chain::bestActivatable()
 {
-    // Walk the best header chain down to the active chain, remembering the highest block whose
-    // path from the fork has every body.
-    std::vector<BlockIndexEntry> path;
-    BlockIndexEntry cursor = requireEntry(bestHeader_.hash);  // its body may have arrived since
-    while (!isActive(cursor)) {
-        path.push_back(cursor);
-        cursor = requireEntry(cursor.prevHash);
-    }
+    // The highest block of the best header chain whose path from the fork has every body.
     std::optional<BlockIndexEntry> best;
-    for (auto it = path.rbegin(); it != path.rend() && it->status == BlockIndexEntry::Status::HaveBody; ++it) best = *it;
+    for (uint64_t height = forkWithBestChain() + 1; height < bestChain_.size(); ++height) {
+        BlockIndexEntry entry = requireEntry(bestChain_[height]);  // its body may have arrived since
+        if (entry.status != BlockIndexEntry::Status::HaveBody) break;
+        best = std::move(entry);
+    }
     if (best && best->chainWork > tip_.chainWork) return best;
     return std::nullopt;
 }
@@ -326,13 +347,10 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         if (block->photoHash) ctx.photoAlreadyOnChain = pending.photoOnChain(*block->photoHash);
         const ValidationResult r = checkBlockInContext(*block, ctx, params_);
         if (!r.ok()) {
-            store_.markInvalid(entry.hash);
-            index_.erase(entry.hash);
-            if (bestHeader_.hash == entry.hash || target.hash == entry.hash) bestHeader_ = requireEntry(tip_.hash);
-            result.outcome = AcceptOutcome::Rejected;
-            result.validation = r;
-            if (entry.hash != result.hash) result.validation.detail = "ancestor " + hex(entry.hash) + ": " + r.detail;
-            return;
+            rejectInBranch(entry, r, branch, update.connect.size(), result);
+            // The blocks below it are valid: connect them when they beat the tip.
+            if (update.connect.empty() || parent.chainWork <= tip_.chainWork) return;
+            break;
         }
         const auto coinbase = Transaction::parse(block->transactions.front());
         const crypto::AddressHash& to = coinbase->coinbase.to;
@@ -348,10 +366,34 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     for (const auto& c : update.connect) active_.push_back(c.entry.hash);
     for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);
     for (const auto& c : update.connect) result.connected.push_back(c.entry);
-    const BlockIndexEntry& newTip = branch.back();
+    const BlockIndexEntry& newTip = update.connect.back().entry;
     tip_ = {newTip.hash, newTip.height, newTip.time, newTip.bits, newTip.chainWork};
     noteBestHeader(newTip);
-    result.outcome = AcceptOutcome::Connected;
+    if (result.outcome != AcceptOutcome::Rejected) result.outcome = AcceptOutcome::Connected;
+}
+
+void Chain::rejectInBranch(const BlockIndexEntry& entry, const ValidationResult& why, const std::vector<BlockIndexEntry>& branch,
+                           size_t position, AcceptResult& result)
+{
+    store_.markInvalid(entry.hash);
+    index_.erase(entry.hash);
+    if (onBestChain(entry)) {
+        // Sync goes on up to the invalid block's parent when that still leads, else from the tip.
+        const BlockIndexEntry parent = requireEntry(entry.prevHash);
+        if (parent.chainWork > tip_.chainWork) {
+            bestHeader_ = parent;
+            bestChain_.resize(entry.height);
+        } else {
+            resetBestHeaderToTip();
+        }
+    }
+    // The submitted block fails with it when it is this block or one of its descendants.
+    const auto submitted = std::find_if(branch.begin() + long(position), branch.end(),
+                                        [&](const BlockIndexEntry& e) { return e.hash == result.hash; });
+    if (submitted == branch.end()) return;
+    result.outcome = AcceptOutcome::Rejected;
+    result.validation = why;
+    if (entry.hash != result.hash) result.validation.detail = "ancestor " + hex(entry.hash) + ": " + why.detail;
 }
 
 std::vector<Hash256> Chain::locator()
@@ -390,13 +432,10 @@ std::vector<Bytes> Chain::headersAfter(const std::vector<Hash256>& locator, cons
 std::vector<BlockIndexEntry> Chain::missingBodies(size_t max)
 {
     std::vector<BlockIndexEntry> missing;
-    BlockIndexEntry cursor = requireEntry(bestHeader_.hash);
-    while (!isActive(cursor)) {
-        if (cursor.status == BlockIndexEntry::Status::HeaderOnly) missing.push_back(cursor);
-        cursor = requireEntry(cursor.prevHash);
+    for (uint64_t height = forkWithBestChain() + 1; height < bestChain_.size() && missing.size() < max; ++height) {
+        BlockIndexEntry entry = requireEntry(bestChain_[height]);
+        if (entry.status == BlockIndexEntry::Status::HeaderOnly) missing.push_back(std::move(entry));
     }
-    std::reverse(missing.begin(), missing.end());
-    if (missing.size() > max) missing.resize(max);
     return missing;
 }
 

@@ -114,11 +114,22 @@ private:
     // Records a header that broke a permanent rule, so the block is refused at once next time.
     void rememberInvalid(const BlockHeader& header, const BlockIndexEntry& parent);
     void noteBestHeader(const BlockIndexEntry& entry);
+    void resetBestHeaderToTip();
+    bool onBestChain(const BlockIndexEntry& entry) const
+    {
+        return entry.height < bestChain_.size() && bestChain_[entry.height] == entry.hash;
+    }
+    // Height of the highest block on both the active chain and the best header chain.
+    uint64_t forkWithBestChain() const;
 
     // Moves the active chain to `target` when it has more work and every block from the fork
     // to it has a body; validates each newly connected block in context.
     void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result);
     std::optional<BlockIndexEntry> bestActivatable();
+    // Records a block of `branch` (at `position`) that failed in context, moves sync off it, and
+    // rejects the submitted block when it is on or above it.
+    void rejectInBranch(const BlockIndexEntry& entry, const ValidationResult& why, const std::vector<BlockIndexEntry>& branch,
+                        size_t position, AcceptResult& result);
     static std::optional<VoteCast> voteOf(const Block& block, const BlockIndexEntry& parent);
 
     const NetworkParams& params_;
@@ -132,6 +143,9 @@ private:
     };
     std::unordered_map<Hash256, BlockIndexEntry, HashKey> index_;
     std::vector<Hash256> active_;
+    // The best header's chain by height, sharing the active chain's prefix: sync finds the next
+    // bodies to fetch and to connect here instead of walking the tree from the best header.
+    std::vector<Hash256> bestChain_;
 };
 
 } // namespace pb

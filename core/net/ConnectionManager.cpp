@@ -294,6 +294,12 @@ std::optional<LinkInfo> ConnectionManager::linkInfo(PeerId peer) const
     return it->second->info();
 }
 
+void ConnectionManager::expectReplies(PeerId peer, int messages)
+{
+    if (const auto it = m_links.find(peer); it != m_links.end())
+        it->second->expectReplies(messages);
+}
+
 std::vector<LinkInfo> ConnectionManager::links() const
 {
     std::vector<LinkInfo> result;

@@ -60,6 +60,7 @@ public:
     // cancels a pending dial, which then reports dialFailed.
     void disconnect(PeerId peer, const QString& reason) override;
     std::optional<LinkInfo> linkInfo(PeerId peer) const override;
+    void expectReplies(PeerId peer, int messages) override;
 
     void closeAll(const QString& reason);
     std::vector<LinkInfo> links() const;

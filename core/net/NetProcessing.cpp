@@ -376,24 +376,34 @@ void NetProcessing::notePeerHas(Peer& peer, const Hash256& block)
 void NetProcessing::requestBodies()
 {
     std::set<Hash256> inFlight;
-    for (const auto& [id, peer] : peers_) inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
+    // A peer's download window is refilled once half of it has arrived, so requests go out in
+    // batches rather than one per block received (which would flood a fast-serving peer).
+    std::set<PeerId> refill;
+    for (const auto& [id, peer] : peers_) {
+        inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
+        if (peer.handshaken && int(peer.blocksInFlight.size()) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
+    }
     std::map<PeerId, GetBlocks> requests;
     for (const BlockIndexEntry& wanted : chain_.missingBodies(256)) {
         if (inFlight.count(wanted.hash)) continue;
         // Ask a peer known to have it, with room in its download window.
         for (auto& [id, peer] : peers_) {
             GetBlocks& request = requests[id];
-            if (!peer.handshaken || peer.bestKnownHeight < wanted.height
+            if (!refill.count(id) || peer.bestKnownHeight < wanted.height
                 || int(peer.blocksInFlight.size()) >= settings_.maxBlocksInFlightPerPeer
                 || request.hashes.size() >= kMaxBlocksPerRequest)
                 continue;
+            if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = nowMs() + settings_.blockDownloadTimeoutMs;
             request.hashes.push_back(wanted.hash);
             peer.blocksInFlight.insert(wanted.hash);
             break;
         }
     }
-    for (const auto& [id, request] : requests)
-        if (!request.hashes.empty()) send(id, request);
+    for (const auto& [id, request] : requests) {
+        if (request.hashes.empty()) continue;
+        links_.expectReplies(id, int(request.hashes.size()));
+        send(id, request);
+    }
 }
 
 void NetProcessing::onGetBlocks(Peer& peer, const GetBlocks& request)
@@ -426,7 +436,9 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
     const Hash256 hash = header->hash();
     // Unrequested blocks are welcome when they extend something we know: that is how new
     // blocks are pushed. Others are noise, mildly punished.
-    if (!peer.blocksInFlight.erase(hash) && !store_.indexEntry(header->prevHash)) {
+    const bool requested = peer.blocksInFlight.erase(hash) > 0;
+    if (requested) peer.downloadDeadlineMs = nowMs() + settings_.blockDownloadTimeoutMs;
+    if (!requested && !store_.indexEntry(header->prevHash)) {
         misbehave(peer.link.id, 5, "unrequested block " + hex(hash).left(16) + " on an unknown parent");
         requestHeaders(peer);
         return;
@@ -443,8 +455,10 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
         else if (r.validation.error == BlockError::PhotoUnverifiable)
             log_.warning(QString("cannot judge block %1 (photo_unverifiable): %2")
                              .arg(hex(hash).left(16), QString::fromStdString(r.validation.detail)));
-    } else if (r.outcome == AcceptOutcome::Connected) {
-        notePeerHas(peer, hash);
+    }
+    // Even a rejected block may have let valid ancestors connect (when it failed in their branch).
+    if (!r.connected.empty()) {
+        if (r.ok()) notePeerHas(peer, hash);
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         hooks_.chainChanged(r);
@@ -552,6 +566,13 @@ void NetProcessing::maintainPeers()
             if (now - peer.openedAtMs > settings_.handshakeTimeoutMs) expired.push_back(id);
             continue;
         }
+        if (!peer.blocksInFlight.empty() && now > peer.downloadDeadlineMs) {
+            // Ask others (requestBodies below); the peer stays, as a slow link is no offence.
+            log_.warning(QString("peer %1 delivered none of %2 requested blocks in %3 s; asking other peers")
+                             .arg(peer.link.address.toString()).arg(peer.blocksInFlight.size())
+                             .arg(settings_.blockDownloadTimeoutMs / 1000));
+            peer.blocksInFlight.clear();
+        }
         if (peer.pingSentMs != 0 && now - peer.pingSentMs > 2 * settings_.pingIntervalMs) {
             expired.push_back(id);
         } else if (peer.pingSentMs == 0 && now >= peer.nextPingMs) {
@@ -591,7 +612,7 @@ QList<PeerInfo> NetProcessing::peerTable() const
         p.direction = peer.link.direction == Direction::Inbound ? "inbound" : "outbound";
         p.version = peer.pack.protocolVersion;
         p.userAgent = peer.pack.userAgent;
-        p.height = peer.pack.bestHeight;
+        p.height = std::max<quint64>(peer.pack.bestHeight, peer.bestKnownHeight);  // the handshake's, or what it sent since
         p.pingMs = peer.pingMs;
         if (const auto info = links_.linkInfo(id)) {
             p.bytesIn = info->bytesIn;

@@ -33,6 +33,8 @@ struct NetSettings {
     int pingIntervalMs = 15000;
     int handshakeTimeoutMs = 10000;
     int maxBlocksInFlightPerPeer = 16;
+    // A peer that delivers none of its requested blocks for this long is asked no more of them.
+    int blockDownloadTimeoutMs = 20000;
 };
 
 // What the protocol asks of the engine.
@@ -78,6 +80,7 @@ private:
         qint64 nextPingMs = 0;
         double pingMs = -1;
         std::set<Hash256> blocksInFlight;
+        qint64 downloadDeadlineMs = 0;      // the next requested block is due by then
         int unconnectingHeaders = 0;
         uint64_t bestKnownHeight = 0;       // highest block we know the peer has
     };

@@ -35,6 +35,13 @@ PeerConnection::PeerConnection(const LinkInfo& info, QWebSocket* socket, const T
     connect(m_socket, &QWebSocket::disconnected, this, &PeerConnection::onDisconnected);
 }
 
+void PeerConnection::expectReplies(int messages)
+{
+    m_messageBucket.prepay(messages, m_limits.maxPrepaidReplies);
+    m_byteBucket.prepay(double(messages) * double(m_limits.maxFrameBytes),
+                        double(m_limits.maxPrepaidReplies) * double(m_limits.maxFrameBytes));
+}
+
 PeerConnection::~PeerConnection()
 {
     // The socket is our child and may emit while being destroyed; we are no longer listening.

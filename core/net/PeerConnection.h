@@ -27,6 +27,10 @@ public:
     // maxSendBufferBytes unread, nothing sent; the caller should drop the link.
     SendResult send(const QByteArray& frame);
 
+    // Prepays the rate limits for replies we requested (each up to maxFrameBytes), up to
+    // maxPrepaidReplies outstanding.
+    void expectReplies(int messages);
+
     // Starts the closing handshake with `reason`. No signal is emitted afterwards; the socket
     // finishes closing on its own and this object deletes itself.
     void close(QWebSocketProtocol::CloseCode code, const QString& reason);

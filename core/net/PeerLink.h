@@ -28,6 +28,9 @@ public:
     virtual void send(PeerId peer, const QByteArray& frame) = 0;
     virtual void disconnect(PeerId peer, const QString& reason) = 0;
     virtual std::optional<LinkInfo> linkInfo(PeerId peer) const = 0;
+    // The protocol asked the peer for `messages` replies: they do not count against its rate
+    // limits, so a download we requested is never mistaken for a flood.
+    virtual void expectReplies(PeerId peer, int messages) = 0;
 };
 
 class LinkEvents {

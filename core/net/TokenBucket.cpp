@@ -21,10 +21,19 @@ bool TokenBucket::charge(double cost, qint64 nowMs)
 {
     if (unlimited())
         return true;
+    if (m_prepaid >= cost) {
+        m_prepaid -= cost;
+        return true;
+    }
     refill(nowMs);
     const bool covered = m_tokens >= cost;
     m_tokens -= cost;
     return covered;
+}
+
+void TokenBucket::prepay(double tokens, double limit)
+{
+    m_prepaid = std::min(limit, m_prepaid + tokens);
 }
 
 double TokenBucket::level(qint64 nowMs)

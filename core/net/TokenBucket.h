@@ -12,8 +12,10 @@ public:
     // A rate <= 0 makes the bucket unlimited: every charge is covered.
     TokenBucket(double ratePerSecond, double capacity, qint64 nowMs);
 
-    // Takes `cost` tokens; true when the bucket held them before the charge.
+    // Takes `cost` tokens, prepaid ones first; true when the bucket held them before the charge.
     bool charge(double cost, qint64 nowMs);
+    // Tokens for traffic we asked for, spent before the refilled ones; at most `limit` are held.
+    void prepay(double tokens, double limit);
     // Current tokens, negative while in debt.
     double level(qint64 nowMs);
     bool unlimited() const { return m_rate <= 0; }
@@ -25,6 +27,7 @@ private:
     double m_rate;
     double m_capacity;
     double m_tokens;
+    double m_prepaid = 0;
     qint64 m_lastMs;
 };
 

@@ -326,6 +326,100 @@ private slots:
         QCOMPARE(rest.size(), size_t(3));
     }
 
+    void bodyDownloadsFollowTheHeaviestHeaderBranch()
+    {
+        auto storeA = openStore("heavyA");
+        auto storeB = openStore("heavyB");
+        Chain a(net_, *storeA), b(net_, *storeB);
+        a.load();
+        b.load();
+        std::vector<Bytes> blocksA, blocksB;
+        for (int i = 0; i < 2; ++i) {
+            blocksA.push_back(mine(a, 0xA2, kNow + i));
+            QVERIFY(a.submitBlock(blocksA.back(), nullptr, kNow + i).ok());
+        }
+        for (int i = 0; i < 4; ++i) {
+            blocksB.push_back(mine(b, 0xB2, kNow + 10 + i));
+            QVERIFY(b.submitBlock(blocksB.back(), nullptr, kNow + 10 + i).ok());
+        }
+        const auto hashesOf = [](const std::vector<BlockIndexEntry>& entries) {
+            std::vector<Hash256> hashes;
+            for (const auto& e : entries) hashes.push_back(e.hash);
+            return hashes;
+        };
+        const auto blockHashes = [](const std::vector<Bytes>& blocks) {
+            std::vector<Hash256> hashes;
+            for (const Bytes& encoded : blocks) hashes.push_back(Block::parse(encoded)->hash());
+            return hashes;
+        };
+        const auto acceptHeaders = [&](Chain& chain, const std::vector<Bytes>& blocks) {
+            for (const Bytes& encoded : blocks) QVERIFY(chain.acceptHeader(Block::parse(encoded)->header, kNow + 20).ok());
+        };
+
+        auto store = openStore("heavy");
+        Chain chain(net_, *store);
+        chain.load();
+        acceptHeaders(chain, blocksA);
+        QCOMPARE(hashesOf(chain.missingBodies(100)), blockHashes(blocksA));
+        acceptHeaders(chain, blocksB);  // more work: downloads switch to B
+        QCOMPARE(hashesOf(chain.missingBodies(100)), blockHashes(blocksB));
+        const std::vector<Hash256> hashesB = blockHashes(blocksB);
+        QCOMPARE(hashesOf(chain.missingBodies(3)), std::vector<Hash256>(hashesB.begin(), hashesB.begin() + 3));
+
+        // A's bodies still connect (more work than the tip), and B stays the download target.
+        for (const Bytes& encoded : blocksA) QCOMPARE(chain.submitBlock(encoded, nullptr, kNow + 20).outcome, AcceptOutcome::Connected);
+        QCOMPARE(chain.tip().hash, a.tip().hash);
+        QCOMPARE(hashesOf(chain.missingBodies(100)), blockHashes(blocksB));
+
+        // After a restart the best header is the tip again until headers are heard once more.
+        Chain restarted(net_, *store);
+        restarted.load();
+        QVERIFY(restarted.missingBodies(100).empty());
+        acceptHeaders(restarted, blocksB);
+        QCOMPARE(hashesOf(restarted.missingBodies(100)), blockHashes(blocksB));
+
+        // B's bodies last-first: the first one switches the chain over all four.
+        for (size_t i = blocksB.size() - 1; i >= 1; --i)
+            QCOMPARE(restarted.submitBlock(blocksB[i], nullptr, kNow + 20).outcome, AcceptOutcome::Stored);
+        QCOMPARE(hashesOf(restarted.missingBodies(100)), std::vector<Hash256>{hashesB.front()});
+        const AcceptResult switched = restarted.submitBlock(blocksB.front(), nullptr, kNow + 20);
+        QCOMPARE(switched.outcome, AcceptOutcome::Connected);
+        QCOMPARE(switched.disconnected.size(), size_t(2));
+        QCOMPARE(switched.connected.size(), size_t(4));
+        QCOMPARE(restarted.tip().hash, b.tip().hash);
+        QVERIFY(restarted.missingBodies(100).empty());
+    }
+
+    void blockInvalidInItsBranchLetsItsValidAncestorsConnect()
+    {
+        auto sourceStore = openStore("dupphoto1");
+        Chain source(net_, *sourceStore);
+        source.load();
+        const Bytes photo = pngBytes(7);
+        const Bytes first = mine(source, 0x0D, kNow, &photo);
+        QVERIFY(source.submitBlock(first, &photo, kNow).ok());
+        // A second block repeating the photo: valid alone, invalid on top of the first.
+        const Bytes repeat = mine(source, 0x0D, kNow + 1, &photo);
+        const Hash256 firstHash = Block::parse(first)->hash();
+        const Hash256 repeatHash = Block::parse(repeat)->hash();
+
+        auto store = openStore("dupphoto2");
+        Chain chain(net_, *store);
+        chain.load();
+        QVERIFY(chain.acceptHeader(Block::parse(first)->header, kNow + 2).ok());
+        QVERIFY(chain.acceptHeader(Block::parse(repeat)->header, kNow + 2).ok());
+        QCOMPARE(chain.submitBlock(repeat, &photo, kNow + 2).outcome, AcceptOutcome::Stored);
+        const AcceptResult r = chain.submitBlock(first, &photo, kNow + 2);
+        QVERIFY2(r.ok(), r.validation.detail.c_str());
+        QCOMPARE(r.outcome, AcceptOutcome::Connected);
+        QCOMPARE(r.connected.size(), size_t(1));
+        QCOMPARE(chain.tip().hash, firstHash);
+        QCOMPARE(chain.bestHeader().hash, firstHash);
+        QVERIFY(chain.missingBodies(100).empty());
+        QCOMPARE(store->indexEntry(repeatHash)->status, BlockIndexEntry::Status::Invalid);
+        QCOMPARE(chain.submitBlock(repeat, &photo, kNow + 3).validation.error, BlockError::KnownInvalid);
+    }
+
     void headerWithWrongBitsIsRejectedAndRemembered()
     {
         auto store = openStore("hdr3");

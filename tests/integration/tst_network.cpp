@@ -3,7 +3,9 @@
 #include "DaemonProcess.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <memory>
 
 using namespace pb::test;
@@ -61,6 +63,14 @@ private slots:
         QVERIFY(waitUntil([&] { return a.daemon->height() >= 20; }, 30000));
         QCOMPARE(head.daemon->terminate(), 0);
         QVERIFY2(waitUntil([&] { return allAgree({&seed, &a, &b, &c}); }, 30000), qPrintable(c.daemon->stderrText()));
+        // Peer tables show the heights peers reached since the handshake (all were near 0 then).
+        QVERIFY2(waitUntil([&] {
+                     const QJsonArray peers = peersOf(*a.daemon);
+                     return !peers.isEmpty() && std::all_of(peers.begin(), peers.end(), [](const QJsonValue& p) {
+                         return p.toObject().value("height").toInteger() >= 20;
+                     });
+                 }, 10000),
+                 qPrintable(QJsonDocument(peersOf(*a.daemon)).toJson()));
 
         // A node started late syncs the whole chain headers-first.
         Node late;

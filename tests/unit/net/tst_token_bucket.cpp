@@ -37,6 +37,18 @@ private slots:
         QCOMPARE(bucket.level(500), 0.0);
     }
 
+    void prepaidRepliesAreCoveredBeyondTheAllowanceUpToTheLimit()
+    {
+        TokenBucket bucket(10, 10, 0);
+        bucket.prepay(30, 25);  // asked for 30 replies; at most 25 prepaid
+        for (int i = 0; i < 25; ++i)
+            QVERIFY(bucket.charge(1, 0));
+        QCOMPARE(bucket.level(0), 10.0);  // the refilled allowance is untouched
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(bucket.charge(1, 0));
+        QVERIFY(!bucket.charge(1, 0));
+    }
+
     void nonPositiveRateIsUnlimited()
     {
         TokenBucket bucket(0, 0, 0);

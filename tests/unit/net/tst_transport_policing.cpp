@@ -157,6 +157,23 @@ private slots:
         QTRY_COMPARE(pair.clientEvents.closedReason(clientId).value_or(QString()), "closed by peer: " + flooding);
     }
 
+    void requestedRepliesPassBeyondTheAllowance()
+    {
+        TransportLimits limits = loopbackLimits();
+        limits.messagesPerSecond = 20;
+        LoopbackPair pair(limits);
+        PeerId serverId = 0;
+        const PeerId clientId = pair.dial(&serverId);
+
+        // The server asked for 30 replies: those and the allowance of 20 arrive, unreported.
+        pair.server.expectReplies(serverId, 30);
+        for (int i = 0; i < 50; ++i)
+            pair.client.send(clientId, QByteArray::number(i));
+        QTRY_COMPARE(pair.server.linkInfo(serverId)->messagesIn, quint64(50));
+        QCOMPARE(pair.serverEvents.framesFrom(serverId).size(), size_t(50));
+        QVERIFY(pair.serverEvents.misbehaviour.empty());
+    }
+
     void byteFloodIsReported()
     {
         TransportLimits limits = loopbackLimits();
