@@ -1,8 +1,10 @@
 // photoblocks: the desktop application. Runs the same engine as photoblocksd on its own
 // thread and shows it through the widgets in ui/.
 #include "app/Options.h"
+#include "app/ShutdownSignals.h"
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
+#include "core/node/PhotoFolder.h"
 #include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
 
@@ -10,6 +12,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 #include <cstdio>
 
 int main(int argc, char* argv[])
@@ -38,17 +41,32 @@ int main(int argc, char* argv[])
 
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;
+    std::unique_ptr<pb::PhotoFolder> photoFolder;
     pb::ui::MainWindow window(*node);
     QObject::connect(node.get(), &pb::Node::started, &window, [&] {
-        if (options.restPort == 0) return;
-        api = std::make_unique<pb::api::ApiService>(*node);
         QString error;
-        if (api->start(QHostAddress::LocalHost, quint16(options.restPort), &error) == 0)
-            QMessageBox::warning(&window, "Photoblocks", error);
+        if (options.restPort != 0) {
+            api = std::make_unique<pb::api::ApiService>(*node);
+            if (api->start(QHostAddress::LocalHost, quint16(options.restPort), &error) == 0)
+                QMessageBox::warning(&window, "Photoblocks", QObject::tr("The REST API is off: %1").arg(error));
+        }
+        if (!options.photosDir.isEmpty()) {
+            photoFolder = std::make_unique<pb::PhotoFolder>(
+                *node, options.photosDir, [&window](const QString& line) { window.statusBar()->showMessage(line, 10000); });
+            if (!photoFolder->start(&error))
+                QMessageBox::warning(&window, "Photoblocks", QObject::tr("The photo folder is not watched: %1").arg(error));
+        }
+    });
+    // A terminal's Ctrl-C or a logout's SIGTERM closes the window the normal way, so the node
+    // and its Redis stop cleanly.
+    pb::app::ShutdownSignals shutdownSignals;
+    QObject::connect(&shutdownSignals, &pb::app::ShutdownSignals::shutdownRequested, &window, [&window] {
+        window.quit();
     });
     window.show();
     node->start();
     const int code = app.exec();
+    photoFolder.reset();
     api.reset();
     node->stop();
     return code;

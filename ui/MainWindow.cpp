@@ -67,10 +67,7 @@ MainWindow::MainWindow(Node& node, QWidget* parent) : QMainWindow(parent), node_
             raise();
             activateWindow();
         });
-        connect(tray_, &TrayIcon::quitRequested, this, [this] {
-            quitting_ = true;
-            close();
-        });
+        connect(tray_, &TrayIcon::quitRequested, this, &MainWindow::quit);
     }
 
     refreshTimer_.setSingleShot(true);
@@ -99,10 +96,7 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Settings"), this, [this] { showPage(SettingsIndex); });
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, [this] {
-        quitting_ = true;
-        close();
-    });
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Photoblocks"), this, [this] { AboutDialog(this).exec(); });
 }
@@ -113,6 +107,12 @@ void MainWindow::showPage(int page)
 }
 
 int MainWindow::currentPage() const { return stack_->currentIndex(); }
+
+void MainWindow::quit()
+{
+    quitting_ = true;
+    close();
+}
 
 void MainWindow::scheduleRefresh()
 {

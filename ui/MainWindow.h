@@ -37,6 +37,8 @@ public:
 
     void showPage(int page);
     int currentPage() const;
+    // Closes the window for good (even when closing would only minimize it to the tray).
+    void quit();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
