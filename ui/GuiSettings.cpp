@@ -57,7 +57,9 @@ void GuiSettings::setMinimizeToTray(bool enabled) { QSettings().setValue("window
 
 QStringList GuiSettings::withSavedOptions(const QStringList& arguments) const
 {
-    if (arguments.isEmpty()) return arguments;
+    // Until the Settings page has saved once, a config file in the data directory and the
+    // built-in defaults decide, as for photoblocksd.
+    if (arguments.isEmpty() || !QSettings().contains("node/network")) return arguments;
     const NodeSettings n = node();
     QStringList out = arguments;
     const auto add = [&](const QString& option, const QString& value, bool set) {

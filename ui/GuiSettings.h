@@ -28,7 +28,7 @@ public:
     void setMinimizeToTray(bool enabled);
 
     // `arguments` (argv, program name first) with an option added for every saved setting
-    // the command line does not set itself.
+    // the command line does not set itself; unchanged before the settings were first saved.
     QStringList withSavedOptions(const QStringList& arguments) const;
 
     // Why `settings` cannot be used (first problem found), or empty.

@@ -403,6 +403,9 @@ private slots:
 
     void settingsAreSavedAndBecomeOptionsAtTheNextStart()
     {
+        const QStringList bare = {"photoblocks", "--datadir", "/x"};
+        QCOMPARE(pb::ui::GuiSettings().withSavedOptions(bare), bare);  // nothing saved yet
+
         pb::ui::SettingsPage* page = window_->settingsPage();
         pb::ui::NodeSettings wanted;
         wanted.network = "test";
