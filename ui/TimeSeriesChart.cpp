@@ -30,10 +30,11 @@ Scale scaleFor(double peak)
 
 TimeSeriesChart::TimeSeriesChart(const QString& title, const QStringList& seriesNames, const QString& unit,
                                  int windowSeconds, QWidget* parent)
-    : QChartView(parent), timeAxis_(new QDateTimeAxis), valueAxis_(new QValueAxis), unit_(unit),
+    // The chart is handed over at construction: setChart() would orphan the default chart.
+    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), valueAxis_(new QValueAxis), unit_(unit),
       windowSeconds_(windowSeconds)
 {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -51,7 +52,6 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QStringList& series
         series_.append(series);
         samples_.append(QList<QPointF>());
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
     setAccessibleName(title);
