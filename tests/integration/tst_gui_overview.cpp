@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +31,8 @@ private:
 private slots:
     void initTestCase()
     {
+        // The window reads its saved geometry and page: keep the user's settings out of it.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
         pb::NodeConfig config;
         config.network = "test";
         config.dataDir = dir_.path();
