@@ -54,6 +54,7 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     network_->setToolTip(tr("dev, test or the name of a custom network"));
     mode_ = named(new QComboBox, tr("Node mode"));
     mode_->addItems({"full", "seed", "head", "mobile"});
+    for (QComboBox* box : {network_, mode_}) box->setMinimumContentsLength(16);
     seeds_ = named(new QLineEdit, tr("Seeds"));
     seeds_->setPlaceholderText(tr("host:port, separated by commas (default: the network's seed)"));
     peerPort_ = portBox(tr("Peer port"), tr("automatic"));
