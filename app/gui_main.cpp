@@ -1,48 +1,72 @@
 // photoblocks: the desktop application. Runs the same engine as photoblocksd on its own
 // thread and shows it through the widgets in ui/.
 #include "app/Options.h"
+#include "app/ShutdownSignals.h"
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
+#include "core/node/PhotoFolder.h"
+#include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
 #include <cstdio>
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName("photoblocks");
     QApplication::setApplicationName("photoblocks");
     QApplication::setApplicationVersion(PB_VERSION);
     QApplication::setWindowIcon(QIcon(":/photoblocks.svg"));
 
-    const pb::app::ParseOutcome parsed =
-        pb::app::parseOptions(app.arguments(), "Photoblocks desktop node and miner.");
+    // Saved settings fill in what the command line leaves out.
+    const pb::app::ParseOutcome parsed = pb::app::parseOptions(pb::ui::GuiSettings().withSavedOptions(app.arguments()),
+                                                               "Photoblocks desktop node and miner.");
     if (parsed.kind == pb::app::ParseOutcome::ExitOk) {
         std::fputs(qPrintable(parsed.message), stdout);
         return 0;
     }
     if (parsed.kind == pb::app::ParseOutcome::ExitError) {
         std::fprintf(stderr, "photoblocks: error: %s\n", qPrintable(parsed.message));
-        QMessageBox::critical(nullptr, "Photoblocks", parsed.message);
+        QMessageBox::critical(nullptr, "Photoblocks",
+                              QObject::tr("%1\n\nThe command line or the saved settings (Settings page, stored in %2) "
+                                          "need correcting.").arg(parsed.message, QSettings().fileName()));
         return 2;
     }
     const pb::app::Options& options = parsed.options;
 
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;
+    std::unique_ptr<pb::PhotoFolder> photoFolder;
     pb::ui::MainWindow window(*node);
     QObject::connect(node.get(), &pb::Node::started, &window, [&] {
-        if (options.rest.port == 0) return;
-        api = std::make_unique<pb::api::ApiService>(*node);
         QString error;
-        if (api->start(options.rest, &error) == 0)
-            QMessageBox::warning(&window, "Photoblocks", error);
+        if (options.rest.port != 0) {
+            api = std::make_unique<pb::api::ApiService>(*node);
+            if (api->start(options.rest, &error) == 0)
+                QMessageBox::warning(&window, "Photoblocks", QObject::tr("The REST API is off: %1").arg(error));
+        }
+        if (!options.photosDir.isEmpty()) {
+            photoFolder = std::make_unique<pb::PhotoFolder>(
+                *node, options.photosDir, [&window](const QString& line) { window.statusBar()->showMessage(line, 10000); });
+            if (!photoFolder->start(&error))
+                QMessageBox::warning(&window, "Photoblocks", QObject::tr("The photo folder is not watched: %1").arg(error));
+        }
+    });
+    // A terminal's Ctrl-C or a logout's SIGTERM closes the window the normal way, so the node
+    // and its Redis stop cleanly.
+    pb::app::ShutdownSignals shutdownSignals;
+    QObject::connect(&shutdownSignals, &pb::app::ShutdownSignals::shutdownRequested, &window, [&window] {
+        window.quit();
     });
     window.show();
     node->start();
     const int code = app.exec();
+    photoFolder.reset();
     api.reset();
     node->stop();
     return code;

@@ -1,26 +1,70 @@
 #pragma once
-// The desktop application's main window. Holds pages that each see the engine only through
-// pb::Node; status updates arrive as queued signals, so the window never blocks.
+// The desktop application's main window: a sidebar of pages (Overview, Peers, Chain, Mining,
+// Log, Settings), each seeing the engine only through pb::Node. Status updates arrive as
+// queued signals and are coalesced into at most a few page refreshes per second, so a fast
+// chain never floods the event loop and the window never waits for the engine.
 #include "core/node/Node.h"
 
 #include <QMainWindow>
+#include <QTimer>
+
+class QListWidget;
+class QStackedWidget;
 
 namespace pb::ui {
 
+class ChainPage;
+class LogPage;
+class MiningPage;
 class OverviewPage;
+class PeersPage;
+class SettingsPage;
+class TrayIcon;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    enum Page { OverviewIndex, PeersIndex, ChainIndex, MiningIndex, LogIndex, SettingsIndex };
+
     explicit MainWindow(Node& node, QWidget* parent = nullptr);
 
     OverviewPage* overview() const { return overview_; }
+    PeersPage* peersPage() const { return peers_; }
+    ChainPage* chainPage() const { return chain_; }
+    MiningPage* miningPage() const { return mining_; }
+    LogPage* logPage() const { return log_; }
+    SettingsPage* settingsPage() const { return settings_; }
+
+    void showPage(int page);
+    int currentPage() const;
+    // Closes the window for good (even when closing would only minimize it to the tray).
+    void quit();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void addPage(QWidget* page, const QString& iconName, const QString& title);
+    void createMenus();
+    void scheduleRefresh();
+    void refreshPages();
+    void onBlockConnected(quint64 height, const QString& hash, bool minedHere);
     void showFailure(const QString& reason);
+    void saveWindowState();
+    void restoreWindowState();
 
     Node& node_;
+    QListWidget* sidebar_;
+    QStackedWidget* stack_;
     OverviewPage* overview_;
+    PeersPage* peers_;
+    ChainPage* chain_;
+    MiningPage* mining_;
+    LogPage* log_;
+    SettingsPage* settings_;
+    TrayIcon* tray_ = nullptr;  // only where the desktop has a system tray
+    QTimer refreshTimer_;
+    bool quitting_ = false;
 };
 
 } // namespace pb::ui

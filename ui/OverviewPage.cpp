@@ -1,12 +1,15 @@
 #include "ui/OverviewPage.h"
 
 #include "core/node/StatusText.h"
+#include "ui/FormRows.h"
+#include "ui/MiningControls.h"
 
 #include <QDateTime>
+#include <QListWidget>
+#include <QProgressBar>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace pb::ui {
@@ -15,31 +18,36 @@ OverviewPage::OverviewPage(Node& node, QWidget* parent) : QWidget(parent), node_
 {
     auto* chainBox = new QGroupBox(tr("Node and chain"));
     auto* chainForm = new QFormLayout(chainBox);
-    network_ = addField(chainForm, tr("Network"), tr("Network name"));
-    mode_ = addField(chainForm, tr("Mode"), tr("Node mode"));
-    height_ = addField(chainForm, tr("Height"), tr("Chain height"));
-    tip_ = addField(chainForm, tr("Tip"), tr("Tip block hash"));
-    tipAge_ = addField(chainForm, tr("Last block"), tr("Age of the last block"));
-    peers_ = addField(chainForm, tr("Peers"), tr("Connected peers"));
+    network_ = addValueRow(chainForm, tr("Network"), tr("Network name"));
+    mode_ = addValueRow(chainForm, tr("Mode"), tr("Node mode"));
+    height_ = addValueRow(chainForm, tr("Height"), tr("Chain height"));
+    tip_ = addValueRow(chainForm, tr("Tip"), tr("Tip block hash"));
+    tipAge_ = addValueRow(chainForm, tr("Last block"), tr("Age of the last block"));
+    peers_ = addValueRow(chainForm, tr("Peers"), tr("Connected peers"));
+    syncBar_ = new QProgressBar;
+    syncBar_->setRange(0, 1000);
+    syncBar_->setTextVisible(false);
+    syncBar_->setAccessibleName(tr("Sync progress"));
+    syncText_ = new QLabel(tr("waiting for peers"));
+    syncText_->setAccessibleName(tr("Sync state"));
+    auto* syncRow = new QHBoxLayout;
+    syncRow->addWidget(syncBar_, 1);
+    syncRow->addWidget(syncText_, 1);
+    chainForm->addRow(tr("Sync:"), syncRow);
 
     auto* miningBox = new QGroupBox(tr("Mining"));
     auto* miningForm = new QFormLayout(miningBox);
-    hashrate_ = addField(miningForm, tr("Hashrate"), tr("Hashrate over 10 s, 60 s and 15 min"));
-    found_ = addField(miningForm, tr("Blocks found"), tr("Blocks found by this node"));
-    reward_ = addField(miningForm, tr("Reward address"), tr("Address receiving rewards"));
+    hashrate_ = addValueRow(miningForm, tr("Hashrate"), tr("Hashrate over 10 s, 60 s and 15 min"));
+    found_ = addValueRow(miningForm, tr("Blocks found"), tr("Blocks found by this node"));
+    reward_ = addValueRow(miningForm, tr("Reward address"), tr("Address receiving rewards"));
 
-    threadsBox_ = new QSpinBox;
-    threadsBox_->setRange(1, std::max(1, QThread::idealThreadCount()));
-    threadsBox_->setAccessibleName(tr("Mining threads"));
-    miningButton_ = new QPushButton(tr("Start mining"));
-    miningButton_->setAccessibleName(tr("Start or stop mining"));
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Threads:")));
-    controls->addWidget(threadsBox_);
-    controls->addStretch();
-    controls->addWidget(miningButton_);
-    miningForm->addRow(controls);
-    connect(miningButton_, &QPushButton::clicked, this, &OverviewPage::toggleMining);
+    controls_ = new MiningControls(node);
+    miningForm->addRow(controls_);
+
+    lastFound_ = new QListWidget;
+    lastFound_->setAccessibleName(tr("Last blocks found"));
+    lastFound_->setMaximumHeight(110);
+    miningForm->addRow(tr("Last found:"), lastFound_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chainBox);
@@ -48,34 +56,12 @@ OverviewPage::OverviewPage(Node& node, QWidget* parent) : QWidget(parent), node_
     refresh();
 }
 
-QLabel* OverviewPage::addField(QFormLayout* form, const QString& label, const QString& accessibleName)
-{
-    auto* value = new QLabel(QStringLiteral("—"));
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setAccessibleName(accessibleName);
-    form->addRow(label + ':', value);
-    return value;
-}
-
-void OverviewPage::toggleMining()
-{
-    // Reflect the request at once; the next status snapshot confirms it.
-    if (mining_) {
-        node_.stopMining();
-        miningButton_->setText(tr("Start mining"));
-    } else {
-        node_.startMining(threadsBox_->value());
-        miningButton_->setText(tr("Stop mining"));
-    }
-    mining_ = !mining_;
-}
-
 void OverviewPage::refresh()
 {
     const NodeStatus s = node_.status();
     if (!s.ready) {
         height_->setText(tr("starting…"));
-        miningButton_->setEnabled(false);
+        controls_->refresh(s);
         return;
     }
     network_->setText(s.network);
@@ -85,15 +71,51 @@ void OverviewPage::refresh()
     const qint64 age = std::max<qint64>(0, QDateTime::currentSecsSinceEpoch() - s.tipTime);
     tipAge_->setText(tr("%1 s ago").arg(age));
     peers_->setText(QString::number(s.peers));
+    showSync(s);
     hashrate_->setText(QString("%1 · %2 · %3 (%4)")
                            .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
                                 formatHashrate(s.hashrate15m), s.miningBackend));
     found_->setText(tr("%1 (%2 coins)").arg(s.blocksFound).arg(double(s.rewardsUnits) / 1e8, 0, 'f', 2));
     reward_->setText(s.rewardAddress);
-    miningButton_->setEnabled(true);
-    mining_ = s.mining;
-    miningButton_->setText(mining_ ? tr("Stop mining") : tr("Start mining"));
-    if (mining_) threadsBox_->setValue(s.miningThreads);
+    controls_->refresh(s);
 }
+
+void OverviewPage::showSync(const NodeStatus& s)
+{
+    quint64 best = 0;
+    bool anyPeer = false;
+    for (const PeerInfo& p : node_.peers()) {
+        if (p.nodeId.isEmpty()) continue;
+        anyPeer = true;
+        best = std::max(best, p.height);
+    }
+    sync_.sample(QDateTime::currentMSecsSinceEpoch(), s.height, best);
+    syncBar_->setValue(sync_.perMille());
+    if (!anyPeer) {
+        syncText_->setText(s.mode == "head" ? tr("head of the network") : tr("waiting for peers"));
+    } else if (sync_.synced()) {
+        syncText_->setText(tr("up to date"));
+    } else {
+        const auto seconds = sync_.secondsLeft();
+        syncText_->setText(seconds ? tr("%1 blocks left, about %2").arg(sync_.blocksLeft()).arg(formatDuration(*seconds))
+                                   : tr("%1 blocks left").arg(sync_.blocksLeft()));
+    }
+}
+
+void OverviewPage::blockFound(quint64 height, const QString& hash)
+{
+    lastFound_->insertItem(0, tr("%1  block %2  %3…").arg(QTime::currentTime().toString("HH:mm:ss")).arg(height).arg(hash.left(16)));
+    while (lastFound_->count() > kLastFoundShown) delete lastFound_->takeItem(lastFound_->count() - 1);
+}
+
+QString formatDuration(qint64 seconds)
+{
+    if (seconds < 90) return QObject::tr("%1 s").arg(seconds);
+    if (seconds < 90 * 60) return QObject::tr("%1 min").arg((seconds + 30) / 60);
+    return QObject::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QPushButton* OverviewPage::miningButton() const { return controls_->button(); }
+QSpinBox* OverviewPage::threadsBox() const { return controls_->threadsBox(); }
 
 } // namespace pb::ui

@@ -2,14 +2,22 @@
 // Overview: network, chain tip, hashrate and peers at a glance, plus mining controls.
 // Reads the node only through pb::Node snapshots and commands; never waits on the engine.
 #include "core/node/Node.h"
+#include "ui/SyncProgress.h"
 
 #include <QFormLayout>
+#include <QListWidget>
+#include <QProgressBar>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QWidget>
 
 namespace pb::ui {
+
+class MiningControls;
+
+// "42 s", "7 min", "2 h 5 min".
+QString formatDuration(qint64 seconds);
 
 class OverviewPage : public QWidget {
     Q_OBJECT
@@ -18,15 +26,21 @@ public:
 
     // Re-reads the node's status snapshot into the labels and controls.
     void refresh();
+    // A block this node mined: listed under "Last found" (the newest few).
+    void blockFound(quint64 height, const QString& hash);
+    static constexpr int kLastFoundShown = 5;
 
-    QPushButton* miningButton() const { return miningButton_; }
-    QSpinBox* threadsBox() const { return threadsBox_; }
+    QPushButton* miningButton() const;
+    QSpinBox* threadsBox() const;
 
 private:
-    void toggleMining();
-    QLabel* addField(QFormLayout* form, const QString& label, const QString& accessibleName);
+    void showSync(const NodeStatus& status);
 
     Node& node_;
+    SyncProgress sync_;
+    QProgressBar* syncBar_;
+    QLabel* syncText_;
+    QListWidget* lastFound_;
     QLabel* network_;
     QLabel* mode_;
     QLabel* height_;
@@ -36,9 +50,7 @@ private:
     QLabel* peers_;
     QLabel* found_;
     QLabel* reward_;
-    QPushButton* miningButton_;
-    QSpinBox* threadsBox_;
-    bool mining_ = false;
+    MiningControls* controls_;
 };
 
 } // namespace pb::ui

@@ -7,6 +7,8 @@
 #include "core/mempool/Mempool.h"
 #include "core/node/NodeEngine.h"
 #include "core/node/TransferQueries.h"
+#include "core/photo/PhotoDecoder.h"
+#include "core/photo/Recognizer.h"
 #include "core/photo/Thumbnail.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
@@ -97,6 +99,10 @@ void LocalNode::start()
             return;
         }
         openReader();
+        {
+            std::lock_guard lock(recognizerMutex_);
+            recognizer_ = engine_->recognizer();
+        }
         emit started();
     });
 }
@@ -121,6 +127,10 @@ void LocalNode::openReader()
 void LocalNode::stop()
 {
     if (!engine_) return;
+    {
+        std::lock_guard lock(recognizerMutex_);
+        recognizer_ = nullptr;
+    }
     {
         std::lock_guard lock(readerMutex_);
         queries_.reset();
@@ -268,6 +278,27 @@ bool LocalNode::cancelMiningJob(const QString& id, QueryError* error)
     return true;
 }
 
+std::optional<PhotoRecognitionInfo> LocalNode::recognizePhoto(const QByteArray& photo, QueryError* error) const
+{
+    std::lock_guard lock(recognizerMutex_);
+    if (!recognizer_) {
+        if (error) *error = {QueryError::Unavailable, "this node has no photo recognizer running"};
+        return std::nullopt;
+    }
+    const photo::RecognizeOutcome outcome = recognizer_->recognize(Bytes(photo.begin(), photo.end()));
+    if (!outcome.ok()) {
+        if (error) *error = {QueryError::Malformed, QString::fromStdString(outcome.message)};
+        return std::nullopt;
+    }
+    PhotoRecognitionInfo info;
+    // The engine builds its recognizer with the default decode limits.
+    info.workingLongSide = photo::DecodeLimits().workingLongSide;
+    for (const photo::Detection& d : outcome.recognition->detections)
+        info.detections.append({QString::fromStdString(d.label), d.score, QRect(d.box.x, d.box.y, d.box.width, d.box.height)});
+    for (const std::string& label : outcome.recognition->claimable) info.claimable.append(QString::fromStdString(label));
+    return info;
+}
+
 void LocalNode::startMining(int threads)
 {
     if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, threads] { e->startMining(threads); });
@@ -292,28 +323,68 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
         if (!hash) return fail(QueryError::Malformed, QString("'%1' is neither a block height nor a 64-digit block hash").arg(heightOrHash.left(80)));
     }
     std::lock_guard lock(readerMutex_);
-    if (!reader_) return fail(QueryError::Unavailable, "the node's storage is not open");
-    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError))
-        return fail(QueryError::Unavailable, "storage unreachable: " + reconnectError);
+    if (!readerReady(error)) return std::nullopt;
     try {
         if (isHeight) {
             hash = reader_->hashAtHeight(height);
             if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
         }
-        const auto entry = reader_->indexEntry(*hash);
-        const auto bytes = reader_->blockBytes(*hash);
-        if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(*hash)));
-        const auto block = Block::parse(*bytes);
-        if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(*hash)));
-        BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
-        if (block->header.claimsLabel()) {
-            const VoteTally t = reader_->votes(*hash);
-            info.votes = {t.agree, t.disagree, t.abstain};
-        }
-        return info;
+        return readBlock(*hash, error);
     } catch (const StoreError& e) {
         return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
     }
+}
+
+QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError* error) const
+{
+    QList<BlockInfo> blocks;
+    std::lock_guard lock(readerMutex_);
+    if (!readerReady(error)) return blocks;
+    try {
+        for (quint64 height = fromHeight; height < fromHeight + quint64(std::max(count, 0)); ++height) {
+            const auto hash = reader_->hashAtHeight(height);
+            if (!hash) break;
+            auto info = readBlock(*hash, error);
+            if (!info) return {};
+            blocks.append(std::move(*info));
+        }
+    } catch (const StoreError& e) {
+        if (error) *error = {QueryError::Unavailable, QString::fromUtf8(e.what())};
+        return {};
+    }
+    return blocks;
+}
+
+bool LocalNode::readerReady(QueryError* error) const
+{
+    if (!reader_) {
+        if (error) *error = {QueryError::Unavailable, "the node's storage is not open"};
+        return false;
+    }
+    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError)) {
+        if (error) *error = {QueryError::Unavailable, "storage unreachable: " + reconnectError};
+        return false;
+    }
+    return true;
+}
+
+std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* error) const
+{
+    const auto fail = [error](QueryError::Kind kind, const QString& message) {
+        if (error) *error = {kind, message};
+        return std::nullopt;
+    };
+    const auto entry = reader_->indexEntry(hash);
+    const auto bytes = reader_->blockBytes(hash);
+    if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(hash)));
+    const auto block = Block::parse(*bytes);
+    if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(hash)));
+    BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
+    if (block->header.claimsLabel()) {
+        const VoteTally t = reader_->votes(hash);
+        info.votes = {t.agree, t.disagree, t.abstain};
+    }
+    return info;
 }
 
 std::optional<QByteArray> LocalNode::photo(const QString& photoHash) const

@@ -2,6 +2,7 @@
 // The Node façade over an in-process engine: owns the engine thread, marshals commands to
 // it, keeps the latest status snapshot, and answers block queries on a read-only storage
 // connection of its own so callers never wait for the engine.
+#include "core/chain/ChainStore.h"
 #include "core/node/Node.h"
 #include "core/util/Logger.h"
 
@@ -11,6 +12,9 @@
 namespace pb {
 
 class NodeEngine;
+namespace photo {
+class Recognizer;
+} // namespace photo
 namespace storage {
 class RedisClient;
 class PhotoStore;
@@ -31,6 +35,7 @@ public:
     void startMining(int threads) override;
     void stopMining() override;
     std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const override;
+    QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const override;
     QList<PeerInfo> peers() const override;
     QList<BanInfo> bans() const override;
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
@@ -41,6 +46,7 @@ public:
     QStringList recognizerLabels(QString* problem) const override;
     std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
     bool cancelMiningJob(const QString& id, QueryError* error) override;
+    std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const override;
     std::optional<QByteArray> photo(const QString& photoHash) const override;
     std::optional<QByteArray> thumbnail(const QString& photoHash) const override;
     std::optional<AccountInfo> account(const QString& address, QueryError* error) const override;
@@ -54,6 +60,10 @@ private:
     // Runs `query` on the reader under its lock, turning storage trouble into Unavailable.
     template <typename T, typename Query>
     std::optional<T> withQueries(QueryError* error, Query&& query) const;
+    // With readerMutex_ held: false (and *error) when storage cannot be reached.
+    bool readerReady(QueryError* error) const;
+    // With readerMutex_ held and the reader ready: the stored block with this hash.
+    std::optional<BlockInfo> readBlock(const Hash256& hash, QueryError* error) const;
 
     NodeConfig config_;
     Logger log_;
@@ -63,6 +73,11 @@ private:
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
     QString thumbnailDir_;
+
+    // The engine's recognizer (thread-safe to call), cleared under the mutex before the
+    // engine that owns it goes away.
+    mutable std::mutex recognizerMutex_;
+    const photo::Recognizer* recognizer_ = nullptr;
 
     mutable std::mutex readerMutex_;
     std::unique_ptr<storage::RedisClient> readerClient_;

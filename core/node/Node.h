@@ -6,6 +6,7 @@
 #include "core/node/NodeStatus.h"
 
 #include <QObject>
+#include <QRect>
 #include <memory>
 #include <optional>
 
@@ -29,6 +30,18 @@ struct MiningJobRequest {
     QString source = "api";
 };
 
+// What the node's recognizer sees in a photo, for previews before a job is queued.
+struct PhotoRecognitionInfo {
+    struct Detection {
+        QString label;
+        double score = 0;
+        QRect box;               // pixels of the working image (see workingLongSide)
+    };
+    QList<Detection> detections;  // best first
+    QStringList claimable;        // labels a miner could claim for this photo
+    int workingLongSide = 0;      // the recognizer's upright working image has this longer side
+};
+
 class Node : public QObject {
     Q_OBJECT
 public:
@@ -45,6 +58,9 @@ public:
 
     // A block by height (decimal) or hash (64 hex digits); on nullopt *error says why.
     virtual std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const = 0;
+    // Active-chain blocks at heights fromHeight .. fromHeight+count-1 (fewer past the tip), read
+    // in one go: what a view paging through a long chain asks for. Empty with *error on failure.
+    virtual QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const = 0;
 
     // Peers and bans, as of the engine's last snapshot.
     virtual QList<PeerInfo> peers() const = 0;
@@ -72,6 +88,10 @@ public:
     virtual std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) = 0;
     // NotFound for an unknown id, Conflict for a job already settled.
     virtual bool cancelMiningJob(const QString& id, QueryError* error) = 0;
+    // Runs this node's recognizer on a photo without queuing anything: tens to hundreds of
+    // milliseconds, so call it off the GUI thread. Malformed for an unusable photo (with the
+    // decoder's reason), Unavailable when the node has no recognizer or is not running.
+    virtual std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const = 0;
 
     // Coins. Addresses are bech32m "pb1…" text; ids are 64 hex digits. Confirmed data comes from
     // storage, pending data from the persisted mempool: neither waits for the engine.

@@ -64,6 +64,10 @@ public:
     // Admits a signed transfer to the mempool and relays it (to all peers but `fromPeer`).
     MempoolAdmission submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer = 0);
 
+    // The recognizer (null when none could be created; its recognize() is thread-safe), for
+    // previews through the façade.
+    const photo::Recognizer* recognizer() const { return recognizer_.get(); }
+
     // Where the chain lives, for the façade's read-only connection.
     std::optional<storage::RedisEndpoint> storageEndpoint() const;
     QString dataDirectory() const;

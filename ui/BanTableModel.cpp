@@ -1,0 +1,39 @@
+#include "ui/BanTableModel.h"
+
+#include <QDateTime>
+
+namespace pb::ui {
+
+BanTableModel::BanTableModel(QObject* parent) : SnapshotTableModel(parent) {}
+
+bool BanTableModel::sameRow(const BanInfo& a, const BanInfo& b) const
+{
+    return a.address == b.address && a.until == b.until && a.reason == b.reason;
+}
+
+int BanTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant BanTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rows_.size() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
+    const BanInfo& b = rows_[index.row()];
+    switch (index.column()) {
+    case Address: return b.address;
+    case Until: return QDateTime::fromSecsSinceEpoch(b.until).toString("yyyy-MM-dd HH:mm");
+    case Reason: return b.reason;
+    }
+    return {};
+}
+
+QVariant BanTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Address: return tr("Address");
+    case Until: return tr("Banned until");
+    case Reason: return tr("Reason");
+    }
+    return {};
+}
+
+} // namespace pb::ui

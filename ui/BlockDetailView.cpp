@@ -1,0 +1,162 @@
+#include "ui/BlockDetailView.h"
+
+#include "ui/FormRows.h"
+#include "ui/Panes.h"
+#include "ui/PhotoImages.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QTreeWidget>
+
+namespace pb::ui {
+
+BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent), node_(node)
+{
+    title_ = new QLabel(tr("Select a block, or search by height or hash."));
+    title_->setAccessibleName(tr("Block title"));
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title_->setFont(big);
+    title_->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    hash_ = addValueRow(form, tr("Hash"), tr("Block hash"));
+    prev_ = addValueRow(form, tr("Previous"), tr("Previous block hash"));
+    time_ = addValueRow(form, tr("Time"), tr("Block time"));
+    bits_ = addValueRow(form, tr("Bits"), tr("Difficulty bits"));
+    nonce_ = addValueRow(form, tr("Nonce"), tr("Nonce"));
+    version_ = addValueRow(form, tr("Version"), tr("Header version"));
+    contentRoot_ = addValueRow(form, tr("Content root"), tr("Content root"));
+    chainWork_ = addValueRow(form, tr("Chain work"), tr("Chain work"));
+    size_ = addValueRow(form, tr("Size"), tr("Block size"));
+    label_ = addValueRow(form, tr("Label claim"), tr("Label claim"));
+    votes_ = addValueRow(form, tr("Votes on the claim"), tr("Votes on the claim"));
+    vote_ = addValueRow(form, tr("Its own vote"), tr("The block's own vote"));
+    recognition_ = addValueRow(form, tr("Recognizer here sees"), tr("What this node's recognizer sees"));
+    // Hashes in a compact fixed-width font keep the panel narrow enough to sit beside the list.
+    QFont mono("monospace");
+    mono.setStyleHint(QFont::Monospace);
+    mono.setPointSizeF(font().pointSizeF() * 0.85);
+    for (QLabel* value : {hash_, prev_, contentRoot_}) value->setFont(mono);
+
+    photoView_ = new QLabel;
+    photoView_->setAlignment(Qt::AlignCenter);
+    photoView_->setAccessibleName(tr("Block photo"));
+    photoArea_ = new QScrollArea;
+    photoArea_->setWidget(photoView_);
+    photoArea_->setWidgetResizable(true);
+    photoArea_->setMinimumHeight(160);
+    fullSize_ = new QPushButton(tr("&Full size"));
+    fullSize_->setCheckable(true);
+    fullSize_->setEnabled(false);
+    fullSize_->setAccessibleName(tr("Show the photo at full size"));
+    connect(fullSize_, &QPushButton::toggled, this, [this](bool full) {
+        photoArea_->setWidgetResizable(!full);
+        showPhoto();
+    });
+
+    transactions_ = new QTreeWidget;
+    transactions_->setAccessibleName(tr("Transactions"));
+    transactions_->setHeaderLabels({tr("Transaction"), tr("Type"), tr("To"), tr("Amount")});
+    transactions_->setRootIsDecorated(false);
+    transactions_->setColumnWidth(0, 140);
+    transactions_->setColumnWidth(1, 70);
+    transactions_->setColumnWidth(2, 150);
+
+    QWidget* fields = column({title_, form, transactions_}, transactions_);
+    QWidget* photo = column({photoArea_, rowWithRight({}, {fullSize_})}, photoArea_);
+    fill(this, panes(Qt::Vertical, fields, photo), false);
+}
+
+void BlockDetailView::load(const QString& heightOrHash)
+{
+    const quint64 generation = ++generation_;
+    Node* node = &node_;
+    queries_.run(
+        [node, heightOrHash] {
+            Result r;
+            r.block = node->findBlock(heightOrHash, &r.error);
+            if (!r.block || r.block->photoHash.isEmpty()) return r;
+            const auto bytes = node->photo(r.block->photoHash);
+            if (!bytes) return r;
+            r.photo = decodeUpright(*bytes);
+            QueryError recognizeError;
+            if (const auto seen = node->recognizePhoto(*bytes, &recognizeError)) {
+                r.photo = drawRecognition(r.photo, *seen);
+                r.recognition = describeRecognition(*seen);
+            } else {
+                r.recognition = recognizeError.message;
+            }
+            return r;
+        },
+        [this, generation](Result r) {
+            if (generation == generation_) show(r);
+        });
+}
+
+void BlockDetailView::show(const Result& r)
+{
+    if (!r.block) {
+        emit notFound(r.error.message);
+        return;
+    }
+    const BlockInfo& b = *r.block;
+    block_ = b;
+    photo_ = r.photo;
+    title_->setText(tr("Block %1").arg(b.height));
+    hash_->setText(b.hash);
+    prev_->setText(b.prevHash);
+    time_->setText(QDateTime::fromSecsSinceEpoch(b.time).toString("yyyy-MM-dd HH:mm:ss t"));
+    bits_->setText(QString("0x%1").arg(b.bits, 8, 16, QChar('0')));
+    nonce_->setText(QString::number(b.nonce));
+    version_->setText(QString("0x%1").arg(b.version, 0, 16));
+    contentRoot_->setText(b.contentRoot);
+    QString work = b.chainWork;
+    work.remove(QRegularExpression("^0+(?=.)"));
+    chainWork_->setText("0x" + work);
+    size_->setText(tr("%1 bytes").arg(b.sizeBytes));
+    label_->setText(b.label.isEmpty() ? tr("none") : b.label);
+    votes_->setText(b.votes ? tr("%1 agree, %2 disagree, %3 abstain").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain)
+                            : tr("—"));
+    vote_->setText(b.vote);
+    recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
+    transactions_->clear();
+    for (const TransactionInfo& tx : b.transactions) {
+        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, QString::number(double(tx.amount) / 1e8, 'f', 8)});
+        item->setToolTip(0, tx.id);
+        transactions_->addTopLevelItem(item);
+    }
+    fullSize_->setEnabled(!photo_.isNull());
+    showPhoto();
+    emit loaded(b);
+}
+
+void BlockDetailView::showPhoto()
+{
+    if (photo_.isNull()) {
+        photoView_->setPixmap({});
+        photoView_->setText(block_ && !block_->photoHash.isEmpty() ? tr("The photo is not stored here.") : tr("No photo"));
+        return;
+    }
+    const bool full = fullSize_->isChecked();
+    const QSize room = photoArea_->viewport()->size() - QSize(4, 4);
+    const QImage shown = full ? photo_ : photo_.scaled(room.expandedTo(QSize(16, 16)), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    photoView_->setPixmap(QPixmap::fromImage(shown));
+    if (full) photoView_->adjustSize();
+}
+
+QString BlockDetailView::recognitionText() const { return recognition_->text(); }
+
+void BlockDetailView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    showPhoto();
+}
+
+} // namespace pb::ui

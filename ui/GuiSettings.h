@@ -1,0 +1,38 @@
+#pragma once
+// The desktop app's saved settings (QSettings). Node settings become command-line options at
+// the next start (the command line still wins); window settings apply at once.
+#include <QStringList>
+
+namespace pb::ui {
+
+struct NodeSettings {
+    QString dataDir;       // empty: the network's default
+    QString network = "dev";
+    QString mode = "full";
+    QStringList seeds;     // host:port
+    int peerPort = 0;      // 0: the default (any free port, 7000 for a dev head)
+    int restPort = 0;      // 0: no REST API
+    QString redisUrl;      // empty: embedded redis-server
+    int threads = 1;
+    bool mineOnLaunch = false;
+
+    bool operator==(const NodeSettings& other) const;
+};
+
+class GuiSettings {
+public:
+    NodeSettings node() const;
+    void setNode(const NodeSettings& settings);
+
+    bool minimizeToTray() const;
+    void setMinimizeToTray(bool enabled);
+
+    // `arguments` (argv, program name first) with an option added for every saved setting
+    // the command line does not set itself; unchanged before the settings were first saved.
+    QStringList withSavedOptions(const QStringList& arguments) const;
+
+    // Why `settings` cannot be used (first problem found), or empty.
+    static QString problem(const NodeSettings& settings);
+};
+
+} // namespace pb::ui

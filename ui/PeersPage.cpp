@@ -1,0 +1,181 @@
+#include "ui/PeersPage.h"
+
+#include "ui/BanDialog.h"
+#include "ui/BanTableModel.h"
+#include "ui/Panes.h"
+#include "ui/PeerTableModel.h"
+#include "ui/TableViews.h"
+#include "ui/TimeSeriesChart.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTimer>
+#include <QUrl>
+
+namespace pb::ui {
+
+namespace {
+
+// The host part of "host:port" or "[v6]:port".
+QString hostOf(const QString& address)
+{
+    const QUrl url("ws://" + address);
+    return url.host().isEmpty() ? address.section(':', 0, 0) : url.host();
+}
+
+} // namespace
+
+PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
+{
+    peers_ = new PeerTableModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(peers_);
+    proxy_->setSortRole(PeerTableModel::SortRole);
+    proxy_->setFilterKeyColumn(-1);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    filter_ = new QLineEdit;
+    filter_->setPlaceholderText(tr("Filter peers by id, address, type…"));
+    filter_->setAccessibleName(tr("Peer filter"));
+    filter_->setClearButtonEnabled(true);
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+
+    peerView_ = makeTableView(proxy_, tr("Connected peers"));
+    peerView_->setSortingEnabled(true);
+    peerView_->sortByColumn(PeerTableModel::ConnectedSince, Qt::AscendingOrder);
+    peerView_->setContextMenuPolicy(Qt::CustomContextMenu);
+    peerView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(peerView_, &QWidget::customContextMenuRequested, this, &PeersPage::showPeerMenu);
+
+    bans_ = new BanTableModel(this);
+    banView_ = makeTableView(bans_, tr("Banned addresses"));
+    auto* unban = new QPushButton(tr("&Unban"));
+    unban->setAccessibleName(tr("Lift the selected ban"));
+    connect(unban, &QPushButton::clicked, this, &PeersPage::unbanSelected);
+
+    traffic_ = new TimeSeriesChart(tr("Traffic"), {tr("Received"), tr("Sent")}, "B/s", 10 * 60);
+    message_ = new QLabel;
+    message_->setAccessibleName(tr("Peers page message"));
+    message_->setWordWrap(true);
+
+    // The context actions as buttons too, for the keyboard: they act on the current row.
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(message_, 1);
+    const auto addAction = [this, actions](const QString& text, void (PeersPage::*act)(int)) {
+        auto* button = new QPushButton(text);
+        actions->addWidget(button);
+        connect(button, &QPushButton::clicked, this, [this, act] {
+            const QModelIndex current = peerView_->currentIndex();
+            if (current.isValid()) (this->*act)(current.row());
+            else report(tr("Select a peer first."));
+        });
+    };
+    addAction(tr("D&isconnect"), &PeersPage::disconnectPeer);
+    addAction(tr("&Ban…"), &PeersPage::banPeer);
+    addAction(tr("Copy node &id"), &PeersPage::copyNodeId);
+
+    QWidget* peersBox = column({filter_, peerView_, actions}, peerView_);
+    QWidget* bansBox = column({new QLabel(tr("Banned addresses")), banView_, rowWithRight({}, {unban})}, banView_);
+    fill(this, panes(Qt::Vertical, peersBox, panes(Qt::Horizontal, traffic_, bansBox)));
+
+    auto* sampler = new QTimer(this);
+    connect(sampler, &QTimer::timeout, this, &PeersPage::sampleTraffic);
+    sampler->start(1000);
+    refresh();
+}
+
+void PeersPage::refresh()
+{
+    peers_->update(node_.peers());
+    bans_->update(node_.bans());
+}
+
+void PeersPage::sampleTraffic()
+{
+    // Bytes per second from each connection's growth since the last sample, so peers that
+    // come and go do not make the totals jump.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QHash<quint64, QPair<quint64, quint64>> current;
+    quint64 in = 0, out = 0;
+    for (const PeerInfo& p : node_.peers()) {
+        current.insert(p.connectionId, {p.bytesIn, p.bytesOut});
+        const auto before = lastBytes_.value(p.connectionId, {0, 0});
+        in += p.bytesIn >= before.first ? p.bytesIn - before.first : 0;
+        out += p.bytesOut >= before.second ? p.bytesOut - before.second : 0;
+    }
+    if (lastSampleMs_ > 0 && now > lastSampleMs_) {
+        const double seconds = double(now - lastSampleMs_) / 1000.0;
+        traffic_->append(now, {double(in) / seconds, double(out) / seconds});
+    }
+    lastBytes_ = current;
+    lastSampleMs_ = now;
+}
+
+void PeersPage::showPeerMenu(const QPoint& position)
+{
+    const QModelIndex index = peerView_->indexAt(position);
+    if (!index.isValid()) return;
+    const int row = index.row();
+    QMenu menu(this);
+    menu.addAction(tr("&Disconnect"), this, [this, row] { disconnectPeer(row); });
+    menu.addAction(tr("&Ban…"), this, [this, row] { banPeer(row); });
+    menu.addAction(tr("&Copy node id"), this, [this, row] { copyNodeId(row); });
+    menu.exec(peerView_->viewport()->mapToGlobal(position));
+}
+
+void PeersPage::disconnectPeer(int viewRow)
+{
+    const PeerInfo peer = peers_->peerAt(proxy_->mapToSource(proxy_->index(viewRow, 0)).row());
+    if (!node_.disconnectPeer(QString::number(peer.connectionId)))
+        report(tr("%1 is no longer connected.").arg(peer.address));
+    else
+        report(tr("Disconnecting %1.").arg(peer.address));
+}
+
+void PeersPage::banPeer(int viewRow)
+{
+    const PeerInfo peer = peers_->peerAt(proxy_->mapToSource(proxy_->index(viewRow, 0)).row());
+    const QString host = hostOf(peer.address);
+    BanDialog dialog(host, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!node_.ban(host, dialog.seconds(), dialog.reason(), &error))
+        report(tr("Cannot ban %1: %2").arg(host, error));
+    else
+        report(tr("Banned %1.").arg(host));
+}
+
+void PeersPage::copyNodeId(int viewRow)
+{
+    const PeerInfo peer = peers_->peerAt(proxy_->mapToSource(proxy_->index(viewRow, 0)).row());
+    QApplication::clipboard()->setText(peer.nodeId);
+    report(tr("Copied the node id of %1.").arg(peer.address));
+}
+
+void PeersPage::unbanSelected()
+{
+    const QModelIndexList rows = banView_->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        report(tr("Select a ban to lift first."));
+        return;
+    }
+    const BanInfo ban = bans_->banAt(rows.first().row());
+    if (!node_.unban(ban.address))
+        report(tr("%1 is no longer banned.").arg(ban.address));
+    else
+        report(tr("Lifted the ban of %1.").arg(ban.address));
+}
+
+void PeersPage::report(const QString& message) { message_->setText(message); }
+
+} // namespace pb::ui

@@ -1,0 +1,44 @@
+#pragma once
+// Settings: where and how the node runs (applied at the next start, and said so) and how
+// the window behaves (applied at once). Stored with QSettings through GuiSettings.
+#include "ui/GuiSettings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace pb::ui {
+
+class SettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPage(QWidget* parent = nullptr);
+
+    // What the form shows now, saved or not.
+    NodeSettings formValues() const;
+    void showValues(const NodeSettings& settings, bool minimizeToTray);
+    // Validates and stores the form; false (with the reason shown) when a value is unusable.
+    bool save();
+    QString message() const;
+
+private:
+    void chooseDataDir();
+
+    QLineEdit* dataDir_;
+    QComboBox* network_;
+    QComboBox* mode_;
+    QLineEdit* seeds_;
+    QSpinBox* peerPort_;
+    QSpinBox* restPort_;
+    QLineEdit* redisUrl_;
+    QSpinBox* threads_;
+    QCheckBox* mineOnLaunch_;
+    QCheckBox* minimizeToTray_;
+    QLabel* message_;
+};
+
+} // namespace pb::ui
