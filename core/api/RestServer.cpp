@@ -112,10 +112,13 @@ void RestServer::registerRoutes()
     route("/api/v1/mempool", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(transactions_.mempool()); });
 
     // The phone web client at /: pages for a browser, subject to the same client policy.
-    for (const QString& path : webClient_.paths())
-        route(path, Method::Get, Access::Read, [this, file = webClient_.find(path)](const QHttpServerRequest& request) {
+    // Route patterns are regular expressions: "/app.js" must not also serve "/appXjs".
+    for (const QString& path : webClient_.paths()) {
+        const QString pattern = QString(path).replace(".", "\\.");
+        route(pattern, Method::Get, Access::Read, [this, file = webClient_.find(path)](const QHttpServerRequest& request) {
             return webClientResponse(*file, request);
         });
+    }
 
     answerOtherMethodsWith405();
     http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {

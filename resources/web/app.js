@@ -144,6 +144,7 @@ async function onMine(event) {
   if (!file) return say(jobState, 'Choose or take a photo first.', 'error');
   $('mine-button').disabled = true;
   try {
+    delete jobState.dataset.state;
     say(jobState, 'Sending the photo…');
     const body = {
       photo: await base64Of(await photoForUpload(file)),
@@ -241,7 +242,8 @@ async function refreshWallet() {
     const account = await api.get(`/api/v1/addresses/${page.key.address}`);
     const pending = account.pending || {};
     const outgoing = pending.spend ? ` (${wallet.formatCoins(pending.spend)} on its way out)` : '';
-    $('wallet-balance').textContent = `${wallet.formatCoins(account.balance)} coins${outgoing}`;
+    const coins = wallet.formatCoins(account.balance);
+    $('wallet-balance').textContent = `${coins} coin${coins === '1' ? '' : 's'}${outgoing}`;
     $('wallet-balance').dataset.units = String(account.balance);
   } catch (e) {
     fail($('send-result'), e);

@@ -7,9 +7,10 @@
 // Screenshots of every step go to $PB_SCREENSHOTS/web-*.png.
 //
 // Environment: PB_DAEMON (photoblocksd), PB_JS_MODULES (node_modules with puppeteer-core),
-// PB_SCREENSHOTS, PB_PHOTO (a Debian-shipped photo of a person), PB_CHROMIUM.
+// PB_SCREENSHOTS, PB_PHOTO (a Debian-shipped photo of a person), PB_WRONG_PHOTO (one
+// without an airplane), PB_CHROMIUM.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const env = (name) => {
 const puppeteer = createRequire(join(env('PB_JS_MODULES'), 'x.js'))('puppeteer-core');
 const screenshots = env('PB_SCREENSHOTS');
 mkdirSync(screenshots, { recursive: true });
+for (const old of readdirSync(screenshots).filter((name) => /^web-.*\.png$/.test(name))) rmSync(join(screenshots, old));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
@@ -77,8 +79,9 @@ class Node {
   async stop() {
     if (!this.process || this.process.exitCode !== null) return;
     this.process.kill('SIGTERM');
-    await Promise.race([this.exited, sleep(15000)]);
-    if (this.process.exitCode === null) this.process.kill('SIGKILL');
+    const hardStop = setTimeout(() => this.process.kill('SIGKILL'), 15000);
+    await this.exited;
+    clearTimeout(hardStop);
   }
 }
 
@@ -98,6 +101,8 @@ async function checkServedFiles(node) {
   }
   const wrongMethod = await node.api('POST', '/');
   check(wrongMethod.status === 405, `POST / answers 405, not ${wrongMethod.status}`);
+  const lookalike = await node.api('GET', '/appXjs');
+  check(lookalike.status === 404 && lookalike.json.error.code === 'no_such_route', `GET /appXjs is no route: ${lookalike.text}`);
 }
 
 async function main() {
@@ -122,7 +127,11 @@ async function main() {
     const page = await browser.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
+    // Refused API calls (the wrong code below) log "Failed to load resource"; anything else
+    // (an exception, a CSP refusal) is a fault of the page.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+    });
     await page.setViewport({ width: 360, height: 740, isMobile: true, hasTouch: true });
     const shot = async (name) => page.screenshot({ path: join(screenshots, `web-${name}.png`), fullPage: true });
     const text = (selector) => page.$eval(selector, (e) => e.textContent);
@@ -136,8 +145,17 @@ async function main() {
     check(fitsWidth, 'the page fits a 360-px-wide screen without horizontal scrolling');
     await shot('1-pairing');
 
-    // 2. Pair; the node lists the device under the name typed.
-    await page.$eval('#pair-name', (e) => { e.value = ''; });
+    // 2. A mistyped code gets the API's error, readable; the right one pairs, and the node
+    // lists the device under the name typed.
+    const setField = (selector, value) => page.$eval(selector, (e, v) => { e.value = v; }, value);
+    await setField('#pair-code', 'AAAA-AAAA');
+    await page.click('#pair-button');
+    await page.waitForSelector('#pair-result.error', { timeout: 15000 });
+    const refusal = await text('#pair-result');
+    check(refusal.includes('bad_pairing_code') && refusal.includes('HTTP 400'), `a wrong code is explained: ${refusal}`);
+    await shot('2-wrong-code');
+    await setField('#pair-code', code);
+    await setField('#pair-name', '');
     await page.type('#pair-name', 'E2E phone');
     await page.click('#pair-button');
     await page.waitForSelector('#pair-result.ok', { timeout: 15000 });
@@ -150,7 +168,7 @@ async function main() {
       return address.startsWith('pb1') && address;
     }, 15000);
     check(await page.$eval('#reward-address', (e) => e.value) === phoneAddress, 'rewards go to the phone\'s address by default');
-    await shot('2-paired');
+    await shot('3-paired');
     log(`paired; the phone's address is ${phoneAddress}`);
 
     // 3. Choose the photo and its label, then submit the job.
@@ -159,7 +177,7 @@ async function main() {
     await photoInput.uploadFile(env('PB_PHOTO'));
     await page.waitForSelector('#photo-preview:not([hidden])', { timeout: 10000 });
     await page.select('#label-select', 'person');
-    await shot('3-photo-chosen');
+    await shot('4-photo-chosen');
     await page.click('#mine-button');
 
     // 4. Follow the job until it is mined.
@@ -167,7 +185,7 @@ async function main() {
       page.$eval('#job-state', (e) => ['mined', 'rejected', 'stale', 'cancelled'].includes(e.dataset.state) && e.dataset.state),
     90000);
     const jobText = await text('#job-state');
-    await shot('4-job-settled');
+    await shot('5-job-settled');
     check(finalState === 'mined', `the job was mined, not ${finalState}: ${jobText}`);
     await page.waitForSelector('#job-thumbnail:not([hidden])');
     log(`job mined: ${jobText}`);
@@ -179,9 +197,9 @@ async function main() {
     }, 30000);
     const account = (await node.api('GET', `/api/v1/addresses/${phoneAddress}`)).json;
     check(account.balance === balance, `the page shows the node's balance (${account.balance} units), not ${balance}`);
-    await page.waitForSelector('#block-list img', { timeout: 15000 }).catch(() => {});
+    check(await page.$$eval('#block-list li', (items) => items.length) > 0, 'the recent blocks are listed');
     await page.evaluate(() => document.getElementById('wallet').scrollIntoView());
-    await shot('5-balance');
+    await shot('6-balance');
     log(`balance ${balance} units`);
 
     // 6. Send a quarter coin to the node's own address with a transfer signed in the page.
@@ -192,7 +210,7 @@ async function main() {
     await page.click('#send-button');
     await page.waitForFunction(() => /message (ok|error)/.test(document.getElementById('send-result').className), { timeout: 15000 });
     const sendText = await text('#send-result');
-    await shot('6-sent');
+    await shot('7-sent');
     const txId = await page.$eval('#send-result', (e) => e.dataset.tx);
     check(txId, `the node accepted the transfer: ${sendText}`);
     const tx = (await node.api('GET', `/api/v1/tx/${txId}`)).json;
@@ -202,11 +220,24 @@ async function main() {
       (await node.api('GET', `/api/v1/tx/${txId}`)).json.status === 'confirmed', 30000);
     log(`transfer ${txId} accepted and confirmed`);
 
-    // 7. Unpair: the token is forgotten and the pairing form is back.
+    // 7. A photo claiming what it does not show (a dog as an airplane) is rejected, with what the recognizer saw.
+    await photoInput.uploadFile(env('PB_WRONG_PHOTO'));
+    await page.select('#label-select', 'airplane');
+    await page.click('#mine-button');
+    await page.waitForFunction((previous) => {
+      const state = document.getElementById('job-state');
+      return !state.textContent.includes(previous) && ['rejected', 'mined'].includes(state.dataset.state);
+    }, { timeout: 60000 }, jobText.slice(0, 20));
+    const rejection = await text('#job-state');
+    await page.$eval('#mine', (e) => e.scrollIntoView());
+    await shot('8-rejected');
+    check(/Rejected\..*does not see 'airplane'; it sees/.test(rejection), `the rejection says what the recognizer saw: ${rejection}`);
+
+    // 8. Unpair: the token is forgotten and the pairing form is back.
     await page.click('#unpair-button');
     check(await page.evaluate(() => localStorage.getItem('photoblocks.token') === null), 'unpairing forgets the token');
     check(!await page.$eval('#pairing', (e) => e.hidden), 'the pairing form is back');
-    await shot('7-unpaired');
+    await shot('9-unpaired');
 
     check(pageErrors.length === 0, `no script errors in the page: ${pageErrors.join(' | ')}`);
     log('passed');
