@@ -163,21 +163,21 @@ async function onMine(event) {
 }
 
 const JOB_TEXT = {
-  queued: 'Queued: waiting for the recognizer.',
-  recognizing: 'The recognizer is looking at the photo…',
-  mining: 'The recognizer agrees; the node is mining the block…',
-  mined: 'Mined!',
-  rejected: 'Rejected.',
-  stale: 'Stale: no longer minable.',
-  cancelled: 'Cancelled.',
+  queued: 'Queued, waiting for the recognizer',
+  recognizing: 'The recognizer is looking at the photo',
+  mining: 'Mining the block',
+  mined: 'Mined',
+  rejected: 'Rejected',
+  stale: 'Stale',
+  cancelled: 'Cancelled',
 };
 
 function showJob(job) {
   const final = FINAL_JOB_STATES.has(job.state);
   const kind = job.state === 'mined' ? 'ok' : ['rejected', 'stale'].includes(job.state) ? 'error' : '';
-  const where = job.blockHash ? ` Block ${job.blockHash}.` : '';
-  say($('job-state'), `Job ${job.id} (“${job.label}”): ${JOB_TEXT[job.state] || job.state}${where}` +
-      `${job.detail ? ' ' + job.detail : ''}`, kind);
+  const title = JOB_TEXT[job.state] || job.state;
+  const detail = job.blockHash ? `block ${job.blockHash}` : job.detail;
+  say($('job-state'), `Job ${job.id} (“${job.label}”): ${detail ? `${title} — ${detail}` : title}.`, kind);
   $('job-state').dataset.state = job.state;
   $('cancel-job-button').hidden = final;
   const thumbnail = $('job-thumbnail');

@@ -229,9 +229,11 @@ async function main() {
       return !state.textContent.includes(previous) && ['rejected', 'mined'].includes(state.dataset.state);
     }, { timeout: 60000 }, jobText.slice(0, 20));
     const rejection = await text('#job-state');
+    check(await page.$eval('#job-thumbnail', (e) => e.hidden && getComputedStyle(e).display === 'none'),
+          'a rejected job shows no block thumbnail');
     await page.$eval('#mine', (e) => e.scrollIntoView());
     await shot('8-rejected');
-    check(/Rejected\..*does not see 'airplane'; it sees/.test(rejection), `the rejection says what the recognizer saw: ${rejection}`);
+    check(/Rejected — the recognizer does not see 'airplane'; it sees \w/.test(rejection), `the rejection says what the recognizer saw: ${rejection}`);
 
     // 8. Unpair: the token is forgotten and the pairing form is back.
     await page.click('#unpair-button');
