@@ -9,4 +9,5 @@ if cmp -s "$src/package.json" "$dest/package.json" && cmp -s "$src/package-lock.
   && [ -d "$dest/node_modules" ]; then exit 0; fi
 cp "$src/package.json" "$src/package-lock.json" "$dest/"
 cd "$dest"
-npm ci --ignore-scripts --no-audit --no-fund
+# A failed install must not look complete to the next run.
+npm ci --ignore-scripts --no-audit --no-fund || { rm -f package-lock.json; exit 1; }
