@@ -10,7 +10,7 @@ PB_PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libhiredis-dev libssl-dev redis-server redis-tools
   libopencv-dev opencv-data libqrencode-dev xvfb xauth
-  opencv-doc darknet openssl libzbar-dev
+  opencv-doc darknet openssl libzbar-dev chromium
 )
 
 pb_install_packages() {

@@ -111,6 +111,15 @@ void RestServer::registerRoutes()
     });
     route("/api/v1/mempool", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(transactions_.mempool()); });
 
+    // The phone web client at /: pages for a browser, subject to the same client policy.
+    // Route patterns are regular expressions: "/app.js" must not also serve "/appXjs".
+    for (const QString& path : webClient_.paths()) {
+        const QString pattern = QString(path).replace(".", "\\.");
+        route(pattern, Method::Get, Access::Read, [this, file = webClient_.find(path)](const QHttpServerRequest& request) {
+            return webClientResponse(*file, request);
+        });
+    }
+
     answerOtherMethodsWith405();
     http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         QHttpServerResponse response =
@@ -186,6 +195,19 @@ QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHtt
     QHttpServerResponse response(type, *bytes);
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    return response;
+}
+
+QHttpServerResponse RestServer::webClientResponse(const WebClientFile& file, const QHttpServerRequest& request) const
+{
+    const bool unchanged = request.value("If-None-Match") == file.etag;
+    QHttpServerResponse response = unchanged ? QHttpServerResponse(StatusCode::NotModified)
+                                             : QHttpServerResponse(file.contentType, file.body);
+    response.setHeader("ETag", file.etag);
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Content-Security-Policy", WebClientFiles::kContentSecurityPolicy);
     return response;
 }
 

@@ -11,6 +11,7 @@
 #include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
 #include "core/api/TransactionController.h"
+#include "core/api/WebClientFiles.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -51,6 +52,8 @@ private:
     static std::optional<ApiError> bodyTooLarge(const QHttpServerRequest& request, qsizetype limit);
     // A block's photo or thumbnail, with its type and an ETag (the photo hash); 304 on a match.
     QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const;
+    // A file of the phone web client with its caching and security headers; 304 on an ETag match.
+    QHttpServerResponse webClientResponse(const WebClientFile& file, const QHttpServerRequest& request) const;
 
     Node& node_;
     const RestSettings settings_;
@@ -65,6 +68,7 @@ private:
     AddressController addresses_;
     TransactionController transactions_;
     PairingController pairing_;
+    WebClientFiles webClient_;
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };
 
