@@ -18,6 +18,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -26,6 +27,7 @@ namespace pb::ui {
 namespace {
 
 constexpr int kDefaultRestPort = 8645;
+constexpr int kDeviceRereadMs = 2000;
 
 QString timeText(qint64 secondsSinceEpoch)
 {
@@ -73,6 +75,13 @@ MobilePage::MobilePage(Node& node, QWidget* parent) : QWidget(parent), node_(nod
     QSplitter* right = panes(Qt::Vertical, group(tr("Paired devices"), deviceColumn), group(tr("Mobile job queue"), jobView));
     fill(this, panes(Qt::Horizontal, left, right));
     setApi(nullptr, 0, false);
+
+    // Phones pair through the API, not through this window: re-read the list while it is shown.
+    auto* reread = new QTimer(this);
+    connect(reread, &QTimer::timeout, this, [this] {
+        if (isVisible()) reloadDevices();
+    });
+    reread->start(kDeviceRereadMs);
 }
 
 QWidget* MobilePage::createRestBox()

@@ -419,7 +419,7 @@ private slots:
         wanted.peerPort = 7010;
         wanted.threads = 1;
         wanted.mineOnLaunch = true;
-        page->showValues(wanted, true);
+        page->showValues(wanted, true, "");
         QVERIFY(page->save());
         QVERIFY2(page->message().contains("Restart Photoblocks"), qPrintable(page->message()));
         QCOMPARE(pb::ui::GuiSettings().node(), wanted);
@@ -432,7 +432,7 @@ private slots:
         QCOMPARE(args.at(args.indexOf("--seed") + 1), QString("127.0.0.1:7001,127.0.0.1:7002"));
 
         wanted.seeds = {"no-port-here"};
-        page->showValues(wanted, false);
+        page->showValues(wanted, false, "");
         QVERIFY(!page->save());
         QVERIFY2(page->message().contains("`no-port-here` is not host:port"), qPrintable(page->message()));
         QCOMPARE(pb::ui::GuiSettings().node().seeds.size(), 2);  // the bad value was not stored
@@ -442,7 +442,7 @@ private slots:
     {
         QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(peers()->peerModel()->rowCount() == 1, 10000);
-        const QStringList names = {"overview", "peers", "chain", "mining", "log", "settings"};
+        const QStringList names = {"overview", "peers", "chain", "mining", "mobile-off", "log", "settings"};
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
         chain()->search(node_->miningJob(minedJobId_)->blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
