@@ -228,9 +228,18 @@ void MobilePage::reloadDevices()
 
 void MobilePage::showDevices(const std::vector<api::PairedDevice>& devices)
 {
-    devices_->clear();
-    for (const api::PairedDevice& d : devices) devices_->addTopLevelItem(new QTreeWidgetItem({d.name, d.id, timeText(d.pairedAt)}));
-    emit devicesShown();
+    // Re-read every few seconds: rebuild only when something changed, keeping the selection.
+    bool same = int(devices.size()) == devices_->topLevelItemCount();
+    for (int i = 0; same && i < int(devices.size()); ++i) same = devices_->topLevelItem(i)->text(DeviceId) == devices[i].id;
+    if (!same) {
+        const QString selected = devices_->currentItem() ? devices_->currentItem()->text(DeviceId) : QString();
+        devices_->clear();
+        for (const api::PairedDevice& d : devices) {
+            auto* item = new QTreeWidgetItem({d.name, d.id, timeText(d.pairedAt)});
+            devices_->addTopLevelItem(item);
+            if (d.id == selected) devices_->setCurrentItem(item);
+        }
+    }
 }
 
 QString MobilePage::apiStateText() const { return apiState_->text(); }

@@ -52,10 +52,6 @@ public:
     QSpinBox* restPortBox() const { return restPort_; }
     QCheckBox* listenAllBox() const { return listenAll_; }
 
-signals:
-    // The device list was read again (after pairing, revoking or a refresh).
-    void devicesShown();
-
 private:
     QWidget* createRestBox();
     QWidget* createPairingBox();
