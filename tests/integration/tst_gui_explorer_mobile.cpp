@@ -8,10 +8,12 @@
 #include "core/crypto/Address.h"
 #include "core/node/Node.h"
 #include "DaemonProcess.h"
+#include "tests/support/Screenshots.h"
 #include "tests/unit/chain/BlockFixtures.h"
 #include "ui/AddressView.h"
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
+#include "ui/FormRows.h"
 #include "ui/ChainPage.h"
 #include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
@@ -22,6 +24,8 @@
 #include "ui/TransferView.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QSpinBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -67,16 +71,6 @@ private:
 
     ui::ChainPage* chain() { return window_->chainPage(); }
     ui::MobilePage* mobile() { return window_->mobilePage(); }
-
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dirPath = qEnvironmentVariable("PB_BUILD_DIR", QDir::tempPath()) + "/screenshots";
-        QVERIFY(QDir().mkpath(dirPath));
-        const QImage image = widget->grab().toImage();
-        QVERIFY(image.width() >= 200 && image.height() >= 150);
-        QVERIFY(image.save(dirPath + "/" + name + ".png"));
-        qInfo("screenshot: %s/%s.png", qPrintable(dirPath), qPrintable(name));
-    }
 
     // Waits until the chain page shows `view` having loaded; fails with the page's message.
     bool shows(QWidget* view)
@@ -128,6 +122,8 @@ private slots:
         node_->stopMining();
         QTRY_VERIFY_WITH_TIMEOUT(!node_->status().mining, 5000);
         transfer_ = *node_->transaction(submitted->id, &submitError);
+        // The block list follows the status snapshots, which may trail storage a little.
+        QTRY_VERIFY_WITH_TIMEOUT(chain()->model()->rowForHeight(transfer_.height) >= 0, 10000);
         window_->showPage(ui::MainWindow::ChainIndex);
     }
 
@@ -197,7 +193,7 @@ private slots:
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.first()->text(ui::AddressView::Amount), QString("−0.50000000"));
         QVERIFY(view->history()->topLevelItemCount() >= 4);  // the transfer and the coinbases
-        saveScreenshot(window_.get(), "address");
+        pb::test::saveScreenshot(window_.get(), "address");
 
         // Enter on a history row goes to its block.
         view->history()->setFocus();
@@ -236,7 +232,7 @@ private slots:
         // The token works for a write (the job is unknown: 404, not 401) until it is revoked.
         const test::RequestHeaders bearer = {{"Authorization", "Bearer " + token}};
         QCOMPARE(test::httpSend(restPort_, "DELETE", "/api/v1/mining/jobs/nosuchjob", {}, 10000, bearer).status, 404);
-        saveScreenshot(window_.get(), "mobile");
+        pb::test::saveScreenshot(window_.get(), "mobile");
         mobile()->deviceList()->setCurrentItem(mobile()->deviceList()->topLevelItem(0));
         QPushButton* revoke = nullptr;
         for (QPushButton* button : mobile()->findChildren<QPushButton*>())
@@ -303,7 +299,7 @@ private slots:
         translated.showPage(ui::MainWindow::MobileIndex);
         translated.show();
         QTest::qWait(200);
-        saveScreenshot(&translated, "mobile-de");
+        pb::test::saveScreenshot(&translated, "mobile-de");
     }
 };
 

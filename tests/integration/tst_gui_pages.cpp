@@ -26,6 +26,7 @@
 #include "ui/SettingsPage.h"
 #include "ui/TimeSeriesChart.h"
 #include "tests/support/EventLoopGap.h"
+#include "tests/support/Screenshots.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -101,16 +102,6 @@ private:
         for (const pb::MiningJobInfo& job : node_->miningJobs())
             if (job.photoHash == photoHash) return job;
         return std::nullopt;
-    }
-
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dirPath = qEnvironmentVariable("PB_BUILD_DIR", QDir::tempPath()) + "/screenshots";
-        QVERIFY(QDir().mkpath(dirPath));
-        const QImage image = widget->grab().toImage();
-        QVERIFY(image.width() >= 200 && image.height() >= 150);
-        QVERIFY(image.save(dirPath + "/" + name + ".png"));
-        qInfo("screenshot: %s/%s.png", qPrintable(dirPath), qPrintable(name));
     }
 
 private slots:
@@ -350,7 +341,7 @@ private slots:
         chain()->search("zz");
         QVERIFY2(chain()->message().startsWith("Type a block height"), qPrintable(chain()->message()));
         chain()->search(QString(64, 'a'));
-        QTRY_VERIFY_WITH_TIMEOUT(chain()->message().startsWith("no block with hash"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(chain()->message().startsWith("No block has this hash and no transfer this id"), 10000);
     }
 
     void logConsoleShowsEngineLinesFiltersByLevelAndText()
@@ -451,13 +442,13 @@ private slots:
         for (int page = 0; page < names.size(); ++page) {
             window_->showPage(page);
             QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
-            saveScreenshot(window_.get(), names[page]);
+            pb::test::saveScreenshot(window_.get(), names[page]);
         }
         pb::ui::AboutDialog about(window_.get());
         about.show();
         QTRY_VERIFY_WITH_TIMEOUT(!about.versionsText().contains("asking"), 5000);
         QVERIFY2(about.versionsText().contains("Redis version: 7."), qPrintable(about.versionsText()));
-        saveScreenshot(&about, "about");
+        pb::test::saveScreenshot(&about, "about");
     }
 
     void eventLoopStaysResponsiveWhileMiningOnAllThreadsAndAPeerSyncs()
