@@ -36,9 +36,8 @@ AddressView::AddressView(Node& node, QWidget* parent) : QWidget(parent), node_(n
 
 void AddressView::load(const QString& address)
 {
-    const quint64 generation = ++generation_;
     Node* node = &node_;
-    queries_.run(
+    queries_.runLatest(
         [node, address] {
             Result r;
             r.account = node->account(address, &r.error);
@@ -47,8 +46,7 @@ void AddressView::load(const QString& address)
             else r.account.reset();
             return r;
         },
-        [this, generation](const Result& r) {
-            if (generation != generation_) return;
+        [this](const Result& r) {
             if (!r.account) {
                 emit notFound(r.error.message);
                 return;

@@ -46,7 +46,6 @@ private:
     QLabel* nonce_;
     QTreeWidget* history_;
     std::optional<AccountInfo> account_;
-    quint64 generation_ = 0;  // only the latest lookup's result is shown
     BackgroundQueries queries_{this};
 };
 

@@ -70,9 +70,8 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
 
 void BlockDetailView::load(const QString& heightOrHash)
 {
-    const quint64 generation = ++generation_;
     Node* node = &node_;
-    queries_.run(
+    queries_.runLatest(
         [node, heightOrHash] {
             Result r;
             r.block = node->findBlock(heightOrHash, &r.error);
@@ -89,9 +88,7 @@ void BlockDetailView::load(const QString& heightOrHash)
             }
             return r;
         },
-        [this, generation](Result r) {
-            if (generation == generation_) show(r);
-        });
+        [this](const Result& r) { show(r); });
 }
 
 void BlockDetailView::show(const Result& r)

@@ -34,16 +34,14 @@ TransferView::TransferView(Node& node, QWidget* parent) : QWidget(parent), node_
 
 void TransferView::load(const QString& id)
 {
-    const quint64 generation = ++generation_;
     Node* node = &node_;
-    queries_.run(
+    queries_.runLatest(
         [node, id] {
             Result r;
             r.transfer = node->transaction(id, &r.error);
             return r;
         },
-        [this, generation](const Result& r) {
-            if (generation != generation_) return;
+        [this](const Result& r) {
             if (!r.transfer) {
                 emit notFound(r.error.message);
                 return;

@@ -46,7 +46,6 @@ private:
     QLabel* status_;
     QPushButton* block_;
     std::optional<TransactionInfo> transfer_;
-    quint64 generation_ = 0;  // only the latest lookup's result is shown
     BackgroundQueries queries_{this};
 };
 
