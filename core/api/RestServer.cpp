@@ -11,7 +11,7 @@ namespace pb::api {
 
 RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent)
     : QObject(parent), node_(node), settings_(settings),
-      devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_unique<DeviceRegistry>(settings.devicesFile)),
+      devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_shared<DeviceRegistry>(settings.devicesFile)),
       policy_(settings, devices_.get()), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node),
       addresses_(node), transactions_(node),
       pairing_(devices_.get(), settings)

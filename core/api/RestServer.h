@@ -35,6 +35,9 @@ public:
     // Loads the paired devices and listens as the settings say (loopback or every interface,
     // HTTP or HTTPS). Returns the bound port, or 0 with *error.
     quint16 listen(QString* error);
+    // The paired devices (thread-safe), null when pairing is off; shared so the desktop app
+    // may keep using it.
+    std::shared_ptr<DeviceRegistry> devices() const { return devices_; }
 
 private:
     using Method = QHttpServerRequest::Method;
@@ -57,7 +60,7 @@ private:
 
     Node& node_;
     const RestSettings settings_;
-    std::unique_ptr<DeviceRegistry> devices_;
+    std::shared_ptr<DeviceRegistry> devices_;
     ClientPolicy policy_;
     QHttpServer http_;
     StatusController status_;
