@@ -64,10 +64,6 @@ bool onlyWindowBodies(const Node& node, qint64 tip, qint64 fetchedAgain = -1)
 
 QJsonObject tipCheckOf(DaemonProcess& d) { return d.status().value("tipCheck").toObject(); }
 qint64 localHeight(DaemonProcess& d) { return d.status().value("localHeight").toInteger(-1); }
-QString blockHash(DaemonProcess& d, qint64 height)
-{
-    return httpGet(d.restPort(), QString("/api/v1/blocks/%1").arg(height)).json.value("hash").toString();
-}
 
 } // namespace
 
