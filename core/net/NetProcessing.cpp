@@ -551,8 +551,8 @@ void NetProcessing::onTip(Peer& peer, const TipMessage& answer)
 void NetProcessing::checkTip()
 {
     if (settings_.nodeType != "mobile") return;
-    if (tipCheck_.lastStartMs() != 0 && nowMs() - tipCheck_.lastStartMs() < settings_.tipCheckMinGapMs) return;
-    startTipRound();
+    tipCheckWanted_ = true;  // the tick starts it once the gap since the last round has passed
+    if (nowMs() - tipCheck_.lastStartMs() >= settings_.tipCheckMinGapMs) startTipRound();
 }
 
 void NetProcessing::startTipRound()
@@ -560,6 +560,7 @@ void NetProcessing::startTipRound()
     std::vector<PeerId> asked;
     for (const auto& [id, peer] : peers_)
         if (servesBodies(peer) && asked.size() < kMaxTipPeersAsked) asked.push_back(id);
+    tipCheckWanted_ = false;
     const TipInfo& tip = chain_.tip();
     tipCheck_.start({tip.height, tip.hash, tip.time}, asked, nowMs());
     for (PeerId id : asked) send(id, GetTip{tip.height});
@@ -711,10 +712,13 @@ void NetProcessing::maintainPeers()
     for (PeerId id : expired) links_.disconnect(id, "no handshake or pong in time");
     if (settings_.nodeType == "mobile") {
         tipCheck_.expire(now);
-        // Until a round confirms the tip, retry soon: peers may still be connecting.
-        const bool settled = tipCheck_.info().state == "checked" || tipCheck_.info().state == "disagreement";
-        const qint64 interval = settled ? settings_.tipCheckIntervalMs : kUnsettledTipCheckMs;
-        if (!tipCheck_.roundOpen() && now - tipCheck_.lastStartMs() >= interval) startTipRound();
+        // Until a round confirms the current tip, retry soon: peers may still be connecting.
+        const TipCheckInfo& check = tipCheck_.info();
+        const bool confirmed = check.state == "checked" && check.checkedHash == hex(chain_.tip().hash);
+        const qint64 interval = confirmed ? settings_.tipCheckIntervalMs : kUnsettledTipCheckMs;
+        const qint64 since = now - tipCheck_.lastStartMs();
+        if ((tipCheckWanted_ && since >= settings_.tipCheckMinGapMs) || (!tipCheck_.roundOpen() && since >= interval))
+            startTipRound();
     }
     // Short of outbound peers: ask one peer for more now and then, not only at the handshake.
     if (now >= nextPeerQueryMs_) {

@@ -159,6 +159,7 @@ private:
     qint64 nextPeerQueryMs_ = 0;
     std::optional<Hash256> headId_;           // the first head we met; another one is flagged
     TipCrossCheck tipCheck_;
+    bool tipCheckWanted_ = false;             // a new tip or full peer came too soon after the last round
     std::map<Hash256, qint64> refetching_;    // pruned bodies asked for, with the time asked
     QTimer tick_;
 };
