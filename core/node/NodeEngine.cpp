@@ -310,10 +310,13 @@ void NodeEngine::startPruning()
 void NodeEngine::pruneBodies()
 {
     if (!pruner_ || !chain_ || storageLost_) return;
-    std::set<Hash256> jobPhotos;
-    for (const MiningJobInfo& job : jobs_->jobs())
-        if (const auto h = hashFromHex(job.photoHash.toStdString())) jobPhotos.insert(*h);
-    pruner_->prune(chain_->tip().height, jobPhotos, QDateTime::currentSecsSinceEpoch());
+    // Its own guard: a failed pass must not cost the status update that follows it.
+    guarded("pruning block bodies", [this] {
+        std::set<Hash256> jobPhotos;
+        for (const MiningJobInfo& job : jobs_->jobs())
+            if (const auto h = hashFromHex(job.photoHash.toStdString())) jobPhotos.insert(*h);
+        pruner_->prune(chain_->tip().height, jobPhotos, QDateTime::currentSecsSinceEpoch());
+    });
 }
 
 void NodeEngine::fetchPrunedBody(const Hash256& hash)
