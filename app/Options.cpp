@@ -1,5 +1,6 @@
 #include "app/Options.h"
 
+#include "core/chain/PruningRule.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
 
@@ -18,7 +19,7 @@ namespace {
 const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer", "recognizer-nanodet-dir", "recognizer-data", "recognizer-model",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key",
-                                "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth", "min-fee"};
+                                "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
 const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all"};
 
 // "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
@@ -131,6 +132,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"max-inbound", "Inbound peers to accept (default 64).", "n"},
         {"ban-seconds", "How long misbehaving peers stay banned (default 86400).", "seconds"},
         {"max-reorg-depth", "Deepest reorganisation the node will follow (default 1000).", "blocks"},
+        {"prune-window", "Mobile mode: keep the bodies and photos of only this many recent blocks (default 288, at least 16); "
+                         "reorganisations deeper than the window are refused.", "blocks"},
         {"min-fee", "Smallest transfer fee this node accepts, relays and mines, in units (default 1000).", "units"},
         {"config", "Read options from this file (default <datadir>/photoblocks.conf when present).", "file"},
     });
@@ -202,6 +205,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
         || !number("max-inbound", 0, 10000, c.maxInbound) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
         || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth)
+        || !number("prune-window", qint64(kMinPruneWindow), 1'000'000, c.pruneWindow)
         || !number("min-fee", 0, 1'000'000'000'000, c.minimumFee)
         || !number("recognizer-input", 1, 4096, c.recognizerInputSide) || !number("rest-port", 1, 65535, o.rest.port)
         || !number("rest-rate-limit", 0, 1'000'000, o.rest.requestsPerSecond))

@@ -28,6 +28,8 @@ QJsonObject blockJson(const BlockInfo& b)
         {"vote", b.vote},
         {"size", b.sizeBytes},
         {"transactions", txs},
+        {"bodyPruned", b.bodyPruned},
+        {"unchecked", b.unchecked},
         {"votes", b.votes ? QJsonValue(QJsonObject{{"agree", qint64(b.votes->agree)},
                                                     {"disagree", qint64(b.votes->disagree)},
                                                     {"abstain", qint64(b.votes->abstain)}})

@@ -179,6 +179,13 @@ QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHtt
     QueryError error;
     const auto block = node_.findBlock(blockId, &error);
     if (!block) return respond(blocks_.block(blockId));
+    if (block->bodyPruned) {
+        QHttpServerResponse pruned = respond(ApiError{ApiError::Unavailable, "block_pruned",
+                                                      QString("block %1's body and photo were pruned here; they are being "
+                                                              "fetched from a full peer, ask again shortly").arg(block->hash)});
+        pruned.setHeader("Retry-After", "2");
+        return pruned;
+    }
     if (block->photoHash.isEmpty())
         return respond(ApiError{ApiError::NotFound, "no_photo", QString("block %1 carries no photo").arg(block->hash)});
     const QByteArray etag = "\"" + block->photoHash.toLatin1() + (thumbnail ? "-thumb" : "") + "\"";

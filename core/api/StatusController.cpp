@@ -2,11 +2,32 @@
 
 namespace pb::api {
 
+namespace {
+
+void addTipCheck(QJsonObject& status, const NodeStatus& s, const TipCheckInfo& c)
+{
+    // A mobile node reports the last tip full peers confirmed; its own is "local".
+    status.insert("localHeight", qint64(s.height));
+    status.insert("localTipHash", s.tipHash);
+    status.insert("height", qint64(c.checkedHeight));
+    status.insert("tipHash", c.checkedHash.isEmpty() ? QJsonValue() : QJsonValue(c.checkedHash));
+    status.insert("tipTime", c.checkedTime);
+    status.insert("tipCheck", QJsonObject{{"state", c.state},
+                                          {"agreeing", c.agreeing},
+                                          {"disagreeing", c.disagreeing},
+                                          {"peersAsked", c.peersAsked},
+                                          {"lastCheck", c.lastCheck},
+                                          {"checkedHeight", qint64(c.checkedHeight)},
+                                          {"checkedHash", c.checkedHash.isEmpty() ? QJsonValue() : QJsonValue(c.checkedHash)}});
+}
+
+} // namespace
+
 ApiResult StatusController::status() const
 {
     const NodeStatus s = node_.status();
     if (!s.ready) return ApiError{ApiError::Unavailable, "starting", "the node is still starting"};
-    return QJsonObject{
+    QJsonObject status{
         {"network", s.network},
         {"genesisHash", s.genesisHash},
         {"mode", s.mode},
@@ -26,6 +47,8 @@ ApiResult StatusController::status() const
             {"rewardAddress", s.rewardAddress},
         }},
     };
+    if (s.tipCheck) addTipCheck(status, s, *s.tipCheck);
+    return status;
 }
 
 } // namespace pb::api

@@ -348,6 +348,13 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     for (BlockIndexEntry cursor = requireEntry(tip_.hash); cursor.hash != fork.hash; cursor = requireEntry(cursor.prevHash)) {
         const auto undo = store_.undoData(cursor.hash);
         const auto bytes = store_.blockBytes(cursor.hash);
+        if (undo && !bytes) {
+            // A mobile node pruned this body: it cannot undo the block, so it stays on its branch.
+            result.outcome = AcceptOutcome::Rejected;
+            result.validation = fail(BlockError::ReorgTooDeep, "switching to " + hex(target.hash) + " would undo block "
+                                                                   + hex(cursor.hash) + ", whose body was pruned here");
+            return;
+        }
         const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
         if (!undo || !block) throw StoreError("undo data or body of active block " + hex(cursor.hash) + " is missing");
         for (auto it = undo->rbegin(); it != undo->rend(); ++it) pending.accounts.set(it->address, {it->before, it->nonceBefore});

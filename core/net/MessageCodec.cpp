@@ -25,7 +25,7 @@ constexpr quint64 kPackFields = 7;
 constexpr const char* kTypeNames[] = {"hello",    "ping",    "pong",      "getpeers", "peers",
                                       "announce", "inv",     "getheaders", "headers",  "getblocks",
                                       "block",    "notfound", "getphoto",  "photo",    "reject",
-                                      "gettxs",   "tx"};
+                                      "gettxs",   "tx",      "gettip",    "tip"};
 static_assert(std::size(kTypeNames) == std::variant_size_v<Message>);
 
 // ---- encoding ---------------------------------------------------------------------------
@@ -124,6 +124,14 @@ void put(Writer& w, const GetPhoto& m) { w.start(1); w.hash("hash"_L1, m.hash); 
 void put(Writer& w, const PhotoMessage& m) { w.start(2); w.hash("hash"_L1, m.hash); w.bytes("photo"_L1, m.photo); }
 void put(Writer& w, const GetTransactions& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
 void put(Writer& w, const TransactionMessage& m) { w.start(1); w.bytes("tx"_L1, m.tx); }
+void put(Writer& w, const GetTip& m) { w.start(1); w.uint("height"_L1, m.height); }
+void put(Writer& w, const TipMessage& m)
+{
+    w.start(3);
+    w.uint("height"_L1, m.height);
+    w.hash("tip"_L1, m.tip);
+    w.hash("at"_L1, m.atHeight);
+}
 void put(Writer& w, const Reject& m)
 {
     w.start(3);
@@ -365,6 +373,20 @@ bool readTransaction(StrictCborReader& r, const QString& path, Message* out)
     return deliver(readBody(r, path, {bytesField(r, "tx"_L1, &m.tx, qsizetype(kMaxTransactionBytes))}), std::move(m), out);
 }
 
+bool readGetTip(StrictCborReader& r, const QString& path, Message* out)
+{
+    GetTip m;
+    return deliver(readBody(r, path, {uintField(r, "height"_L1, &m.height)}), std::move(m), out);
+}
+
+bool readTip(StrictCborReader& r, const QString& path, Message* out)
+{
+    TipMessage m;
+    return deliver(readBody(r, path, {uintField(r, "height"_L1, &m.height), hashField(r, "tip"_L1, &m.tip),
+                                        hashField(r, "at"_L1, &m.atHeight)}),
+                   std::move(m), out);
+}
+
 using TypeReader = bool (*)(StrictCborReader&, const QString&, Message*);
 
 // In kTypeNames order.
@@ -372,7 +394,7 @@ constexpr TypeReader kTypeReaders[] = {readHello,     readNonceOnly<Ping>, readN
                                        readPeers,     readAnnounce,        readInventory,       readGetHeaders,
                                        readHeaders,   readGetBlocks,       readBlock,           readHashList<NotFound>,
                                        readGetPhoto,  readPhoto,           readReject,          readHashList<GetTransactions>,
-                                       readTransaction};
+                                       readTransaction, readGetTip,         readTip};
 static_assert(std::size(kTypeReaders) == std::size(kTypeNames));
 
 bool readMessage(StrictCborReader& r, Message* out)

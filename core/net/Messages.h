@@ -75,8 +75,13 @@ struct Reject {
 struct GetTransactions { std::vector<Hash256> hashes; };
 struct TransactionMessage { Bytes tx; };
 
+// Tip cross-check (mobile nodes ask full nodes): the receiver answers with its tip and the
+// hash of its active block at the asked `height` (zero when its chain is shorter).
+struct GetTip { quint64 height = 0; };
+struct TipMessage { quint64 height = 0; Hash256 tip{}; Hash256 atHeight{}; };
+
 using Message = std::variant<Hello, Ping, Pong, GetPeers, Peers, Announce, Inventory, GetHeaders, Headers,
                              GetBlocks, BlockMessage, NotFound, GetPhoto, PhotoMessage, Reject, GetTransactions,
-                             TransactionMessage>;
+                             TransactionMessage, GetTip, TipMessage>;
 
 } // namespace pb::net

@@ -14,6 +14,9 @@ namespace {
 constexpr size_t kMaxPeersAnswered = 200;
 constexpr qint64 kMaxBackoffMs = 60'000;
 constexpr qint64 kPeerQueryIntervalMs = 5'000;
+constexpr qint64 kRefetchTimeoutMs = 10'000;
+constexpr size_t kMaxTipPeersAsked = 8;
+constexpr qint64 kUnsettledTipCheckMs = 5'000;
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
@@ -101,6 +104,7 @@ void NetProcessing::linkClosed(PeerId id, const QString& reason)
     if (it->second.handshaken)
         log_.info(QString("peer %1 (%2) disconnected: %3")
                       .arg(hex(it->second.nodeId).left(16), it->second.link.address.toString(), reason));
+    tipCheck_.peerGone(id, nowMs());
     if (!it->second.dialedHost.isEmpty()) {
         DialTarget& t = targets_[keyFor(it->second.dialedHost, it->second.dialedPort)];
         t.nextAttemptMs = nowMs() + std::min<qint64>(kMaxBackoffMs, 1000LL << std::min(t.failures, 6));
@@ -208,9 +212,12 @@ void NetProcessing::handleFrame(PeerId id, const QByteArray& frame)
                     peer.bestKnownHeight = std::min(peer.bestKnownHeight, entry->height - 1);
             }
             for (const Hash256& h : m.hashes) peer.txsInFlight.erase(h);
+            for (const Hash256& h : m.hashes) refetching_.erase(h);
         } else if constexpr (std::is_same_v<T, GetPhoto>) onGetPhoto(peer, m);
         else if constexpr (std::is_same_v<T, GetTransactions>) onGetTransactions(peer, m);
         else if constexpr (std::is_same_v<T, TransactionMessage>) onTransaction(peer, m);
+        else if constexpr (std::is_same_v<T, GetTip>) onGetTip(peer, m);
+        else if constexpr (std::is_same_v<T, TipMessage>) onTip(peer, m);
         else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");
         else if constexpr (std::is_same_v<T, Reject>)
             log_.info(QString("peer %1 rejected something: %2 (%3)").arg(peer.link.address.toString(), m.code, m.reason));
@@ -285,6 +292,7 @@ void NetProcessing::onHello(Peer& peer, const Hello& hello)
                   .arg(pack.bestHeight));
     send(id, GetPeers{});
     requestHeaders(peer);
+    if (servesBodies(peer)) checkTip();  // a new full peer may see another chain: ask it soon
 }
 
 void NetProcessing::onPeers(Peer& peer, const Peers& message)
@@ -399,7 +407,7 @@ void NetProcessing::requestBodies()
         // Ask a peer known to have it, with room in its download window.
         for (auto& [id, peer] : peers_) {
             GetBlocks& request = requests[id];
-            if (!refill.count(id) || peer.bestKnownHeight < wanted.height
+            if (!refill.count(id) || !servesBodies(peer) || peer.bestKnownHeight < wanted.height
                 || int(peer.blocksInFlight.size()) >= settings_.maxBlocksInFlightPerPeer
                 || request.hashes.size() >= kMaxBlocksPerRequest)
                 continue;
@@ -444,6 +452,10 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
         return;
     }
     const Hash256 hash = header->hash();
+    if (refetching_.erase(hash)) {
+        hooks_.prunedBodyArrived(hash, message.block, message.photo);
+        return;
+    }
     // Unrequested blocks are welcome when they extend something we know: that is how new
     // blocks are pushed. Others are noise, mildly punished.
     const bool requested = peer.blocksInFlight.erase(hash) > 0;
@@ -462,6 +474,9 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
                       QString("invalid block %1: %2").arg(hex(hash).left(16), blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::UnknownParent)
             requestHeaders(peer);
+        else if (r.validation.error == BlockError::ReorgTooDeep)
+            log_.warning(QString("not following block %1 (reorg_too_deep): %2")
+                             .arg(hex(hash).left(16), QString::fromStdString(r.validation.detail)));
         else if (r.validation.error == BlockError::PhotoUnverifiable)
             log_.warning(QString("cannot judge block %1 (photo_unverifiable): %2")
                              .arg(hex(hash).left(16), QString::fromStdString(r.validation.detail)));
@@ -509,6 +524,64 @@ void NetProcessing::onTransaction(Peer& peer, const TransactionMessage& message)
     // Our policy or a race with blocks and other transfers: not the peer's fault.
     default: return;
     }
+}
+
+void NetProcessing::onGetTip(Peer& peer, const GetTip& request)
+{
+    TipMessage answer;
+    answer.height = chain_.tip().height;
+    answer.tip = chain_.tip().hash;
+    if (request.height <= answer.height) answer.atHeight = store_.hashAtHeight(request.height).value_or(Hash256{});
+    send(peer.link.id, answer);
+}
+
+void NetProcessing::onTip(Peer& peer, const TipMessage& answer)
+{
+    const auto asked = tipCheck_.roundTip();
+    if (!asked) return;  // a late answer to a decided round
+    const bool onOurChain = answer.height <= chain_.tip().height && store_.hashAtHeight(answer.height) == answer.tip;
+    const TipVerdict verdict = judgeTip(asked->hash, answer, onOurChain);
+    if (!tipCheck_.record(peer.link.id, verdict, nowMs())) return;
+    if (verdict == TipVerdict::Disagrees)
+        log_.warning(QString("peer %1 (%2) disagrees with our tip %3 at height %4: its tip is %5 at height %6")
+                         .arg(hex(peer.nodeId).left(16), peer.pack.type, hex(asked->hash).left(16)).arg(asked->height)
+                         .arg(hex(answer.tip).left(16)).arg(answer.height));
+}
+
+void NetProcessing::checkTip()
+{
+    if (settings_.nodeType != "mobile") return;
+    tipCheckWanted_ = true;  // the tick starts it once the gap since the last round has passed
+    if (nowMs() - tipCheck_.lastStartMs() >= settings_.tipCheckMinGapMs) startTipRound();
+}
+
+void NetProcessing::startTipRound()
+{
+    std::vector<PeerId> asked;
+    for (const auto& [id, peer] : peers_)
+        if (servesBodies(peer) && asked.size() < kMaxTipPeersAsked) asked.push_back(id);
+    tipCheckWanted_ = false;
+    const TipInfo& tip = chain_.tip();
+    tipCheck_.start({tip.height, tip.hash, tip.time}, asked, nowMs());
+    for (PeerId id : asked) send(id, GetTip{tip.height});
+}
+
+void NetProcessing::fetchBody(const Hash256& hash)
+{
+    const qint64 now = nowMs();
+    if (const auto it = refetching_.find(hash); it != refetching_.end() && now - it->second < kRefetchTimeoutMs) return;
+    const auto entry = store_.indexEntry(hash);
+    std::vector<PeerId> candidates;
+    for (const auto& [id, peer] : peers_)
+        if (servesBodies(peer) && entry && peer.bestKnownHeight >= entry->height) candidates.push_back(id);
+    if (candidates.empty()) {
+        log_.info(QString("no full peer to fetch the pruned body of block %1 from").arg(hex(hash).left(16)));
+        return;
+    }
+    const PeerId id = candidates[QRandomGenerator::global()->bounded(quint32(candidates.size()))];
+    refetching_[hash] = now;
+    links_.expectReplies(id, 1);
+    send(id, GetBlocks{{hash}});
 }
 
 void NetProcessing::onGetPhoto(Peer& peer, const GetPhoto& request)
@@ -637,6 +710,16 @@ void NetProcessing::maintainPeers()
         }
     }
     for (PeerId id : expired) links_.disconnect(id, "no handshake or pong in time");
+    if (settings_.nodeType == "mobile") {
+        tipCheck_.expire(now);
+        // Until a round confirms the current tip, retry soon: peers may still be connecting.
+        const TipCheckInfo& check = tipCheck_.info();
+        const bool confirmed = check.state == "checked" && check.checkedHash == hex(chain_.tip().hash);
+        const qint64 interval = confirmed ? settings_.tipCheckIntervalMs : kUnsettledTipCheckMs;
+        const qint64 since = now - tipCheck_.lastStartMs();
+        if ((tipCheckWanted_ && since >= settings_.tipCheckMinGapMs) || (!tipCheck_.roundOpen() && since >= interval))
+            startTipRound();
+    }
     // Short of outbound peers: ask one peer for more now and then, not only at the handshake.
     if (now >= nextPeerQueryMs_) {
         nextPeerQueryMs_ = now + kPeerQueryIntervalMs;

@@ -8,6 +8,7 @@
 #include "core/crypto/Ed25519.h"
 #include "core/net/Messages.h"
 #include "core/net/PeerLink.h"
+#include "core/net/TipCrossCheck.h"
 #include "core/util/Logger.h"
 #include "core/node/NodeStatus.h"
 
@@ -36,6 +37,10 @@ struct NetSettings {
     int maxBlocksInFlightPerPeer = 16;
     // A peer that delivers none of its requested blocks for this long is asked no more of them.
     int blockDownloadTimeoutMs = 20000;
+    // Mobile nodes: how often the tip is cross-checked with full peers besides on new tips,
+    // and the least time between two rounds.
+    int tipCheckIntervalMs = 30000;
+    int tipCheckMinGapMs = 2000;
 };
 
 // What the protocol asks of the engine.
@@ -48,6 +53,8 @@ struct NetHooks {
     // pending transaction with an id, to answer requests.
     std::function<TxCheck(const Bytes& raw, PeerId from)> transactionReceived;
     std::function<std::optional<Bytes>(const Hash256& id)> pendingTransaction;
+    // A pruned block's body (and photo) that fetchBody() asked a peer for.
+    std::function<void(const Hash256& hash, const Bytes& block, const Bytes& photo)> prunedBodyArrived;
 };
 
 class NetProcessing : public QObject, public LinkEvents {
@@ -64,6 +71,11 @@ public:
     void disconnect(PeerId peer, const QString& reason);
     void disconnectAddress(const QHostAddress& address, const QString& reason);
     QList<PeerInfo> peerTable() const;
+    // Mobile nodes: asks full peers for a pruned block's body (once per kRefetchTimeoutMs).
+    void fetchBody(const Hash256& hash);
+    // Mobile nodes: starts a tip cross-check round unless one started moments ago.
+    void checkTip();
+    const TipCheckInfo& tipCheck() const { return tipCheck_.info(); }
 
     // LinkEvents
     void linkOpened(const LinkInfo& link) override;
@@ -121,6 +133,10 @@ private:
     void onGetPhoto(Peer& peer, const GetPhoto& request);
     void onGetTransactions(Peer& peer, const GetTransactions& request);
     void onTransaction(Peer& peer, const TransactionMessage& message);
+    void onGetTip(Peer& peer, const GetTip& request);
+    void onTip(Peer& peer, const TipMessage& answer);
+    void startTipRound();
+    bool servesBodies(const Peer& peer) const { return peer.handshaken && peer.pack.type != "mobile"; }
     void requestHeaders(Peer& peer, const std::vector<Hash256>& extraLocator = {});
     void requestBodies();
     void notePeerHas(Peer& peer, const Hash256& block);
@@ -142,6 +158,9 @@ private:
     std::set<QString> selfAddresses_;         // host:port that turned out to be us
     qint64 nextPeerQueryMs_ = 0;
     std::optional<Hash256> headId_;           // the first head we met; another one is flagged
+    TipCrossCheck tipCheck_;
+    bool tipCheckWanted_ = false;             // a new tip or full peer came too soon after the last round
+    std::map<Hash256, qint64> refetching_;    // pruned bodies asked for, with the time asked
     QTimer tick_;
 };
 

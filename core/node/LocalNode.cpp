@@ -38,20 +38,25 @@ const char* voteName(LabelVote v)
     return "abstain";
 }
 
-BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int size)
+BlockInfo describeHeader(const BlockHeader& header, const BlockIndexEntry& entry)
 {
     BlockInfo info;
     info.height = entry.height;
     info.hash = hex(entry.hash);
-    info.prevHash = hex(block.header.prevHash);
-    const auto header = block.header.serialize();
-    info.headerHex = QString::fromStdString(toHex(header));
-    info.version = block.header.version;
-    info.contentRoot = hex(block.header.contentRoot);
-    info.time = qint64(block.header.time);
-    info.bits = block.header.bits;
-    info.nonce = block.header.nonce;
+    info.prevHash = hex(header.prevHash);
+    info.headerHex = QString::fromStdString(toHex(header.serialize()));
+    info.version = header.version;
+    info.contentRoot = hex(header.contentRoot);
+    info.time = qint64(header.time);
+    info.bits = header.bits;
+    info.nonce = header.nonce;
     info.chainWork = QString::fromStdString(entry.chainWork.toHex());
+    return info;
+}
+
+BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int size)
+{
+    BlockInfo info = describeHeader(block.header, entry);
     if (block.photoHash) info.photoHash = hex(*block.photoHash);
     info.label = QString::fromStdString(block.label);
     info.vote = voteName(block.vote);
@@ -329,7 +334,7 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
             hash = reader_->hashAtHeight(height);
             if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
         }
-        return readBlock(*hash, error);
+        return readBlock(*hash, error, true);
     } catch (const StoreError& e) {
         return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
     }
@@ -344,7 +349,7 @@ QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError
         for (quint64 height = fromHeight; height < fromHeight + quint64(std::max(count, 0)); ++height) {
             const auto hash = reader_->hashAtHeight(height);
             if (!hash) break;
-            auto info = readBlock(*hash, error);
+            auto info = readBlock(*hash, error, false);
             if (!info) return {};
             blocks.append(std::move(*info));
         }
@@ -368,7 +373,7 @@ bool LocalNode::readerReady(QueryError* error) const
     return true;
 }
 
-std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* error) const
+std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* error, bool fetchIfPruned) const
 {
     const auto fail = [error](QueryError::Kind kind, const QString& message) {
         if (error) *error = {kind, message};
@@ -376,6 +381,7 @@ std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* e
     };
     const auto entry = reader_->indexEntry(hash);
     const auto bytes = reader_->blockBytes(hash);
+    if (entry && !bytes && entry->status == BlockIndexEntry::Status::HaveBody) return prunedBlock(*entry, fetchIfPruned, error);
     if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(hash)));
     const auto block = Block::parse(*bytes);
     if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(hash)));
@@ -384,7 +390,31 @@ std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* e
         const VoteTally t = reader_->votes(hash);
         info.votes = {t.agree, t.disagree, t.abstain};
     }
+    markUnchecked(info);
     return info;
+}
+
+std::optional<BlockInfo> LocalNode::prunedBlock(const BlockIndexEntry& entry, bool fetch, QueryError* error) const
+{
+    const auto raw = reader_->headerBytes(entry.hash);
+    const auto header = raw ? BlockHeader::parse(raw->data(), raw->size()) : std::nullopt;
+    if (!header) {
+        if (error) *error = {QueryError::Unavailable, QString("the stored header of block %1 does not decode").arg(hex(entry.hash))};
+        return std::nullopt;
+    }
+    BlockInfo info = describeHeader(*header, entry);
+    info.bodyPruned = true;
+    markUnchecked(info);
+    // The body comes back from a full peer for a while; the caller asks again.
+    if (fetch && engine_)
+        QMetaObject::invokeMethod(engine_, [e = engine_, hash = entry.hash] { e->fetchPrunedBody(hash); });
+    return info;
+}
+
+void LocalNode::markUnchecked(BlockInfo& info) const
+{
+    const auto check = status().tipCheck;
+    info.unchecked = check && (check->checkedHash.isEmpty() || info.height > check->checkedHeight);
 }
 
 std::optional<QByteArray> LocalNode::photo(const QString& photoHash) const

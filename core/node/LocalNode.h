@@ -63,7 +63,10 @@ private:
     // With readerMutex_ held: false (and *error) when storage cannot be reached.
     bool readerReady(QueryError* error) const;
     // With readerMutex_ held and the reader ready: the stored block with this hash.
-    std::optional<BlockInfo> readBlock(const Hash256& hash, QueryError* error) const;
+    // With fetchIfPruned, a block whose body a mobile node pruned is asked from peers.
+    std::optional<BlockInfo> readBlock(const Hash256& hash, QueryError* error, bool fetchIfPruned) const;
+    std::optional<BlockInfo> prunedBlock(const BlockIndexEntry& entry, bool fetch, QueryError* error) const;
+    void markUnchecked(BlockInfo& info) const;
 
     NodeConfig config_;
     Logger log_;

@@ -1,5 +1,7 @@
 #pragma once
 // Everything that configures one node, whatever set it (options, config file, GUI settings).
+#include "core/chain/PruningRule.h"
+
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -33,6 +35,9 @@ struct NodeConfig {
     int maxInbound = 64;
     qint64 banSeconds = 24 * 3600;
     quint64 maxReorgDepth = 1000;
+    // Mobile mode: bodies and photos of only this many recent blocks stay (PruningRule.h);
+    // the reorganisation limit shrinks to it, as deeper ones would need pruned bodies.
+    quint64 pruneWindow = kDefaultPruneWindow;
     quint64 minimumFee = 1000;  // units: the smallest transfer fee this node admits to its mempool
     bool logToStderr = true;
 };

@@ -1,4 +1,5 @@
 #include "core/node/NodeEngine.h"
+#include "core/node/BlockPruner.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
 #include "core/node/MiningJobQueue.h"
@@ -14,6 +15,7 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisPeerStore.h"
+#include "core/storage/RedisPruneStore.h"
 #include "core/storage/RedisSupervisor.h"
 
 #include <QDateTime>
@@ -52,6 +54,7 @@ NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publi
         guarded("status update", [this] {
             reconnectStorageIfLost();
             pruneExpiredBans();
+            pruneBodies();
             publishStatus();
         });
     });
@@ -159,7 +162,10 @@ QString NodeEngine::initialize()
 
     try {
         store_->checkSchema();
-        chain_ = std::make_unique<Chain>(*params_, *store_);
+        // A mobile node cannot undo blocks whose bodies it pruned: its limit is the window.
+        const bool mobile = config_.mode == NodeMode::Mobile;
+        chain_ = std::make_unique<Chain>(*params_, *store_,
+                                         mobile ? std::min(config_.maxReorgDepth, config_.pruneWindow) : config_.maxReorgDepth);
         chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
         chain_->load();
         loadBans();
@@ -177,6 +183,7 @@ QString NodeEngine::initialize()
         policy.minimumFee = config_.minimumFee;
         transfers_ = std::make_unique<TransferPool>(*params_, *store_, *mempoolStore_, log_, policy);
         transfers_->load();
+        if (mobile) startPruning();
     } catch (const StoreError& e) {
         return QString("cannot load the chain: %1").arg(e.what());
     }
@@ -290,6 +297,45 @@ MempoolAdmission NodeEngine::submitTransfer(const Bytes& raw, const QString& sou
     return admission;
 }
 
+void NodeEngine::startPruning()
+{
+    pruneStore_ = std::make_unique<storage::RedisPruneStore>(*redis_, config_.network.toStdString());
+    pruner_ = std::make_unique<BlockPruner>(config_.pruneWindow, *params_, *store_, *pruneStore_, *photos_, log_);
+    log_.info(QString("mobile mode: keeping the bodies and photos of the newest %1 blocks (pruned below height %2); "
+                      "reorganisations deeper than %3 blocks are refused")
+                  .arg(config_.pruneWindow).arg(pruneStore_->prunedBelow()).arg(std::min(config_.maxReorgDepth, config_.pruneWindow)));
+    pruneBodies();  // finishes what a crash may have interrupted
+}
+
+void NodeEngine::pruneBodies()
+{
+    if (!pruner_ || !chain_ || storageLost_) return;
+    // Its own guard: a failed pass must not cost the status update that follows it.
+    guarded("pruning block bodies", [this] {
+        std::set<Hash256> jobPhotos;
+        for (const MiningJobInfo& job : jobs_->jobs())
+            if (const auto h = hashFromHex(job.photoHash.toStdString())) jobPhotos.insert(*h);
+        pruner_->prune(chain_->tip().height, jobPhotos, QDateTime::currentSecsSinceEpoch());
+    });
+}
+
+void NodeEngine::fetchPrunedBody(const Hash256& hash)
+{
+    if (pruner_ && net_) guarded("fetching a pruned body", [&] { net_->fetchBody(hash); });
+}
+
+void NodeEngine::restorePrunedBody(const Hash256& hash, const Bytes& block, const Bytes& photo)
+{
+    if (!pruner_) return;
+    guarded("storing a fetched body", [&] {
+        QString why;
+        if (pruner_->restore(hash, block, photo, QDateTime::currentSecsSinceEpoch(), &why))
+            log_.info(QString("fetched the pruned body of block %1 from a peer").arg(shortHash(hash)));
+        else
+            log_.warning(QString("a peer sent an unusable body for pruned block %1: %2").arg(shortHash(hash), why));
+    });
+}
+
 void NodeEngine::reconnectStorageIfLost()
 {
     if (!redis_ || redis_->isConnected()) return;
@@ -354,6 +400,9 @@ QString NodeEngine::startNetwork()
     hooks.pendingTransaction = [this](const Hash256& id) -> std::optional<Bytes> {
         const MempoolEntry* e = transfers_->mempool().find(id);
         return e ? std::optional<Bytes>(e->raw) : std::nullopt;
+    };
+    hooks.prunedBodyArrived = [this](const Hash256& hash, const Bytes& block, const Bytes& photo) {
+        restorePrunedBody(hash, block, photo);
     };
     net_ = std::make_unique<net::NetProcessing>(settings, *chain_, *store_, *peerStore_, *nodeKey_, log_, *connections_, hooks);
     connections_->setEvents(net_.get());
@@ -539,6 +588,7 @@ void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         net_->announce(connected);
     }
+    if (net_) net_->checkTip();
     refreshJob();
     publishStatus();
 }
@@ -598,6 +648,7 @@ void NodeEngine::publishStatus()
     s.blocksFound = blocksFound_;
     s.rewardsUnits = rewardsUnits_;
     s.peerPort = peerPort_;
+    if (config_.mode == NodeMode::Mobile) s.tipCheck = net_ ? net_->tipCheck() : TipCheckInfo{};
     QList<PeerInfo> peers;
     if (net_) peers = net_->peerTable();
     for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;

@@ -17,6 +17,7 @@
 
 namespace pb {
 
+class BlockPruner;
 class MiningJobQueue;
 class TransferPool;
 struct MempoolAdmission;
@@ -38,6 +39,7 @@ class RedisChainStore;
 class RedisPeerStore;
 class RedisJobStore;
 class RedisMempoolStore;
+class RedisPruneStore;
 struct RedisEndpoint;
 } // namespace storage
 
@@ -63,6 +65,8 @@ public:
     void cancelMiningJob(const QString& id);
     // Admits a signed transfer to the mempool and relays it (to all peers but `fromPeer`).
     MempoolAdmission submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer = 0);
+    // Mobile mode: asks full peers for the body of a block this node pruned.
+    void fetchPrunedBody(const Hash256& hash);
 
     // The recognizer (null when none could be created; its recognize() is thread-safe), for
     // previews through the façade.
@@ -94,6 +98,9 @@ private:
     void reloadChain();
     void loadBans();
     void pruneExpiredBans();
+    void startPruning();
+    void pruneBodies();
+    void restorePrunedBody(const Hash256& hash, const Bytes& block, const Bytes& photo);
 
     NodeConfig config_;
     Logger& log_;
@@ -119,6 +126,8 @@ private:
     std::unique_ptr<MiningJobQueue> jobs_;
     std::unique_ptr<storage::RedisMempoolStore> mempoolStore_;
     std::unique_ptr<TransferPool> transfers_;
+    std::unique_ptr<storage::RedisPruneStore> pruneStore_;  // mobile mode only
+    std::unique_ptr<BlockPruner> pruner_;
     QTimer templateTimer_;                // coalesces template refreshes after new transfers
     std::unique_ptr<Miner> miner_;
     std::unique_ptr<net::NetProcessing> net_;

@@ -2,6 +2,7 @@
 // Plain snapshots the engine publishes for the GUI and the API: copied, never shared.
 #include "core/mining/MiningJob.h"
 #include "core/net/PeerInfo.h"
+#include "core/net/TipCheckInfo.h"
 #include "core/util/Logger.h"
 
 #include <QList>
@@ -33,6 +34,7 @@ struct NodeStatus {
     int mempoolTransfers = 0;    // pending transfers, and their encodings' size
     qint64 mempoolBytes = 0;
     quint16 peerPort = 0;        // where this node accepts peers
+    std::optional<TipCheckInfo> tipCheck;  // mobile mode: the tip compared with full peers
 };
 
 struct TransactionInfo {
@@ -77,6 +79,8 @@ struct BlockInfo {
     std::optional<Votes> votes;  // cast on this block's label claim by later active blocks
     int sizeBytes = 0;
     QList<TransactionInfo> transactions;
+    bool bodyPruned = false;     // mobile mode: only the header is here (fetched from peers on demand)
+    bool unchecked = false;      // mobile mode: above the last tip full peers confirmed
 };
 
 // Everything the engine publishes at once.

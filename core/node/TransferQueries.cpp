@@ -72,7 +72,16 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
     const auto location = chain_.transactionLocation(id);
     if (!location) return std::nullopt;
     const auto bytes = chain_.blockBytes(location->block);
-    const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+    if (!bytes) {
+        // A mobile node pruned the block: the index still says where the transaction is.
+        TransactionInfo info;
+        info.id = hex(id);
+        info.status = "confirmed";
+        info.blockHash = hex(location->block);
+        info.height = location->height;
+        return info;
+    }
+    const auto block = Block::parse(*bytes);
     if (!block || location->index >= block->transactions.size())
         throw StoreError("block " + toHex(location->block) + " of transaction " + toHex(id) + " is missing or damaged");
     const Bytes& raw = block->transactions[location->index];

@@ -6,6 +6,7 @@
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
+#include "core/storage/RedisPruneStore.h"
 #include "core/storage/RedisSupervisor.h"
 #include "tests/support/SolveBlock.h"
 
@@ -367,6 +368,54 @@ private slots:
         for (const Bytes& b : longer) last = chain.submitBlock(b, nullptr, kNow + 10);
         QCOMPARE(last.validation.error, BlockError::ReorgTooDeep);
         QCOMPARE(chain.tip().hash, before);
+    }
+
+    void prunedBodiesKeepTheIndexAndRefuseReorganisationsThroughThem()
+    {
+        auto store = openStore("pruned1");
+        storage::RedisPruneStore pruning(*client_, "pruned1");
+        Chain chain(net_, *store);
+        chain.load();
+        auto otherStore = openStore("pruned2");
+        Chain other(net_, *otherStore);
+        other.load();
+        std::vector<Hash256> ours;
+        for (int i = 0; i < 2; ++i) {
+            const AcceptResult r = chain.submitBlock(mine(chain, 0x0C, kNow + i), nullptr, kNow + i);
+            QVERIFY(r.ok());
+            ours.push_back(r.hash);
+        }
+        const Bytes body = *store->blockBytes(ours[0]);
+        QCOMPARE(pruning.prunedBelow(), uint64_t(0));
+        pruning.dropBodies({ours[0]}, 2, {crypto::sha256(pngBytes(7))});
+        QVERIFY(!store->blockBytes(ours[0]));
+        QVERIFY(store->headerBytes(ours[0]));
+        QCOMPARE(store->indexEntry(ours[0])->status, BlockIndexEntry::Status::HaveBody);
+        QCOMPARE(pruning.prunedBelow(), uint64_t(2));
+        QCOMPARE(pruning.queuedPhotoDeletions(), std::vector<Hash256>{crypto::sha256(pngBytes(7))});
+        pruning.dequeuePhotos({crypto::sha256(pngBytes(7))});
+        QVERIFY(pruning.queuedPhotoDeletions().empty());
+        QCOMPARE(store->balance(address(0x0C)), 2 * kCoin);
+
+        // A heavier branch from genesis would undo the pruned block: refused, tip unchanged.
+        AcceptResult last;
+        for (int i = 0; i < 3; ++i) {
+            const Bytes b = mine(other, 0x0D, kNow + 5 + i);
+            QVERIFY(other.submitBlock(b, nullptr, kNow + 5 + i).ok());
+            last = chain.submitBlock(b, nullptr, kNow + 10);
+        }
+        QCOMPARE(last.validation.error, BlockError::ReorgTooDeep);
+        QVERIFY(last.validation.detail.find("pruned") != std::string::npos);
+        QCOMPARE(chain.tip().hash, ours[1]);
+
+        // A body fetched again is kept until its time is up.
+        pruning.restoreBody(ours[0], body, 1000);
+        QCOMPARE(*store->blockBytes(ours[0]), body);
+        QVERIFY(pruning.expiredRestoredBodies(999).empty());
+        QCOMPARE(pruning.expiredRestoredBodies(1000), std::vector<Hash256>{ours[0]});
+        pruning.dropBodies({ours[0]}, std::nullopt, {});
+        QVERIFY(pruning.expiredRestoredBodies(2000).empty());
+        QCOMPARE(pruning.prunedBelow(), uint64_t(2));
     }
 
     void headersFirstThenBodiesInAnyOrder()

@@ -43,7 +43,9 @@ public:
         case 13: return PhotoMessage{hash(), bytes(upTo(8000))};
         case 14: return Reject{text(upTo(64)), text(upTo(1024)), hash()};
         case 15: return GetTransactions{hashes(upTo(kMaxInventoryPerMessage))};
-        default: return TransactionMessage{bytes(upTo(kMaxTransactionBytes))};
+        case 16: return TransactionMessage{bytes(upTo(kMaxTransactionBytes))};
+        case 17: return GetTip{u64()};
+        default: return TipMessage{u64(), hash(), hash()};
         }
     }
 
@@ -147,6 +149,11 @@ inline bool operator==(const GetPhoto& a, const GetPhoto& b) { return a.hash == 
 inline bool operator==(const PhotoMessage& a, const PhotoMessage& b) { return a.hash == b.hash && a.photo == b.photo; }
 inline bool operator==(const GetTransactions& a, const GetTransactions& b) { return a.hashes == b.hashes; }
 inline bool operator==(const TransactionMessage& a, const TransactionMessage& b) { return a.tx == b.tx; }
+inline bool operator==(const GetTip& a, const GetTip& b) { return a.height == b.height; }
+inline bool operator==(const TipMessage& a, const TipMessage& b)
+{
+    return a.height == b.height && a.tip == b.tip && a.atHeight == b.atHeight;
+}
 inline bool operator==(const Reject& a, const Reject& b)
 {
     return a.code == b.code && a.reason == b.reason && a.subject == b.subject;
