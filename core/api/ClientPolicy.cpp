@@ -50,9 +50,15 @@ std::optional<ApiError> ClientPolicy::authorise(const ClientRequest& request, Ac
     if (!authorization.startsWith("Bearer "))
         return ApiError{ApiError::Unauthorized, "token_required",
                         "writes from other machines need a paired device's token: Authorization: Bearer <token>"};
-    if (!devices_ || !devices_->authenticate(QString::fromLatin1(authorization.mid(7).trimmed())))
+    if (!deviceOf(authorization))
         return ApiError{ApiError::Unauthorized, "bad_token", "the bearer token belongs to no paired device (revoked?); pair again"};
     return std::nullopt;
+}
+
+std::optional<PairedDevice> ClientPolicy::deviceOf(const QByteArray& authorization) const
+{
+    if (!devices_ || !authorization.startsWith("Bearer ")) return std::nullopt;
+    return devices_->authenticate(QString::fromLatin1(authorization.mid(7).trimmed()));
 }
 
 bool ClientPolicy::originAllowed(const QByteArray& origin) const

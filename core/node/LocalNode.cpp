@@ -14,6 +14,7 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisMempoolStore.h"
+#include "core/storage/RedisPeerStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -121,6 +122,7 @@ void LocalNode::openReader()
     thumbnailDir_ = engine_->dataDirectory() + "/thumbnails";
     reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
     readerMempool_ = std::make_unique<storage::RedisMempoolStore>(*readerClient_, config_.network.toStdString());
+    readerCatalogue_ = std::make_unique<storage::RedisPeerStore>(*readerClient_, config_.network.toStdString());
     queries_ = std::make_unique<TransferQueries>(*reader_, *readerMempool_);
 }
 
@@ -134,6 +136,7 @@ void LocalNode::stop()
     {
         std::lock_guard lock(readerMutex_);
         queries_.reset();
+        readerCatalogue_.reset();
         readerMempool_.reset();
         reader_.reset();
         readerPhotos_.reset();
@@ -224,6 +227,12 @@ QStringList LocalNode::recognizerLabels(QString* problem) const
     std::lock_guard lock(snapshotMutex_);
     if (problem) *problem = snapshot_.recognizerProblem;
     return snapshot_.recognizerLabels;
+}
+
+QString LocalNode::recognizerIdentity() const
+{
+    std::lock_guard lock(recognizerMutex_);
+    return recognizer_ ? QString::fromStdString(recognizer_->identity()) : QString();
 }
 
 std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& request, QueryError* error)
@@ -353,6 +362,21 @@ QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError
         return {};
     }
     return blocks;
+}
+
+QList<KnownNodeInfo> LocalNode::knownNodes(int max, QueryError* error) const
+{
+    QList<KnownNodeInfo> nodes;
+    std::lock_guard lock(readerMutex_);
+    if (!readerReady(error)) return nodes;
+    try {
+        for (const storage::NodeRecord& record : readerCatalogue_->nodes(size_t(std::max(max, 0))))
+            nodes.append({hex(record.id), record.type, record.host, record.port, record.seen});
+    } catch (const StoreError& e) {
+        if (error) *error = {QueryError::Unavailable, QString::fromUtf8(e.what())};
+        return {};
+    }
+    return nodes;
 }
 
 bool LocalNode::readerReady(QueryError* error) const

@@ -20,6 +20,7 @@ class RedisClient;
 class PhotoStore;
 class RedisChainStore;
 class RedisMempoolStore;
+class RedisPeerStore;
 } // namespace storage
 class TransferQueries;
 
@@ -36,6 +37,7 @@ public:
     void stopMining() override;
     std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const override;
     QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const override;
+    QList<KnownNodeInfo> knownNodes(int max, QueryError* error) const override;
     QList<PeerInfo> peers() const override;
     QList<BanInfo> bans() const override;
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
@@ -44,6 +46,7 @@ public:
     QList<MiningJobInfo> miningJobs() const override;
     std::optional<MiningJobInfo> miningJob(const QString& id) const override;
     QStringList recognizerLabels(QString* problem) const override;
+    QString recognizerIdentity() const override;
     std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
     bool cancelMiningJob(const QString& id, QueryError* error) override;
     std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const override;
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<storage::PhotoStore> readerPhotos_;
     std::unique_ptr<storage::RedisChainStore> reader_;
     std::unique_ptr<storage::RedisMempoolStore> readerMempool_;
+    std::unique_ptr<storage::RedisPeerStore> readerCatalogue_;
     std::unique_ptr<TransferQueries> queries_;
 };
 
