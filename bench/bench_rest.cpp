@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QHttpServer>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -121,8 +122,8 @@ public:
         thread_.start();
         QMetaObject::invokeMethod(&anchor_, [&] {
             server_ = new QHttpServer;
-            server_->route("/status", [status] { return QHttpServerResponse(status); });
-            server_->route("/block/<arg>", [block](const QString&) { return QHttpServerResponse(block); });
+            server_->route("/status", [status](const QHttpServerRequest&) { return QHttpServerResponse(status); });
+            server_->route("/block/<arg>", [block](const QString&, const QHttpServerRequest&) { return QHttpServerResponse(block); });
             port_ = server_->listen(QHostAddress::LocalHost, 0);
         }, Qt::BlockingQueuedConnection);
     }

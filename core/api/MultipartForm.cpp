@@ -13,7 +13,7 @@ ApiError malformed(const QString& message) { return ApiError{ApiError::BadReques
 // The value of `key=` in a header's parameters ("form-data; name=\"photo\""), quoted or not.
 std::optional<QString> parameter(const QByteArray& header, const char* key)
 {
-    const QRegularExpression pattern(QString(R"((?:^|;)\s*%1=(?:"([^"\\]*)"|([^";\s]+))\s*(?=;|$))").arg(key),
+    const QRegularExpression pattern(QString(R"re((?:^|;)\s*%1=(?:"([^"\\]*)"|([^";\s]+))\s*(?=;|$))re").arg(key),
                                      QRegularExpression::CaseInsensitiveOption);
     const auto match = pattern.match(QString::fromUtf8(header));
     if (!match.hasMatch()) return std::nullopt;

@@ -175,7 +175,7 @@ private slots:
         QCOMPARE(errorCode(upload(formBody({{"label", "person"}, {"photo", "inline"}}, {}))), QString("wrong_type"));
         QCOMPARE(errorCode(upload(formBody({{"label", "person"}, {"label", "dog"}}, photo))), QString("duplicate_field"));
         QCOMPARE(errorCode(upload(formBody({{"label", "unicorn"}}, photo))), QString("bad_job"));
-        QCOMPARE(errorCode(upload(formBody({{"label", "person"}}, photo).chopped(30)))), QString("bad_multipart"));
+        QCOMPARE(errorCode(upload(formBody({{"label", "person"}}, photo).chopped(30))), QString("bad_multipart"));
         const HttpResult longField = upload(formBody({{"label", QByteArray(300, 'a')}}, photo));
         QCOMPARE(longField.status, 413);
         QCOMPARE(errorCode(longField), QString("part_too_large"));
