@@ -71,7 +71,7 @@ ApiResult MiningController::submit(const QByteArray& contentType, const QByteArr
 {
     MiningJobRequest request;
     request.source = source;
-    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();  // without parameters
     if (type == "multipart/form-data") return submitForm(contentType, body, request);
     // text/plain too: what a browser's fetch() sends for a string body.
     if (type.isEmpty() || type == "application/json" || type == "text/plain") return submitJson(body, request);
