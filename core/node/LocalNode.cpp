@@ -331,6 +331,8 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
         hash = hashFromHex(heightOrHash.toStdString());
         if (!hash) return fail(QueryError::Malformed, QString("'%1' is neither a block height nor a 64-digit block hash").arg(heightOrHash.left(80)));
     }
+    const QString tip = status().tipHash;
+    if (auto cached = isHeight ? blockCache_.atHeight(tip, height) : blockCache_.withHash(tip, hex(*hash))) return cached;
     std::lock_guard lock(readerMutex_);
     if (!readerReady(error)) return std::nullopt;
     try {
@@ -338,7 +340,9 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
             hash = reader_->hashAtHeight(height);
             if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
         }
-        return readBlock(*hash, error);
+        auto block = readBlock(*hash, error);
+        if (block) blockCache_.store(tip, *block, isHeight);
+        return block;
     } catch (const StoreError& e) {
         return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
     }

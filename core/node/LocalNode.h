@@ -3,6 +3,7 @@
 // it, keeps the latest status snapshot, and answers block queries on a read-only storage
 // connection of its own so callers never wait for the engine.
 #include "core/chain/ChainStore.h"
+#include "core/node/BlockCache.h"
 #include "core/node/Node.h"
 #include "core/util/Logger.h"
 
@@ -82,6 +83,7 @@ private:
     mutable std::mutex recognizerMutex_;
     const photo::Recognizer* recognizer_ = nullptr;
 
+    mutable BlockCache blockCache_;
     mutable std::mutex readerMutex_;
     std::unique_ptr<storage::RedisClient> readerClient_;
     std::unique_ptr<storage::PhotoStore> readerPhotos_;
