@@ -2,7 +2,6 @@
 
 #include "app/RestClient.h"
 
-#include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,27 +32,16 @@ bool call(quint16 port, const QByteArray& verb, const QString& path, const QByte
 
 int runJobCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
-    QCommandLineParser parser;
-    parser.addOption({"rest-port", "The node's REST port.", "port"});
-    parser.addPositionalArgument("action", "list, add, show or cancel");
-    if (!parser.parse(QStringList{"photoblocksd job"} + arguments)) {
-        err << "photoblocksd: " << parser.errorText() << "\n" << kUsage;
-        return 2;
-    }
-    bool portOk = false;
-    const uint port = parser.value("rest-port").toUInt(&portOk);
-    const QStringList args = parser.positionalArguments();
+    const std::optional<RestCommandLine> commandLine = parseRestCommandLine("job", arguments, kUsage, err);
+    if (!commandLine) return 2;
+    const quint16 port = commandLine->port;
+    const QStringList& args = commandLine->arguments;
     const QString action = args.value(0);
-    const auto usage = [&](const QString& why) {
-        err << "photoblocksd: " << why << "\n" << kUsage;
-        return 2;
-    };
-    if (!portOk || port == 0 || port > 65535) return usage("--rest-port PORT is required (the node's --rest-port)");
 
-    if (action == "list" && args.size() == 1) return call(quint16(port), "GET", "", {}, out, err) ? 0 : 1;
+    if (action == "list" && args.size() == 1) return call(port, "GET", "", {}, out, err) ? 0 : 1;
     if ((action == "show" || action == "cancel") && args.size() == 2) {
         const QString path = "/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1]));
-        return call(quint16(port), action == "show" ? "GET" : "DELETE", path, {}, out, err) ? 0 : 1;
+        return call(port, action == "show" ? "GET" : "DELETE", path, {}, out, err) ? 0 : 1;
     }
     if (action == "add" && (args.size() == 3 || args.size() == 4)) {
         QFile photo(args[1]);
@@ -64,9 +52,9 @@ int runJobCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
         const QJsonObject body{{"photo", QString::fromLatin1(photo.read(3 << 20).toBase64())},
                                {"label", args[2]},
                                {"vote", args.value(3, "abstain")}};
-        return call(quint16(port), "POST", "", QJsonDocument(body).toJson(QJsonDocument::Compact), out, err) ? 0 : 1;
+        return call(port, "POST", "", QJsonDocument(body).toJson(QJsonDocument::Compact), out, err) ? 0 : 1;
     }
-    return usage(action.isEmpty() ? "which job action?" : QString("cannot '%1' with %2 argument(s)").arg(action).arg(args.size() - 1));
+    return usageError(action.isEmpty() ? "which job action?" : QString("cannot '%1' with %2 argument(s)").arg(action).arg(args.size() - 1), kUsage, err);
 }
 
 } // namespace pb::app

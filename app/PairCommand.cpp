@@ -2,7 +2,6 @@
 
 #include "app/RestClient.h"
 
-#include <QCommandLineParser>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QUrl>
@@ -28,24 +27,13 @@ int refused(const RestAnswer& answer, QTextStream& err)
 
 int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
-    QCommandLineParser parser;
-    parser.addOption({"rest-port", "The node's REST port.", "port"});
-    parser.addPositionalArgument("action", "(none), list or revoke ID");
-    if (!parser.parse(QStringList{"photoblocksd pair"} + arguments)) {
-        err << "photoblocksd: " << parser.errorText() << "\n" << kUsage;
-        return 2;
-    }
-    bool portOk = false;
-    const uint port = parser.value("rest-port").toUInt(&portOk);
-    const QStringList args = parser.positionalArguments();
-    const auto usage = [&](const QString& why) {
-        err << "photoblocksd: " << why << "\n" << kUsage;
-        return 2;
-    };
-    if (!portOk || port == 0 || port > 65535) return usage("--rest-port PORT is required (the node's --rest-port)");
+    const std::optional<RestCommandLine> commandLine = parseRestCommandLine("pair", arguments, kUsage, err);
+    if (!commandLine) return 2;
+    const quint16 port = commandLine->port;
+    const QStringList& args = commandLine->arguments;
 
     if (args.isEmpty()) {
-        const RestAnswer answer = restCall(quint16(port), "POST", "/pairing");
+        const RestAnswer answer = restCall(port, "POST", "/pairing");
         if (!answer.ok()) return refused(answer, err);
         const QJsonObject code = answer.json();
         out << "Pairing code: " << code["code"].toString() << " (one use, valid until "
@@ -55,7 +43,7 @@ int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& 
         return 0;
     }
     if (args.first() == "list" && args.size() == 1) {
-        const RestAnswer answer = restCall(quint16(port), "GET", "/devices");
+        const RestAnswer answer = restCall(port, "GET", "/devices");
         if (!answer.ok()) return refused(answer, err);
         const QJsonArray devices = answer.json()["devices"].toArray();
         if (devices.isEmpty()) out << "No paired devices.\n";
@@ -64,12 +52,12 @@ int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& 
         return 0;
     }
     if (args.first() == "revoke" && args.size() == 2) {
-        const RestAnswer answer = restCall(quint16(port), "DELETE", "/devices/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1])));
+        const RestAnswer answer = restCall(port, "DELETE", "/devices/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1])));
         if (!answer.ok()) return refused(answer, err);
         out << "Revoked " << args[1] << ": its token no longer works.\n";
         return 0;
     }
-    return usage(QString("cannot '%1' with %2 argument(s)").arg(args.first()).arg(args.size() - 1));
+    return usageError(QString("cannot '%1' with %2 argument(s)").arg(args.first()).arg(args.size() - 1), kUsage, err);
 }
 
 } // namespace pb::app

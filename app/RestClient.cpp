@@ -1,5 +1,6 @@
 #include "app/RestClient.h"
 
+#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -15,6 +16,31 @@ QString RestAnswer::errorText() const
     const QJsonObject error = json()["error"].toObject();
     if (error.isEmpty()) return QString("HTTP %1").arg(status);
     return error["code"].toString() + ": " + error["message"].toString();
+}
+
+int usageError(const QString& why, const char* usage, QTextStream& err)
+{
+    err << "photoblocksd: " << why << "\n" << usage;
+    return 2;
+}
+
+std::optional<RestCommandLine> parseRestCommandLine(const QString& command, const QStringList& arguments,
+                                                    const char* usage, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({"rest-port", "The node's REST port.", "port"});
+    parser.addPositionalArgument("action", "what to do");
+    if (!parser.parse(QStringList{"photoblocksd " + command} + arguments)) {
+        usageError(parser.errorText(), usage, err);
+        return std::nullopt;
+    }
+    bool portOk = false;
+    const uint port = parser.value("rest-port").toUInt(&portOk);
+    if (!portOk || port == 0 || port > 65535) {
+        usageError("--rest-port PORT is required (the node's --rest-port)", usage, err);
+        return std::nullopt;
+    }
+    return RestCommandLine{quint16(port), parser.positionalArguments()};
 }
 
 RestAnswer restCall(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body)

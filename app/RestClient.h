@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <optional>
 
 namespace pb::app {
 
@@ -15,6 +18,19 @@ struct RestAnswer {
     // The error body's "code: message", or the network error.
     QString errorText() const;
 };
+
+// A client command's command line: `--rest-port PORT` and its positional arguments.
+struct RestCommandLine {
+    quint16 port = 0;
+    QStringList arguments;
+};
+
+// Parses `photoblocksd <command> --rest-port PORT ARGS...`; on a mistake writes the reason and
+// `usage` to err and returns nullopt (the command then exits with 2).
+std::optional<RestCommandLine> parseRestCommandLine(const QString& command, const QStringList& arguments,
+                                                    const char* usage, QTextStream& err);
+// Writes "photoblocksd: <why>" and the usage to err; returns 2, the exit status for usage errors.
+int usageError(const QString& why, const char* usage, QTextStream& err);
 
 RestAnswer restCall(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body = {});
 

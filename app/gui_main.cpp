@@ -7,6 +7,8 @@
 #include "core/node/PhotoFolder.h"
 #include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
+#include "ui/MobilePage.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -22,6 +24,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName("photoblocks");
     QApplication::setApplicationVersion(PB_VERSION);
     QApplication::setWindowIcon(QIcon(":/photoblocks.svg"));
+    const pb::ui::Translations translations(pb::ui::GuiSettings().language());
 
     // Saved settings fill in what the command line leaves out.
     const pb::app::ParseOutcome parsed = pb::app::parseOptions(pb::ui::GuiSettings().withSavedOptions(app.arguments()),
@@ -47,7 +50,9 @@ int main(int argc, char* argv[])
         QString error;
         if (options.rest.port != 0) {
             api = std::make_unique<pb::api::ApiService>(*node);
-            if (api->start(options.rest, &error) == 0)
+            if (const quint16 port = api->start(options.rest, &error); port != 0)
+                window.mobilePage()->setApi(api->pairingDesk(), port, options.rest.listenAll);
+            else
                 QMessageBox::warning(&window, "Photoblocks", QObject::tr("The REST API is off: %1").arg(error));
         }
         if (!options.photosDir.isEmpty()) {

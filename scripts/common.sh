@@ -10,7 +10,7 @@ PB_PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libhiredis-dev libssl-dev redis-server redis-tools
   libopencv-dev opencv-data libqrencode-dev xvfb xauth
-  opencv-doc darknet openssl
+  opencv-doc darknet openssl libzbar-dev chromium
 )
 
 pb_install_packages() {
@@ -32,9 +32,8 @@ pb_install_packages() {
 pb_build() {
   local dir="$1" type="$2"
   shift 2
-  if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$PB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
-  fi
+  # Configured every time (a few seconds) so a changed option reaches an existing build tree.
+  cmake -S "$PB_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
   # The recognizer's model (fetched once into ~/.cache/photoblocks, checked, then copied).
   "$PB_ROOT/scripts/fetch-model.sh" "$dir/models"
   # shellcheck disable=SC2086 # PB_TARGETS is a word list

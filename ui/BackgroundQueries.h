@@ -33,10 +33,22 @@ public:
         });
     }
 
+    // As run(), for a view that shows one thing at a time: done() only gets the result of the
+    // latest runLatest() call; results of queries superseded meanwhile are dropped.
+    template <typename Work, typename Done>
+    void runLatest(Work work, Done done)
+    {
+        const quint64 generation = ++generation_;
+        run(std::move(work), [this, generation, done = std::move(done)](auto result) mutable {
+            if (generation == generation_) done(std::move(result));
+        });
+    }
+
     void waitForDone() { pool_.waitForDone(); }
 
 private:
     QObject* receiver_;
+    quint64 generation_ = 0;  // counts runLatest() calls; touched on the receiver's thread only
     QThreadPool pool_;
 };
 

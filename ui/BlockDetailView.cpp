@@ -17,13 +17,7 @@ namespace pb::ui {
 
 BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent), node_(node)
 {
-    title_ = new QLabel(tr("Select a block, or search by height or hash."));
-    title_->setAccessibleName(tr("Block title"));
-    QFont big = title_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    title_->setFont(big);
-    title_->setWordWrap(true);
+    title_ = makeTitle(tr("Select a block, or search by height or hash."), tr("Block title"));
 
     auto* form = new QFormLayout;
     hash_ = addValueRow(form, tr("Hash"), tr("Block hash"));
@@ -76,9 +70,8 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
 
 void BlockDetailView::load(const QString& heightOrHash)
 {
-    const quint64 generation = ++generation_;
     Node* node = &node_;
-    queries_.run(
+    queries_.runLatest(
         [node, heightOrHash] {
             Result r;
             r.block = node->findBlock(heightOrHash, &r.error);
@@ -95,9 +88,7 @@ void BlockDetailView::load(const QString& heightOrHash)
             }
             return r;
         },
-        [this, generation](Result r) {
-            if (generation == generation_) show(r);
-        });
+        [this](const Result& r) { show(r); });
 }
 
 void BlockDetailView::show(const Result& r)
@@ -128,7 +119,7 @@ void BlockDetailView::show(const Result& r)
     recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
     transactions_->clear();
     for (const TransactionInfo& tx : b.transactions) {
-        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, QString::number(double(tx.amount) / 1e8, 'f', 8)});
+        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, coinText(tx.amount)});
         item->setToolTip(0, tx.id);
         transactions_->addTopLevelItem(item);
     }

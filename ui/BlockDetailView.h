@@ -65,7 +65,6 @@ private:
     QTreeWidget* transactions_;
     std::optional<BlockInfo> block_;
     QImage photo_;
-    quint64 generation_ = 0;  // only the latest load's result is shown
     BackgroundQueries queries_{this};
 };
 

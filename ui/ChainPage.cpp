@@ -1,9 +1,11 @@
 #include "ui/ChainPage.h"
 
+#include "ui/AddressView.h"
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
 #include "ui/Panes.h"
 #include "ui/TableViews.h"
+#include "ui/TransferView.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,7 +13,9 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
+#include <utility>
 
 namespace pb::ui {
 
@@ -30,8 +34,8 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     view_->setColumnWidth(BlockListModel::Transactions, 30);
 
     search_ = new QLineEdit;
-    search_->setPlaceholderText(tr("Go to a block: height or hash, then Enter"));
-    search_->setAccessibleName(tr("Block search"));
+    search_->setPlaceholderText(tr("Search: block height or hash, transfer id or pb1… address, then Enter"));
+    search_->setAccessibleName(tr("Chain search"));
     search_->setClearButtonEnabled(true);
     connect(search_, &QLineEdit::returnPressed, this, [this] { search(search_->text()); });
     message_ = new QLabel;
@@ -41,14 +45,44 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         if (current.isValid()) detail_->load(QString::number(current.data(BlockListModel::HeightRole).toULongLong()));
     });
-    connect(detail_, &BlockDetailView::notFound, this, [this](const QString& reason) { message_->setText(reason); });
+    connect(detail_, &BlockDetailView::notFound, this, [this](const QString& reason) {
+        if (transferCandidate_.isEmpty()) {
+            message_->setText(reason);
+            return;
+        }
+        transfer_->load(std::exchange(transferCandidate_, {}));
+    });
     connect(detail_, &BlockDetailView::loaded, this, [this](const BlockInfo& block) {
+        transferCandidate_.clear();
         message_->clear();
+        showView(detail_);
         const int row = model_->rowForHeight(block.height);
         if (row >= 0 && view_->currentIndex().row() != row) selectHeight(block.height);
     });
 
-    QSplitter* split = panes(Qt::Horizontal, column({search_, message_, view_}, view_), detail_);
+    transfer_ = new TransferView(node);
+    connect(transfer_, &TransferView::loaded, this, [this] {
+        message_->clear();
+        showView(transfer_);
+    });
+    connect(transfer_, &TransferView::notFound, this, [this](const QString& reason) {
+        message_->setText(tr("No block has this hash and no transfer this id (%1).").arg(reason));
+    });
+    address_ = new AddressView(node);
+    connect(address_, &AddressView::loaded, this, [this] {
+        message_->clear();
+        showView(address_);
+    });
+    connect(address_, &AddressView::notFound, this, [this](const QString& reason) { message_->setText(reason); });
+    const auto showBlock = [this](const QString& hash) { detail_->load(hash); };
+    connect(transfer_, &TransferView::blockRequested, this, showBlock);
+    connect(address_, &AddressView::blockRequested, this, showBlock);
+
+    views_ = new QStackedWidget;
+    for (QWidget* v : {static_cast<QWidget*>(detail_), static_cast<QWidget*>(transfer_), static_cast<QWidget*>(address_)})
+        views_->addWidget(v);
+
+    QSplitter* split = panes(Qt::Horizontal, column({search_, message_, view_}, view_), views_);
     split->setSizes({600, 400});
     fill(this, split);
 }
@@ -60,7 +94,8 @@ void ChainPage::blockConnected(quint64 height, const QString& hash) { model_->bl
 void ChainPage::search(const QString& text)
 {
     const QString query = text.trimmed();
-    static const QRegularExpression height("^[0-9]{1,20}$"), hash("^[0-9a-fA-F]{64}$");
+    static const QRegularExpression height("^[0-9]{1,20}$"), hash("^[0-9a-fA-F]{64}$"),
+        address("^pb1[0-9a-z]+$", QRegularExpression::CaseInsensitiveOption);
     if (height.match(query).hasMatch()) {
         bool ok = false;
         const quint64 h = query.toULongLong(&ok);
@@ -71,13 +106,24 @@ void ChainPage::search(const QString& text)
         selectHeight(h);
         return;
     }
+    if (address.match(query).hasMatch()) {
+        message_->setText(tr("Looking up %1…").arg(query.left(16)));
+        transferCandidate_.clear();
+        address_->load(query.toLower());
+        return;
+    }
     if (!hash.match(query).hasMatch()) {
-        message_->setText(tr("Type a block height or a 64-digit block hash."));
+        message_->setText(tr("Type a block height, a 64-digit block hash or transfer id, or a pb1… address."));
         return;
     }
     message_->setText(tr("Looking up %1…").arg(query.left(16)));
-    detail_->load(query.toLower());
+    transferCandidate_ = query.toLower();
+    detail_->load(transferCandidate_);
 }
+
+void ChainPage::showView(QWidget* view) { views_->setCurrentWidget(view); }
+
+QWidget* ChainPage::shownView() const { return views_->currentWidget(); }
 
 void ChainPage::selectHeight(quint64 height)
 {

@@ -1,5 +1,7 @@
 #include "ui/FormRows.h"
 
+#include "core/chain/Transaction.h"
+
 #include <QFormLayout>
 #include <QLabel>
 
@@ -12,6 +14,23 @@ QLabel* addValueRow(QFormLayout* form, const QString& label, const QString& acce
     value->setAccessibleName(accessibleName);
     form->addRow(label + ':', value);
     return value;
+}
+
+QLabel* makeTitle(const QString& text, const QString& accessibleName)
+{
+    auto* title = new QLabel(text);
+    title->setAccessibleName(accessibleName);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title->setFont(big);
+    title->setWordWrap(true);
+    return title;
+}
+
+QString coinText(quint64 units)
+{
+    return QString("%1.%2").arg(units / kCoin).arg(units % kCoin, 8, 10, QChar('0'));
 }
 
 } // namespace pb::ui

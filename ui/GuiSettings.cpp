@@ -18,7 +18,7 @@ bool givenOnCommandLine(const QStringList& arguments, const QString& option)
 bool NodeSettings::operator==(const NodeSettings& o) const
 {
     return dataDir == o.dataDir && network == o.network && mode == o.mode && seeds == o.seeds
-        && peerPort == o.peerPort && restPort == o.restPort && redisUrl == o.redisUrl && threads == o.threads
+        && peerPort == o.peerPort && redisUrl == o.redisUrl && threads == o.threads
         && mineOnLaunch == o.mineOnLaunch;
 }
 
@@ -31,7 +31,6 @@ NodeSettings GuiSettings::node() const
     n.mode = s.value("node/mode", n.mode).toString();
     n.seeds = s.value("node/seeds").toStringList();
     n.peerPort = s.value("node/port", 0).toInt();
-    n.restPort = s.value("node/rest-port", 0).toInt();
     n.redisUrl = s.value("node/redis").toString();
     n.threads = s.value("node/threads", 1).toInt();
     n.mineOnLaunch = s.value("node/mine", false).toBool();
@@ -46,32 +45,50 @@ void GuiSettings::setNode(const NodeSettings& n)
     s.setValue("node/mode", n.mode);
     s.setValue("node/seeds", n.seeds);
     s.setValue("node/port", n.peerPort);
-    s.setValue("node/rest-port", n.restPort);
     s.setValue("node/redis", n.redisUrl);
     s.setValue("node/threads", n.threads);
     s.setValue("node/mine", n.mineOnLaunch);
 }
+
+RestApiSettings GuiSettings::restApi() const
+{
+    QSettings s;
+    return {s.value("node/rest-port", 0).toInt(), s.value("node/rest-listen-all", false).toBool()};
+}
+
+void GuiSettings::setRestApi(const RestApiSettings& rest)
+{
+    QSettings s;
+    s.setValue("node/rest-port", rest.port);
+    s.setValue("node/rest-listen-all", rest.listenAll);
+}
+
+QString GuiSettings::language() const { return QSettings().value("window/language").toString(); }
+void GuiSettings::setLanguage(const QString& language) { QSettings().setValue("window/language", language); }
 
 bool GuiSettings::minimizeToTray() const { return QSettings().value("window/minimize-to-tray", false).toBool(); }
 void GuiSettings::setMinimizeToTray(bool enabled) { QSettings().setValue("window/minimize-to-tray", enabled); }
 
 QStringList GuiSettings::withSavedOptions(const QStringList& arguments) const
 {
-    // Until the Settings page has saved once, a config file in the data directory and the
-    // built-in defaults decide, as for photoblocksd.
-    if (arguments.isEmpty() || !QSettings().contains("node/network")) return arguments;
-    const NodeSettings n = node();
+    if (arguments.isEmpty()) return arguments;
     QStringList out = arguments;
     const auto add = [&](const QString& option, const QString& value, bool set) {
         if (set && !givenOnCommandLine(arguments, option)) out << "--" + option << value;
     };
+    const RestApiSettings rest = restApi();
+    add("rest-port", QString::number(rest.port), rest.port > 0);
+    if (rest.port > 0 && rest.listenAll && !givenOnCommandLine(arguments, "rest-listen-all")) out << "--rest-listen-all";
+    // Until the Settings page has saved once, a config file in the data directory and the
+    // built-in defaults decide, as for photoblocksd.
+    if (!QSettings().contains("node/network")) return out;
+    const NodeSettings n = node();
     add("datadir", n.dataDir, !n.dataDir.isEmpty());
     // A custom network's file names its network: the saved network must not contradict it.
     add("network", n.network, !givenOnCommandLine(arguments, "network-file"));
     add("mode", n.mode, true);
     add("seed", n.seeds.join(','), !n.seeds.isEmpty());
     add("port", QString::number(n.peerPort), n.peerPort > 0);
-    add("rest-port", QString::number(n.restPort), n.restPort > 0);
     add("redis", n.redisUrl, !n.redisUrl.isEmpty());
     add("threads", QString::number(n.threads), n.threads > 1);
     if (n.mineOnLaunch && !givenOnCommandLine(arguments, "mine")) out << "--mine";

@@ -11,7 +11,6 @@ struct NodeSettings {
     QString mode = "full";
     QStringList seeds;     // host:port
     int peerPort = 0;      // 0: the default (any free port, 7000 for a dev head)
-    int restPort = 0;      // 0: no REST API
     QString redisUrl;      // empty: embedded redis-server
     int threads = 1;
     bool mineOnLaunch = false;
@@ -19,16 +18,29 @@ struct NodeSettings {
     bool operator==(const NodeSettings& other) const;
 };
 
+// The REST API (set on the Mobile page), applied at the next start like the node settings.
+struct RestApiSettings {
+    int port = 0;          // 0: no REST API
+    bool listenAll = false;
+};
+
 class GuiSettings {
 public:
     NodeSettings node() const;
     void setNode(const NodeSettings& settings);
 
+    RestApiSettings restApi() const;
+    void setRestApi(const RestApiSettings& settings);
+
+    // "" follows the system's language; "en" or "de" choose one (applied at the next start).
+    QString language() const;
+    void setLanguage(const QString& language);
+
     bool minimizeToTray() const;
     void setMinimizeToTray(bool enabled);
 
     // `arguments` (argv, program name first) with an option added for every saved setting
-    // the command line does not set itself; unchanged before the settings were first saved.
+    // the command line does not set itself; the node settings only once they were saved.
     QStringList withSavedOptions(const QStringList& arguments) const;
 
     // Why `settings` cannot be used (first problem found), or empty.

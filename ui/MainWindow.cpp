@@ -5,6 +5,7 @@
 #include "ui/GuiSettings.h"
 #include "ui/LogPage.h"
 #include "ui/MiningPage.h"
+#include "ui/MobilePage.h"
 #include "ui/OverviewPage.h"
 #include "ui/PeersPage.h"
 #include "ui/SettingsPage.h"
@@ -42,12 +43,14 @@ MainWindow::MainWindow(Node& node, QWidget* parent) : QMainWindow(parent), node_
     peers_ = new PeersPage(node);
     chain_ = new ChainPage(node);
     mining_ = new MiningPage(node);
+    mobile_ = new MobilePage(node);
     log_ = new LogPage;
     settings_ = new SettingsPage;
     addPage(overview_, "overview", tr("Overview"));
     addPage(peers_, "peers", tr("Peers"));
     addPage(chain_, "chain", tr("Chain"));
     addPage(mining_, "mining", tr("Mining"));
+    addPage(mobile_, "mobile", tr("Mobile"));
     addPage(log_, "log", tr("Log"));
     addPage(settings_, "settings", tr("Settings"));
 
@@ -126,6 +129,7 @@ void MainWindow::refreshPages()
     peers_->refresh();
     chain_->refresh(status);
     mining_->refresh(status);
+    mobile_->refresh();
     if (tray_) tray_->showStatus(status);
 }
 

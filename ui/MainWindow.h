@@ -1,6 +1,6 @@
 #pragma once
 // The desktop application's main window: a sidebar of pages (Overview, Peers, Chain, Mining,
-// Log, Settings), each seeing the engine only through pb::Node. Status updates arrive as
+// Mobile, Log, Settings), each seeing the engine only through pb::Node. Status updates arrive as
 // queued signals and are coalesced into at most a few page refreshes per second, so a fast
 // chain never floods the event loop and the window never waits for the engine.
 #include "core/node/Node.h"
@@ -16,6 +16,7 @@ namespace pb::ui {
 class ChainPage;
 class LogPage;
 class MiningPage;
+class MobilePage;
 class OverviewPage;
 class PeersPage;
 class SettingsPage;
@@ -24,7 +25,7 @@ class TrayIcon;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { OverviewIndex, PeersIndex, ChainIndex, MiningIndex, LogIndex, SettingsIndex };
+    enum Page { OverviewIndex, PeersIndex, ChainIndex, MiningIndex, MobileIndex, LogIndex, SettingsIndex };
 
     explicit MainWindow(Node& node, QWidget* parent = nullptr);
 
@@ -32,6 +33,7 @@ public:
     PeersPage* peersPage() const { return peers_; }
     ChainPage* chainPage() const { return chain_; }
     MiningPage* miningPage() const { return mining_; }
+    MobilePage* mobilePage() const { return mobile_; }
     LogPage* logPage() const { return log_; }
     SettingsPage* settingsPage() const { return settings_; }
 
@@ -60,6 +62,7 @@ private:
     PeersPage* peers_;
     ChainPage* chain_;
     MiningPage* mining_;
+    MobilePage* mobile_;
     LogPage* log_;
     SettingsPage* settings_;
     TrayIcon* tray_ = nullptr;  // only where the desktop has a system tray

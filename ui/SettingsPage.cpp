@@ -58,7 +58,6 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     seeds_ = named(new QLineEdit, tr("Seeds"));
     seeds_->setPlaceholderText(tr("host:port, separated by commas (default: the network's seed)"));
     peerPort_ = portBox(tr("Peer port"), tr("automatic"));
-    restPort_ = portBox(tr("REST API port"), tr("off"));
     redisUrl_ = named(new QLineEdit, tr("Redis URL"));
     redisUrl_->setPlaceholderText(tr("embedded redis-server (or redis://host:port/db, unix:///path.sock)"));
     threads_ = named(new QSpinBox, tr("Mining threads at launch"));
@@ -76,16 +75,21 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     nodeForm->addRow(tr("M&ode:"), mode_);
     nodeForm->addRow(tr("S&eeds:"), seeds_);
     nodeForm->addRow(tr("&Peer port:"), peerPort_);
-    nodeForm->addRow(tr("&REST API port:"), restPort_);
+    nodeForm->addRow(tr("REST API:"), new QLabel(tr("on the Mobile page")));
     nodeForm->addRow(tr("Red&is:"), redisUrl_);
     nodeForm->addRow(tr("&Threads:"), threads_);
     nodeForm->addRow(mineOnLaunch_);
 
     minimizeToTray_ = named(new QCheckBox(tr("Closing the window keeps the node running in the tray")),
                             tr("Minimize to tray"));
-    auto* windowBox = new QGroupBox(tr("Window (applied at once)"));
-    auto* windowLayout = new QVBoxLayout(windowBox);
-    windowLayout->addWidget(minimizeToTray_);
+    language_ = named(new QComboBox, tr("Language"));
+    language_->addItem(tr("System"), QString());
+    language_->addItem("English", "en");
+    language_->addItem("Deutsch", "de");
+    auto* windowBox = new QGroupBox(tr("Window"));
+    auto* windowForm = new QFormLayout(windowBox);
+    windowForm->addRow(minimizeToTray_);
+    windowForm->addRow(tr("&Language (applied after a restart):"), language_);
 
     auto* saveButton = new QPushButton(tr("&Save"));
     saveButton->setAccessibleName(tr("Save settings"));
@@ -93,7 +97,7 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     auto* revert = new QPushButton(tr("Re&vert"));
     connect(revert, &QPushButton::clicked, this, [this] {
         const GuiSettings settings;
-        showValues(settings.node(), settings.minimizeToTray());
+        showValues(settings.node(), settings.minimizeToTray(), settings.language());
         message_->clear();
     });
     message_ = named(new QLabel, tr("Settings message"));
@@ -109,7 +113,7 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     layout->addLayout(buttons);
     layout->addStretch();
     const GuiSettings settings;
-    showValues(settings.node(), settings.minimizeToTray());
+    showValues(settings.node(), settings.minimizeToTray(), settings.language());
 }
 
 NodeSettings SettingsPage::formValues() const
@@ -120,25 +124,24 @@ NodeSettings SettingsPage::formValues() const
     n.mode = mode_->currentText();
     for (const QString& seed : seeds_->text().split(',', Qt::SkipEmptyParts)) n.seeds << seed.trimmed();
     n.peerPort = peerPort_->value();
-    n.restPort = restPort_->value();
     n.redisUrl = redisUrl_->text().trimmed();
     n.threads = threads_->value();
     n.mineOnLaunch = mineOnLaunch_->isChecked();
     return n;
 }
 
-void SettingsPage::showValues(const NodeSettings& n, bool minimizeToTray)
+void SettingsPage::showValues(const NodeSettings& n, bool minimizeToTray, const QString& language)
 {
     dataDir_->setText(n.dataDir);
     network_->setCurrentText(n.network);
     mode_->setCurrentText(n.mode);
     seeds_->setText(n.seeds.join(", "));
     peerPort_->setValue(n.peerPort);
-    restPort_->setValue(n.restPort);
     redisUrl_->setText(n.redisUrl);
     threads_->setValue(n.threads);
     mineOnLaunch_->setChecked(n.mineOnLaunch);
     minimizeToTray_->setChecked(minimizeToTray);
+    language_->setCurrentIndex(std::max(0, language_->findData(language)));
 }
 
 bool SettingsPage::save()
@@ -149,11 +152,12 @@ bool SettingsPage::save()
         return false;
     }
     GuiSettings settings;
-    const bool nodeChanged = !(settings.node() == values);
+    const bool needsRestart = !(settings.node() == values) || settings.language() != language_->currentData().toString();
     settings.setNode(values);
     settings.setMinimizeToTray(minimizeToTray_->isChecked());
-    message_->setText(nodeChanged ? tr("Saved. Restart Photoblocks for the node settings to take effect.")
-                                  : tr("Saved."));
+    settings.setLanguage(language_->currentData().toString());
+    message_->setText(needsRestart ? tr("Saved. Restart Photoblocks for the node settings and the language to take effect.")
+                                   : tr("Saved."));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Settings: where and how the node runs (applied at the next start, and said so) and how
-// the window behaves (applied at once). Stored with QSettings through GuiSettings.
+// Settings: where and how the node runs (applied at the next start, and said so), how the
+// window behaves (applied at once) and its language (at the next start). Stored with
+// QSettings through GuiSettings; the REST API is set on the Mobile page.
 #include "ui/GuiSettings.h"
 
 #include <QWidget>
@@ -20,10 +21,11 @@ public:
 
     // What the form shows now, saved or not.
     NodeSettings formValues() const;
-    void showValues(const NodeSettings& settings, bool minimizeToTray);
+    void showValues(const NodeSettings& settings, bool minimizeToTray, const QString& language);
     // Validates and stores the form; false (with the reason shown) when a value is unusable.
     bool save();
     QString message() const;
+    QComboBox* languageBox() const { return language_; }
 
 private:
     void chooseDataDir();
@@ -33,11 +35,11 @@ private:
     QComboBox* mode_;
     QLineEdit* seeds_;
     QSpinBox* peerPort_;
-    QSpinBox* restPort_;
     QLineEdit* redisUrl_;
     QSpinBox* threads_;
     QCheckBox* mineOnLaunch_;
     QCheckBox* minimizeToTray_;
+    QComboBox* language_;
     QLabel* message_;
 };
 

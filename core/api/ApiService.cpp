@@ -1,5 +1,6 @@
 #include "core/api/ApiService.h"
 
+#include "core/api/PairingController.h"
 #include "core/api/RestServer.h"
 
 namespace pb::api {
@@ -26,6 +27,8 @@ quint16 ApiService::start(const RestSettings& settings, QString* error)
     QMetaObject::invokeMethod(&anchor_, [&] {
         server_ = new RestServer(node_, settings);
         bound = server_->listen(error);
+        if (bound != 0 && server_->devices())
+            pairingDesk_ = std::make_shared<PairingDesk>(server_->devices(), webClientAddress(settings, bound));
     }, Qt::BlockingQueuedConnection);
     return bound;
 }

@@ -42,16 +42,20 @@ std::optional<ApiError> ClientPolicy::admit(const ClientRequest& request, Access
 
 std::optional<ApiError> ClientPolicy::authorise(const ClientRequest& request, Access access) const
 {
-    if (access == Access::Read || request.remote.isLoopback()) return std::nullopt;
+    if (access == Access::Read) return std::nullopt;
+    const QByteArray& authorization = request.authorization;
+    // A token that is sent is always checked, from this machine too: a revoked phone reaching
+    // the node through a local tunnel or proxy is refused like any other.
+    const bool validToken = deviceOf(authorization).has_value();
+    if (authorization.startsWith("Bearer ") && !validToken)
+        return ApiError{ApiError::Unauthorized, "bad_token", "the bearer token belongs to no paired device (revoked?); pair again"};
+    if (request.remote.isLoopback()) return std::nullopt;
     if (access == Access::Admin)
         return ApiError{ApiError::Forbidden, "loopback_only",
                         QString("%1 is for the node's operator: call it from the node's own machine").arg(request.path.left(200))};
-    const QByteArray& authorization = request.authorization;
-    if (!authorization.startsWith("Bearer "))
+    if (!validToken)
         return ApiError{ApiError::Unauthorized, "token_required",
                         "writes from other machines need a paired device's token: Authorization: Bearer <token>"};
-    if (!deviceOf(authorization))
-        return ApiError{ApiError::Unauthorized, "bad_token", "the bearer token belongs to no paired device (revoked?); pair again"};
     return std::nullopt;
 }
 

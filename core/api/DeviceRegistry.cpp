@@ -40,6 +40,7 @@ QString DeviceRegistry::normalisedCode(const QString& code)
 
 bool DeviceRegistry::load(QString* error)
 {
+    const std::lock_guard lock(mutex_);
     byTokenHash_.clear();
     QFile file(file_);
     if (!file.exists()) return true;
@@ -84,6 +85,7 @@ bool DeviceRegistry::save(QString* error) const
 
 PairingCode DeviceRegistry::issueCode(qint64 nowSeconds)
 {
+    const std::lock_guard lock(mutex_);
     for (auto it = openCodes_.begin(); it != openCodes_.end();)
         it = it->second <= nowSeconds ? openCodes_.erase(it) : std::next(it);
     // The oldest open code gives way, so a forgotten code never blocks new ones.
@@ -101,6 +103,7 @@ PairingCode DeviceRegistry::issueCode(qint64 nowSeconds)
 
 PairingOutcome DeviceRegistry::pair(const QString& code, const QString& name, qint64 nowSeconds)
 {
+    const std::lock_guard lock(mutex_);
     PairingOutcome outcome;
     const auto it = openCodes_.find(normalisedCode(code));
     if (it == openCodes_.end() || it->second <= nowSeconds) {
@@ -132,6 +135,7 @@ PairingOutcome DeviceRegistry::pair(const QString& code, const QString& name, qi
 
 std::optional<PairedDevice> DeviceRegistry::authenticate(const QString& token) const
 {
+    const std::lock_guard lock(mutex_);
     const auto it = byTokenHash_.find(tokenHash(token));
     if (it == byTokenHash_.end()) return std::nullopt;
     return it->second;
@@ -139,6 +143,7 @@ std::optional<PairedDevice> DeviceRegistry::authenticate(const QString& token) c
 
 std::vector<PairedDevice> DeviceRegistry::devices() const
 {
+    const std::lock_guard lock(mutex_);
     std::vector<PairedDevice> list;
     for (const auto& [hash, device] : byTokenHash_) list.push_back(device);
     std::sort(list.begin(), list.end(), [](const PairedDevice& a, const PairedDevice& b) { return a.pairedAt < b.pairedAt; });
@@ -147,6 +152,7 @@ std::vector<PairedDevice> DeviceRegistry::devices() const
 
 bool DeviceRegistry::revoke(const QString& id, QString* error)
 {
+    const std::lock_guard lock(mutex_);
     for (auto it = byTokenHash_.begin(); it != byTokenHash_.end(); ++it) {
         if (it->second.id != id) continue;
         const auto removed = *it;

@@ -2,10 +2,12 @@
 // Phones paired with this node. The operator issues a short-lived one-time pairing code (as
 // text or a QR code); a phone trades it for a device token of its own, which it then sends as a
 // bearer token with every write. Tokens are stored only as SHA-256 hashes, in a JSON file with
-// mode 0600 written atomically, so revoking one device never touches another.
+// mode 0600 written atomically, so revoking one device never touches another. Thread-safe:
+// the REST thread's routes and the desktop app's Mobile page share one registry.
 #include <QString>
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -53,6 +55,7 @@ private:
     static QString normalisedCode(const QString& code);
 
     QString file_;
+    mutable std::mutex mutex_;                     // guards everything below
     std::map<QString, PairedDevice> byTokenHash_;  // hex SHA-256 of the token
     std::map<QString, qint64> openCodes_;          // normalised code -> expiry
 };

@@ -14,35 +14,35 @@ QJsonObject deviceJson(const PairedDevice& device)
 
 } // namespace
 
+QString webClientAddress(const RestSettings& settings, quint16 boundPort)
+{
+    // Phones reach the node on the LAN: name an address of this machine they can use.
+    QString host = "127.0.0.1";
+    if (settings.listenAll)
+        for (const QHostAddress& address : QNetworkInterface::allAddresses())
+            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+                host = address.toString();
+                break;
+            }
+    const QString scheme = settings.tlsCertificate.isEmpty() ? "http" : "https";
+    return QString("%1://%2:%3/").arg(scheme, host).arg(boundPort);
+}
+
 std::optional<ApiError> PairingController::pairingOff() const
 {
     if (devices_) return std::nullopt;
     return ApiError{ApiError::Unavailable, "pairing_off", "this node keeps no paired devices (no data directory for them)"};
 }
 
-QString PairingController::webClientAddress() const
-{
-    // Phones reach the node on the LAN: name an address of this machine they can use.
-    QString host = "127.0.0.1";
-    if (settings_.listenAll)
-        for (const QHostAddress& address : QNetworkInterface::allAddresses())
-            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
-                host = address.toString();
-                break;
-            }
-    const QString scheme = settings_.tlsCertificate.isEmpty() ? "http" : "https";
-    return QString("%1://%2:%3/").arg(scheme, host).arg(boundPort_);
-}
-
 ApiResult PairingController::issueCode(qint64 nowSeconds)
 {
     if (auto off = pairingOff()) return *off;
     const PairingCode code = devices_->issueCode(nowSeconds);
-    const QString web = webClientAddress();
+    const QString web = webClientAddress(settings_, boundPort_);
     return QJsonObject{{"code", code.code},
                        {"expiresAt", code.expiresAt},
                        {"webClient", web},
-                       {"pairingUrl", web + "#pair=" + code.code}};
+                       {"pairingUrl", pairingUrl(web, code.code)}};
 }
 
 ApiResult PairingController::pair(const QByteArray& body, qint64 nowSeconds)

@@ -8,6 +8,12 @@
 
 namespace pb::api {
 
+// The address a phone opens to reach this node's web client: an address of this machine on
+// the LAN when the API listens on every interface, loopback otherwise.
+QString webClientAddress(const RestSettings& settings, quint16 boundPort);
+// What a pairing QR code holds: the web client's address with the code for it to use.
+inline QString pairingUrl(const QString& webClient, const QString& code) { return webClient + "#pair=" + code; }
+
 class PairingController {
 public:
     PairingController(DeviceRegistry* devices, const RestSettings& settings) : devices_(devices), settings_(settings) {}
@@ -21,7 +27,6 @@ public:
 
 private:
     std::optional<ApiError> pairingOff() const;
-    QString webClientAddress() const;
 
     DeviceRegistry* devices_;
     const RestSettings settings_;

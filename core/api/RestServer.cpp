@@ -11,7 +11,7 @@ namespace pb::api {
 
 RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent)
     : QObject(parent), node_(node), settings_(settings),
-      devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_unique<DeviceRegistry>(settings.devicesFile)),
+      devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_shared<DeviceRegistry>(settings.devicesFile)),
       policy_(settings, devices_.get()), status_(node), blocks_(node), nodes_(node), peers_(node), bans_(node), mining_(node),
       addresses_(node), transactions_(node),
       pairing_(devices_.get(), settings)
@@ -61,7 +61,7 @@ void RestServer::registerRoutes()
 {
     const auto now = [] { return QDateTime::currentSecsSinceEpoch(); };
     route("/api/v1/status", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(status_.status()); });
-    route("/api/v1/openapi.json", Method::Get, Access::Read,
+    route("/api/v1/openapi\\.json", Method::Get, Access::Read,
           [this](const QHttpServerRequest&) { return QHttpServerResponse("application/json", openApi_); });
     route("/api/v1/blocks", Method::Get, Access::Read,
           [this](const QHttpServerRequest& request) { return respond(blocks_.page(request.query())); });
@@ -122,6 +122,15 @@ void RestServer::registerRoutes()
         return respond(transactions_.submit(request.body()), StatusCode::Accepted);
     });
     route("/api/v1/mempool", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(transactions_.mempool()); });
+
+    // The phone web client at /: pages for a browser, subject to the same client policy.
+    // Route patterns are regular expressions: "/app.js" must not also serve "/appXjs".
+    for (const QString& path : webClient_.paths()) {
+        const QString pattern = QString(path).replace(".", "\\.");
+        route(pattern, Method::Get, Access::Read, [this, file = webClient_.find(path)](const QHttpServerRequest& request) {
+            return webClientResponse(*file, request);
+        });
+    }
 
     answerOtherMethodsWith405();
     http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -204,6 +213,19 @@ QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHtt
     QHttpServerResponse response(type, *bytes);
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    return response;
+}
+
+QHttpServerResponse RestServer::webClientResponse(const WebClientFile& file, const QHttpServerRequest& request) const
+{
+    const bool unchanged = request.value("If-None-Match") == file.etag;
+    QHttpServerResponse response = unchanged ? QHttpServerResponse(StatusCode::NotModified)
+                                             : QHttpServerResponse(file.contentType, file.body);
+    response.setHeader("ETag", file.etag);
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Content-Security-Policy", WebClientFiles::kContentSecurityPolicy);
     return response;
 }
 

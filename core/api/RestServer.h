@@ -12,6 +12,7 @@
 #include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
 #include "core/api/TransactionController.h"
+#include "core/api/WebClientFiles.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -35,6 +36,9 @@ public:
     // Loads the paired devices and listens as the settings say (loopback or every interface,
     // HTTP or HTTPS). Returns the bound port, or 0 with *error.
     quint16 listen(QString* error);
+    // The paired devices (thread-safe), null when pairing is off; shared so the desktop app
+    // may keep using it.
+    std::shared_ptr<DeviceRegistry> devices() const { return devices_; }
 
     // Every registered path pattern ("/api/v1/blocks/<arg>") with the methods it serves
     // ("GET", "POST", …): what /api/v1/openapi.json must describe.
@@ -58,10 +62,12 @@ private:
     static std::optional<ApiError> bodyTooLarge(const QHttpServerRequest& request, qsizetype limit);
     // A block's photo or thumbnail, with its type and an ETag (the photo hash); 304 on a match.
     QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const;
+    // A file of the phone web client with its caching and security headers; 304 on an ETag match.
+    QHttpServerResponse webClientResponse(const WebClientFile& file, const QHttpServerRequest& request) const;
 
     Node& node_;
     const RestSettings settings_;
-    std::unique_ptr<DeviceRegistry> devices_;
+    std::shared_ptr<DeviceRegistry> devices_;
     ClientPolicy policy_;
     QHttpServer http_;
     StatusController status_;
@@ -73,6 +79,7 @@ private:
     AddressController addresses_;
     TransactionController transactions_;
     PairingController pairing_;
+    WebClientFiles webClient_;
     QByteArray openApi_;  // the OpenAPI document, served as compiled in
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };

@@ -26,6 +26,7 @@
 #include "ui/SettingsPage.h"
 #include "ui/TimeSeriesChart.h"
 #include "tests/support/EventLoopGap.h"
+#include "tests/support/Screenshots.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -101,16 +102,6 @@ private:
         for (const pb::MiningJobInfo& job : node_->miningJobs())
             if (job.photoHash == photoHash) return job;
         return std::nullopt;
-    }
-
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dirPath = qEnvironmentVariable("PB_BUILD_DIR", QDir::tempPath()) + "/screenshots";
-        QVERIFY(QDir().mkpath(dirPath));
-        const QImage image = widget->grab().toImage();
-        QVERIFY(image.width() >= 200 && image.height() >= 150);
-        QVERIFY(image.save(dirPath + "/" + name + ".png"));
-        qInfo("screenshot: %s/%s.png", qPrintable(dirPath), qPrintable(name));
     }
 
 private slots:
@@ -350,7 +341,7 @@ private slots:
         chain()->search("zz");
         QVERIFY2(chain()->message().startsWith("Type a block height"), qPrintable(chain()->message()));
         chain()->search(QString(64, 'a'));
-        QTRY_VERIFY_WITH_TIMEOUT(chain()->message().startsWith("no block with hash"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(chain()->message().startsWith("No block has this hash and no transfer this id"), 10000);
     }
 
     void logConsoleShowsEngineLinesFiltersByLevelAndText()
@@ -419,7 +410,7 @@ private slots:
         wanted.peerPort = 7010;
         wanted.threads = 1;
         wanted.mineOnLaunch = true;
-        page->showValues(wanted, true);
+        page->showValues(wanted, true, "");
         QVERIFY(page->save());
         QVERIFY2(page->message().contains("Restart Photoblocks"), qPrintable(page->message()));
         QCOMPARE(pb::ui::GuiSettings().node(), wanted);
@@ -432,7 +423,7 @@ private slots:
         QCOMPARE(args.at(args.indexOf("--seed") + 1), QString("127.0.0.1:7001,127.0.0.1:7002"));
 
         wanted.seeds = {"no-port-here"};
-        page->showValues(wanted, false);
+        page->showValues(wanted, false, "");
         QVERIFY(!page->save());
         QVERIFY2(page->message().contains("`no-port-here` is not host:port"), qPrintable(page->message()));
         QCOMPARE(pb::ui::GuiSettings().node().seeds.size(), 2);  // the bad value was not stored
@@ -442,7 +433,7 @@ private slots:
     {
         QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(peers()->peerModel()->rowCount() == 1, 10000);
-        const QStringList names = {"overview", "peers", "chain", "mining", "log", "settings"};
+        const QStringList names = {"overview", "peers", "chain", "mining", "mobile-off", "log", "settings"};
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
         chain()->search(node_->miningJob(minedJobId_)->blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
@@ -451,13 +442,13 @@ private slots:
         for (int page = 0; page < names.size(); ++page) {
             window_->showPage(page);
             QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
-            saveScreenshot(window_.get(), names[page]);
+            pb::test::saveScreenshot(window_.get(), names[page]);
         }
         pb::ui::AboutDialog about(window_.get());
         about.show();
         QTRY_VERIFY_WITH_TIMEOUT(!about.versionsText().contains("asking"), 5000);
         QVERIFY2(about.versionsText().contains("Redis version: 7."), qPrintable(about.versionsText()));
-        saveScreenshot(&about, "about");
+        pb::test::saveScreenshot(&about, "about");
     }
 
     void eventLoopStaysResponsiveWhileMiningOnAllThreadsAndAPeerSyncs()

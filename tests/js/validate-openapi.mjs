@@ -1,8 +1,16 @@
 // Validates an OpenAPI document against the official OpenAPI 3.x JSON schema, after checking
 // that the validator refuses a copy with one required field removed (so a pass means something).
-// Usage: node validate-openapi.mjs FILE
+// Usage: PB_JS_MODULES=<node_modules> node validate-openapi.mjs FILE
 import { readFile } from "node:fs/promises";
-import { Validator } from "@seriousme/openapi-schema-validator";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const modules = process.env.PB_JS_MODULES;
+if (!modules) {
+  console.error("PB_JS_MODULES must name the node_modules the tooling was installed into");
+  process.exit(2);
+}
+const { Validator } = await import(pathToFileURL(join(modules, "@seriousme/openapi-schema-validator", "index.js")).href);
 
 const file = process.argv[2];
 if (!file) {

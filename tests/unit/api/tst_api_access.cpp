@@ -119,6 +119,9 @@ private slots:
         QVERIFY(!policy.admit(from(kPhone, token.toLatin1()), Access::Write, 0, &retry));
         QCOMPARE(policy.admit(from(kPhone, token.toLatin1()), Access::Admin, 0, &retry)->kind, ApiError::Forbidden);
         QVERIFY(!policy.admit(from(kLoopback), Access::Write, 0, &retry));
+        QVERIFY(!policy.admit(from(kLoopback, token.toLatin1()), Access::Write, 0, &retry));
+        // A token that is sent is checked even from this machine (a revoked phone behind a tunnel).
+        QCOMPARE(policy.admit(from(kLoopback, "pbt_wrong"), Access::Write, 0, &retry)->code, QString("bad_token"));
         QVERIFY(!policy.admit(from(QHostAddress("::1")), Access::Admin, 0, &retry));
     }
 

@@ -1,0 +1,353 @@
+// The phone web client: pairing, mining a photo, coins and recent blocks, all through the
+// node's REST API on the same origin. No framework: each section has a refresh function
+// that reads the API and writes the DOM.
+import * as api from './api.js';
+import * as wallet from './wallet.js';
+
+const $ = (id) => document.getElementById(id);
+const FINAL_JOB_STATES = new Set(['rejected', 'mined', 'stale', 'cancelled']);
+const RECENT_BLOCKS = 8;
+// How far back the page looks for the latest block claiming a label (the one a vote is on).
+const CLAIM_SEARCH_DEPTH = 32;
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+const JOB_POLL_MS = 1000;
+const REFRESH_MS = 10000;
+
+const page = { status: null, key: null, jobId: null, jobTimer: null };
+
+function say(element, text, kind = '') {
+  element.textContent = text;
+  element.className = `message ${kind}`;
+}
+
+// Shows an API failure where it happened; a revoked token sends the user back to pairing.
+function fail(element, error) {
+  say(element, api.describe(error), 'error');
+  if (error instanceof api.ApiError && error.status === 401) {
+    api.forgetPairing();
+    showPairingState();
+    say($('pair-result'), 'The node no longer accepts this phone\'s token (revoked?). Pair again.', 'error');
+  }
+}
+
+function showPairingState() {
+  const device = api.pairedDevice();
+  $('pairing').hidden = Boolean(device) && !$('pair-code').value;
+  for (const id of ['device', 'mine', 'wallet']) $(id).hidden = !device;
+  if (device) $('device-name').textContent = `Paired as “${device.name || 'this phone'}” (device ${device.id || '?'}).`;
+}
+
+async function refreshStatus() {
+  try {
+    page.status = await api.get('/api/v1/status');
+    const s = page.status;
+    $('node-status').textContent =
+      `${s.network} network · height ${s.height} · ${s.peers} peer${s.peers === 1 ? '' : 's'} · mining ${s.mining.active ? 'on' : 'off'}`;
+  } catch (e) {
+    $('node-status').textContent = api.describe(e);
+  }
+}
+
+// ---- Pairing ----
+
+async function onPair(event) {
+  event.preventDefault();
+  const result = $('pair-result');
+  $('pair-button').disabled = true;
+  try {
+    const device = await api.pair($('pair-code').value, $('pair-name').value.trim());
+    $('pair-code').value = '';
+    say(result, `Paired: this phone is device ${device.id}.`, 'ok');
+    showPairingState();
+    await Promise.all([refreshLabels(), refreshWallet()]);
+  } catch (e) {
+    fail(result, e);
+  } finally {
+    $('pair-button').disabled = false;
+  }
+}
+
+function onUnpair() {
+  const device = api.pairedDevice();
+  api.forgetPairing();
+  showPairingState();
+  say($('pair-result'), `This phone forgot its token. The node's operator can revoke device ${device && device.id} for good ` +
+      `(photoblocksd pair revoke ${device && device.id}).`, 'ok');
+}
+
+// ---- Mining ----
+
+async function refreshLabels() {
+  const select = $('label-select');
+  try {
+    const answer = await api.get('/api/v1/mining/jobs');
+    const chosen = select.value;
+    select.replaceChildren(new Option('Choose a label…', ''), ...answer.labels.map((label) => new Option(label, label)));
+    select.value = answer.labels.includes(chosen) ? chosen : '';
+    $('mine-button').disabled = Boolean(answer.recognizerProblem);
+    if (answer.recognizerProblem) say($('job-state'), `This node cannot mine photos: ${answer.recognizerProblem}`, 'error');
+  } catch (e) {
+    fail($('job-state'), e);
+  }
+}
+
+function showPreviousClaim(claim) {
+  const votable = Boolean(claim);
+  for (const radio of document.querySelectorAll('input[name=vote]')) {
+    if (radio.value !== 'abstain') radio.disabled = !votable;
+    if (!votable) radio.checked = radio.value === 'abstain';
+  }
+  const votes = claim && claim.votes ? ` (votes so far: ${claim.votes.agree} agree, ${claim.votes.disagree} disagree)` : '';
+  $('previous-claim').textContent = votable
+    ? `Block ${claim.height} claims its photo shows “${claim.label}”${votes}. Does it?`
+    : `None of the last ${CLAIM_SEARCH_DEPTH} blocks claims a label: nothing to vote on.`;
+}
+
+// Photos over the node's 2 MiB limit (or in a type it does not take) are re-encoded as JPEG,
+// scaled down until they fit.
+async function photoForUpload(file) {
+  if (file.size <= MAX_PHOTO_BYTES && (file.type === 'image/jpeg' || file.type === 'image/png')) return file;
+  const bitmap = await createImageBitmap(file);
+  let scale = Math.min(1, 2048 / Math.max(bitmap.width, bitmap.height));
+  for (;;) {
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+    if (blob && blob.size <= MAX_PHOTO_BYTES) return blob;
+    scale *= 0.8;
+  }
+}
+
+function base64Of(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+function onPhotoChosen() {
+  const file = $('photo-input').files[0];
+  const preview = $('photo-preview');
+  if (preview.src) URL.revokeObjectURL(preview.src);
+  preview.hidden = !file;
+  if (file) preview.src = URL.createObjectURL(file);
+}
+
+async function onMine(event) {
+  event.preventDefault();
+  const file = $('photo-input').files[0];
+  const jobState = $('job-state');
+  if (!file) return say(jobState, 'Choose or take a photo first.', 'error');
+  $('mine-button').disabled = true;
+  try {
+    delete jobState.dataset.state;
+    say(jobState, 'Sending the photo…');
+    const body = {
+      photo: await base64Of(await photoForUpload(file)),
+      label: $('label-select').value,
+      vote: document.querySelector('input[name=vote]:checked').value,
+    };
+    const reward = $('reward-address').value.trim();
+    if (reward) body.rewardAddress = reward;
+    const job = await api.post('/api/v1/mining/jobs', body);
+    followJob(job);
+  } catch (e) {
+    fail(jobState, e);
+  } finally {
+    $('mine-button').disabled = false;
+  }
+}
+
+const JOB_TEXT = {
+  queued: 'Queued, waiting for the recognizer',
+  recognizing: 'The recognizer is looking at the photo',
+  mining: 'Mining the block',
+  mined: 'Mined',
+  rejected: 'Rejected',
+  stale: 'Stale',
+  cancelled: 'Cancelled',
+};
+
+function showJob(job) {
+  const final = FINAL_JOB_STATES.has(job.state);
+  const kind = job.state === 'mined' ? 'ok' : ['rejected', 'stale'].includes(job.state) ? 'error' : '';
+  const title = JOB_TEXT[job.state] || job.state;
+  const detail = job.blockHash ? `block ${job.blockHash}` : job.detail;
+  say($('job-state'), `Job ${job.id} (“${job.label}”): ${detail ? `${title} — ${detail}` : title}.`, kind);
+  $('job-state').dataset.state = job.state;
+  $('cancel-job-button').hidden = final;
+  const thumbnail = $('job-thumbnail');
+  thumbnail.hidden = !job.blockHash;
+  if (job.blockHash) thumbnail.src = `/api/v1/blocks/${job.blockHash}/thumbnail`;
+}
+
+function followJob(job) {
+  clearTimeout(page.jobTimer);
+  page.jobId = job.id;
+  showJob(job);
+  if (FINAL_JOB_STATES.has(job.state)) {
+    if (job.state === 'mined') refreshAll();
+    return;
+  }
+  page.jobTimer = setTimeout(async () => {
+    try {
+      const latest = await api.get(`/api/v1/mining/jobs/${encodeURIComponent(job.id)}`);
+      if (latest.id === page.jobId) followJob(latest);
+    } catch (e) {
+      fail($('job-state'), e);
+      if (page.jobId === job.id) page.jobTimer = setTimeout(() => followJob(job), JOB_POLL_MS);
+    }
+  }, JOB_POLL_MS);
+}
+
+async function onCancelJob() {
+  try {
+    followJob(await api.request('DELETE', `/api/v1/mining/jobs/${encodeURIComponent(page.jobId)}`));
+  } catch (e) {
+    fail($('job-state'), e);
+  }
+}
+
+// ---- Coins ----
+
+async function setUpKey() {
+  const note = $('wallet-note');
+  if (!wallet.keysAvailable()) {
+    say(note, 'This page came over plain HTTP to a LAN address, which browsers do not count as a secure context, ' +
+        'so they give it no WebCrypto and this phone can hold no key. To send coins, start the node with ' +
+        '--rest-tls-cert and --rest-tls-key and open its https:// address. Mining works as it is: rewards go to the ' +
+        'address you enter, or the node\'s.', 'error');
+    $('send-form').hidden = true;
+    return;
+  }
+  try {
+    page.key = await wallet.loadOrCreateKey();
+    $('wallet-address').textContent = page.key.address;
+    if (!$('reward-address').value) $('reward-address').value = page.key.address;
+    say(note, '');
+  } catch (e) {
+    say(note, `This browser cannot make an Ed25519 key with WebCrypto (${e.message}). ` +
+        'Use a current Chrome/Chromium, Firefox or Safari to send coins.', 'error');
+    $('send-form').hidden = true;
+  }
+}
+
+async function refreshWallet() {
+  if (!page.key || !api.pairedDevice()) return;
+  try {
+    const account = await api.get(`/api/v1/addresses/${page.key.address}`);
+    const pending = account.pending || {};
+    const outgoing = pending.spend ? ` (${wallet.formatCoins(pending.spend)} on its way out)` : '';
+    const coins = wallet.formatCoins(account.balance);
+    $('wallet-balance').textContent = `${coins} coin${coins === '1' ? '' : 's'}${outgoing}`;
+    $('wallet-balance').dataset.units = String(account.balance);
+  } catch (e) {
+    fail($('send-result'), e);
+  }
+}
+
+async function onSend(event) {
+  event.preventDefault();
+  const result = $('send-result');
+  const amount = wallet.parseCoins($('send-amount').value);
+  const fee = wallet.parseCoins($('send-fee').value);
+  const to = $('send-to').value.trim();
+  if (amount === null || amount === 0n) return say(result, 'The amount must be a positive number of coins (up to 8 decimals).', 'error');
+  if (fee === null) return say(result, 'The fee must be a number of coins (up to 8 decimals).', 'error');
+  if (!wallet.decodeAddress(to)) return say(result, `“${to}” is not a Photoblocks address (pb1…, with a valid checksum).`, 'error');
+  $('send-button').disabled = true;
+  try {
+    const [status, account] = await Promise.all([api.get('/api/v1/status'), api.get(`/api/v1/addresses/${page.key.address}`)]);
+    const transfer = await wallet.signTransfer(page.key, {
+      networkHex: status.genesisHash, toAddress: to, amount, fee, nonce: account.nextNonce,
+    });
+    const sent = await api.post('/api/v1/tx', transfer);
+    say(result, `Sent ${wallet.formatCoins(amount)} coins to ${to}: ${sent.status || 'pending'} (transfer ${sent.id}).`, 'ok');
+    result.dataset.tx = sent.id;
+    $('send-amount').value = '';
+    await refreshWallet();
+  } catch (e) {
+    fail(result, e);
+  } finally {
+    $('send-button').disabled = false;
+  }
+}
+
+// ---- Recent blocks ----
+
+function blockItem(block) {
+  const item = document.createElement('li');
+  let picture;
+  if (block.photoHash) {
+    picture = new Image();
+    picture.src = `/api/v1/blocks/${block.hash}/thumbnail`;
+    picture.alt = `Photo of block ${block.height}${block.label ? `, claimed to show “${block.label}”` : ''}`;
+    picture.loading = 'lazy';
+  } else {
+    picture = document.createElement('span');
+    picture.className = 'no-photo';
+    picture.setAttribute('role', 'img');
+    picture.setAttribute('aria-label', `Block ${block.height} has no photo`);
+  }
+  const text = document.createElement('div');
+  const title = document.createElement('div');
+  title.textContent = `#${block.height}${block.label ? ` · “${block.label}”` : ''} · ${new Date(block.time * 1000).toLocaleTimeString()}`;
+  const hash = document.createElement('div');
+  hash.className = 'hash mono';
+  hash.textContent = block.hash.slice(0, 16) + '…';
+  text.append(title, hash);
+  item.append(picture, text);
+  return item;
+}
+
+// Reads blocks down from the tip in parallel batches: the first few for the list, and on
+// until the latest label claim (what a new job votes on).
+async function refreshBlocks() {
+  if (!page.status) return;
+  const tip = page.status.height;
+  const blocks = [];
+  let claim = null;
+  for (let top = tip; top >= 0 && tip - top < CLAIM_SEARCH_DEPTH && !claim; top -= RECENT_BLOCKS) {
+    const heights = [];
+    for (let h = top; h > top - RECENT_BLOCKS && h >= 0; --h) heights.push(h);
+    const batch = await Promise.all(heights.map((h) => api.get(`/api/v1/blocks/${h}`)));
+    blocks.push(...batch);
+    claim = batch.find((b) => b.label) || null;
+  }
+  $('block-list').replaceChildren(...blocks.slice(0, RECENT_BLOCKS).map(blockItem));
+  showPreviousClaim(claim);
+}
+
+async function refreshAll() {
+  await refreshStatus();
+  try {
+    await Promise.all([refreshBlocks(), refreshWallet()]);
+  } catch (e) {
+    $('node-status').textContent = api.describe(e);
+  }
+}
+
+async function start() {
+  const code = /^#pair=([A-Za-z0-9-]+)$/.exec(location.hash);
+  if (code) {
+    $('pair-code').value = code[1];
+    history.replaceState(null, '', location.pathname);  // a used code is worthless; keep it out of bookmarks
+  }
+  $('pair-form').addEventListener('submit', onPair);
+  $('unpair-button').addEventListener('click', onUnpair);
+  $('photo-input').addEventListener('change', onPhotoChosen);
+  $('mine-form').addEventListener('submit', onMine);
+  $('cancel-job-button').addEventListener('click', onCancelJob);
+  $('send-form').addEventListener('submit', onSend);
+  showPairingState();
+  await setUpKey();
+  await Promise.all([refreshLabels(), refreshAll()]);
+  setInterval(refreshAll, REFRESH_MS);
+  document.body.dataset.ready = 'true';
+}
+
+start();

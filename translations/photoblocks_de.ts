@@ -1,0 +1,1650 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>mode must be head, seed, full or mobile</source>
+        <translation>der Modus muss head, seed, full oder mobile sein</translation>
+    </message>
+    <message>
+        <source>the network needs a name</source>
+        <translation>das Netzwerk braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>seed `%1` is not host:port</source>
+        <translation>Seed `%1` ist nicht Host:Port</translation>
+    </message>
+    <message>
+        <source>the Redis URL must start with redis://, unix:// or /</source>
+        <translation>die Redis-URL muss mit redis://, unix:// oder / beginnen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>nothing it knows</source>
+        <translation>nichts, was sie kennt</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::AboutDialog</name>
+    <message>
+        <source>About Photoblocks</source>
+        <translation>Über Photoblocks</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Photoblocks %1&lt;/h2&gt;&lt;p&gt;A proof-of-work blockchain whose blocks are photographs: desktop node and miner.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Photoblocks %1&lt;/h2&gt;&lt;p&gt;Eine Proof-of-Work-Blockchain, deren Blöcke Fotos sind: Desktop-Knoten und Miner.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Qt-Version</translation>
+    </message>
+    <message>
+        <source>OpenSSL</source>
+        <translation>OpenSSL</translation>
+    </message>
+    <message>
+        <source>OpenSSL version</source>
+        <translation>OpenSSL-Version</translation>
+    </message>
+    <message>
+        <source>OpenCV</source>
+        <translation>OpenCV</translation>
+    </message>
+    <message>
+        <source>OpenCV version</source>
+        <translation>OpenCV-Version</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Redis version</source>
+        <translation>Redis-Version</translation>
+    </message>
+    <message>
+        <source>asking redis-server…</source>
+        <translation>frage redis-server…</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>redis-server not found: %1</source>
+        <translation>redis-server nicht gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::AddressView</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address title</source>
+        <translation>Adresstitel</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Confirmed balance</source>
+        <translation>Bestätigtes Guthaben</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Pending change</source>
+        <translation>Ausstehende Änderung</translation>
+    </message>
+    <message>
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>Address nonce</source>
+        <translation>Nonce der Adresse</translation>
+    </message>
+    <message>
+        <source>Address history</source>
+        <translation>Verlauf der Adresse</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>From / to</source>
+        <translation>Von / an</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Double-click a row or press Enter to go to its block.</source>
+        <translation>Doppelklick auf eine Zeile oder Enter zeigt ihren Block.</translation>
+    </message>
+    <message>
+        <source>Address %1</source>
+        <translation>Adresse %1</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>nichts ausstehend</translation>
+    </message>
+    <message>
+        <source>+%1 incoming, −%2 in %3 outgoing transfers</source>
+        <translation>+%1 eingehend, −%2 in %3 ausgehenden Überweisungen</translation>
+    </message>
+    <message>
+        <source>%1 confirmed, next transfer uses %2</source>
+        <translation>%1 bestätigt, die nächste Überweisung nutzt %2</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BanDialog</name>
+    <message>
+        <source>Ban %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Ban duration</source>
+        <translation>Sperrdauer</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>banned by the operator</source>
+        <translation>vom Betreiber gesperrt</translation>
+    </message>
+    <message>
+        <source>Ban reason</source>
+        <translation>Sperrgrund</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Connections from %1 are closed and refused until the ban ends.</source>
+        <translation>Verbindungen von %1 werden geschlossen und bis zum Ende der Sperre abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BanTableModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Banned until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BlockDetailView</name>
+    <message>
+        <source>Select a block, or search by height or hash.</source>
+        <translation>Wählen Sie einen Block oder suchen Sie nach Höhe oder Hash.</translation>
+    </message>
+    <message>
+        <source>Block title</source>
+        <translation>Blocktitel</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Block hash</source>
+        <translation>Block-Hash</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorgänger</translation>
+    </message>
+    <message>
+        <source>Previous block hash</source>
+        <translation>Hash des vorigen Blocks</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Block time</source>
+        <translation>Blockzeit</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <source>Difficulty bits</source>
+        <translation>Schwierigkeits-Bits</translation>
+    </message>
+    <message>
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Header version</source>
+        <translation>Header-Version</translation>
+    </message>
+    <message>
+        <source>Content root</source>
+        <translation>Inhaltswurzel</translation>
+    </message>
+    <message>
+        <source>Chain work</source>
+        <translation>Kettenarbeit</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Blockgröße</translation>
+    </message>
+    <message>
+        <source>Label claim</source>
+        <translation>Beanspruchtes Label</translation>
+    </message>
+    <message>
+        <source>Votes on the claim</source>
+        <translation>Stimmen zum Label</translation>
+    </message>
+    <message>
+        <source>Its own vote</source>
+        <translation>Eigene Stimme</translation>
+    </message>
+    <message>
+        <source>The block&apos;s own vote</source>
+        <translation>Die eigene Stimme des Blocks</translation>
+    </message>
+    <message>
+        <source>Recognizer here sees</source>
+        <translation>Die Erkennung hier sieht</translation>
+    </message>
+    <message>
+        <source>What this node&apos;s recognizer sees</source>
+        <translation>Was die Erkennung dieses Knotens sieht</translation>
+    </message>
+    <message>
+        <source>Block photo</source>
+        <translation>Blockfoto</translation>
+    </message>
+    <message>
+        <source>&amp;Full size</source>
+        <translation>&amp;Volle Größe</translation>
+    </message>
+    <message>
+        <source>Show the photo at full size</source>
+        <translation>Das Foto in voller Größe zeigen</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transaktionen</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>%1 agree, %2 disagree, %3 abstain</source>
+        <translation>%1 dafür, %2 dagegen, %3 Enthaltungen</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>The photo is not stored here.</source>
+        <translation>Das Foto ist hier nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Kein Foto</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BlockListModel</name>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>agree / disagree / abstain</source>
+        <translation>dafür / dagegen / Enthaltung</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Stimmen</translation>
+    </message>
+    <message>
+        <source>Tx</source>
+        <translation>Tx</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::ChainPage</name>
+    <message>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>Search: block height or hash, transfer id or pb1… address, then Enter</source>
+        <translation>Suche: Blockhöhe oder -Hash, Überweisungs-ID oder pb1…-Adresse, dann Enter</translation>
+    </message>
+    <message>
+        <source>Chain search</source>
+        <translation>Suche in der Blockkette</translation>
+    </message>
+    <message>
+        <source>Chain page message</source>
+        <translation>Meldung der Blockketten-Seite</translation>
+    </message>
+    <message>
+        <source>No block has this hash and no transfer this id (%1).</source>
+        <translation>Kein Block hat diesen Hash und keine Überweisung diese ID (%1).</translation>
+    </message>
+    <message>
+        <source>No block at height %1; the chain is %2 blocks high.</source>
+        <translation>Kein Block auf Höhe %1; die Kette ist %2 Blöcke hoch.</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>Suche %1…</translation>
+    </message>
+    <message>
+        <source>Type a block height, a 64-digit block hash or transfer id, or a pb1… address.</source>
+        <translation>Geben Sie eine Blockhöhe, einen 64-stelligen Block-Hash oder eine Überweisungs-ID oder eine pb1…-Adresse ein.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::LogModel</name>
+    <message>
+        <source>debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::LogPage</name>
+    <message>
+        <source>Minimum log level</source>
+        <translation>Niedrigste Protokollstufe</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Protokoll durchsuchen</translation>
+    </message>
+    <message>
+        <source>Log search</source>
+        <translation>Protokollsuche</translation>
+    </message>
+    <message>
+        <source>Engine log</source>
+        <translation>Protokoll des Knotens</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MainWindow</name>
+    <message>
+        <source>Photoblocks</source>
+        <translation>Photoblocks</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Blockkette</translation>
+    </message>
+    <message>
+        <source>Mining</source>
+        <translation>Mining</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Starting the node…</source>
+        <translation>Knoten startet…</translation>
+    </message>
+    <message>
+        <source>Node running</source>
+        <translation>Knoten läuft</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>%1 page</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Photoblocks</source>
+        <translation>&amp;Über Photoblocks</translation>
+    </message>
+    <message>
+        <source>Found block %1 (%2)</source>
+        <translation>Block %1 gefunden (%2)</translation>
+    </message>
+    <message>
+        <source>Node stopped: %1</source>
+        <translation>Knoten angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Photoblocks cannot run the node</source>
+        <translation>Photoblocks kann den Knoten nicht betreiben</translation>
+    </message>
+    <message>
+        <source>Photoblocks keeps running</source>
+        <translation>Photoblocks läuft weiter</translation>
+    </message>
+    <message>
+        <source>The node runs on in the tray; quit from its menu.</source>
+        <translation>Der Knoten läuft im Infobereich weiter; beenden Sie ihn über dessen Menü.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MiningControls</name>
+    <message>
+        <source>Mining threads</source>
+        <translation>Mining-Threads</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Start mining</source>
+        <translation>Mining starten</translation>
+    </message>
+    <message>
+        <source>Start or stop mining</source>
+        <translation>Mining starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>Stop mining</source>
+        <translation>Mining anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MiningJobModel</name>
+    <message>
+        <source>block %1…</source>
+        <translation>Block %1…</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MiningPage</name>
+    <message>
+        <source>Mining statistics</source>
+        <translation>Mining-Statistik</translation>
+    </message>
+    <message>
+        <source>Hashrate</source>
+        <translation>Hashrate</translation>
+    </message>
+    <message>
+        <source>10 s</source>
+        <translation>10 s</translation>
+    </message>
+    <message>
+        <source>60 s</source>
+        <translation>60 s</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>Mining jobs</source>
+        <translation>Mining-Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel job</source>
+        <translation>Auftrag &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job</source>
+        <translation>Den gewählten Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Job queue</source>
+        <translation>Auftragswarteschlange</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose photo…</source>
+        <translation>Foto &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Label the photo claims</source>
+        <translation>Label, das das Foto beansprucht</translation>
+    </message>
+    <message>
+        <source>Vote on the previous claim&apos;s label</source>
+        <translation>Stimme zum Label des vorigen Anspruchs</translation>
+    </message>
+    <message>
+        <source>abstain</source>
+        <translation>Enthaltung</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>dafür</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>dagegen</translation>
+    </message>
+    <message>
+        <source>Your block&apos;s vote on the label of the latest photo block before it</source>
+        <translation>Die Stimme Ihres Blocks zum Label des letzten Fotoblocks davor</translation>
+    </message>
+    <message>
+        <source>&amp;Queue photo</source>
+        <translation>Foto &amp;einreihen</translation>
+    </message>
+    <message>
+        <source>Queue the photo for mining</source>
+        <translation>Das Foto zum Mining einreihen</translation>
+    </message>
+    <message>
+        <source>Mining page message</source>
+        <translation>Meldung der Mining-Seite</translation>
+    </message>
+    <message>
+        <source>What the recognizer sees</source>
+        <translation>Was die Erkennung sieht</translation>
+    </message>
+    <message>
+        <source>%1 ready to queue.</source>
+        <translation>%1 kann eingereiht werden.</translation>
+    </message>
+    <message>
+        <source>Mine a photo</source>
+        <translation>Ein Foto minen</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Vote:</source>
+        <translation>S&amp;timme:</translation>
+    </message>
+    <message>
+        <source>Hashrate %1 (10 s) · %2 (60 s) · %3 (15 min) · backend %4 · blocks found %5 · rewards %6 coins</source>
+        <translation>Hashrate %1 (10 s) · %2 (60 s) · %3 (15 min) · Backend %4 · gefundene Blöcke %5 · Belohnungen %6 Coins</translation>
+    </message>
+    <message>
+        <source>The recognizer must see this in the photo</source>
+        <translation>Das muss die Erkennung im Foto sehen</translation>
+    </message>
+    <message>
+        <source>The node did not queue the photo: %1.</source>
+        <translation>Der Knoten hat das Foto nicht eingereiht: %1.</translation>
+    </message>
+    <message>
+        <source>Queued %1 as job %2; the recognizer checks it next.</source>
+        <translation>%1 als Auftrag %2 eingereiht; als Nächstes prüft es die Erkennung.</translation>
+    </message>
+    <message>
+        <source>Select a job to cancel first.</source>
+        <translation>Wählen Sie zuerst einen Auftrag zum Abbrechen.</translation>
+    </message>
+    <message>
+        <source>Cannot cancel job %1: %2.</source>
+        <translation>Auftrag %1 kann nicht abgebrochen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cancelling job %1.</source>
+        <translation>Breche Auftrag %1 ab.</translation>
+    </message>
+    <message>
+        <source>The recognizer is looking at the photo…</source>
+        <translation>Die Erkennung betrachtet das Foto…</translation>
+    </message>
+    <message>
+        <source>No preview: %1.</source>
+        <translation>Keine Vorschau: %1.</translation>
+    </message>
+    <message>
+        <source>The recognizer sees %1: no label it would confirm, so a job would be rejected.</source>
+        <translation>Die Erkennung sieht %1: kein Label, das sie bestätigen würde; ein Auftrag würde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The recognizer sees %1 and would confirm: %2.</source>
+        <translation>Die Erkennung sieht %1 und würde bestätigen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MobilePage</name>
+    <message>
+        <source>Paired devices</source>
+        <translation>Gekoppelte Geräte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Geräte-ID</translation>
+    </message>
+    <message>
+        <source>Paired at</source>
+        <translation>Gekoppelt am</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the selected device</source>
+        <translation>Das gewählte Gerät widerrufen</translation>
+    </message>
+    <message>
+        <source>Mobile page message</source>
+        <translation>Meldung der Mobil-Seite</translation>
+    </message>
+    <message>
+        <source>Mobile mining jobs</source>
+        <translation>Mobile Mining-Aufträge</translation>
+    </message>
+    <message>
+        <source>Mobile job queue</source>
+        <translation>Mobile Auftragswarteschlange</translation>
+    </message>
+    <message>
+        <source>REST API state</source>
+        <translation>Zustand der REST-API</translation>
+    </message>
+    <message>
+        <source>&amp;Serve the REST API (phones need it)</source>
+        <translation>REST-API &amp;anbieten (Telefone brauchen sie)</translation>
+    </message>
+    <message>
+        <source>Serve the REST API</source>
+        <translation>REST-API anbieten</translation>
+    </message>
+    <message>
+        <source>REST API port</source>
+        <translation>Port der REST-API</translation>
+    </message>
+    <message>
+        <source>Listen on &amp;all interfaces, so phones on the LAN reach it</source>
+        <translation>Auf allen &amp;Schnittstellen lauschen, damit Telefone im LAN sie erreichen</translation>
+    </message>
+    <message>
+        <source>Listen on all interfaces</source>
+        <translation>Auf allen Schnittstellen lauschen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Save the REST API settings</source>
+        <translation>Die Einstellungen der REST-API speichern</translation>
+    </message>
+    <message>
+        <source>REST API settings message</source>
+        <translation>Meldung zu den REST-API-Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>REST API (applied after a restart)</source>
+        <translation>REST-API (gilt nach einem Neustart)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair a phone</source>
+        <translation>Telefon &amp;koppeln</translation>
+    </message>
+    <message>
+        <source>Pair a phone</source>
+        <translation>Telefon koppeln</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <source>Open on the phone</source>
+        <translation>Auf dem Telefon öffnen</translation>
+    </message>
+    <message>
+        <source>Pairing address</source>
+        <translation>Kopplungsadresse</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Pairing code expiry</source>
+        <translation>Ablauf des Kopplungscodes</translation>
+    </message>
+    <message>
+        <source>Pair a phone to show its QR code here.</source>
+        <translation>Koppeln Sie ein Telefon, um hier seinen QR-Code zu sehen.</translation>
+    </message>
+    <message>
+        <source>Pairing QR code</source>
+        <translation>Kopplungs-QR-Code</translation>
+    </message>
+    <message>
+        <source>The REST API is off, so phones cannot pair or send jobs. Tick &quot;Serve the REST API&quot;, save, and restart Photoblocks (or start it with --rest-port %1).</source>
+        <translation>Die REST-API ist aus, daher können Telefone weder koppeln noch Aufträge senden. Kreuzen Sie „REST-API anbieten“ an, speichern Sie und starten Sie Photoblocks neu (oder starten Sie es mit --rest-port %1).</translation>
+    </message>
+    <message>
+        <source>every interface, for phones on the LAN</source>
+        <translation>alle Schnittstellen, für Telefone im LAN</translation>
+    </message>
+    <message>
+        <source>this machine only</source>
+        <translation>nur dieser Rechner</translation>
+    </message>
+    <message>
+        <source>The REST API is on: port %1, %2. Phones open %3</source>
+        <translation>Die REST-API ist an: Port %1, %2. Telefone öffnen %3</translation>
+    </message>
+    <message>
+        <source>The REST API is on: port %1, %2. Pairing is off: this node keeps no devices file.</source>
+        <translation>Die REST-API ist an: Port %1, %2. Koppeln ist aus: dieser Knoten führt keine Gerätedatei.</translation>
+    </message>
+    <message>
+        <source>Saved. Restart Photoblocks for the REST API settings to take effect.</source>
+        <translation>Gespeichert. Starten Sie Photoblocks neu, damit die REST-API-Einstellungen wirken.</translation>
+    </message>
+    <message>
+        <source>%1 (one use)</source>
+        <translation>%1 (einmal verwendbar)</translation>
+    </message>
+    <message>
+        <source>The address is too long for a QR code; type it on the phone.</source>
+        <translation>Die Adresse ist zu lang für einen QR-Code; tippen Sie sie auf dem Telefon ein.</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with the phone, or open the address and type the code.</source>
+        <translation>Scannen Sie den QR-Code mit dem Telefon oder öffnen Sie die Adresse und geben Sie den Code ein.</translation>
+    </message>
+    <message>
+        <source>Select a device to revoke.</source>
+        <translation>Wählen Sie ein Gerät zum Widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoked %1: its token no longer works.</source>
+        <translation>%1 widerrufen: sein Token funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not revoke %1: %2.</source>
+        <translation>%1 konnte nicht widerrufen werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::OverviewPage</name>
+    <message>
+        <source>Node and chain</source>
+        <translation>Knoten und Kette</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Network name</source>
+        <translation>Netzwerkname</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Node mode</source>
+        <translation>Knotenmodus</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Chain height</source>
+        <translation>Kettenhöhe</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <source>Tip block hash</source>
+        <translation>Hash des obersten Blocks</translation>
+    </message>
+    <message>
+        <source>Last block</source>
+        <translation>Letzter Block</translation>
+    </message>
+    <message>
+        <source>Age of the last block</source>
+        <translation>Alter des letzten Blocks</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <source>Connected peers</source>
+        <translation>Verbundene Peers</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Synchronisierungsfortschritt</translation>
+    </message>
+    <message>
+        <source>waiting for peers</source>
+        <translation>warte auf Peers</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Synchronisierungsstand</translation>
+    </message>
+    <message>
+        <source>Sync:</source>
+        <translation>Synchronisierung:</translation>
+    </message>
+    <message>
+        <source>Mining</source>
+        <translation>Mining</translation>
+    </message>
+    <message>
+        <source>Hashrate</source>
+        <translation>Hashrate</translation>
+    </message>
+    <message>
+        <source>Hashrate over 10 s, 60 s and 15 min</source>
+        <translation>Hashrate über 10 s, 60 s und 15 min</translation>
+    </message>
+    <message>
+        <source>Blocks found</source>
+        <translation>Gefundene Blöcke</translation>
+    </message>
+    <message>
+        <source>Blocks found by this node</source>
+        <translation>Von diesem Knoten gefundene Blöcke</translation>
+    </message>
+    <message>
+        <source>Reward address</source>
+        <translation>Belohnungsadresse</translation>
+    </message>
+    <message>
+        <source>Address receiving rewards</source>
+        <translation>Adresse, die Belohnungen erhält</translation>
+    </message>
+    <message>
+        <source>Last blocks found</source>
+        <translation>Zuletzt gefundene Blöcke</translation>
+    </message>
+    <message>
+        <source>Last found:</source>
+        <translation>Zuletzt gefunden:</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1 (%2 coins)</source>
+        <translation>%1 (%2 Coins)</translation>
+    </message>
+    <message>
+        <source>head of the network</source>
+        <translation>Kopf des Netzwerks</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>%1 blocks left, about %2</source>
+        <translation>noch %1 Blöcke, etwa %2</translation>
+    </message>
+    <message>
+        <source>%1 blocks left</source>
+        <translation>noch %1 Blöcke</translation>
+    </message>
+    <message>
+        <source>%1  block %2  %3…</source>
+        <translation>%1  Block %2  %3…</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PeerTableModel</name>
+    <message>
+        <source>(handshaking)</source>
+        <translation>(Handshake)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Node id</source>
+        <translation>Knoten-ID</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Misbehaviour</source>
+        <translation>Fehlverhalten</translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation>Verbunden seit</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PeersPage</name>
+    <message>
+        <source>Filter peers by id, address, type…</source>
+        <translation>Peers nach ID, Adresse, Typ… filtern</translation>
+    </message>
+    <message>
+        <source>Peer filter</source>
+        <translation>Peer-Filter</translation>
+    </message>
+    <message>
+        <source>Connected peers</source>
+        <translation>Verbundene Peers</translation>
+    </message>
+    <message>
+        <source>Banned addresses</source>
+        <translation>Gesperrte Adressen</translation>
+    </message>
+    <message>
+        <source>&amp;Unban</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Lift the selected ban</source>
+        <translation>Die gewählte Sperre aufheben</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Peers page message</source>
+        <translation>Meldung der Peers-Seite</translation>
+    </message>
+    <message>
+        <source>Select a peer first.</source>
+        <translation>Wählen Sie zuerst einen Peer.</translation>
+    </message>
+    <message>
+        <source>D&amp;isconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Ban…</source>
+        <translation>&amp;Sperren…</translation>
+    </message>
+    <message>
+        <source>Copy node &amp;id</source>
+        <translation>Knoten-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy node id</source>
+        <translation>Knoten-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>%1 is no longer connected.</source>
+        <translation>%1 ist nicht mehr verbunden.</translation>
+    </message>
+    <message>
+        <source>Disconnecting %1.</source>
+        <translation>Trenne %1.</translation>
+    </message>
+    <message>
+        <source>Cannot ban %1: %2</source>
+        <translation>%1 kann nicht gesperrt werden: %2</translation>
+    </message>
+    <message>
+        <source>Banned %1.</source>
+        <translation>%1 gesperrt.</translation>
+    </message>
+    <message>
+        <source>Copied the node id of %1.</source>
+        <translation>Knoten-ID von %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Select a ban to lift first.</source>
+        <translation>Wählen Sie zuerst eine Sperre zum Aufheben.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer banned.</source>
+        <translation>%1 ist nicht mehr gesperrt.</translation>
+    </message>
+    <message>
+        <source>Lifted the ban of %1.</source>
+        <translation>Sperre von %1 aufgehoben.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PhotoDropArea</name>
+    <message>
+        <source>Photo drop area</source>
+        <translation>Ablagefläche für Fotos</translation>
+    </message>
+    <message>
+        <source>Drop a JPEG or PNG photo here
+or press Choose photo…</source>
+        <translation>Legen Sie hier ein JPEG- oder PNG-Foto ab
+oder drücken Sie Foto wählen…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes; a photo may have at most %3.</source>
+        <translation>%1 hat %2 Bytes; ein Foto darf höchstens %3 haben.</translation>
+    </message>
+    <message>
+        <source>%1 is neither a JPEG nor a PNG photo.</source>
+        <translation>%1 ist weder ein JPEG- noch ein PNG-Foto.</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Ein Foto wählen</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>%1
+(no preview: the image does not decode here)</source>
+        <translation>%1
+(keine Vorschau: das Bild lässt sich hier nicht dekodieren)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SettingsPage</name>
+    <message>
+        <source>Node settings take effect the next time Photoblocks starts. Options given on the command line override them.</source>
+        <translation>Knoteneinstellungen wirken beim nächsten Start von Photoblocks. Optionen auf der Kommandozeile haben Vorrang.</translation>
+    </message>
+    <message>
+        <source>Restart note</source>
+        <translation>Hinweis zum Neustart</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>default: ~/.local/share/photoblocks/&lt;network&gt;</source>
+        <translation>Standard: ~/.local/share/photoblocks/&lt;Netzwerk&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Dur&amp;chsuchen…</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>dev, test or the name of a custom network</source>
+        <translation>dev, test oder der Name eines eigenen Netzwerks</translation>
+    </message>
+    <message>
+        <source>Node mode</source>
+        <translation>Knotenmodus</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>host:port, separated by commas (default: the network&apos;s seed)</source>
+        <translation>Host:Port, durch Kommas getrennt (Standard: der Seed des Netzwerks)</translation>
+    </message>
+    <message>
+        <source>Peer port</source>
+        <translation>Peer-Port</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Redis URL</source>
+        <translation>Redis-URL</translation>
+    </message>
+    <message>
+        <source>embedded redis-server (or redis://host:port/db, unix:///path.sock)</source>
+        <translation>eingebetteter redis-server (oder redis://host:port/db, unix:///pfad.sock)</translation>
+    </message>
+    <message>
+        <source>Mining threads at launch</source>
+        <translation>Mining-Threads beim Start</translation>
+    </message>
+    <message>
+        <source>Start mining when Photoblocks starts</source>
+        <translation>Mining beim Start von Photoblocks beginnen</translation>
+    </message>
+    <message>
+        <source>Start mining on launch</source>
+        <translation>Mining beim Start beginnen</translation>
+    </message>
+    <message>
+        <source>Node (applied after a restart)</source>
+        <translation>Knoten (gilt nach einem Neustart)</translation>
+    </message>
+    <message>
+        <source>&amp;Data directory:</source>
+        <translation>&amp;Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Netzwerk:</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>M&amp;odus:</translation>
+    </message>
+    <message>
+        <source>S&amp;eeds:</source>
+        <translation>S&amp;eeds:</translation>
+    </message>
+    <message>
+        <source>&amp;Peer port:</source>
+        <translation>&amp;Peer-Port:</translation>
+    </message>
+    <message>
+        <source>REST API:</source>
+        <translation>REST-API:</translation>
+    </message>
+    <message>
+        <source>on the Mobile page</source>
+        <translation>auf der Seite Mobil</translation>
+    </message>
+    <message>
+        <source>Red&amp;is:</source>
+        <translation>Red&amp;is:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>T&amp;hreads:</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps the node running in the tray</source>
+        <translation>Schließen des Fensters lässt den Knoten im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Minimize to tray</source>
+        <translation>In den Infobereich minimieren</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Language (applied after a restart):</source>
+        <translation>&amp;Sprache (gilt nach einem Neustart):</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Speiche&amp;rn</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Settings message</source>
+        <translation>Meldung der Einstellungen</translation>
+    </message>
+    <message>
+        <source>Not saved: %1.</source>
+        <translation>Nicht gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Saved. Restart Photoblocks for the node settings and the language to take effect.</source>
+        <translation>Gespeichert. Starten Sie Photoblocks neu, damit Knoteneinstellungen und Sprache wirken.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::TransferView</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Transfer title</source>
+        <translation>Überweisungstitel</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Transfer id</source>
+        <translation>Überweisungs-ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Transfer type</source>
+        <translation>Überweisungstyp</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>Transfer nonce</source>
+        <translation>Nonce der Überweisung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Transfer status</source>
+        <translation>Status der Überweisung</translation>
+    </message>
+    <message>
+        <source>Show its block</source>
+        <translation>Ihren Block zeigen</translation>
+    </message>
+    <message>
+        <source>Show the transfer&apos;s block</source>
+        <translation>Den Block der Überweisung zeigen</translation>
+    </message>
+    <message>
+        <source>Coinbase %1…</source>
+        <translation>Coinbase %1…</translation>
+    </message>
+    <message>
+        <source>Transfer %1…</source>
+        <translation>Überweisung %1…</translation>
+    </message>
+    <message>
+        <source>— (new coins)</source>
+        <translation>— (neue Coins)</translation>
+    </message>
+    <message>
+        <source>confirmed in block %1</source>
+        <translation>bestätigt in Block %1</translation>
+    </message>
+    <message>
+        <source>pending (in the mempool)</source>
+        <translation>ausstehend (im Mempool)</translation>
+    </message>
+    <message>
+        <source>Not in a block yet</source>
+        <translation>Noch in keinem Block</translation>
+    </message>
+    <message>
+        <source>Show block %1</source>
+        <translation>Block %1 zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::TrayIcon</name>
+    <message>
+        <source>Show Photoblocks</source>
+        <translation>Photoblocks zeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Photoblocks: starting</source>
+        <translation>Photoblocks: startet</translation>
+    </message>
+    <message>
+        <source>Photoblocks %1: height %2, %3 peers%4</source>
+        <translation>Photoblocks %1: Höhe %2, %3 Peers%4</translation>
+    </message>
+    <message>
+        <source>, mining at %1</source>
+        <translation>, Mining mit %1</translation>
+    </message>
+    <message>
+        <source>Block found</source>
+        <translation>Block gefunden</translation>
+    </message>
+    <message>
+        <source>This node mined block %1 (%2…).</source>
+        <translation>Dieser Knoten hat Block %1 gemint (%2…).</translation>
+    </message>
+</context>
+</TS>
