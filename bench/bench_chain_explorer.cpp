@@ -56,6 +56,7 @@ public:
         for (quint64 h = from; h < from + quint64(count) && h <= height_; ++h) blocks.append(block(h));
         return blocks;
     }
+    QList<pb::KnownNodeInfo> knownNodes(int, pb::QueryError*) const override { return {}; }
     QList<pb::PeerInfo> peers() const override { return {}; }
     QList<pb::BanInfo> bans() const override { return {}; }
     bool disconnectPeer(const QString&) override { return false; }
@@ -66,6 +67,7 @@ public:
     QList<pb::MiningJobInfo> miningJobs() const override { return {}; }
     std::optional<pb::MiningJobInfo> miningJob(const QString&) const override { return std::nullopt; }
     QStringList recognizerLabels(QString*) const override { return {}; }
+    QString recognizerIdentity() const override { return {}; }
     std::optional<pb::MiningJobInfo> submitMiningJob(const pb::MiningJobRequest&, pb::QueryError*) override { return std::nullopt; }
     bool cancelMiningJob(const QString&, pb::QueryError*) override { return false; }
     std::optional<pb::AccountInfo> account(const QString&, pb::QueryError*) const override { return std::nullopt; }

@@ -15,6 +15,7 @@ int httpStatusFor(ApiError::Kind kind)
     case ApiError::MethodNotAllowed: return 405;
     case ApiError::Conflict: return 409;
     case ApiError::PayloadTooLarge: return 413;
+    case ApiError::UnsupportedMediaType: return 415;
     case ApiError::TooManyRequests: return 429;
     case ApiError::Unavailable: return 503;
     }

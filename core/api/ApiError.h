@@ -18,6 +18,7 @@ struct ApiError {
         MethodNotAllowed,  // 405: the path exists, the method does not
         Conflict,          // 409: the resource's state does not allow it (a settled job)
         PayloadTooLarge,   // 413: the request body is over the limit
+        UnsupportedMediaType,  // 415: a body in a Content-Type the route does not read
         TooManyRequests,   // 429: the client is over its request budget (see Retry-After)
         Unavailable,       // 503: the node cannot answer right now (storage down, starting)
     };

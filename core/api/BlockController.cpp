@@ -1,5 +1,6 @@
 #include "core/api/BlockController.h"
 
+#include "core/api/QueryParameters.h"
 #include "core/api/TransferJson.h"
 
 #include <QJsonArray>
@@ -37,11 +38,10 @@ QJsonObject blockJson(const BlockInfo& b)
     };
 }
 
-ApiResult BlockController::block(const QString& heightOrHash) const
+namespace {
+
+ApiError queryFailure(const QueryError& error)
 {
-    QueryError error;
-    const auto found = node_.findBlock(heightOrHash, &error);
-    if (found) return blockJson(*found);
     switch (error.kind) {
     case QueryError::Malformed: return ApiError{ApiError::BadRequest, "malformed_block_id", error.message};
     case QueryError::NotFound: return ApiError{ApiError::NotFound, "block_not_found", error.message};
@@ -49,6 +49,42 @@ ApiResult BlockController::block(const QString& heightOrHash) const
     case QueryError::Unavailable: break;
     }
     return ApiError{ApiError::Unavailable, "storage_unavailable", error.message};
+}
+
+} // namespace
+
+ApiResult BlockController::page(const QUrlQuery& query) const
+{
+    const auto parameters = QueryParameters::parse(query, {"from", "limit"});
+    if (const auto* e = std::get_if<ApiError>(&parameters)) return *e;
+    const auto& p = std::get<QueryParameters>(parameters);
+    const NodeStatus status = node_.status();
+    if (!status.ready) return ApiError{ApiError::Unavailable, "starting", "the node is still starting"};
+    const auto from = p.integer("from", 0, std::numeric_limits<qint64>::max(), qint64(status.height));
+    if (const auto* e = std::get_if<ApiError>(&from)) return *e;
+    const auto limit = p.integer("limit", 1, kMaxPage, kDefaultPage);
+    if (const auto* e = std::get_if<ApiError>(&limit)) return *e;
+
+    // A page past the tip starts at the tip: the chain may have grown or shrunk since the
+    // client's last page.
+    const quint64 top = std::min(quint64(std::get<qint64>(from)), status.height);
+    const quint64 count = std::min(quint64(std::get<qint64>(limit)), top + 1);
+    QueryError error;
+    error.kind = QueryError::NotFound;
+    QList<BlockInfo> blocks = node_.blocksFrom(top + 1 - count, int(count), &error);
+    if (blocks.isEmpty() && error.kind == QueryError::Unavailable) return queryFailure(error);
+    QJsonArray list;
+    for (auto it = blocks.crbegin(); it != blocks.crend(); ++it) list.append(blockJson(*it));
+    const quint64 lowest = blocks.isEmpty() ? 0 : blocks.first().height;
+    return QJsonObject{{"blocks", list}, {"next", lowest > 0 ? QJsonValue(qint64(lowest - 1)) : QJsonValue()}};
+}
+
+ApiResult BlockController::block(const QString& heightOrHash) const
+{
+    QueryError error;
+    const auto found = node_.findBlock(heightOrHash, &error);
+    if (found) return blockJson(*found);
+    return queryFailure(error);
 }
 
 } // namespace pb::api

@@ -46,8 +46,7 @@ std::optional<ApiError> ClientPolicy::authorise(const ClientRequest& request, Ac
     const QByteArray& authorization = request.authorization;
     // A token that is sent is always checked, from this machine too: a revoked phone reaching
     // the node through a local tunnel or proxy is refused like any other.
-    const bool validToken = devices_ && authorization.startsWith("Bearer ")
-                            && devices_->authenticate(QString::fromLatin1(authorization.mid(7).trimmed()));
+    const bool validToken = deviceOf(authorization).has_value();
     if (authorization.startsWith("Bearer ") && !validToken)
         return ApiError{ApiError::Unauthorized, "bad_token", "the bearer token belongs to no paired device (revoked?); pair again"};
     if (request.remote.isLoopback()) return std::nullopt;
@@ -58,6 +57,12 @@ std::optional<ApiError> ClientPolicy::authorise(const ClientRequest& request, Ac
         return ApiError{ApiError::Unauthorized, "token_required",
                         "writes from other machines need a paired device's token: Authorization: Bearer <token>"};
     return std::nullopt;
+}
+
+std::optional<PairedDevice> ClientPolicy::deviceOf(const QByteArray& authorization) const
+{
+    if (!devices_ || !authorization.startsWith("Bearer ")) return std::nullopt;
+    return devices_->authenticate(QString::fromLatin1(authorization.mid(7).trimmed()));
 }
 
 bool ClientPolicy::originAllowed(const QByteArray& origin) const

@@ -34,6 +34,8 @@ public:
     // Adds Access-Control-Allow-Origin (and Vary) when the request's Origin is configured.
     void addCorsHeaders(QHttpServerResponse& response, const QHttpServerRequest& request) const;
     bool originAllowed(const QByteArray& origin) const;
+    // The paired device whose token an Authorization header carries ("Bearer <token>").
+    std::optional<PairedDevice> deviceOf(const QByteArray& authorization) const;
 
 private:
     std::optional<ApiError> authorise(const ClientRequest& request, Access access) const;

@@ -1,24 +1,42 @@
 #pragma once
-// GET/POST /api/v1/mining/jobs and GET/DELETE /api/v1/mining/jobs/{id}: photo mining jobs.
+// GET/POST /api/v1/mining/jobs, GET/DELETE /api/v1/mining/jobs/{id} and GET /api/v1/labels:
+// photo mining jobs and the labels they may claim.
 #include "core/api/ApiError.h"
 #include "core/node/Node.h"
+
+#include <QUrlQuery>
 
 namespace pb::api {
 
 class MiningController {
 public:
+    // A multipart submission's text fields (label, vote, rewardAddress) are short.
+    static constexpr qsizetype kMaxFormFieldBytes = 256;
+
     explicit MiningController(Node& node) : node_(node) {}
-    ApiResult list() const;
+    // Every job, or with ?mine=1 only those `source` submitted (a paired device's source; 401
+    // when the caller sent no device token).
+    ApiResult list(const QUrlQuery& query, const QString& callerSource) const;
     ApiResult job(const QString& id) const;
-    // Body: {"photo": "<base64 JPEG/PNG>", "label": "face", "vote": "agree|disagree|abstain",
-    // "rewardAddress": "pb1…"}; vote and rewardAddress optional. Answers 202 with the job.
-    ApiResult submit(const QByteArray& body);
+    // The recognizer's labels and identity, or why this node cannot mine photos.
+    ApiResult labels() const;
+    // A JSON body {"photo": "<base64 JPEG/PNG>", "label": "face", "vote": "agree|disagree|abstain",
+    // "rewardAddress": "pb1…"} or multipart/form-data with the same fields (photo as a file
+    // part); vote and rewardAddress optional. `source` records who submitted ("api", or
+    // "device:<id>" for a paired device). Answers 202 with the job.
+    ApiResult submit(const QByteArray& contentType, const QByteArray& body, const QString& source);
     ApiResult cancel(const QString& id);
 
 private:
+    ApiResult submitJson(const QByteArray& body, MiningJobRequest request);
+    ApiResult submitForm(const QByteArray& contentType, const QByteArray& body, MiningJobRequest request);
+    ApiResult queue(const MiningJobRequest& request);
+
     Node& node_;
 };
 
 QJsonObject jobJson(const MiningJobInfo& job);
+// The job source recorded for a paired device.
+QString deviceJobSource(const QString& deviceId);
 
 } // namespace pb::api

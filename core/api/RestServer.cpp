@@ -12,10 +12,13 @@ namespace pb::api {
 RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent)
     : QObject(parent), node_(node), settings_(settings),
       devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_shared<DeviceRegistry>(settings.devicesFile)),
-      policy_(settings, devices_.get()), status_(node), blocks_(node), peers_(node), bans_(node), mining_(node),
+      policy_(settings, devices_.get()), status_(node), blocks_(node), nodes_(node), peers_(node), bans_(node), mining_(node),
       addresses_(node), transactions_(node),
       pairing_(devices_.get(), settings)
 {
+    QFile openApi(":/api/openapi.json");
+    if (openApi.open(QIODevice::ReadOnly)) openApi_ = openApi.readAll();
+    Q_ASSERT(!openApi_.isEmpty());  // compiled in by core/api/CMakeLists.txt
     registerRoutes();
 }
 
@@ -58,6 +61,10 @@ void RestServer::registerRoutes()
 {
     const auto now = [] { return QDateTime::currentSecsSinceEpoch(); };
     route("/api/v1/status", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(status_.status()); });
+    route("/api/v1/openapi\\.json", Method::Get, Access::Read,
+          [this](const QHttpServerRequest&) { return QHttpServerResponse("application/json", openApi_); });
+    route("/api/v1/blocks", Method::Get, Access::Read,
+          [this](const QHttpServerRequest& request) { return respond(blocks_.page(request.query())); });
     route("/api/v1/blocks/<arg>", Method::Get, Access::Read,
           [this](const QString& id, const QHttpServerRequest&) { return respond(blocks_.block(id)); });
     route("/api/v1/blocks/<arg>/photo", Method::Get, Access::Read, [this](const QString& id, const QHttpServerRequest& request) {
@@ -66,10 +73,15 @@ void RestServer::registerRoutes()
     route("/api/v1/blocks/<arg>/thumbnail", Method::Get, Access::Read, [this](const QString& id, const QHttpServerRequest& request) {
         return photoResponse(id, request, true);
     });
-    route("/api/v1/mining/jobs", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(mining_.list()); });
+    route("/api/v1/nodes", Method::Get, Access::Read,
+          [this](const QHttpServerRequest& request) { return respond(nodes_.list(request.query())); });
+    route("/api/v1/labels", Method::Get, Access::Read, [this](const QHttpServerRequest&) { return respond(mining_.labels()); });
+    route("/api/v1/mining/jobs", Method::Get, Access::Read, [this](const QHttpServerRequest& request) {
+        return respond(mining_.list(request.query(), jobSource(request)));
+    });
     route("/api/v1/mining/jobs", Method::Post, Access::Write, [this](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxJobBodyBytes)) return respond(*tooLarge);
-        return respond(mining_.submit(request.body()), StatusCode::Accepted);
+        return respond(mining_.submit(request.value("Content-Type"), request.body(), jobSource(request)), StatusCode::Accepted);
     });
     route("/api/v1/mining/jobs/<arg>", Method::Get, Access::Read,
           [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.job(id)); });
@@ -163,6 +175,12 @@ void RestServer::answerOtherMethodsWith405()
         else
             http_.route(path, Method::AnyKnown, notAllowed);
     }
+}
+
+QString RestServer::jobSource(const QHttpServerRequest& request) const
+{
+    const auto device = policy_.deviceOf(request.value("Authorization"));
+    return device ? deviceJobSource(device->id) : QString("api");
 }
 
 std::optional<ApiError> RestServer::bodyTooLarge(const QHttpServerRequest& request, qsizetype limit)

@@ -7,6 +7,7 @@
 #include "core/api/BlockController.h"
 #include "core/api/ClientPolicy.h"
 #include "core/api/MiningController.h"
+#include "core/api/NodesController.h"
 #include "core/api/PairingController.h"
 #include "core/api/PeersController.h"
 #include "core/api/StatusController.h"
@@ -39,6 +40,10 @@ public:
     // may keep using it.
     std::shared_ptr<DeviceRegistry> devices() const { return devices_; }
 
+    // Every registered path pattern ("/api/v1/blocks/<arg>") with the methods it serves
+    // ("GET", "POST", …): what /api/v1/openapi.json must describe.
+    const std::map<QString, QStringList>& routes() const { return allowedMethods_; }
+
 private:
     using Method = QHttpServerRequest::Method;
     using StatusCode = QHttpServerResponder::StatusCode;
@@ -52,6 +57,8 @@ private:
     static QHttpServerResponse respond(const ApiResult& result, StatusCode success = StatusCode::Ok);
     std::optional<QHttpServerResponse> refuse(const QHttpServerRequest& request, Access access);
     bool setUpTls(QString* error);
+    // "device:<id>" for a paired device's token, "api" for any other caller.
+    QString jobSource(const QHttpServerRequest& request) const;
     static std::optional<ApiError> bodyTooLarge(const QHttpServerRequest& request, qsizetype limit);
     // A block's photo or thumbnail, with its type and an ETag (the photo hash); 304 on a match.
     QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const;
@@ -65,6 +72,7 @@ private:
     QHttpServer http_;
     StatusController status_;
     BlockController blocks_;
+    NodesController nodes_;
     PeersController peers_;
     BansController bans_;
     MiningController mining_;
@@ -72,6 +80,7 @@ private:
     TransactionController transactions_;
     PairingController pairing_;
     WebClientFiles webClient_;
+    QByteArray openApi_;  // the OpenAPI document, served as compiled in
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
 };
 

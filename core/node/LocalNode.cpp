@@ -14,6 +14,7 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisMempoolStore.h"
+#include "core/storage/RedisPeerStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -126,6 +127,7 @@ void LocalNode::openReader()
     thumbnailDir_ = engine_->dataDirectory() + "/thumbnails";
     reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
     readerMempool_ = std::make_unique<storage::RedisMempoolStore>(*readerClient_, config_.network.toStdString());
+    readerCatalogue_ = std::make_unique<storage::RedisPeerStore>(*readerClient_, config_.network.toStdString());
     queries_ = std::make_unique<TransferQueries>(*reader_, *readerMempool_);
 }
 
@@ -139,6 +141,7 @@ void LocalNode::stop()
     {
         std::lock_guard lock(readerMutex_);
         queries_.reset();
+        readerCatalogue_.reset();
         readerMempool_.reset();
         reader_.reset();
         readerPhotos_.reset();
@@ -229,6 +232,12 @@ QStringList LocalNode::recognizerLabels(QString* problem) const
     std::lock_guard lock(snapshotMutex_);
     if (problem) *problem = snapshot_.recognizerProblem;
     return snapshot_.recognizerLabels;
+}
+
+QString LocalNode::recognizerIdentity() const
+{
+    std::lock_guard lock(recognizerMutex_);
+    return recognizer_ ? QString::fromStdString(recognizer_->identity()) : QString();
 }
 
 std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& request, QueryError* error)
@@ -327,6 +336,8 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
         hash = hashFromHex(heightOrHash.toStdString());
         if (!hash) return fail(QueryError::Malformed, QString("'%1' is neither a block height nor a 64-digit block hash").arg(heightOrHash.left(80)));
     }
+    const QString tip = status().tipHash;
+    if (auto cached = isHeight ? blockCache_.atHeight(tip, height) : blockCache_.withHash(tip, hex(*hash))) return cached;
     std::lock_guard lock(readerMutex_);
     if (!readerReady(error)) return std::nullopt;
     try {
@@ -334,7 +345,10 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
             hash = reader_->hashAtHeight(height);
             if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
         }
-        return readBlock(*hash, error, true);
+        auto block = readBlock(*hash, error, true);
+        // Header-only (pruned) and unchecked answers change without the tip moving: not cached.
+        if (block && !block->bodyPruned && !block->unchecked) blockCache_.store(tip, *block, isHeight);
+        return block;
     } catch (const StoreError& e) {
         return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
     }
@@ -358,6 +372,21 @@ QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError
         return {};
     }
     return blocks;
+}
+
+QList<KnownNodeInfo> LocalNode::knownNodes(int max, QueryError* error) const
+{
+    QList<KnownNodeInfo> nodes;
+    std::lock_guard lock(readerMutex_);
+    if (!readerReady(error)) return nodes;
+    try {
+        for (const storage::NodeRecord& record : readerCatalogue_->nodes(size_t(std::max(max, 0))))
+            nodes.append({hex(record.id), record.type, record.host, record.port, record.seen});
+    } catch (const StoreError& e) {
+        if (error) *error = {QueryError::Unavailable, QString::fromUtf8(e.what())};
+        return {};
+    }
+    return nodes;
 }
 
 bool LocalNode::readerReady(QueryError* error) const

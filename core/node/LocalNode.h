@@ -3,6 +3,7 @@
 // it, keeps the latest status snapshot, and answers block queries on a read-only storage
 // connection of its own so callers never wait for the engine.
 #include "core/chain/ChainStore.h"
+#include "core/node/BlockCache.h"
 #include "core/node/Node.h"
 #include "core/util/Logger.h"
 
@@ -20,6 +21,7 @@ class RedisClient;
 class PhotoStore;
 class RedisChainStore;
 class RedisMempoolStore;
+class RedisPeerStore;
 } // namespace storage
 class TransferQueries;
 
@@ -36,6 +38,7 @@ public:
     void stopMining() override;
     std::optional<BlockInfo> findBlock(const QString& heightOrHash, QueryError* error) const override;
     QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const override;
+    QList<KnownNodeInfo> knownNodes(int max, QueryError* error) const override;
     QList<PeerInfo> peers() const override;
     QList<BanInfo> bans() const override;
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
@@ -44,6 +47,7 @@ public:
     QList<MiningJobInfo> miningJobs() const override;
     std::optional<MiningJobInfo> miningJob(const QString& id) const override;
     QStringList recognizerLabels(QString* problem) const override;
+    QString recognizerIdentity() const override;
     std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
     bool cancelMiningJob(const QString& id, QueryError* error) override;
     std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const override;
@@ -82,11 +86,13 @@ private:
     mutable std::mutex recognizerMutex_;
     const photo::Recognizer* recognizer_ = nullptr;
 
+    mutable BlockCache blockCache_;
     mutable std::mutex readerMutex_;
     std::unique_ptr<storage::RedisClient> readerClient_;
     std::unique_ptr<storage::PhotoStore> readerPhotos_;
     std::unique_ptr<storage::RedisChainStore> reader_;
     std::unique_ptr<storage::RedisMempoolStore> readerMempool_;
+    std::unique_ptr<storage::RedisPeerStore> readerCatalogue_;
     std::unique_ptr<TransferQueries> queries_;
 };
 

@@ -63,6 +63,9 @@ public:
     virtual QList<BlockInfo> blocksFrom(quint64 fromHeight, int count, QueryError* error) const = 0;
 
     // Peers and bans, as of the engine's last snapshot.
+    // The node catalogue in storage, most recently seen first, at most `max`; empty with *error
+    // when storage fails.
+    virtual QList<KnownNodeInfo> knownNodes(int max, QueryError* error) const = 0;
     virtual QList<PeerInfo> peers() const = 0;
     virtual QList<BanInfo> bans() const = 0;
     // False when no connected peer has this node id (hex) or connection id (decimal).
@@ -83,6 +86,9 @@ public:
     virtual std::optional<MiningJobInfo> miningJob(const QString& id) const = 0;
     // The labels a job may claim; empty (with the reason) when this node cannot mine photos.
     virtual QStringList recognizerLabels(QString* problem = nullptr) const = 0;
+    // The running recognizer's identity (hex SHA-256 over its model and parameters, what a
+    // network pins); empty when none runs.
+    virtual QString recognizerIdentity() const = 0;
     // Checks the request (photo size and type, label, vote, reward address) and queues it;
     // returns the queued job, or nullopt with *error (Malformed or Unavailable).
     virtual std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) = 0;

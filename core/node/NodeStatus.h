@@ -83,6 +83,15 @@ struct BlockInfo {
     bool unchecked = false;      // mobile mode: above the last tip full peers confirmed
 };
 
+// A node from the catalogue this node keeps (announced by peers and seeds, signed packs).
+struct KnownNodeInfo {
+    QString id;                  // hex node id
+    QString type;                // head / seed / full / mobile ("" when unknown)
+    QString host;                // where it accepts peers ("" when unknown)
+    quint16 port = 0;
+    qint64 lastSeen = 0;         // seconds since the epoch
+};
+
 // Everything the engine publishes at once.
 struct NodeSnapshot {
     NodeStatus status;

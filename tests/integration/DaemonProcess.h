@@ -38,15 +38,16 @@ struct HttpResult {
 
 using RequestHeaders = QList<QPair<QByteArray, QByteArray>>;
 
-// Any method, any body (sent as JSON) to the node's loopback REST port.
+// Any method, any body (sent as JSON unless `headers` name another Content-Type) to the node's
+// loopback REST port.
 inline HttpResult httpSend(quint16 port, const QByteArray& method, const QString& path, const QByteArray& body = {},
                            int timeoutMs = 10000, const RequestHeaders& headers = {})
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
     request.setTransferTimeout(timeoutMs);
-    for (const auto& [name, value] : headers) request.setRawHeader(name, value);
     if (!body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    for (const auto& [name, value] : headers) request.setRawHeader(name, value);  // may replace the Content-Type
     QNetworkReply* reply = manager.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
