@@ -598,6 +598,7 @@ void NodeEngine::publishStatus()
     s.blocksFound = blocksFound_;
     s.rewardsUnits = rewardsUnits_;
     s.peerPort = peerPort_;
+    s.minimumFee = config_.minimumFee;
     QList<PeerInfo> peers;
     if (net_) peers = net_->peerTable();
     for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;

@@ -33,6 +33,7 @@ struct NodeStatus {
     int mempoolTransfers = 0;    // pending transfers, and their encodings' size
     qint64 mempoolBytes = 0;
     quint16 peerPort = 0;        // where this node accepts peers
+    quint64 minimumFee = 0;      // units: the smallest transfer fee this node's mempool admits
 };
 
 struct TransactionInfo {

@@ -5,6 +5,7 @@
 // tree (screenshots/) for people to look at.
 #include "core/crypto/Sha256.h"
 #include "core/node/Node.h"
+#include "core/wallet/Keystore.h"
 #include "ui/AboutDialog.h"
 #include "ui/BanTableModel.h"
 #include "ui/BlockDetailView.h"
@@ -26,6 +27,7 @@
 #include "ui/SettingsPage.h"
 #include "ui/TimeSeriesChart.h"
 #include "tests/support/EventLoopGap.h"
+#include "tests/support/Screenshot.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -103,16 +105,6 @@ private:
         return std::nullopt;
     }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dirPath = qEnvironmentVariable("PB_BUILD_DIR", QDir::tempPath()) + "/screenshots";
-        QVERIFY(QDir().mkpath(dirPath));
-        const QImage image = widget->grab().toImage();
-        QVERIFY(image.width() >= 200 && image.height() >= 150);
-        QVERIFY(image.save(dirPath + "/" + name + ".png"));
-        qInfo("screenshot: %s/%s.png", qPrintable(dirPath), qPrintable(name));
-    }
-
 private slots:
     void initTestCase()
     {
@@ -124,7 +116,7 @@ private slots:
         pb::NodeConfig config = testConfig(dir_.filePath("a"));
         config.mode = pb::NodeMode::Head;
         node_ = pb::createNode(config);
-        window_ = std::make_unique<pb::ui::MainWindow>(*node_);
+        window_ = std::make_unique<pb::ui::MainWindow>(*node_, pb::wallet::Keystore::fileIn(config.dataDir));
         window_->resize(1100, 720);
         window_->show();
         QSignalSpy started(node_.get(), &pb::Node::started);
@@ -442,7 +434,7 @@ private slots:
     {
         QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(peers()->peerModel()->rowCount() == 1, 10000);
-        const QStringList names = {"overview", "peers", "chain", "mining", "log", "settings"};
+        const QStringList names = {"overview", "peers", "chain", "mining", "wallet-empty", "log", "settings"};
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
         chain()->search(node_->miningJob(minedJobId_)->blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
@@ -451,13 +443,13 @@ private slots:
         for (int page = 0; page < names.size(); ++page) {
             window_->showPage(page);
             QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
-            saveScreenshot(window_.get(), names[page]);
+            pb::test::saveScreenshot(window_.get(), names[page]);
         }
         pb::ui::AboutDialog about(window_.get());
         about.show();
         QTRY_VERIFY_WITH_TIMEOUT(!about.versionsText().contains("asking"), 5000);
         QVERIFY2(about.versionsText().contains("Redis version: 7."), qPrintable(about.versionsText()));
-        saveScreenshot(&about, "about");
+        pb::test::saveScreenshot(&about, "about");
     }
 
     void eventLoopStaysResponsiveWhileMiningOnAllThreadsAndAPeerSyncs()
@@ -513,7 +505,7 @@ private slots:
         window_->showPage(pb::ui::MainWindow::MiningIndex);
         pb::ui::GuiSettings().setMinimizeToTray(false);
         QVERIFY(window_->close());
-        pb::ui::MainWindow another(*node_);
+        pb::ui::MainWindow another(*node_, pb::wallet::Keystore::fileIn(dir_.filePath("a")));
         QCOMPARE(another.currentPage(), int(pb::ui::MainWindow::MiningIndex));
         window_->show();
     }
