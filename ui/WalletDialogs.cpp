@@ -1,5 +1,7 @@
 #include "ui/WalletDialogs.h"
 
+#include <algorithm>
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -34,10 +36,9 @@ QString passphraseStrengthHint(const QString& passphrase)
 {
     if (passphrase.size() < wallet::Keystore::kMinPassphraseLength)
         return QObject::tr("too short: at least %1 characters").arg(wallet::Keystore::kMinPassphraseLength);
-    int classes = 0;
-    for (const auto test : {&QChar::isLower, &QChar::isUpper, &QChar::isDigit})
-        classes += std::any_of(passphrase.begin(), passphrase.end(), [test](QChar c) { return (c.*test)(); }) ? 1 : 0;
-    classes += std::any_of(passphrase.begin(), passphrase.end(), [](QChar c) { return !c.isLetterOrNumber(); }) ? 1 : 0;
+    const auto has = [&passphrase](auto test) { return std::any_of(passphrase.begin(), passphrase.end(), test) ? 1 : 0; };
+    const int classes = has([](QChar c) { return c.isLower(); }) + has([](QChar c) { return c.isUpper(); })
+                        + has([](QChar c) { return c.isDigit(); }) + has([](QChar c) { return !c.isLetterOrNumber(); });
     const int score = int(passphrase.size()) + 3 * classes;
     if (score < 16) return QObject::tr("weak: longer, or mix letters, digits and symbols");
     if (score < 24) return QObject::tr("fair: a few more words would make it strong");
