@@ -43,6 +43,16 @@ void IncomingTransfers::checkMempool()
 void IncomingTransfers::checkBlock(const QString& hash)
 {
     if (!session_.exists()) return;
+    blocksWaiting_ << hash;
+    while (blocksWaiting_.size() > kBlockBacklog) blocksWaiting_.removeFirst();
+    if (!blockQueried_) lookAtNextBlock();
+}
+
+void IncomingTransfers::lookAtNextBlock()
+{
+    if (blocksWaiting_.isEmpty()) return;
+    blockQueried_ = true;
+    const QString hash = blocksWaiting_.takeFirst();
     Node* node = &node_;
     queries_.run(
         [node, hash] {
@@ -50,13 +60,15 @@ void IncomingTransfers::checkBlock(const QString& hash)
             return node->findBlock(hash, &error);
         },
         [this](std::optional<BlockInfo> block) {
-            if (!block) return;
-            for (TransactionInfo tx : incoming(block->transactions)) {
-                tx.status = "confirmed";
-                tx.height = block->height;
-                tx.blockHash = block->hash;
-                emit received(tx, true);
-            }
+            blockQueried_ = false;
+            if (block)
+                for (TransactionInfo tx : incoming(block->transactions)) {
+                    tx.status = "confirmed";
+                    tx.height = block->height;
+                    tx.blockHash = block->hash;
+                    emit received(tx, true);
+                }
+            lookAtNextBlock();
         });
 }
 

@@ -18,20 +18,25 @@ public:
 
     // Looks at the mempool for transfers not seen before (call it when the status changes).
     void checkMempool();
-    // Looks at a block the node just connected.
+    // Looks at a block the node just connected. While a long sync connects blocks faster than
+    // they can be looked at, only the newest kBlockBacklog wait; older ones are not news.
     void checkBlock(const QString& hash);
+    static constexpr int kBlockBacklog = 16;
 
 signals:
     void received(const pb::TransactionInfo& transfer, bool confirmed);
 
 private:
     QList<TransactionInfo> incoming(const QList<TransactionInfo>& transactions) const;
+    void lookAtNextBlock();
 
     Node& node_;
     const WalletSession& session_;
     QSet<QString> pendingSeen_;
     bool mempoolPrimed_ = false;   // transfers already pending at start are not news
     bool mempoolQueried_ = false;  // one mempool query at a time
+    QStringList blocksWaiting_;
+    bool blockQueried_ = false;    // one block query at a time
     BackgroundQueries queries_{this};
 };
 

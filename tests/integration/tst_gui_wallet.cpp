@@ -157,7 +157,7 @@ private slots:
         page()->lockButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!session()->unlocked() && !session()->busy(), 10000);
         QVERIFY(!page()->sendButton()->isEnabled());
-        QVERIFY(page()->unlockButton()->isVisible());
+        QVERIFY(!page()->unlockButton()->isHidden());
 
         pb::ui::UnlockWalletDialog unlock(*session());
         unlock.passphraseBox()->setText("not the passphrase");
