@@ -2,6 +2,7 @@
 
 #include "core/crypto/Address.h"
 #include "core/wallet/Coins.h"
+#include "ui/Controls.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -16,12 +17,7 @@ namespace pb::ui {
 
 namespace {
 
-QPushButton* button(const QString& text)
-{
-    auto* b = new QPushButton(text);
-    b->setAccessibleName(text);
-    return b;
-}
+QPushButton* button(const QString& text) { return namedButton(text, text); }
 
 QLineEdit* coinsEdit(const QString& accessibleName)
 {
@@ -38,10 +34,7 @@ SendDialog::SendDialog(WalletSession& session, const QList<WalletAddressRow>& se
     : QDialog(parent), session_(session), senders_(senders), minimumFee_(minimumFee)
 {
     setWindowTitle(tr("Send coins"));
-    error_ = new QLabel;
-    error_->setWordWrap(true);
-    error_->setStyleSheet("color: #c53030");
-    error_->setAccessibleName(tr("Error"));
+    error_ = errorLine();
     steps_ = new QStackedWidget;
     steps_->addWidget(buildForm());
     steps_->addWidget(buildConfirmation());

@@ -1,5 +1,7 @@
 #include "ui/WalletDialogs.h"
 
+#include "ui/Controls.h"
+
 #include <algorithm>
 
 #include <QDialogButtonBox>
@@ -49,10 +51,7 @@ WalletOperationDialog::WalletOperationDialog(WalletSession& session, WalletSessi
                                              const QString& okText, QWidget* parent)
     : QDialog(parent), session_(session), operation_(operation)
 {
-    error_ = new QLabel;
-    error_->setWordWrap(true);
-    error_->setStyleSheet("color: #c53030");
-    error_->setAccessibleName(tr("Error"));
+    error_ = errorLine();
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons_->button(QDialogButtonBox::Ok)->setText(okText);
     buttons_->button(QDialogButtonBox::Ok)->setAccessibleName(okText);

@@ -1,5 +1,6 @@
 #include "ui/WalletPage.h"
 
+#include "ui/Controls.h"
 #include "ui/Panes.h"
 #include "ui/QrCode.h"
 #include "ui/SendDialog.h"
@@ -23,21 +24,6 @@ namespace pb::ui {
 namespace {
 
 constexpr int kHistoryShown = 200;
-
-QPushButton* button(const QString& text, const QString& accessibleName)
-{
-    auto* b = new QPushButton(text);
-    b->setAccessibleName(accessibleName);
-    return b;
-}
-
-QLabel* wrappingLabel(const QString& accessibleName)
-{
-    auto* label = new QLabel;
-    label->setWordWrap(true);
-    label->setAccessibleName(accessibleName);
-    return label;
-}
 
 } // namespace
 
@@ -87,13 +73,13 @@ QWidget* WalletPage::buildActions()
     state_ = wrappingLabel(tr("Wallet state"));
     message_ = wrappingLabel(tr("Wallet message"));
     defaultNote_ = wrappingLabel(tr("Default address note"));
-    create_ = button(tr("Create wallet…"), tr("Create wallet"));
-    unlock_ = button(tr("Unlock…"), tr("Unlock wallet"));
-    lock_ = button(tr("Lock"), tr("Lock wallet"));
-    newAddress_ = button(tr("New address…"), tr("New address"));
-    setDefault_ = button(tr("Make default"), tr("Make the selected address the default"));
+    create_ = namedButton(tr("Create wallet…"), tr("Create wallet"));
+    unlock_ = namedButton(tr("Unlock…"), tr("Unlock wallet"));
+    lock_ = namedButton(tr("Lock"), tr("Lock wallet"));
+    newAddress_ = namedButton(tr("New address…"), tr("New address"));
+    setDefault_ = namedButton(tr("Make default"), tr("Make the selected address the default"));
     setDefault_->setToolTip(tr("The default address receives this node's mining rewards"));
-    send_ = button(tr("Send…"), tr("Send coins"));
+    send_ = namedButton(tr("Send…"), tr("Send coins"));
     connect(create_, &QPushButton::clicked, this, [this] {
         auto* dialog = new CreateWalletDialog(session_, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -128,7 +114,7 @@ QWidget* WalletPage::buildReceive()
     qr_->setAlignment(Qt::AlignCenter);
     qr_->setMinimumSize(180, 180);
     qr_->setAccessibleName(tr("QR code of the receive address"));
-    copy_ = button(tr("Copy address"), tr("Copy the receive address"));
+    copy_ = namedButton(tr("Copy address"), tr("Copy the receive address"));
     connect(copy_, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(receive_->text());
         message_->setText(tr("Copied %1").arg(receive_->text()));
