@@ -40,6 +40,7 @@ WalletPage::WalletPage(Node& node, const QString& walletPath, QWidget* parent)
     addresses_ = new WalletAddressModel(this);
     history_ = new WalletHistoryModel(this);
     addressView_ = makeTableView(addresses_, tr("Wallet addresses"));
+    addressView_->horizontalHeader()->setSectionResizeMode(WalletAddressModel::Label, QHeaderView::ResizeToContents);
     addressView_->horizontalHeader()->setSectionResizeMode(WalletAddressModel::Address, QHeaderView::ResizeToContents);
     historyView_ = makeTableView(history_, tr("Transaction history of the selected address"));
     historyView_->setToolTip(tr("Double-click a transaction to copy its id"));
@@ -182,6 +183,8 @@ void WalletPage::showSelected()
 {
     const QString address = selectedAddress();
     receive_->setText(address);
+    receive_->setCursorPosition(0);
+    receive_->setMinimumWidth(receive_->fontMetrics().horizontalAdvance(address) + 16);
     const QImage image = address.isEmpty() ? QImage() : qrCodeImage(address, 5);
     qr_->setPixmap(QPixmap::fromImage(image));
     qr_->setToolTip(address);
