@@ -3,13 +3,14 @@
 #include "app/Options.h"
 #include "app/RestClient.h"
 #include "core/api/TransferJson.h"
+#include "core/wallet/Coins.h"
 #include "core/wallet/Keystore.h"
+#include "core/wallet/TransferSigning.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace pb::app {
@@ -137,7 +138,7 @@ int balance(const Context& c, const QString& only)
         total += quint64((*account)["balance"].toInteger());
         accounts.append(*account);
     }
-    c.out << QJsonDocument(QJsonObject{{"accounts", accounts}, {"total", qint64(total)}, {"totalCoins", formatCoins(total)}})
+    c.out << QJsonDocument(QJsonObject{{"accounts", accounts}, {"total", qint64(total)}, {"totalCoins", wallet::formatCoins(total)}})
                  .toJson(QJsonDocument::Indented);
     return 0;
 }
@@ -158,17 +159,15 @@ int history(const Context& c, QString address)
 
 int send(const Context& c, const QString& to, const QString& amountText, const QString& feeText)
 {
-    const auto recipient = crypto::decodeAddress(to.toStdString());
-    if (!recipient) return c.refuse(QString("'%1' is not a valid Photoblocks address (a typo?)").arg(to.left(100)));
-    const auto amount = parseCoins(amountText);
+    if (!crypto::decodeAddress(to.toStdString())) return c.refuse(QString("'%1' is not a valid Photoblocks address (a typo?)").arg(to.left(100)));
+    const auto amount = wallet::parseCoins(amountText);
     if (!amount || *amount == 0) return c.refuse(QString("amount '%1' is not a positive number of coins (at most 8 decimals)").arg(amountText.left(40)));
-    const auto fee = parseCoins(feeText);
+    const auto fee = wallet::parseCoins(feeText);
     if (!fee) return c.refuse(QString("fee '%1' is not a number of coins (at most 8 decimals)").arg(feeText.left(40)));
     const auto k = c.unlock();
     if (!k) return kRefused;
     const QString from = c.from.isEmpty() ? k->defaultAddress() : c.from;
-    const auto key = k->key(from);
-    if (!key) return c.refuse(QString("%1 is not an address of this wallet").arg(from.left(100)));
+    if (!k->key(from)) return c.refuse(QString("%1 is not an address of this wallet").arg(from.left(100)));
 
     const auto status = c.get("/status");
     if (!status) return kRefused;
@@ -177,35 +176,16 @@ int send(const Context& c, const QString& to, const QString& amountText, const Q
     if (!account) return kRefused;
     if (!network) return c.refuse("the node did not say which network it is on");
 
-    TransferTx tx;
-    tx.network = *network;
-    tx.to = *recipient;
-    tx.amount = *amount;
-    tx.fee = *fee;
-    tx.nonce = quint64((*account)["nextNonce"].toInteger());
-    tx.signWith(*key);
-    const RestAnswer answer = restCall(c.restPort, "POST", "/tx", QJsonDocument(api::transferToJson(tx)).toJson(QJsonDocument::Compact));
+    wallet::KeystoreError error;
+    const auto tx = wallet::signTransfer(*k, {from, to, *amount, *fee, quint64((*account)["nextNonce"].toInteger()), *network}, &error);
+    if (!tx) return c.refuse(error.message);
+    const RestAnswer answer = restCall(c.restPort, "POST", "/tx", QJsonDocument(api::transferToJson(*tx)).toJson(QJsonDocument::Compact));
     if (!answer.ok()) return c.refuse("the node refused the transfer: " + answer.errorText());
     c.out << QJsonDocument(answer.json()).toJson(QJsonDocument::Indented);
     return 0;
 }
 
 } // namespace
-
-std::optional<quint64> parseCoins(const QString& text)
-{
-    static const QRegularExpression form("^([0-9]{1,11})(?:\\.([0-9]{1,8}))?$");
-    const auto m = form.match(text);
-    if (!m.hasMatch()) return std::nullopt;
-    const quint64 whole = m.captured(1).toULongLong();
-    const quint64 fraction = m.captured(2).leftJustified(8, '0').toULongLong();
-    return whole * kCoin + fraction;  // 11 digits of coins stay far below 2^64 units
-}
-
-QString formatCoins(quint64 units)
-{
-    return QString("%1.%2").arg(units / kCoin).arg(units % kCoin, 8, 10, QChar('0'));
-}
 
 int runWalletCommand(const QStringList& arguments, QTextStream& in, QTextStream& out, QTextStream& err)
 {

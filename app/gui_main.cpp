@@ -5,10 +5,13 @@
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
 #include "core/node/PhotoFolder.h"
+#include "core/wallet/Keystore.h"
+#include "ui/FirstRunDialog.h"
 #include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/MobilePage.h"
 #include "ui/Translations.h"
+#include "ui/WalletPage.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -45,7 +48,7 @@ int main(int argc, char* argv[])
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;
     std::unique_ptr<pb::PhotoFolder> photoFolder;
-    pb::ui::MainWindow window(*node);
+    pb::ui::MainWindow window(*node, pb::wallet::Keystore::fileIn(options.node.dataDir));
     QObject::connect(node.get(), &pb::Node::started, &window, [&] {
         QString error;
         if (options.rest.port != 0) {
@@ -69,6 +72,9 @@ int main(int argc, char* argv[])
         window.quit();
     });
     window.show();
+    // Before the node starts, so that a wallet created now receives this run's mining rewards.
+    if (pb::ui::FirstRunDialog::wanted(*window.walletPage()->session()))
+        pb::ui::FirstRunDialog(*window.walletPage()->session(), &window).exec();
     node->start();
     const int code = app.exec();
     photoFolder.reset();

@@ -3,6 +3,7 @@
 #include "ui/AboutDialog.h"
 #include "ui/ChainPage.h"
 #include "ui/GuiSettings.h"
+#include "ui/IncomingTransfers.h"
 #include "ui/LogPage.h"
 #include "ui/MiningPage.h"
 #include "ui/MobilePage.h"
@@ -10,6 +11,7 @@
 #include "ui/PeersPage.h"
 #include "ui/SettingsPage.h"
 #include "ui/TrayIcon.h"
+#include "ui/WalletPage.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -28,7 +30,7 @@ namespace {
 constexpr int kRefreshMs = 250;
 }
 
-MainWindow::MainWindow(Node& node, QWidget* parent) : QMainWindow(parent), node_(node)
+MainWindow::MainWindow(Node& node, const QString& walletPath, QWidget* parent) : QMainWindow(parent), node_(node)
 {
     setWindowTitle(tr("Photoblocks"));
     sidebar_ = new QListWidget;
@@ -43,6 +45,8 @@ MainWindow::MainWindow(Node& node, QWidget* parent) : QMainWindow(parent), node_
     peers_ = new PeersPage(node);
     chain_ = new ChainPage(node);
     mining_ = new MiningPage(node);
+    wallet_ = new WalletPage(node, walletPath);
+    incoming_ = new IncomingTransfers(node, *wallet_->session(), this);
     mobile_ = new MobilePage(node);
     log_ = new LogPage;
     settings_ = new SettingsPage;
@@ -50,6 +54,7 @@ MainWindow::MainWindow(Node& node, QWidget* parent) : QMainWindow(parent), node_
     addPage(peers_, "peers", tr("Peers"));
     addPage(chain_, "chain", tr("Chain"));
     addPage(mining_, "mining", tr("Mining"));
+    addPage(wallet_, "wallet", tr("Wallet"));
     addPage(mobile_, "mobile", tr("Mobile"));
     addPage(log_, "log", tr("Log"));
     addPage(settings_, "settings", tr("Settings"));
@@ -81,6 +86,8 @@ MainWindow::MainWindow(Node& node, QWidget* parent) : QMainWindow(parent), node_
     connect(&node_, &Node::failed, this, &MainWindow::showFailure);
     connect(&node_, &Node::blockConnected, this, &MainWindow::onBlockConnected);
     connect(&node_, &Node::logged, log_, &LogPage::append);
+    connect(wallet_, &WalletPage::balanceChanged, overview_, &OverviewPage::showWalletBalance);
+    connect(incoming_, &IncomingTransfers::received, this, &MainWindow::onTransferReceived);
     restoreWindowState();
 }
 
@@ -129,6 +136,8 @@ void MainWindow::refreshPages()
     peers_->refresh();
     chain_->refresh(status);
     mining_->refresh(status);
+    wallet_->refresh(status);
+    incoming_->checkMempool();
     mobile_->refresh();
     if (tray_) tray_->showStatus(status);
 }
@@ -136,10 +145,18 @@ void MainWindow::refreshPages()
 void MainWindow::onBlockConnected(quint64 height, const QString& hash, bool minedHere)
 {
     chain_->blockConnected(height, hash);
+    incoming_->checkBlock(hash);
     if (!minedHere) return;
     overview_->blockFound(height, hash);
     statusBar()->showMessage(tr("Found block %1 (%2)").arg(height).arg(hash.left(16)), 5000);
     if (tray_) tray_->notifyBlockFound(height, hash);
+}
+
+void MainWindow::onTransferReceived(const TransactionInfo& transfer, bool confirmed)
+{
+    const QString text = incomingTransferText(transfer, confirmed);
+    statusBar()->showMessage(text, 10000);
+    if (tray_) tray_->notify(confirmed ? tr("Coins received") : tr("Coins on their way"), text);
 }
 
 void MainWindow::showFailure(const QString& reason)

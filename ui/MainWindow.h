@@ -1,6 +1,6 @@
 #pragma once
 // The desktop application's main window: a sidebar of pages (Overview, Peers, Chain, Mining,
-// Mobile, Log, Settings), each seeing the engine only through pb::Node. Status updates arrive as
+// Wallet, Mobile, Log, Settings), each seeing the engine only through pb::Node. Status updates arrive as
 // queued signals and are coalesced into at most a few page refreshes per second, so a fast
 // chain never floods the event loop and the window never waits for the engine.
 #include "core/node/Node.h"
@@ -21,19 +21,24 @@ class OverviewPage;
 class PeersPage;
 class SettingsPage;
 class TrayIcon;
+class IncomingTransfers;
+class WalletPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { OverviewIndex, PeersIndex, ChainIndex, MiningIndex, MobileIndex, LogIndex, SettingsIndex };
+    enum Page { OverviewIndex, PeersIndex, ChainIndex, MiningIndex, WalletIndex, MobileIndex, LogIndex, SettingsIndex };
 
-    explicit MainWindow(Node& node, QWidget* parent = nullptr);
+    // `walletPath`: the wallet keystore of the node's data directory (Keystore::fileIn).
+    MainWindow(Node& node, const QString& walletPath, QWidget* parent = nullptr);
 
     OverviewPage* overview() const { return overview_; }
     PeersPage* peersPage() const { return peers_; }
     ChainPage* chainPage() const { return chain_; }
     MiningPage* miningPage() const { return mining_; }
     MobilePage* mobilePage() const { return mobile_; }
+    WalletPage* walletPage() const { return wallet_; }
+    IncomingTransfers* incomingTransfers() const { return incoming_; }
     LogPage* logPage() const { return log_; }
     SettingsPage* settingsPage() const { return settings_; }
 
@@ -51,6 +56,7 @@ private:
     void scheduleRefresh();
     void refreshPages();
     void onBlockConnected(quint64 height, const QString& hash, bool minedHere);
+    void onTransferReceived(const TransactionInfo& transfer, bool confirmed);
     void showFailure(const QString& reason);
     void saveWindowState();
     void restoreWindowState();
@@ -63,6 +69,8 @@ private:
     ChainPage* chain_;
     MiningPage* mining_;
     MobilePage* mobile_;
+    WalletPage* wallet_;
+    IncomingTransfers* incoming_;
     LogPage* log_;
     SettingsPage* settings_;
     TrayIcon* tray_ = nullptr;  // only where the desktop has a system tray

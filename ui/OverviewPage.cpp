@@ -1,6 +1,7 @@
 #include "ui/OverviewPage.h"
 
 #include "core/node/StatusText.h"
+#include "core/wallet/Coins.h"
 #include "ui/FormRows.h"
 #include "ui/MiningControls.h"
 
@@ -40,6 +41,9 @@ OverviewPage::OverviewPage(Node& node, QWidget* parent) : QWidget(parent), node_
     hashrate_ = addValueRow(miningForm, tr("Hashrate"), tr("Hashrate over 10 s, 60 s and 15 min"));
     found_ = addValueRow(miningForm, tr("Blocks found"), tr("Blocks found by this node"));
     reward_ = addValueRow(miningForm, tr("Reward address"), tr("Address receiving rewards"));
+    walletBalance_ = addValueRow(miningForm, tr("Wallet balance"), tr("Wallet balance, confirmed and pending"));
+    miningForm->setRowVisible(walletBalance_, false);
+    miningForm_ = miningForm;
 
     controls_ = new MiningControls(node);
     miningForm->addRow(controls_);
@@ -106,6 +110,15 @@ void OverviewPage::blockFound(quint64 height, const QString& hash)
 {
     lastFound_->insertItem(0, tr("%1  block %2  %3…").arg(QTime::currentTime().toString("HH:mm:ss")).arg(height).arg(hash.left(16)));
     while (lastFound_->count() > kLastFoundShown) delete lastFound_->takeItem(lastFound_->count() - 1);
+}
+
+void OverviewPage::showWalletBalance(quint64 confirmed, quint64 pendingIn, quint64 pendingOut)
+{
+    QString text = tr("%1 coins confirmed").arg(wallet::formatCoins(confirmed));
+    if (pendingIn != 0 || pendingOut != 0)
+        text += tr(", pending +%1 / −%2").arg(wallet::formatCoins(pendingIn), wallet::formatCoins(pendingOut));
+    walletBalance_->setText(text);
+    miningForm_->setRowVisible(walletBalance_, true);
 }
 
 QString formatDuration(qint64 seconds)

@@ -28,6 +28,9 @@ public:
     void refresh();
     // A block this node mined: listed under "Last found" (the newest few).
     void blockFound(quint64 height, const QString& hash);
+    // The wallet's balance over its addresses (units); the row stays hidden without a wallet.
+    void showWalletBalance(quint64 confirmed, quint64 pendingIn, quint64 pendingOut);
+    QLabel* walletBalanceLabel() const { return walletBalance_; }
     static constexpr int kLastFoundShown = 5;
 
     QPushButton* miningButton() const;
@@ -50,6 +53,8 @@ private:
     QLabel* peers_;
     QLabel* found_;
     QLabel* reward_;
+    QFormLayout* miningForm_;
+    QLabel* walletBalance_;
     MiningControls* controls_;
 };
 

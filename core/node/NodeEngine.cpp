@@ -649,6 +649,7 @@ void NodeEngine::publishStatus()
     s.rewardsUnits = rewardsUnits_;
     s.peerPort = peerPort_;
     if (config_.mode == NodeMode::Mobile) s.tipCheck = net_ ? net_->tipCheck() : TipCheckInfo{};
+    s.minimumFee = config_.minimumFee;
     QList<PeerInfo> peers;
     if (net_) peers = net_->peerTable();
     for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;

@@ -35,6 +35,7 @@ struct NodeStatus {
     qint64 mempoolBytes = 0;
     quint16 peerPort = 0;        // where this node accepts peers
     std::optional<TipCheckInfo> tipCheck;  // mobile mode: the tip compared with full peers
+    quint64 minimumFee = 0;      // units: the smallest transfer fee this node's mempool admits
 };
 
 struct TransactionInfo {

@@ -8,6 +8,7 @@
 #include "core/crypto/Address.h"
 #include "core/node/Node.h"
 #include "DaemonProcess.h"
+#include "core/wallet/Keystore.h"
 #include "tests/support/Screenshots.h"
 #include "tests/unit/chain/BlockFixtures.h"
 #include "ui/AddressView.h"
@@ -93,7 +94,7 @@ private slots:
         config.port = 0;
         config.rewardAddress = senderAddress_;
         node_ = createNode(config);
-        window_ = std::make_unique<ui::MainWindow>(*node_);
+        window_ = std::make_unique<ui::MainWindow>(*node_, wallet::Keystore::fileIn(dir_.filePath("node")));
         window_->resize(1100, 720);
         window_->show();
         QSignalSpy started(node_.get(), &Node::started);
@@ -288,7 +289,7 @@ private slots:
         // What photoblocks does at start: the translation, then the window.
         ui::Translations german(ui::GuiSettings().language());
         QVERIFY(german.active());
-        ui::MainWindow translated(*node_);
+        ui::MainWindow translated(*node_, wallet::Keystore::fileIn(dir_.filePath("node")));
         auto* sidebar = translated.findChild<QListWidget*>();
         QCOMPARE(sidebar->item(ui::MainWindow::SettingsIndex)->text(), QString("Einstellungen"));
         QCOMPARE(sidebar->item(ui::MainWindow::ChainIndex)->text(), QString("Blockkette"));

@@ -2,6 +2,7 @@
 // drives the engine, the labels follow it, the event loop never stalls while all cores mine,
 // and the page is rendered to a PNG in the build tree for people to look at.
 #include "core/node/Node.h"
+#include "core/wallet/Keystore.h"
 #include "ui/MainWindow.h"
 #include "ui/OverviewPage.h"
 #include "tests/support/EventLoopGap.h"
@@ -39,7 +40,7 @@ private slots:
         config.dataDir = dir_.path();
         config.logToStderr = false;
         node_ = pb::createNode(config);
-        window_ = std::make_unique<pb::ui::MainWindow>(*node_);
+        window_ = std::make_unique<pb::ui::MainWindow>(*node_, pb::wallet::Keystore::fileIn(config.dataDir));
         window_->show();
         QSignalSpy started(node_.get(), &pb::Node::started);
         node_->start();

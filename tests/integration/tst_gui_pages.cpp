@@ -5,6 +5,7 @@
 // tree (screenshots/) for people to look at.
 #include "core/crypto/Sha256.h"
 #include "core/node/Node.h"
+#include "core/wallet/Keystore.h"
 #include "ui/AboutDialog.h"
 #include "ui/BanTableModel.h"
 #include "ui/BlockDetailView.h"
@@ -115,7 +116,7 @@ private slots:
         pb::NodeConfig config = testConfig(dir_.filePath("a"));
         config.mode = pb::NodeMode::Head;
         node_ = pb::createNode(config);
-        window_ = std::make_unique<pb::ui::MainWindow>(*node_);
+        window_ = std::make_unique<pb::ui::MainWindow>(*node_, pb::wallet::Keystore::fileIn(config.dataDir));
         window_->resize(1100, 720);
         window_->show();
         QSignalSpy started(node_.get(), &pb::Node::started);
@@ -433,7 +434,7 @@ private slots:
     {
         QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(peers()->peerModel()->rowCount() == 1, 10000);
-        const QStringList names = {"overview", "peers", "chain", "mining", "mobile-off", "log", "settings"};
+        const QStringList names = {"overview", "peers", "chain", "mining", "wallet-empty", "mobile-off", "log", "settings"};
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
         chain()->search(node_->miningJob(minedJobId_)->blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
@@ -504,7 +505,7 @@ private slots:
         window_->showPage(pb::ui::MainWindow::MiningIndex);
         pb::ui::GuiSettings().setMinimizeToTray(false);
         QVERIFY(window_->close());
-        pb::ui::MainWindow another(*node_);
+        pb::ui::MainWindow another(*node_, pb::wallet::Keystore::fileIn(dir_.filePath("a")));
         QCOMPARE(another.currentPage(), int(pb::ui::MainWindow::MiningIndex));
         window_->show();
     }

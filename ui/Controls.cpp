@@ -1,0 +1,30 @@
+#include "ui/Controls.h"
+
+#include <QLabel>
+#include <QPushButton>
+
+namespace pb::ui {
+
+QPushButton* namedButton(const QString& text, const QString& accessibleName)
+{
+    auto* b = new QPushButton(text);
+    b->setAccessibleName(accessibleName);
+    return b;
+}
+
+QLabel* wrappingLabel(const QString& accessibleName)
+{
+    auto* label = new QLabel;
+    label->setWordWrap(true);
+    label->setAccessibleName(accessibleName);
+    return label;
+}
+
+QLabel* errorLine()
+{
+    QLabel* label = wrappingLabel(QObject::tr("Error"));
+    label->setStyleSheet("color: #c53030");
+    return label;
+}
+
+} // namespace pb::ui
