@@ -124,6 +124,15 @@ public:
             server_ = new QHttpServer;
             server_->route("/status", [status](const QHttpServerRequest&) { return QHttpServerResponse(status); });
             server_->route("/block/<arg>", [block](const QString&, const QHttpServerRequest&) { return QHttpServerResponse(block); });
+            // The ceiling: the same JSON serialised once, as the REST API serves it between changes.
+            const QByteArray statusText = QJsonDocument(status).toJson(QJsonDocument::Compact);
+            const QByteArray blockText = QJsonDocument(block).toJson(QJsonDocument::Compact);
+            server_->route("/text/status", [statusText](const QHttpServerRequest&) {
+                return QHttpServerResponse("application/json", statusText);
+            });
+            server_->route("/text/block/<arg>", [blockText](const QString&, const QHttpServerRequest&) {
+                return QHttpServerResponse("application/json", blockText);
+            });
             port_ = server_->listen(QHostAddress::LocalHost, 0);
         }, Qt::BlockingQueuedConnection);
     }
@@ -220,10 +229,14 @@ int main(int argc, char** argv)
         QByteArray path;
         Measurement best;
     };
+    // Per route: the REST API, a bare route building the JSON object per request (what a
+    // handler usually does), and a bare route sending the serialised text (the ceiling).
     std::vector<Target> targets = {{"REST /api/v1/status", restPort, "/api/v1/status", {}},
-                                   {"bare /status", bare.port(), "/status", {}},
+                                   {"bare /status (object)", bare.port(), "/status", {}},
+                                   {"bare /text/status", bare.port(), "/text/status", {}},
                                    {"REST /api/v1/blocks/5", restPort, "/api/v1/blocks/5", {}},
-                                   {"bare /block/5", bare.port(), "/block/5", {}}};
+                                   {"bare /block/5 (object)", bare.port(), "/block/5", {}},
+                                   {"bare /text/block/5", bare.port(), "/text/block/5", {}}};
     for (int round = 0; round < 2; ++round)
         for (Target& t : targets) {
             LoadGenerator load(t.port, t.path, connections);
@@ -236,14 +249,15 @@ int main(int argc, char** argv)
                 qlonglong(QJsonDocument(status).toJson(QJsonDocument::Compact).size()),
                 qlonglong(QJsonDocument(block).toJson(QJsonDocument::Compact).size()));
     bool targetMet = true;
-    for (size_t i = 0; i < targets.size(); i += 2) {
+    for (size_t i = 0; i < targets.size(); i += 3) {
         const Target& rest = targets[i];
-        const Target& baseline = targets[i + 1];
-        const double ratio = rest.best.requestsPerSecond / baseline.best.requestsPerSecond;
+        for (size_t j = i; j < i + 3; ++j)
+            std::printf("  %-24s %8.0f req/s  p99 %6.2f ms\n", targets[j].name, targets[j].best.requestsPerSecond,
+                        targets[j].best.p99Ms);
+        const double fastestBare = std::max(targets[i + 1].best.requestsPerSecond, targets[i + 2].best.requestsPerSecond);
+        const double ratio = rest.best.requestsPerSecond / fastestBare;
         targetMet = targetMet && ratio >= 0.8 && rest.best.errors == 0;
-        std::printf("  %-24s %8.0f req/s  p99 %6.2f ms\n  %-24s %8.0f req/s  p99 %6.2f ms\n  ratio %.2f (target >= 0.80)\n",
-                    rest.name, rest.best.requestsPerSecond, rest.best.p99Ms, baseline.name, baseline.best.requestsPerSecond,
-                    baseline.best.p99Ms, ratio);
+        std::printf("  ratio to the faster bare route %.2f (target >= 0.80)\n", ratio);
     }
     std::printf("target %s; load average %.1f\n", targetMet ? "met" : "NOT met", loadAverage());
     node->stop();

@@ -27,7 +27,12 @@ struct ApiError {
     QString message;   // human-readable, names the offending value
 };
 
-using ApiResult = std::variant<QJsonObject, ApiError>;
+// An answer serialised once and served many times (compact JSON text).
+struct JsonText {
+    QByteArray bytes;
+};
+
+using ApiResult = std::variant<QJsonObject, ApiError, JsonText>;
 
 int httpStatusFor(ApiError::Kind kind);
 QJsonObject errorBody(const ApiError& error);

@@ -4,6 +4,7 @@
 #include "core/api/TransferJson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace pb::api {
 
@@ -79,12 +80,24 @@ ApiResult BlockController::page(const QUrlQuery& query) const
     return QJsonObject{{"blocks", list}, {"next", lowest > 0 ? QJsonValue(qint64(lowest - 1)) : QJsonValue()}};
 }
 
-ApiResult BlockController::block(const QString& heightOrHash) const
+ApiResult BlockController::block(const QString& heightOrHash)
 {
+    const QString tip = node_.status().tipHash;
+    if (tip != servedTip_) {
+        served_.clear();
+        servedTip_ = tip;
+    }
+    if (const auto it = served_.find(heightOrHash); it != served_.end()) return it->second;
     QueryError error;
     const auto found = node_.findBlock(heightOrHash, &error);
-    if (found) return blockJson(*found);
-    return queryFailure(error);
+    if (!found) return queryFailure(error);
+    JsonText text{QJsonDocument(blockJson(*found)).toJson(QJsonDocument::Compact)};
+    // Header-only (pruned) and unchecked answers change without the tip moving.
+    if (!found->bodyPruned && !found->unchecked) {
+        if (served_.size() >= kMaxServedBlocks) served_.clear();
+        served_.emplace(heightOrHash, text);
+    }
+    return text;
 }
 
 } // namespace pb::api

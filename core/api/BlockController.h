@@ -6,21 +6,29 @@
 
 #include <QUrlQuery>
 
+#include <map>
+
 namespace pb::api {
 
+// Single blocks are serialised once per tip and served as text while the tip stays (votes on a
+// block and the block at a height change only when it moves). Not thread-safe: RestServer
+// calls it from its one thread.
 class BlockController {
 public:
     explicit BlockController(const Node& node) : node_(node) {}
     static constexpr int kDefaultPage = 20;
     static constexpr int kMaxPage = 100;
+    static constexpr size_t kMaxServedBlocks = 1024;
 
-    ApiResult block(const QString& heightOrHash) const;
+    ApiResult block(const QString& heightOrHash);
     // Blocks from height `from` (default: the tip) down, at most `limit`; `next` is the `from`
     // of the following page (null after genesis).
     ApiResult page(const QUrlQuery& query) const;
 
 private:
     const Node& node_;
+    QString servedTip_;
+    std::map<QString, JsonText> served_;  // by the id as requested: "5" or a hash
 };
 
 QJsonObject blockJson(const BlockInfo& block);

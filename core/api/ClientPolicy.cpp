@@ -22,19 +22,18 @@ std::optional<ApiError> ClientPolicy::admit(const ClientRequest& request, Access
         if (nowMs - lastPruneMs_ > kPruneIntervalMs) {
             lastPruneMs_ = nowMs;
             for (auto it = budgets_.begin(); it != budgets_.end();)
-                it = it->second.level(nowMs) >= it->second.capacity() ? budgets_.erase(it) : std::next(it);
+                it = it->level(nowMs) >= it->capacity() ? budgets_.erase(it) : std::next(it);
         }
-        const QString client = request.remote.toString();
-        auto it = budgets_.find(client);
+        auto it = budgets_.find(request.remote);
         if (it == budgets_.end())
-            it = budgets_.emplace(client, net::TokenBucket(settings_.requestsPerSecond, 2 * settings_.requestsPerSecond, nowMs)).first;
-        if (!it->second.charge(1, nowMs)) {
+            it = budgets_.insert(request.remote, net::TokenBucket(settings_.requestsPerSecond, 2 * settings_.requestsPerSecond, nowMs));
+        if (!it->charge(1, nowMs)) {
             // Refused requests count too: a client ignoring Retry-After only waits longer.
-            const double missing = 1 - it->second.level(nowMs);
+            const double missing = 1 - it->level(nowMs);
             *retryAfterSeconds = std::max(1, int(std::ceil(missing / settings_.requestsPerSecond)));
             return ApiError{ApiError::TooManyRequests, "rate_limited",
                             QString("more than %1 requests per second from %2; retry in %3 s")
-                                .arg(settings_.requestsPerSecond).arg(client).arg(*retryAfterSeconds)};
+                                .arg(settings_.requestsPerSecond).arg(request.remote.toString()).arg(*retryAfterSeconds)};
         }
     }
     return authorise(request, access);

@@ -11,7 +11,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 
-#include <map>
+#include <QHash>
 
 namespace pb::api {
 
@@ -42,7 +42,7 @@ private:
 
     const RestSettings settings_;
     DeviceRegistry* devices_;
-    std::map<QString, net::TokenBucket> budgets_;  // by client address
+    QHash<QHostAddress, net::TokenBucket> budgets_;  // by client address
     qint64 lastPruneMs_ = 0;
 };
 

@@ -25,6 +25,7 @@ RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent
 QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode success)
 {
     if (const auto* body = std::get_if<QJsonObject>(&result)) return QHttpServerResponse(*body, success);
+    if (const auto* text = std::get_if<JsonText>(&result)) return QHttpServerResponse("application/json", text->bytes, success);
     const ApiError& error = std::get<ApiError>(result);
     return QHttpServerResponse(errorBody(error), StatusCode(httpStatusFor(error.kind)));
 }
@@ -192,7 +193,7 @@ std::optional<ApiError> RestServer::bodyTooLarge(const QHttpServerRequest& reque
                     QString("the body has %1 bytes; at most %2 are accepted").arg(request.body().size()).arg(limit)};
 }
 
-QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const
+QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail)
 {
     QueryError error;
     const auto block = node_.findBlock(blockId, &error);

@@ -61,7 +61,7 @@ private:
     QString jobSource(const QHttpServerRequest& request) const;
     static std::optional<ApiError> bodyTooLarge(const QHttpServerRequest& request, qsizetype limit);
     // A block's photo or thumbnail, with its type and an ETag (the photo hash); 304 on a match.
-    QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail) const;
+    QHttpServerResponse photoResponse(const QString& blockId, const QHttpServerRequest& request, bool thumbnail);
     // A file of the phone web client with its caching and security headers; 304 on an ETag match.
     QHttpServerResponse webClientResponse(const WebClientFile& file, const QHttpServerRequest& request) const;
 

@@ -1,5 +1,7 @@
 #include "core/api/StatusController.h"
 
+#include <QJsonDocument>
+
 namespace pb::api {
 
 namespace {
@@ -23,10 +25,11 @@ void addTipCheck(QJsonObject& status, const NodeStatus& s, const TipCheckInfo& c
 
 } // namespace
 
-ApiResult StatusController::status() const
+ApiResult StatusController::status()
 {
     const NodeStatus s = node_.status();
     if (!s.ready) return ApiError{ApiError::Unavailable, "starting", "the node is still starting"};
+    if (s.revision != 0 && s.revision == servedRevision_) return served_;
     QJsonObject status{
         {"network", s.network},
         {"genesisHash", s.genesisHash},
@@ -48,7 +51,9 @@ ApiResult StatusController::status() const
         }},
     };
     if (s.tipCheck) addTipCheck(status, s, *s.tipCheck);
-    return status;
+    servedRevision_ = s.revision;
+    served_.bytes = QJsonDocument(status).toJson(QJsonDocument::Compact);
+    return served_;
 }
 
 } // namespace pb::api

@@ -89,7 +89,9 @@ void LocalNode::start()
     engine_ = new NodeEngine(config_, log_, [this](const NodeSnapshot& s) {
         {
             std::lock_guard lock(snapshotMutex_);
+            const quint64 revision = snapshot_.status.revision + 1;
             snapshot_ = s;
+            snapshot_.status.revision = revision;
         }
         emit statusChanged();
     });

@@ -14,6 +14,7 @@
 namespace pb {
 
 struct NodeStatus {
+    quint64 revision = 0;        // grows with every snapshot published: equal revisions, equal status
     bool ready = false;          // storage up and chain loaded
     QString network;
     QString genesisHash;

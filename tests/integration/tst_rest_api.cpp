@@ -71,6 +71,30 @@ private slots:
         QCOMPARE(r.json.value("prevHash").toString(), QString(64, '0'));
     }
 
+    // Status and blocks are served from text prepared once per snapshot or tip: the answers
+    // must still follow the chain as the daemon mines.
+    void answersFollowTheGrowingChain()
+    {
+        const QJsonObject first = httpGet(daemon_->restPort(), "/api/v1/status").json;
+        const qint64 next = first.value("height").toInteger() + 1;
+        bool sawMissing = false;
+        QJsonObject later;
+        QVERIFY(waitUntil([&] {
+            later = httpGet(daemon_->restPort(), "/api/v1/status").json;
+            if (later.value("height").toInteger() < next) {
+                sawMissing = sawMissing || httpGet(daemon_->restPort(), QString("/api/v1/blocks/%1").arg(next)).status == 404;
+                return false;
+            }
+            return true;
+        }, 30000));
+        QVERIFY(later.value("tipHash").toString() != first.value("tipHash").toString());
+        const HttpResult tip = httpGet(daemon_->restPort(), QString("/api/v1/blocks/%1").arg(later.value("height").toInteger()));
+        QCOMPARE(tip.status, 200);
+        QCOMPARE(tip.json.value("hash").toString(), later.value("tipHash").toString());
+        const HttpResult grown = httpGet(daemon_->restPort(), QString("/api/v1/blocks/%1").arg(next));
+        QCOMPARE(grown.status, 200);
+        if (sawMissing) QCOMPARE(grown.json.value("height").toInteger(), next);
+    }
     void errorsAreJsonWithTheRightStatus()
     {
         expectError("/api/v1/blocks/99999999", 404, "block_not_found");
