@@ -1,5 +1,6 @@
 #include "ui/BlockDetailView.h"
 
+#include "core/wallet/Coins.h"
 #include "ui/FormRows.h"
 #include "ui/Panes.h"
 #include "ui/PhotoImages.h"
@@ -119,7 +120,7 @@ void BlockDetailView::show(const Result& r)
     recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
     transactions_->clear();
     for (const TransactionInfo& tx : b.transactions) {
-        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, coinText(tx.amount)});
+        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, wallet::formatCoins(tx.amount)});
         item->setToolTip(0, tx.id);
         transactions_->addTopLevelItem(item);
     }

@@ -1,7 +1,5 @@
 #include "ui/FormRows.h"
 
-#include "core/chain/Transaction.h"
-
 #include <QFormLayout>
 #include <QLabel>
 
@@ -26,11 +24,6 @@ QLabel* makeTitle(const QString& text, const QString& accessibleName)
     title->setFont(big);
     title->setWordWrap(true);
     return title;
-}
-
-QString coinText(quint64 units)
-{
-    return QString("%1.%2").arg(units / kCoin).arg(units % kCoin, 8, 10, QChar('0'));
 }
 
 } // namespace pb::ui

@@ -14,7 +14,7 @@
 #include "ui/AddressView.h"
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
-#include "ui/FormRows.h"
+#include "core/wallet/Coins.h"
 #include "ui/ChainPage.h"
 #include "ui/GuiSettings.h"
 #include "ui/MainWindow.h"
@@ -188,7 +188,7 @@ private slots:
         QueryError error;
         const auto account = node_->account(senderAddress_, &error);
         QVERIFY(account);
-        QCOMPARE(view->balanceText(), ui::coinText(account->balance));
+        QCOMPARE(view->balanceText(), wallet::formatCoins(account->balance));
         QCOMPARE(labelText(view, "Address nonce"), QString("1 confirmed, next transfer uses 1"));
         QList<QTreeWidgetItem*> sent = view->history()->findItems("sent", Qt::MatchExactly, ui::AddressView::Direction);
         QCOMPARE(sent.size(), 1);
