@@ -35,6 +35,106 @@
         <source>nothing it knows</source>
         <translation>nichts, was sie kennt</translation>
     </message>
+    <message>
+        <source>Wrong passphrase: the wallet stays locked. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>Falsche Passphrase: Die Wallet bleibt gesperrt. Prüfen Sie Tastaturbelegung und Feststelltaste und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The wallet file is damaged or was altered, so it cannot be unlocked with any passphrase (%1). Restore wallet.json from a backup.</source>
+        <translation>Die Wallet-Datei ist beschädigt oder wurde verändert und lässt sich mit keiner Passphrase entsperren (%1). Stellen Sie wallet.json aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The wallet file is not private: %1</source>
+        <translation>Die Wallet-Datei ist nicht privat: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase is too weak: %1</source>
+        <translation>Die Passphrase ist zu schwach: %1</translation>
+    </message>
+    <message>
+        <source>an earlier transfer from this address is missing (nonce gap); wait for the pending ones and try again</source>
+        <translation>eine frühere Überweisung dieser Adresse fehlt (Nonce-Lücke); warten Sie auf die ausstehenden und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>this address already spent that nonce (was another transfer sent meanwhile?)</source>
+        <translation>diese Adresse hat diese Nonce bereits verwendet (wurde zwischenzeitlich eine andere Überweisung gesendet?)</translation>
+    </message>
+    <message>
+        <source>the address does not hold enough coins for the amount plus the fee, counting its pending transfers</source>
+        <translation>die Adresse hat nicht genug Coins für Betrag plus Gebühr, ausstehende Überweisungen eingerechnet</translation>
+    </message>
+    <message>
+        <source>the fee is below this node&apos;s minimum</source>
+        <translation>die Gebühr liegt unter dem Minimum dieses Knotens</translation>
+    </message>
+    <message>
+        <source>the amount is below the smallest transfer the network accepts</source>
+        <translation>der Betrag liegt unter der kleinsten Überweisung, die das Netzwerk annimmt</translation>
+    </message>
+    <message>
+        <source>a pending transfer with the same nonce pays a fee at least as high</source>
+        <translation>eine ausstehende Überweisung mit derselben Nonce zahlt eine mindestens so hohe Gebühr</translation>
+    </message>
+    <message>
+        <source>the node&apos;s pool of pending transfers is full of transfers paying higher fees; raise the fee</source>
+        <translation>der Pool ausstehender Überweisungen dieses Knotens ist voll mit Überweisungen höherer Gebühr; erhöhen Sie die Gebühr</translation>
+    </message>
+    <message>
+        <source>this very transfer is already pending or confirmed</source>
+        <translation>genau diese Überweisung ist bereits ausstehend oder bestätigt</translation>
+    </message>
+    <message>
+        <source>it was signed for another network</source>
+        <translation>sie wurde für ein anderes Netzwerk signiert</translation>
+    </message>
+    <message>
+        <source>the node cannot check transfers right now (starting, or its storage is down)</source>
+        <translation>der Knoten kann gerade keine Überweisungen prüfen (er startet, oder sein Speicher ist nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>The node refused the transfer: %1.</source>
+        <translation>Der Knoten hat die Überweisung abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>e.g. savings (optional)</source>
+        <translation>z. B. Ersparnisse (optional)</translation>
+    </message>
+    <message>
+        <source>Address label</source>
+        <translation>Adressbezeichnung</translation>
+    </message>
+    <message>
+        <source>too short: at least %1 characters</source>
+        <translation>zu kurz: mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>weak: longer, or mix letters, digits and symbols</source>
+        <translation>schwach: länger, oder Buchstaben, Ziffern und Symbole mischen</translation>
+    </message>
+    <message>
+        <source>fair: a few more words would make it strong</source>
+        <translation>mittel: ein paar Wörter mehr machen sie stark</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <source>coins, e.g. 1.5</source>
+        <translation>Coins, z. B. 1.5</translation>
+    </message>
+    <message>
+        <source>%1 coins arrived at %2 in block %3.</source>
+        <translation>%1 Coins sind in Block %3 bei %2 eingegangen.</translation>
+    </message>
+    <message>
+        <source>%1 coins are on their way to %2 (pending, not yet in a block).</source>
+        <translation>%1 Coins sind unterwegs zu %2 (ausstehend, noch in keinem Block).</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::AboutDialog</name>
@@ -494,6 +594,88 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::CreateWalletDialog</name>
+    <message>
+        <source>Create wallet</source>
+        <translation>Wallet anlegen</translation>
+    </message>
+    <message>
+        <source>Create a wallet</source>
+        <translation>Eine Wallet anlegen</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Stärke der Passphrase</translation>
+    </message>
+    <message>
+        <source>The wallet keeps your keys in %1, encrypted with this passphrase. Without the passphrase the coins cannot be spent: write it down.</source>
+        <translation>Die Wallet bewahrt Ihre Schlüssel in %1 auf, verschlüsselt mit dieser Passphrase. Ohne die Passphrase lassen sich die Coins nicht ausgeben: Schreiben Sie sie auf.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Stärke:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>First address label:</source>
+        <translation>Bezeichnung der ersten Adresse:</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Die Passphrase braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Photoblocks</source>
+        <translation>Willkommen bei Photoblocks</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This node has no wallet yet.&lt;/p&gt;&lt;p&gt;A wallet holds the keys of your addresses, encrypted with a passphrase. With one, the coins this node mines go to your own address, and you can receive and send coins on the Wallet page.&lt;/p&gt;&lt;p&gt;You can also skip this and create a wallet later on the Wallet page.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieser Knoten hat noch keine Wallet.&lt;/p&gt;&lt;p&gt;Eine Wallet enthält die Schlüssel Ihrer Adressen, verschlüsselt mit einer Passphrase. Mit ihr gehen die Coins, die dieser Knoten mint, an Ihre eigene Adresse, und Sie können auf der Seite „Wallet“ Coins empfangen und senden.&lt;/p&gt;&lt;p&gt;Sie können diesen Schritt auch überspringen und die Wallet später auf der Seite „Wallet“ anlegen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>Create a wallet…</source>
+        <translation>Eine Wallet anlegen…</translation>
+    </message>
+    <message>
+        <source>Create a wallet</source>
+        <translation>Eine Wallet anlegen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip creating a wallet</source>
+        <translation>Anlegen einer Wallet überspringen</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LogModel</name>
     <message>
         <source>debug</source>
@@ -640,6 +822,18 @@
     <message>
         <source>The node runs on in the tray; quit from its menu.</source>
         <translation>Der Knoten läuft im Infobereich weiter; beenden Sie ihn über dessen Menü.</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Coins received</source>
+        <translation>Coins erhalten</translation>
+    </message>
+    <message>
+        <source>Coins on their way</source>
+        <translation>Coins unterwegs</translation>
     </message>
 </context>
 <context>
@@ -1015,6 +1209,25 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::NewAddressDialog</name>
+    <message>
+        <source>Add address</source>
+        <translation>Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation>Neue Adresse</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Unlock the wallet first.</source>
+        <translation>Entsperren Sie zuerst die Wallet.</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::OverviewPage</name>
     <message>
         <source>Node and chain</source>
@@ -1151,6 +1364,22 @@
     <message>
         <source>%1  block %2  %3…</source>
         <translation>%1  Block %2  %3…</translation>
+    </message>
+    <message>
+        <source>Wallet balance</source>
+        <translation>Wallet-Guthaben</translation>
+    </message>
+    <message>
+        <source>Wallet balance, confirmed and pending</source>
+        <translation>Wallet-Guthaben, bestätigt und ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 coins confirmed</source>
+        <translation>%1 Coins bestätigt</translation>
+    </message>
+    <message>
+        <source>, pending +%1 / −%2</source>
+        <translation>, ausstehend +%1 / −%2</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1577,137 @@ oder drücken Sie Foto wählen…</translation>
 (no preview: the image does not decode here)</source>
         <translation>%1
 (keine Vorschau: das Bild lässt sich hier nicht dekodieren)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SendDialog</name>
+    <message>
+        <source>Send coins</source>
+        <translation>Coins senden</translation>
+    </message>
+    <message>
+        <source>Send from</source>
+        <translation>Senden von</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 spendable)</source>
+        <translation>%1 %2 (%3 verfügbar)</translation>
+    </message>
+    <message>
+        <source>Recipient address</source>
+        <translation>Empfängeradresse</translation>
+    </message>
+    <message>
+        <source>Recipient check</source>
+        <translation>Prüfung des Empfängers</translation>
+    </message>
+    <message>
+        <source>Amount in coins</source>
+        <translation>Betrag in Coins</translation>
+    </message>
+    <message>
+        <source>Fee in coins</source>
+        <translation>Gebühr in Coins</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Betrag:</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>Gebühr:</translation>
+    </message>
+    <message>
+        <source>This node accepts fees from %1 coins.</source>
+        <translation>Dieser Knoten nimmt Gebühren ab %1 Coins an.</translation>
+    </message>
+    <message>
+        <source>Transfer summary</source>
+        <translation>Zusammenfassung der Überweisung</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>✓ a valid address</source>
+        <translation>✓ eine gültige Adresse</translation>
+    </message>
+    <message>
+        <source>✗ not a valid Photoblocks address (yet): check for typos</source>
+        <translation>✗ (noch) keine gültige Photoblocks-Adresse: auf Tippfehler prüfen</translation>
+    </message>
+    <message>
+        <source>The wallet has no address to send from.</source>
+        <translation>Die Wallet hat keine Adresse, von der gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>The recipient is not a valid Photoblocks address (pb1…, with its checksum): check for typos.</source>
+        <translation>Der Empfänger ist keine gültige Photoblocks-Adresse (pb1…, mit Prüfsumme): auf Tippfehler prüfen.</translation>
+    </message>
+    <message>
+        <source>The amount is not a number of coins (digits, a point, at most 8 decimals).</source>
+        <translation>Der Betrag ist keine Anzahl Coins (Ziffern, ein Punkt, höchstens 8 Nachkommastellen).</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The fee is not a number of coins (digits, a point, at most 8 decimals).</source>
+        <translation>Die Gebühr ist keine Anzahl Coins (Ziffern, ein Punkt, höchstens 8 Nachkommastellen).</translation>
+    </message>
+    <message>
+        <source>The fee is below this node&apos;s minimum of %1 coins.</source>
+        <translation>Die Gebühr liegt unter dem Minimum dieses Knotens von %1 Coins.</translation>
+    </message>
+    <message>
+        <source>Amount plus fee (%1 coins) is more than this address can spend: %2 coins (balance minus pending transfers).</source>
+        <translation>Betrag plus Gebühr (%1 Coins) ist mehr, als diese Adresse ausgeben kann: %2 Coins (Guthaben abzüglich ausstehender Überweisungen).</translation>
+    </message>
+    <message>
+        <source>Send %1 coins to
+%2
+
+from %3
+Fee: %4 coins
+Total taken from the address: %5 coins
+Left to spend afterwards: %6 coins
+
+A sent transfer cannot be called back.</source>
+        <translation>%1 Coins senden an
+%2
+
+von %3
+Gebühr: %4 Coins
+Von der Adresse abgebucht: %5 Coins
+Danach verfügbar: %6 Coins
+
+Eine gesendete Überweisung lässt sich nicht zurückholen.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +2005,286 @@ oder drücken Sie Foto wählen…</translation>
     <message>
         <source>This node mined block %1 (%2…).</source>
         <translation>Dieser Knoten hat Block %1 gemint (%2…).</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::UnlockWalletDialog</name>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock the wallet</source>
+        <translation>Die Wallet entsperren</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Type the wallet&apos;s passphrase.</source>
+        <translation>Geben Sie die Passphrase der Wallet ein.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::WalletAddressModel</name>
+    <message>
+        <source>The default address: the node mines to it</source>
+        <translation>Die Standardadresse: Der Knoten mint auf sie</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Bezeichnung</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Pending in / out</source>
+        <translation>Ausstehend ein / aus</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::WalletHistoryModel</name>
+    <message>
+        <source>mined</source>
+        <translation>gemint</translation>
+    </message>
+    <message>
+        <source>to self</source>
+        <translation>an sich selbst</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+Double-click to copy the id</source>
+        <translation>%1 → %2
+Doppelklick kopiert die Id</translation>
+    </message>
+    <message>
+        <source>block reward</source>
+        <translation>Blockbelohnung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Transaction id</source>
+        <translation>Transaktions-Id</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::WalletOperationDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Working… (the passphrase is stretched on purpose; this takes a moment)</source>
+        <translation>In Arbeit… (die Passphrase wird absichtlich aufwendig gestreckt; das dauert einen Moment)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::WalletPage</name>
+    <message>
+        <source>Wallet addresses</source>
+        <translation>Wallet-Adressen</translation>
+    </message>
+    <message>
+        <source>Transaction history of the selected address</source>
+        <translation>Transaktionsverlauf der ausgewählten Adresse</translation>
+    </message>
+    <message>
+        <source>Double-click a transaction to copy its id</source>
+        <translation>Doppelklick auf eine Transaktion kopiert ihre Id</translation>
+    </message>
+    <message>
+        <source>Copied transaction id %1</source>
+        <translation>Transaktions-Id %1 kopiert</translation>
+    </message>
+    <message>
+        <source>History of the selected address (pending first)</source>
+        <translation>Verlauf der ausgewählten Adresse (ausstehende zuerst)</translation>
+    </message>
+    <message>
+        <source>Wallet state</source>
+        <translation>Wallet-Zustand</translation>
+    </message>
+    <message>
+        <source>Wallet message</source>
+        <translation>Wallet-Meldung</translation>
+    </message>
+    <message>
+        <source>Default address note</source>
+        <translation>Hinweis zur Standardadresse</translation>
+    </message>
+    <message>
+        <source>Create wallet…</source>
+        <translation>Wallet anlegen…</translation>
+    </message>
+    <message>
+        <source>Create wallet</source>
+        <translation>Wallet anlegen</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Entsperren…</translation>
+    </message>
+    <message>
+        <source>Unlock wallet</source>
+        <translation>Wallet entsperren</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Lock wallet</source>
+        <translation>Wallet sperren</translation>
+    </message>
+    <message>
+        <source>New address…</source>
+        <translation>Neue Adresse…</translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation>Neue Adresse</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>Als Standard</translation>
+    </message>
+    <message>
+        <source>Make the selected address the default</source>
+        <translation>Die ausgewählte Adresse zur Standardadresse machen</translation>
+    </message>
+    <message>
+        <source>The default address receives this node&apos;s mining rewards</source>
+        <translation>Die Standardadresse erhält die Mining-Belohnungen dieses Knotens</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Senden…</translation>
+    </message>
+    <message>
+        <source>Send coins</source>
+        <translation>Coins senden</translation>
+    </message>
+    <message>
+        <source>Receive address</source>
+        <translation>Empfangsadresse</translation>
+    </message>
+    <message>
+        <source>QR code of the receive address</source>
+        <translation>QR-Code der Empfangsadresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the receive address</source>
+        <translation>Die Empfangsadresse kopieren</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <source>No wallet yet. Create one to receive and send coins; the node then mines to its default address.</source>
+        <translation>Noch keine Wallet. Legen Sie eine an, um Coins zu empfangen und zu senden; der Knoten mint dann auf ihre Standardadresse.</translation>
+    </message>
+    <message>
+        <source>Unlocked: you can add addresses and send.</source>
+        <translation>Entsperrt: Sie können Adressen hinzufügen und senden.</translation>
+    </message>
+    <message>
+        <source>Locked: unlock to add addresses or send.</source>
+        <translation>Gesperrt: Entsperren Sie, um Adressen hinzuzufügen oder zu senden.</translation>
+    </message>
+    <message>
+        <source>Default address set.</source>
+        <translation>Standardadresse gesetzt.</translation>
+    </message>
+    <message>
+        <source>The node mines to %1 until it restarts; the default address applies at the next start.</source>
+        <translation>Der Knoten mint bis zum Neustart auf %1; die Standardadresse gilt ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::WalletSession</name>
+    <message>
+        <source>The wallet is busy with another operation; try again in a moment.</source>
+        <translation>Die Wallet ist mit einem anderen Vorgang beschäftigt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>There is no wallet yet.</source>
+        <translation>Es gibt noch keine Wallet.</translation>
+    </message>
+    <message>
+        <source>Unlock the wallet first.</source>
+        <translation>Entsperren Sie zuerst die Wallet.</translation>
+    </message>
+    <message>
+        <source>The node has not started yet; try again when it runs.</source>
+        <translation>Der Knoten ist noch nicht gestartet; versuchen Sie es, wenn er läuft.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sender&apos;s account: %1</source>
+        <translation>Das Konto des Absenders lässt sich nicht lesen: %1</translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,7 @@ QWidget* WalletPage::buildReceive()
     qr_->setMinimumSize(180, 180);
     qr_->setAccessibleName(tr("QR code of the receive address"));
     copy_ = namedButton(tr("Copy address"), tr("Copy the receive address"));
+    copy_->setEnabled(false);  // until an address is selected
     connect(copy_, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(receive_->text());
         message_->setText(tr("Copied %1").arg(receive_->text()));
@@ -188,6 +189,7 @@ void WalletPage::showSelected()
     const QImage image = address.isEmpty() ? QImage() : qrCodeImage(address, 5);
     qr_->setPixmap(QPixmap::fromImage(image));
     qr_->setToolTip(address);
+    copy_->setEnabled(!address.isEmpty());
     history_->show(address, {});
     query();
 }

@@ -23,6 +23,7 @@
 #include "ui/SettingsPage.h"
 #include "ui/Translations.h"
 #include "ui/TransferView.h"
+#include "ui/WalletPage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -301,6 +302,13 @@ private slots:
         translated.show();
         QTest::qWait(200);
         pb::test::saveScreenshot(&translated, "mobile-de");
+
+        QCOMPARE(translated.walletPage()->sendButton()->text(), QString("Senden…"));
+        QCOMPARE(translated.walletPage()->copyButton()->text(), QString("Adresse kopieren"));
+        QVERIFY(!translated.walletPage()->copyButton()->isEnabled());  // no wallet here: nothing to copy
+        translated.showPage(ui::MainWindow::WalletIndex);
+        QTest::qWait(200);
+        pb::test::saveScreenshot(&translated, "wallet-de");
     }
 };
 
