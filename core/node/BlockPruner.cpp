@@ -17,7 +17,7 @@ BlockPruner::BlockPruner(uint64_t window, const NetworkParams& params, ChainStor
 {
 }
 
-void BlockPruner::prune(uint64_t tip, const std::set<Hash256>& jobPhotos, qint64 now)
+void BlockPruner::prune(uint64_t tip, qint64 now)
 {
     const uint64_t mark = store_.prunedBelow();
     const PrunePlan plan = planPruning(tip, window_, mark, {0}, kBatch);
@@ -37,8 +37,8 @@ void BlockPruner::prune(uint64_t tip, const std::set<Hash256>& jobPhotos, qint64
         if (entry && entry->height >= windowStart && chain_.hashAtHeight(entry->height) == hash) continue;
         take(hash);
     }
-    // Photos the mining queue holds or a block inside the window carries stay on disk.
-    std::set<Hash256> referenced = jobPhotos;
+    // Photos a block inside the window carries stay on disk.
+    std::set<Hash256> referenced;
     for (const Hash256& p : photos) {
         const auto holder = chain_.photoBlock(p);
         const auto entry = holder ? chain_.indexEntry(*holder) : std::nullopt;
@@ -51,15 +51,15 @@ void BlockPruner::prune(uint64_t tip, const std::set<Hash256>& jobPhotos, qint64
     if (!blocks.empty())
         log_.info(QString("pruned %1 block bodies and %2 photos (keeping the newest %3 blocks; tip %4)")
                       .arg(blocks.size()).arg(deletable.size()).arg(window_).arg(tip));
-    deleteQueuedPhotos(jobPhotos);
+    deleteQueuedPhotos();
 }
 
-void BlockPruner::deleteQueuedPhotos(const std::set<Hash256>& jobPhotos)
+void BlockPruner::deleteQueuedPhotos()
 {
     std::vector<Hash256> done;
     for (const Hash256& p : store_.queuedPhotoDeletions()) {
         QString error;
-        if (!jobPhotos.count(p) && !photos_.remove(p, &error)) {
+        if (!photos_.remove(p, &error)) {
             log_.warning(QString("cannot delete pruned photo %1: %2").arg(hex(p), error));
             continue;
         }

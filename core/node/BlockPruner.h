@@ -29,14 +29,14 @@ public:
 
     uint64_t window() const { return window_; }
     // One batch: the bodies that fell out of the window ending at `tip` and expired refetched
-    // ones, then the queued photo files that no mining job (`jobPhotos`) still needs.
-    void prune(uint64_t tip, const std::set<Hash256>& jobPhotos, qint64 now);
+    // ones, then the queued photo files (mining jobs keep their photos in a store of their own).
+    void prune(uint64_t tip, qint64 now);
     // A pruned body a peer sent on request: checked against its stored header and its photo,
     // then kept for kKeepRefetchedSeconds. False with *why when it does not fit.
     bool restore(const Hash256& hash, const Bytes& body, const Bytes& photo, qint64 now, QString* why);
 
 private:
-    void deleteQueuedPhotos(const std::set<Hash256>& jobPhotos);
+    void deleteQueuedPhotos();
 
     const uint64_t window_;
     const NetworkParams& params_;

@@ -1,11 +1,13 @@
 #include "core/node/MiningJobQueue.h"
 
+#include "core/crypto/Sha256.h"
 #include "core/photo/Recognizer.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/util/Bytes.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QPointer>
 
 namespace pb {
@@ -21,20 +23,26 @@ QString describe(const photo::Recognition& recognition)
 
 } // namespace
 
-MiningJobQueue::MiningJobQueue(storage::RedisJobStore& store, storage::PhotoStore& photos,
+MiningJobQueue::MiningJobQueue(storage::RedisJobStore& store, const QString& dataDir,
                                const photo::Recognizer* recognizer, QString recognizerProblem, Logger& log)
-    : store_(store), photos_(photos), recognizer_(recognizer), recognizerProblem_(std::move(recognizerProblem)), log_(log)
+    : store_(store), photos_(std::make_unique<storage::PhotoStore>(QDir(dataDir).filePath("jobs"))), recognizer_(recognizer),
+      recognizerProblem_(std::move(recognizerProblem)), log_(log)
 {
     pool_.setMaxThreadCount(1);
 }
+
+MiningJobQueue::~MiningJobQueue() = default;
 
 void MiningJobQueue::load()
 {
     QStringList skipped;
     jobs_ = store_.all(&skipped);
     if (!skipped.isEmpty()) log_.warning("skipped damaged mining job records: " + skipped.join(", "));
-    for (MiningJobInfo& job : jobs_)
+    for (MiningJobInfo& job : jobs_) {
         if (job.state == JobState::Recognizing) setState(job, JobState::Queued, {});
+        if (isFinal(job.state)) releasePhoto(job);
+    }
+    forgetOldSettled();
     recognizeNext();
 }
 
@@ -53,20 +61,50 @@ void MiningJobQueue::setState(MiningJobInfo& job, JobState state, const QString&
     store_.save(job);
     log_.info(QString("mining job %1 (%2): %3%4").arg(job.id, job.label, jobStateName(state),
                                                      detail.isEmpty() ? QString() : " - " + detail));
+    if (isFinal(state)) releasePhoto(job);
+}
+
+void MiningJobQueue::releasePhoto(const MiningJobInfo& settled)
+{
+    const auto hash = hashFromHex(settled.photoHash.toStdString());
+    if (!hash) return;
+    for (const MiningJobInfo& job : jobs_)
+        if (!isFinal(job.state) && job.photoHash == settled.photoHash) return;
+    QString error;
+    if (!photos_->remove(*hash, &error))
+        log_.warning(QString("cannot delete the photo of settled mining job %1: %2").arg(settled.id, error));
+}
+
+void MiningJobQueue::forgetOldSettled()
+{
+    size_t settled = 0;
+    QStringList forgotten;
+    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
+        if (isFinal(it->state) && ++settled > kKeepSettled) forgotten.append(it->id);
+    if (forgotten.isEmpty()) return;
+    store_.remove(forgotten);
+    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [&](const MiningJobInfo& job) { return forgotten.contains(job.id); }),
+                jobs_.end());
 }
 
 void MiningJobQueue::submit(MiningJobInfo job, const Bytes& photo)
 {
     QString error;
-    const auto hash = photos_.put(photo, &error);
-    if (!hash) throw StoreError("storing the photo of mining job " + job.id.toStdString() + " failed: " + error.toStdString());
-    job.photoHash = QString::fromStdString(toHex(*hash));
-    job.state = JobState::Queued;
+    const auto hash = photos_->put(photo, &error);
+    job.photoHash = QString::fromStdString(toHex(hash ? *hash : crypto::sha256(photo)));
     job.createdAt = job.updatedAt = nowMs();
+    if (!hash) {
+        // The client was told its job is accepted: it learns why it ended from the job itself.
+        job.state = JobState::Rejected;
+        job.detail = "this node could not store the photo: " + error;
+        log_.error(QString("mining job %1 rejected: %2").arg(job.id, job.detail));
+    } else {
+        job.state = JobState::Queued;
+        log_.info(QString("mining job %1 queued: '%2' from %3").arg(job.id, job.label, job.source));
+    }
     store_.save(job);
     jobs_.push_back(job);
-    log_.info(QString("mining job %1 queued: '%2' from %3").arg(job.id, job.label, job.source));
-    store_.pruneSettled(kKeepSettled);
+    forgetOldSettled();
     emit changed();
     recognizeNext();
 }
@@ -91,7 +129,7 @@ void MiningJobQueue::recognizeNext()
             continue;
         }
         const auto hash = hashFromHex(job.photoHash.toStdString());
-        auto bytes = hash ? photos_.get(*hash) : std::nullopt;
+        auto bytes = hash ? photos_->get(*hash) : std::nullopt;
         if (!bytes) {
             setState(job, JobState::Rejected, "its photo is missing from the photo store");
             emit changed();
@@ -141,7 +179,7 @@ std::optional<MiningJobInfo> MiningJobQueue::current() const
 std::optional<Bytes> MiningJobQueue::photo(const MiningJobInfo& job) const
 {
     const auto hash = hashFromHex(job.photoHash.toStdString());
-    return hash ? photos_.get(*hash) : std::nullopt;
+    return hash ? photos_->get(*hash) : std::nullopt;
 }
 
 void MiningJobQueue::markMined(const QString& id, const Hash256& block)

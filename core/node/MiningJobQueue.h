@@ -2,12 +2,18 @@
 // The engine's mining jobs: takes submissions, runs the recognizer on each photo off the engine
 // thread (one at a time, oldest first), and tracks every job to its end. Lives on the engine
 // thread; persists each change in Redis before announcing it.
+//
+// Job photos have a store of their own (<datadir>/jobs/photos): a mined block's photo is
+// written to the chain's store with the block, so a job's copy is deleted as soon as the job
+// settles, whatever the outcome, and rejected or cancelled uploads never pile up on disk. Only
+// the newest kKeepSettled settled jobs are remembered.
 #include "core/chain/ChainStore.h"
 #include "core/mining/MiningJob.h"
 #include "core/util/Logger.h"
 
 #include <QObject>
 #include <QThreadPool>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -29,10 +35,12 @@ public:
     static constexpr size_t kKeepSettled = 200;
 
     // `recognizerProblem` non-empty: every job is rejected with it (the node cannot mine photos).
-    MiningJobQueue(storage::RedisJobStore& store, storage::PhotoStore& photos, const photo::Recognizer* recognizer,
+    MiningJobQueue(storage::RedisJobStore& store, const QString& dataDir, const photo::Recognizer* recognizer,
                    QString recognizerProblem, Logger& log);
+    ~MiningJobQueue() override;
 
-    // Reads the queue back; a job caught recognizing by a restart is queued again.
+    // Reads the queue back; a job caught recognizing by a restart is queued again, and photos
+    // of jobs that settled just before a crash are deleted.
     void load();
     // Stores the photo and queues the job (its id, label, vote and reward address already checked).
     void submit(MiningJobInfo job, const Bytes& photo);
@@ -54,11 +62,15 @@ signals:
 private:
     MiningJobInfo* find(const QString& id);
     void setState(MiningJobInfo& job, JobState state, const QString& detail);
+    // Deletes a settled job's photo unless an unsettled job carries the same one.
+    void releasePhoto(const MiningJobInfo& settled);
+    // Forgets settled jobs beyond the newest kKeepSettled, in memory and in Redis.
+    void forgetOldSettled();
     void recognizeNext();
     void finishRecognition(const QString& id, const photo::RecognizeOutcome& outcome);
 
     storage::RedisJobStore& store_;
-    storage::PhotoStore& photos_;
+    std::unique_ptr<storage::PhotoStore> photos_;
     const photo::Recognizer* recognizer_;
     QString recognizerProblem_;
     Logger& log_;

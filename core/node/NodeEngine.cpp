@@ -170,7 +170,7 @@ QString NodeEngine::initialize()
         chain_->load();
         loadBans();
         jobStore_ = std::make_unique<storage::RedisJobStore>(*redis_, config_.network.toStdString());
-        jobs_ = std::make_unique<MiningJobQueue>(*jobStore_, *photos_, recognizer_.get(), recognizerProblem_, log_);
+        jobs_ = std::make_unique<MiningJobQueue>(*jobStore_, config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
         connect(jobs_.get(), &MiningJobQueue::changed, this, [this] {
             guarded("mining job update", [this] {
                 if (jobClaimChanged()) refreshJob();
@@ -311,12 +311,7 @@ void NodeEngine::pruneBodies()
 {
     if (!pruner_ || !chain_ || storageLost_) return;
     // Its own guard: a failed pass must not cost the status update that follows it.
-    guarded("pruning block bodies", [this] {
-        std::set<Hash256> jobPhotos;
-        for (const MiningJobInfo& job : jobs_->jobs())
-            if (const auto h = hashFromHex(job.photoHash.toStdString())) jobPhotos.insert(*h);
-        pruner_->prune(chain_->tip().height, jobPhotos, QDateTime::currentSecsSinceEpoch());
-    });
+    guarded("pruning block bodies", [this] { pruner_->prune(chain_->tip().height, QDateTime::currentSecsSinceEpoch()); });
 }
 
 void NodeEngine::fetchPrunedBody(const Hash256& hash)

@@ -67,12 +67,19 @@ bool syncDirectory(const QString& dir, QString* error)
     return true;
 }
 
-// Creates dir if needed; a new directory's entry is synced in its parent so it survives a crash.
+// Creates dir and missing parents if needed; a new directory's entry is synced in its parent so
+// it survives a crash.
 bool ensureDirectory(const QString& dir, QString* error)
 {
     if (::mkdir(QFile::encodeName(dir).constData(), 0755) == 0)
         return syncDirectory(QFileInfo(dir).path(), error);
     if (errno == EEXIST && QFileInfo(dir).isDir()) return true;
+    const QString parent = QFileInfo(dir).path();
+    if (errno == ENOENT && parent != dir) {
+        if (!ensureDirectory(parent, error)) return false;
+        if (::mkdir(QFile::encodeName(dir).constData(), 0755) == 0) return syncDirectory(parent, error);
+        if (errno == EEXIST && QFileInfo(dir).isDir()) return true;
+    }
     *error = QStringLiteral("cannot create directory %1: %2").arg(dir, errnoText(errno));
     return false;
 }

@@ -76,15 +76,14 @@ std::vector<MiningJobInfo> RedisJobStore::all(QStringList* skipped)
     return jobs;
 }
 
-void RedisJobStore::pruneSettled(size_t keep)
+void RedisJobStore::remove(const QStringList& ids)
 {
-    size_t settled = 0;
-    const std::vector<MiningJobInfo> jobs = all();
-    for (auto it = jobs.rbegin(); it != jobs.rend(); ++it) {
-        if (!isFinal(it->state) || ++settled <= keep) continue;
-        const std::string id = it->id.toStdString();
-        redis_.transaction({{"DEL", key("job:" + id)}, {"ZREM", key("jobs"), id}});
+    std::vector<std::vector<std::string>> commands;
+    for (const QString& id : ids) {
+        commands.push_back({"DEL", key("job:" + id.toStdString())});
+        commands.push_back({"ZREM", key("jobs"), id.toStdString()});
     }
+    if (!commands.empty()) redis_.transaction(commands);
 }
 
 } // namespace pb::storage

@@ -17,8 +17,8 @@ public:
     void save(const MiningJobInfo& job);
     // Oldest first. Damaged records are skipped and named in *skipped.
     std::vector<MiningJobInfo> all(QStringList* skipped = nullptr);
-    // Drops settled jobs beyond the newest `keep` of them.
-    void pruneSettled(size_t keep);
+    // Forgets these jobs, in one transaction.
+    void remove(const QStringList& ids);
 
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }

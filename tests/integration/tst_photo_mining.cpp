@@ -36,6 +36,13 @@ QJsonObject jobOf(DaemonProcess& node, const QString& id)
     return httpGet(node.restPort(), "/api/v1/mining/jobs/" + id).json;
 }
 
+// Whether the job's own copy of its photo is still on disk (<datadir>/jobs/photos/ab/abcd…).
+bool jobPhotoOnDisk(const QString& dataDir, const QJsonObject& job)
+{
+    const QString hash = job.value("photoHash").toString();
+    return QFile::exists(QString("%1/jobs/photos/%2/%3").arg(dataDir, hash.left(2), hash));
+}
+
 bool waitForState(DaemonProcess& node, const QString& id, const QString& state, int timeoutMs = 30000)
 {
     return waitUntil([&] { return jobOf(node, id).value("state").toString() == state; }, timeoutMs);
@@ -61,6 +68,10 @@ private slots:
         QCOMPARE(accepted.json.value("state").toString(), QString("queued"));
         QVERIFY2(waitForState(miner, id, "mined"), qPrintable(QJsonDocument(jobOf(miner, id)).toJson() + miner.stderrText()));
         const QString blockHash = jobOf(miner, id).value("blockHash").toString();
+        // The block's photo lives in the chain's store now; the job's copy is gone.
+        QVERIFY(!jobPhotoOnDisk(minerDir.path(), jobOf(miner, id)));
+        const QString photoHash = jobOf(miner, id).value("photoHash").toString();
+        QVERIFY(QFile::exists(QString("%1/photos/%2/%3").arg(minerDir.path(), photoHash.left(2), photoHash)));
 
         const QJsonObject block = httpGet(miner.restPort(), "/api/v1/blocks/" + blockHash).json;
         QCOMPARE(block.value("label").toString(), QString("dog"));
@@ -96,6 +107,7 @@ private slots:
         QVERIFY(waitForState(node, id, "rejected"));
         QVERIFY2(jobOf(node, id).value("detail").toString().contains("does not see 'cat'"),
                  qPrintable(jobOf(node, id).value("detail").toString()));
+        QVERIFY(!jobPhotoOnDisk(dir.path(), jobOf(node, id)));  // a rejected upload leaves nothing behind
 
         // "face" is a label of the cascades, not of NanoDet: no job at all.
         QCOMPARE(submitJob(node, kDogPhoto, "face").json.value("error").toObject().value("code").toString(), QString("bad_job"));
@@ -108,6 +120,19 @@ private slots:
                      .value("error").toObject().value("message").toString(), QString("the photo is neither JPEG nor PNG"));
         QCOMPARE(httpGet(node.restPort(), "/api/v1/mining/jobs/nope").status, 404);
         QCOMPARE(httpSend(node.restPort(), "DELETE", "/api/v1/mining/jobs/" + id).status, 409);
+
+        // A photo the node cannot store (here: a file where its job photo folder should be)
+        // ends the accepted job as rejected, with the reason, instead of losing it.
+        QVERIFY(QDir(dir.filePath("jobs")).removeRecursively());
+        QFile blocker(dir.filePath("jobs"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const HttpResult unstorable = submitJob(node, kDogPhoto, "dog");
+        QCOMPARE(unstorable.status, 202);
+        const QString unstorableId = unstorable.json.value("id").toString();
+        QVERIFY(waitForState(node, unstorableId, "rejected", 10000));
+        QVERIFY2(jobOf(node, unstorableId).value("detail").toString().startsWith("this node could not store the photo"),
+                 qPrintable(jobOf(node, unstorableId).value("detail").toString()));
         QCOMPARE(node.terminate(), 0);
     }
 
@@ -126,9 +151,11 @@ private slots:
         DaemonProcess node(dir.path());
         QVERIFY2(node.start({}), qPrintable(node.stderrText()));
         QVERIFY(waitForState(node, id, "mining", 10000));
+        QVERIFY(jobPhotoOnDisk(dir.path(), jobOf(node, id)));
         const HttpResult cancelled = httpSend(node.restPort(), "DELETE", "/api/v1/mining/jobs/" + id);
         QCOMPARE(cancelled.status, 202);
         QVERIFY(waitForState(node, id, "cancelled", 10000));
+        QVERIFY(!jobPhotoOnDisk(dir.path(), jobOf(node, id)));
         QCOMPARE(node.terminate(), 0);
     }
 
