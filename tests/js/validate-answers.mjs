@@ -11,7 +11,8 @@
 //
 // Usage: node validate-answers.mjs OPENAPI.json
 // Environment: PB_DAEMON (photoblocksd), PB_JS_MODULES (node_modules with ajv), PB_PHOTO (a
-// Debian-shipped photo of a person), PB_WRONG_PHOTO (a photo without an airplane).
+// Debian-shipped photo of a person), PB_WRONG_PHOTO (a photo without an airplane), PB_WALLET_JS
+// (the web client's wallet.js, which signs a transfer).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { basename, join } from 'node:path';
 import { Node, check, env, log, waitFor } from './daemon.mjs';
 
 const Ajv = createRequire(join(env('PB_JS_MODULES'), 'x.js'))('ajv');
+const wallet = await import(`data:text/javascript,${encodeURIComponent(readFileSync(env('PB_WALLET_JS'), 'utf8'))}`);
 const documentFile = process.argv[2];
 if (!documentFile) throw new Error('usage: node validate-answers.mjs OPENAPI.json');
 const openapi = JSON.parse(readFileSync(documentFile, 'utf8'));
@@ -185,11 +187,43 @@ class Session {
   }
 }
 
-function photoForm(file, label) {
+function photoForm(file, label, rewardAddress) {
   const form = new FormData();
   form.append('photo', new Blob([readFileSync(file)], { type: file.endsWith('.png') ? 'image/png' : 'image/jpeg' }), basename(file));
   form.append('label', label);
+  form.append('rewardAddress', rewardAddress);
   return form;
+}
+
+// A phone's key, as the web client makes it: the photo's reward goes to its address, and it
+// signs a transfer from there.
+async function phoneKey() {
+  const pair = await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']);
+  const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  return { privateKey: pair.privateKey, publicKey, address: await wallet.addressFromPublicKey(publicKey) };
+}
+
+// A transfer from the phone's reward to the node's address: pending answers (transfer, mempool,
+// account, history), a resubmission refused, then the confirmed transfer.
+async function exerciseTransfer(s, head, phone, status) {
+  const account = await waitFor('the phone\'s reward to be spendable', async () => {
+    const now = (await s.expect(200, head, 'GET', `/api/v1/addresses/${phone.address}`)).json;
+    return now.balance > 0 && now;
+  }, 30000);
+  const transfer = await wallet.signTransfer(phone, {
+    networkHex: status.genesisHash, toAddress: status.mining.rewardAddress, amount: 25000000n, fee: 1000n, nonce: BigInt(account.nextNonce),
+  });
+  const sent = (await s.expect(202, head, 'POST', '/api/v1/tx', transfer)).json;
+  // Sent again: already_known while pending, nonce_reused if a block took it in between.
+  const again = await s.call(head, 'POST', '/api/v1/tx', transfer);
+  check(again.status === 409 || again.json.error.code === 'nonce_reused', `a resubmitted transfer is refused: ${again.text}`);
+  await s.expect(200, head, 'GET', '/api/v1/mempool');
+  await s.expect(200, head, 'GET', `/api/v1/addresses/${phone.address}`);
+  await s.expect(200, head, 'GET', `/api/v1/addresses/${phone.address}/txs`);
+  await waitFor(`transfer ${sent.id} to be confirmed`, async () =>
+    (await s.expect(200, head, 'GET', `/api/v1/tx/${sent.id}`)).json.status === 'confirmed', 30000);
+  await s.expect(200, head, 'GET', `/api/v1/addresses/${phone.address}/txs`);
+  log(`transfer ${sent.id} confirmed`);
 }
 
 async function exerciseHead(s, head) {
@@ -201,7 +235,8 @@ async function exerciseHead(s, head) {
   const code = (await s.expect(201, head, 'POST', '/api/v1/pairing')).json.code;
   const device = (await s.expect(201, head, 'POST', '/api/v1/pair', { code, name: 'answers phone' })).json;
   const auth = { Authorization: `Bearer ${device.token}` };
-  const mined = (await s.expect(202, head, 'POST', '/api/v1/mining/jobs', photoForm(env('PB_PHOTO'), 'person'), auth)).json;
+  const phone = await phoneKey();
+  const mined = (await s.expect(202, head, 'POST', '/api/v1/mining/jobs', photoForm(env('PB_PHOTO'), 'person', phone.address), auth)).json;
   const wrong = (await s.expect(202, head, 'POST', '/api/v1/mining/jobs',
                                 { photo: readFileSync(env('PB_WRONG_PHOTO')).toString('base64'), label: 'airplane' })).json;
   await s.expect(200, head, 'GET', '/api/v1/devices');
@@ -252,7 +287,7 @@ async function exerciseHead(s, head) {
   await s.expect(200, head, 'GET', `/api/v1/addresses/${address}/txs`);
   await s.expect(400, head, 'GET', '/api/v1/addresses/nonsense');
   await s.expect(400, head, 'GET', '/api/v1/addresses/nonsense/txs');
-  await s.expect(200, head, 'GET', '/api/v1/mempool');
+  await exerciseTransfer(s, head, phone, status);
   await s.expect(400, head, 'POST', '/api/v1/tx', '{"to":', { 'Content-Type': 'application/json' });
   await s.expect(413, head, 'POST', '/api/v1/tx', 'x'.repeat(1 << 20), { 'Content-Type': 'application/json' });
   await s.expect(401, head, 'POST', '/api/v1/tx', {}, { Authorization: 'Bearer not-a-token' });
