@@ -9,81 +9,16 @@
 // Environment: PB_DAEMON (photoblocksd), PB_JS_MODULES (node_modules with puppeteer-core),
 // PB_SCREENSHOTS, PB_PHOTO (a Debian-shipped photo of a person), PB_WRONG_PHOTO (one
 // without an airplane), PB_CHROMIUM.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Node, check, env, log, waitFor } from './daemon.mjs';
 
-const env = (name) => {
-  if (!process.env[name]) throw new Error(`${name} is not set (run this test through ctest)`);
-  return process.env[name];
-};
 const puppeteer = createRequire(join(env('PB_JS_MODULES'), 'x.js'))('puppeteer-core');
 const screenshots = env('PB_SCREENSHOTS');
 mkdirSync(screenshots, { recursive: true });
 for (const old of readdirSync(screenshots).filter((name) => /^web-.*\.png$/.test(name))) rmSync(join(screenshots, old));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const started = Date.now();
-const log = (text) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(what, condition, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(250);
-  }
-}
-
-class Node {
-  async start(dataDir) {
-    this.restPort = await freePort();
-    const args = ['--datadir', dataDir, '--network', 'test', '--mode', 'head', '--port', String(await freePort()),
-                  '--rest-port', String(this.restPort), '--mine', '--threads', '1'];
-    this.stderr = '';
-    this.process = spawn(env('PB_DAEMON'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    this.process.stderr.on('data', (chunk) => { this.stderr += chunk; });
-    this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
-    await waitFor('the node\'s REST API', async () => (await this.api('GET', '/api/v1/status')).status === 200, 30000);
-  }
-
-  url(path) { return `http://127.0.0.1:${this.restPort}${path}`; }
-
-  async api(method, path, body) {
-    const response = await fetch(this.url(path), {
-      method, body: body && JSON.stringify(body), headers: body ? { 'Content-Type': 'application/json' } : {},
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text, json: text.startsWith('{') ? JSON.parse(text) : null };
-  }
-
-  async stop() {
-    if (!this.process || this.process.exitCode !== null) return;
-    this.process.kill('SIGTERM');
-    const hardStop = setTimeout(() => this.process.kill('SIGKILL'), 15000);
-    await this.exited;
-    clearTimeout(hardStop);
-  }
-}
 
 // The files at / come with their types, revalidation and an ETag that gives 304.
 async function checkServedFiles(node) {
@@ -111,7 +46,7 @@ async function main() {
   const node = new Node();
   let browser;
   try {
-    await node.start(dataDir);
+    await node.start(dataDir, ['--mode', 'head', '--mine', '--threads', '1']);
     log(`node serving on ${node.url('/')}`);
     await checkServedFiles(node);
 

@@ -1,0 +1,81 @@
+// Helpers shared by the Node.js tests that run real photoblocksd processes on loopback:
+// environment lookup, polling, free ports, and a Node that starts a daemon on the test network,
+// calls its REST API and stops it with SIGTERM.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export function env(name) {
+  if (!process.env[name]) throw new Error(`${name} is not set (run this test through ctest)`);
+  return process.env[name];
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const started = Date.now();
+export const log = (text) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
+
+export function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(what, condition, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+// One photoblocksd ($PB_DAEMON) on the test network with its REST API on a free loopback port.
+export class Node {
+  // args: the options beyond data directory, network and ports, e.g. ['--mode', 'head', '--mine'].
+  async start(dataDir, args) {
+    this.port = await freePort();
+    this.restPort = await freePort();
+    const all = ['--datadir', dataDir, '--network', 'test', '--port', String(this.port),
+                 '--rest-port', String(this.restPort), ...args];
+    this.stderr = '';
+    this.process = spawn(env('PB_DAEMON'), all, { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.process.stderr.on('data', (chunk) => { this.stderr += chunk; });
+    this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await waitFor('the node\'s REST API', async () => (await this.api('GET', '/api/v1/status')).status === 200, 30000);
+  }
+
+  // host:port for another node's --seed.
+  get peerAddress() { return `127.0.0.1:${this.port}`; }
+
+  url(path) { return `http://127.0.0.1:${this.restPort}${path}`; }
+
+  // A plain object body is sent as JSON; a string, Buffer or FormData as it is.
+  async api(method, path, body, headers = {}) {
+    const json = body !== undefined && body !== null && Object.getPrototypeOf(body) === Object.prototype;
+    const response = await fetch(this.url(path), {
+      method, body: json ? JSON.stringify(body) : body,
+      headers: json ? { 'Content-Type': 'application/json', ...headers } : headers,
+    });
+    const text = await response.text();
+    const isJson = (response.headers.get('content-type') || '').startsWith('application/json');
+    return { status: response.status, headers: response.headers, text, json: isJson ? JSON.parse(text) : null };
+  }
+
+  async stop() {
+    if (!this.process || this.process.exitCode !== null) return;
+    this.process.kill('SIGTERM');
+    const hardStop = setTimeout(() => this.process.kill('SIGKILL'), 15000);
+    await this.exited;
+    clearTimeout(hardStop);
+  }
+}
