@@ -88,4 +88,13 @@ ApiResult PairingController::revoke(const QString& id)
     return QJsonObject{{"revoked", id}};
 }
 
+ApiResult PairingController::unpair(const std::optional<PairedDevice>& caller)
+{
+    if (auto off = pairingOff()) return *off;
+    if (!caller)
+        return ApiError{ApiError::Unauthorized, "token_required",
+                        "only a paired device unpairs itself: send its token as Authorization: Bearer <token>"};
+    return revoke(caller->id);
+}
+
 } // namespace pb::api

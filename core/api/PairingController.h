@@ -24,6 +24,8 @@ public:
     ApiResult pair(const QByteArray& body, qint64 nowSeconds);
     ApiResult list() const;
     ApiResult revoke(const QString& id);
+    // The calling device (nullopt: no valid token) unpairs itself.
+    ApiResult unpair(const std::optional<PairedDevice>& caller);
 
 private:
     std::optional<ApiError> pairingOff() const;

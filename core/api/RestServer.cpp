@@ -93,6 +93,9 @@ void RestServer::registerRoutes()
         if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
         return respond(pairing_.pair(request.body(), now()), StatusCode::Created);
     });
+    route("/api/v1/pair", Method::Delete, Access::Write, [this](const QHttpServerRequest& request) {
+        return respond(pairing_.unpair(policy_.deviceOf(request.value("Authorization"))));
+    });
 
     // The operator's routes: loopback clients only.
     route("/api/v1/peers", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(peers_.list()); });

@@ -67,12 +67,24 @@ async function onPair(event) {
   }
 }
 
-function onUnpair() {
+async function onUnpair() {
   const device = api.pairedDevice();
-  api.forgetPairing();
-  showPairingState();
-  say($('pair-result'), `This phone forgot its token. The node's operator can revoke device ${device && device.id} for good ` +
-      `(photoblocksd pair revoke ${device && device.id}).`, 'ok');
+  const button = $('unpair-button');
+  button.disabled = true;
+  try {
+    // The node revokes the token first: a phone that is lost later cannot use it.
+    await api.request('DELETE', '/api/v1/pair');
+    api.forgetPairing();
+    showPairingState();
+    say($('pair-result'), `Unpaired: the node revoked this phone's token (device ${device && device.id}).`, 'ok');
+  } catch (e) {
+    api.forgetPairing();
+    showPairingState();
+    say($('pair-result'), `This phone forgot its token, but the node did not revoke it (${api.describe(e)}). ` +
+        `The node's operator can: photoblocksd pair revoke ${device && device.id}.`, 'error');
+  } finally {
+    button.disabled = false;
+  }
 }
 
 // ---- Mining ----

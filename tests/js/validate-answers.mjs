@@ -306,6 +306,14 @@ async function exerciseHead(s, head) {
   await s.expect(400, head, 'POST', '/api/v1/bans', { address: 'here' });
   await s.expect(413, head, 'POST', '/api/v1/pair', 'x'.repeat(1 << 20), { 'Content-Type': 'application/json' });
   await s.expect(400, head, 'POST', '/api/v1/pair', { code: 'AAAA-AAAA', name: 'guess' });
+  // A second phone unpairs itself; its token is then refused, and no token is no device.
+  const secondCode = (await s.expect(201, head, 'POST', '/api/v1/pairing')).json.code;
+  const second = (await s.expect(201, head, 'POST', '/api/v1/pair', { code: secondCode, name: 'leaving phone' })).json;
+  const secondAuth = { Authorization: `Bearer ${second.token}` };
+  check((await s.expect(200, head, 'DELETE', '/api/v1/pair', undefined, secondAuth)).json.revoked === second.id,
+        'unpairing names the device');
+  await s.expect(401, head, 'DELETE', '/api/v1/pair', undefined, secondAuth);
+  await s.expect(401, head, 'DELETE', '/api/v1/pair');
   await s.expect(200, head, 'DELETE', `/api/v1/devices/${device.id}`);
   await s.expect(404, head, 'DELETE', `/api/v1/devices/${device.id}`);
   await s.expect(401, head, 'GET', '/api/v1/mining/jobs?mine=1', undefined, auth);

@@ -170,10 +170,15 @@ async function main() {
     await shot('8-rejected');
     check(/Rejected — the recognizer does not see 'airplane'; it sees \w/.test(rejection), `the rejection says what the recognizer saw: ${rejection}`);
 
-    // 8. Unpair: the token is forgotten and the pairing form is back.
+    // 8. Unpair: the node revokes the token, the page forgets it and shows the pairing form.
+    const deviceId = await page.evaluate(() => JSON.parse(localStorage.getItem('photoblocks.device')).id);
+    check((await node.api('GET', '/api/v1/devices')).json.devices.some((d) => d.id === deviceId), 'the phone is paired');
     await page.click('#unpair-button');
-    check(await page.evaluate(() => localStorage.getItem('photoblocks.token') === null), 'unpairing forgets the token');
+    await page.waitForFunction(() => localStorage.getItem('photoblocks.token') === null, { timeout: 10000 });
     check(!await page.$eval('#pairing', (e) => e.hidden), 'the pairing form is back');
+    check((await text('#pair-result')).startsWith('Unpaired: the node revoked'), `unpairing says so: ${await text('#pair-result')}`);
+    check(!(await node.api('GET', '/api/v1/devices')).json.devices.some((d) => d.id === deviceId),
+          'the node no longer lists the phone');
     await shot('9-unpaired');
 
     check(pageErrors.length === 0, `no script errors in the page: ${pageErrors.join(' | ')}`);
