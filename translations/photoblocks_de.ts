@@ -510,6 +510,18 @@
         <source>No photo</source>
         <translation>Kein Foto</translation>
     </message>
+    <message>
+        <source>Block %1 (not yet confirmed by full peers)</source>
+        <translation>Block %1 (noch nicht von vollständigen Knoten bestätigt)</translation>
+    </message>
+    <message>
+        <source>pruned here; fetching from a full peer…</source>
+        <translation>hier gekürzt; wird von einem vollständigen Knoten geholt…</translation>
+    </message>
+    <message>
+        <source>This mobile node pruned the block&apos;s body and photo; they are being fetched from a full peer.</source>
+        <translation>Dieser mobile Knoten hat Inhalt und Foto des Blocks gekürzt; sie werden von einem vollständigen Knoten geholt.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BlockListModel</name>

@@ -6,6 +6,7 @@
 #include "ui/PhotoImages.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -71,6 +72,7 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
 
 void BlockDetailView::load(const QString& heightOrHash)
 {
+    prunedRetriesLeft_ = kPrunedRetries;
     Node* node = &node_;
     queries_.runLatest(
         [node, heightOrHash] {
@@ -101,7 +103,7 @@ void BlockDetailView::show(const Result& r)
     const BlockInfo& b = *r.block;
     block_ = b;
     photo_ = r.photo;
-    title_->setText(tr("Block %1").arg(b.height));
+    title_->setText(b.unchecked ? tr("Block %1 (not yet confirmed by full peers)").arg(b.height) : tr("Block %1").arg(b.height));
     hash_->setText(b.hash);
     prev_->setText(b.prevHash);
     time_->setText(QDateTime::fromSecsSinceEpoch(b.time).toString("yyyy-MM-dd HH:mm:ss t"));
@@ -112,11 +114,12 @@ void BlockDetailView::show(const Result& r)
     QString work = b.chainWork;
     work.remove(QRegularExpression("^0+(?=.)"));
     chainWork_->setText("0x" + work);
-    size_->setText(tr("%1 bytes").arg(b.sizeBytes));
-    label_->setText(b.label.isEmpty() ? tr("none") : b.label);
+    const QString pruned = tr("pruned here; fetching from a full peer…");
+    size_->setText(b.bodyPruned ? pruned : tr("%1 bytes").arg(b.sizeBytes));
+    label_->setText(b.bodyPruned ? pruned : b.label.isEmpty() ? tr("none") : b.label);
     votes_->setText(b.votes ? tr("%1 agree, %2 disagree, %3 abstain").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain)
                             : tr("—"));
-    vote_->setText(b.vote);
+    vote_->setText(b.bodyPruned ? pruned : b.vote);
     recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
     transactions_->clear();
     for (const TransactionInfo& tx : b.transactions) {
@@ -126,14 +129,31 @@ void BlockDetailView::show(const Result& r)
     }
     fullSize_->setEnabled(!photo_.isNull());
     showPhoto();
+    if (b.bodyPruned) retryPruned(b.hash);
     emit loaded(b);
 }
+
+void BlockDetailView::retryPruned(const QString& hash)
+{
+    if (prunedRetriesLeft_-- <= 0) return;
+    QTimer::singleShot(kPrunedRetryMs, this, [this, hash] {
+        if (!block_ || block_->hash != hash) return;  // another block is shown by now
+        const int left = prunedRetriesLeft_;
+        load(hash);
+        prunedRetriesLeft_ = left;
+    });
+}
+
+QString BlockDetailView::photoText() const { return photoView_->text(); }
 
 void BlockDetailView::showPhoto()
 {
     if (photo_.isNull()) {
         photoView_->setPixmap({});
-        photoView_->setText(block_ && !block_->photoHash.isEmpty() ? tr("The photo is not stored here.") : tr("No photo"));
+        if (block_ && block_->bodyPruned)
+            photoView_->setText(tr("This mobile node pruned the block's body and photo; they are being fetched from a full peer."));
+        else
+            photoView_->setText(block_ && !block_->photoHash.isEmpty() ? tr("The photo is not stored here.") : tr("No photo"));
         return;
     }
     const bool full = fullSize_->isChecked();

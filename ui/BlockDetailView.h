@@ -1,7 +1,9 @@
 #pragma once
 // One block in full: header fields, chain work, size, the photo (fitted or at full size),
 // its label claim with the votes later blocks cast on it, the block's own vote, and its
-// transactions. Loaded on a worker thread; a failed lookup says why.
+// transactions. Loaded on a worker thread; a failed lookup says why. On a mobile node a block
+// whose body was pruned shows its header and says its body is being fetched from a full peer,
+// and is looked up again a few times until the body is back.
 #include "core/node/Node.h"
 #include "ui/BackgroundQueries.h"
 
@@ -25,6 +27,10 @@ public:
     void load(const QString& heightOrHash);
     std::optional<BlockInfo> block() const { return block_; }
     bool hasPhoto() const { return !photo_.isNull(); }
+    // What the photo pane says when there is no photo to show.
+    QString photoText() const;
+    static constexpr int kPrunedRetries = 5;
+    static constexpr int kPrunedRetryMs = 3000;
     QString recognitionText() const;
 
 signals:
@@ -43,6 +49,8 @@ private:
     };
     void show(const Result& result);
     void showPhoto();
+    // A pruned body is fetched on request: ask again for the same block a little later.
+    void retryPruned(const QString& hash);
 
     Node& node_;
     QLabel* title_;
@@ -65,6 +73,7 @@ private:
     QTreeWidget* transactions_;
     std::optional<BlockInfo> block_;
     QImage photo_;
+    int prunedRetriesLeft_ = 0;
     BackgroundQueries queries_{this};
 };
 

@@ -279,6 +279,46 @@ private slots:
         QCOMPARE(ui::GuiSettings().withSavedOptions({"photoblocks"}), QStringList({"photoblocks"}));
     }
 
+    // A mobile node that mined past its prune window has only headers of its old blocks, and
+    // no full peer to fetch their bodies from: the detail view says so instead of showing
+    // empty fields.
+    void prunedBlockOnAMobileNodeSaysItsBodyIsBeingFetched()
+    {
+        NodeConfig config;
+        config.network = "test";
+        config.mode = NodeMode::Mobile;
+        config.pruneWindow = 16;
+        config.dataDir = dir_.filePath("mobile");
+        config.logToStderr = false;
+        config.port = 0;
+        const auto mobileNode = createNode(config);
+        QSignalSpy started(mobileNode.get(), &Node::started);
+        mobileNode->start();
+        QVERIFY(started.wait(20000));
+        mobileNode->startMining(1);
+        QueryError error;
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto old = mobileNode->findBlock("3", &error);
+            return old && old->bodyPruned;
+        }, 60000));
+        mobileNode->stopMining();
+
+        ui::BlockDetailView view(*mobileNode);
+        QSignalSpy loaded(&view, &ui::BlockDetailView::loaded);
+        view.resize(900, 600);
+        view.setVisible(true);
+        view.load("3");
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(view.block()->bodyPruned);
+        QVERIFY2(view.photoText().contains("pruned the block's body and photo"), qPrintable(view.photoText()));
+        QCOMPARE(labelText(&view, "Block size"), QString("pruned here; fetching from a full peer…"));
+        pb::test::saveScreenshot(&view, "block-pruned");
+        // Without a full peer the body stays away; the view asks again a bounded number of times.
+        QVERIFY(loaded.wait(ui::BlockDetailView::kPrunedRetryMs + 5000));
+        QVERIFY(view.block()->bodyPruned);
+        mobileNode->stop();
+    }
+
     void withTheGermanSettingTheWindowSpeaksGerman()
     {
         ui::SettingsPage* settings = window_->settingsPage();
