@@ -52,12 +52,12 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
         }
         transfer_->load(std::exchange(transferCandidate_, {}));
     });
-    connect(detail_, &BlockDetailView::loaded, this, [this](const BlockInfo& block) {
+    connect(detail_, &BlockDetailView::loaded, this, [this] {
         transferCandidate_.clear();
         message_->clear();
         showView(detail_);
-        const int row = model_->rowForHeight(block.height);
-        if (row >= 0 && view_->currentIndex().row() != row) selectHeight(block.height);
+        shownBlockUnlisted_ = true;
+        selectShownBlockWhenListed();
     });
 
     transfer_ = new TransferView(node);
@@ -87,9 +87,27 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     fill(this, split);
 }
 
-void ChainPage::refresh(const NodeStatus& status) { model_->setTip(status.height, status.ready); }
+void ChainPage::refresh(const NodeStatus& status)
+{
+    model_->setTip(status.height, status.ready);
+    selectShownBlockWhenListed();
+}
 
-void ChainPage::blockConnected(quint64 height, const QString& hash) { model_->blockConnected(height, hash); }
+void ChainPage::blockConnected(quint64 height, const QString& hash)
+{
+    model_->blockConnected(height, hash);
+    selectShownBlockWhenListed();
+}
+
+void ChainPage::selectShownBlockWhenListed()
+{
+    const auto block = detail_->block();
+    if (!shownBlockUnlisted_ || !block || views_->currentWidget() != detail_) return;
+    const int row = model_->rowForHeight(block->height);
+    if (row < 0) return;
+    shownBlockUnlisted_ = false;
+    if (view_->currentIndex().row() != row) selectHeight(block->height);
+}
 
 void ChainPage::search(const QString& text)
 {

@@ -42,6 +42,9 @@ public:
 
 private:
     void selectHeight(quint64 height);
+    // Selects the shown block's row once the list has grown to it (it may be newer than the
+    // list's tip when shown from a transfer or an address).
+    void selectShownBlockWhenListed();
     void showView(QWidget* view);
 
     BlockListModel* model_;
@@ -51,6 +54,7 @@ private:
     TransferView* transfer_;
     AddressView* address_;
     QString transferCandidate_;  // a searched 64-digit id to try as a transfer if it is no block
+    bool shownBlockUnlisted_ = false;  // the detail view shows a block above the list's tip
     QLineEdit* search_;
     QLabel* message_;
 };

@@ -205,6 +205,28 @@ private slots:
         QCOMPARE(chain()->detail()->block()->hash, transfer_.blockHash);
     }
 
+    // A transfer or address view can link to a block the list has not caught up with yet:
+    // its row is selected as soon as the list grows to it.
+    void blockNewerThanTheListIsSelectedOnceListed()
+    {
+        ui::ChainPage page(*node_);
+        const NodeStatus status = node_->status();
+        QVERIFY(status.height >= 2);
+        NodeStatus behind = status;
+        behind.height = status.height - 2;
+        page.refresh(behind);
+        QueryError error;
+        const auto tip = node_->findBlock(QString::number(status.height), &error);
+        QVERIFY(tip);
+        QSignalSpy loaded(page.detail(), &ui::BlockDetailView::loaded);
+        page.search(tip->hash);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.detail()->block()->height, status.height);
+        QVERIFY(!page.view()->currentIndex().isValid());
+        page.refresh(status);
+        QCOMPARE(page.view()->currentIndex().row(), page.model()->rowForHeight(status.height));
+    }
+
     void mobilePagePairsAPhoneListsItAndRevokesIt()
     {
         window_->showPage(ui::MainWindow::MobileIndex);
