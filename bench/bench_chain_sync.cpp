@@ -6,6 +6,7 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisSupervisor.h"
+#include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QCoreApplication>
@@ -131,22 +132,15 @@ int main(int argc, char* argv[])
     }
     if (blocks == 0) blocks = 1;
 
-    QTemporaryDir dir("/tmp/pbbenchXXXXXX");
-    storage::RedisSupervisor redis(dir.path());
+    test::ScratchRedis redis;
     QString error;
     if (!redis.start(&error)) {
         std::fprintf(stderr, "redis: %s\n", qPrintable(error));
         return 1;
     }
-    auto client = storage::RedisClient::connect(redis.endpoint(), 5000, &error);
-    if (!client) {
-        std::fprintf(stderr, "redis: %s\n", qPrintable(error));
-        return 1;
-    }
-    storage::PhotoStore photos(dir.path());
     const NetworkParams& net = *networkByName("test");
 
-    auto sourceStore = openStore(*client, photos, "source");
+    auto sourceStore = openStore(redis.client(), redis.photos(), "source");
     Chain source(net, *sourceStore);
     source.load();
     std::printf("mining a %zu-block source chain on the test network...\n", blocks);
@@ -168,7 +162,7 @@ int main(int argc, char* argv[])
         if (!checkHeader(h, net).ok()) return 1;
     const double headerChecks = timer.nsecsElapsed() / 1e9;
 
-    auto targetStore = openStore(*client, photos, "target");
+    auto targetStore = openStore(redis.client(), redis.photos(), "target");
     TimedStore timedStore(*targetStore);
     Chain chain(net, timedStore);
     chain.load();
@@ -195,7 +189,7 @@ int main(int argc, char* argv[])
     }
 
     std::printf("redis-server over a unix socket, one round trip now %.1f us; rest = time in neither Redis nor the checks\n",
-                1e6 * roundTripSeconds(*client));
+                1e6 * roundTripSeconds(redis.client()));
     printPhase("headers", blocks, headerPhase, headerChecks);
     printPhase("bodies", blocks, bodyPhase, bodyChecks - headerChecks);
     printPhase("total", blocks, {headerPhase.total + bodyPhase.total, headerPhase.store + bodyPhase.store,

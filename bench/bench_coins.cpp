@@ -8,6 +8,7 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisSupervisor.h"
+#include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QCoreApplication>
@@ -111,16 +112,13 @@ void mempool(const std::vector<Bytes>& raws, size_t senders)
 
 int connectTime()
 {
-    QTemporaryDir dir("/tmp/pbbenchXXXXXX");
-    storage::RedisSupervisor redis(dir.path());
+    test::ScratchRedis redis;
     QString error;
     if (!redis.start(&error)) {
         std::fprintf(stderr, "cannot start redis-server: %s\n", qPrintable(error));
         return 1;
     }
-    auto client = storage::RedisClient::connect(redis.endpoint(), 5000, &error);
-    storage::PhotoStore photos(dir.path());
-    storage::RedisChainStore store(*client, photos, "test");
+    storage::RedisChainStore store(redis.client(), redis.photos(), "test");
     store.checkSchema();
     Chain chain(testNet(), store);
     chain.load();
@@ -158,8 +156,6 @@ int connectTime()
     std::printf("  accounts  sender balance after            %llu units, nonce %llu\n",
                 (unsigned long long)store.account(crypto::addressFromPublicKey(senders[0].publicKey())).balance,
                 (unsigned long long)store.account(crypto::addressFromPublicKey(senders[0].publicKey())).nonce);
-    client.reset();
-    redis.stop();
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisPruneStore.h"
 #include "core/storage/RedisSupervisor.h"
+#include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QTemporaryDir>
@@ -39,15 +40,12 @@ Bytes pngBytes(uint8_t fill)
 class ChainStoreTest : public QObject {
     Q_OBJECT
 private:
-    QTemporaryDir dir_{"/tmp/pbXXXXXX"};
-    std::unique_ptr<storage::RedisSupervisor> redis_;
-    std::unique_ptr<storage::RedisClient> client_;
-    std::unique_ptr<storage::PhotoStore> photos_;
+    test::ScratchRedis redis_;
     const NetworkParams& net_ = *networkByName("test");
 
     std::unique_ptr<storage::RedisChainStore> openStore(const std::string& network = "test")
     {
-        auto store = std::make_unique<storage::RedisChainStore>(*client_, *photos_, network);
+        auto store = std::make_unique<storage::RedisChainStore>(redis_.client(), redis_.photos(), network);
         store->checkSchema();
         return store;
     }
@@ -72,18 +70,8 @@ private:
 private slots:
     void initTestCase()
     {
-        redis_ = std::make_unique<storage::RedisSupervisor>(dir_.path());
         QString error;
-        QVERIFY2(redis_->start(&error), qPrintable(error));
-        client_ = storage::RedisClient::connect(redis_->endpoint(), 2000, &error);
-        QVERIFY2(client_, qPrintable(error));
-        photos_ = std::make_unique<storage::PhotoStore>(dir_.path());
-    }
-
-    void cleanupTestCase()
-    {
-        client_.reset();
-        redis_->stop();
+        QVERIFY2(redis_.start(&error), qPrintable(error));
     }
 
     void emptyStoreGetsGenesis()
@@ -116,12 +104,12 @@ private slots:
         QVERIFY(entry);
         QCOMPARE(entry->height, start + 5);
         QVERIFY(entry->chainWork > store->indexEntry(entry->prevHash)->chainWork);
-        const auto undoBytes = client_->command({"GET", "pb:test:v1:undo:" + toHex(tip)}).str();
+        const auto undoBytes = redis_.client().command({"GET", "pb:test:v1:undo:" + toHex(tip)}).str();
         const auto undo = storage::RedisChainStore::decodeUndo(Bytes(undoBytes.begin(), undoBytes.end()));
         QVERIFY(undo);
         QCOMPARE(undo->size(), size_t(1));
         QCOMPARE(undo->front().after - undo->front().before, kCoin);
-        QCOMPARE(client_->command({"HGET", "pb:test:v1:pack:" + toHex(tip), "prev"}).str(), toHex(entry->prevHash));
+        QCOMPARE(redis_.client().command({"HGET", "pb:test:v1:pack:" + toHex(tip), "prev"}).str(), toHex(entry->prevHash));
     }
 
     void legacyUndoWithoutNoncesStillDecodes()
@@ -288,9 +276,9 @@ private slots:
 
     void foreignChainAndUnknownSchemaAreRefused()
     {
-        client_->command({"HSET", "pb:other:v1:active", "0", std::string(64, 'a')});
-        client_->command({"SET", "pb:other:v1:tip", std::string(64, 'a')});
-        storage::RedisChainStore foreign(*client_, *photos_, "other");
+        redis_.client().command({"HSET", "pb:other:v1:active", "0", std::string(64, 'a')});
+        redis_.client().command({"SET", "pb:other:v1:tip", std::string(64, 'a')});
+        storage::RedisChainStore foreign(redis_.client(), redis_.photos(), "other");
         Chain chain(net_, foreign);
         try {
             chain.load();
@@ -299,8 +287,8 @@ private slots:
             QVERIFY2(QString(e.what()).contains("genesis"), e.what());
         }
 
-        client_->command({"SET", "pb:future:schema", "7"});
-        storage::RedisChainStore future(*client_, *photos_, "future");
+        redis_.client().command({"SET", "pb:future:schema", "7"});
+        storage::RedisChainStore future(redis_.client(), redis_.photos(), "future");
         try {
             future.checkSchema();
             QFAIL("schema 7 accepted");
@@ -373,7 +361,7 @@ private slots:
     void prunedBodiesKeepTheIndexAndRefuseReorganisationsThroughThem()
     {
         auto store = openStore("pruned1");
-        storage::RedisPruneStore pruning(*client_, "pruned1");
+        storage::RedisPruneStore pruning(redis_.client(), "pruned1");
         Chain chain(net_, *store);
         chain.load();
         auto otherStore = openStore("pruned2");

@@ -9,6 +9,7 @@
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisSupervisor.h"
+#include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QFile>
@@ -44,10 +45,7 @@ crypto::AddressHash address(uint8_t fill)
 class PhotoConsensusTest : public QObject {
     Q_OBJECT
 private:
-    QTemporaryDir dir_{"/tmp/pbXXXXXX"};
-    std::unique_ptr<storage::RedisSupervisor> redis_;
-    std::unique_ptr<storage::RedisClient> client_;
-    std::unique_ptr<storage::PhotoStore> photos_;
+    test::ScratchRedis redis_;
     std::unique_ptr<photo::NanoDetRecognizer> recognizer_;
     const NetworkParams& net_ = *networkByName("test");
     int storeCount_ = 0;
@@ -60,7 +58,7 @@ private:
     Fixture freshChain(bool withVerifier = true)
     {
         Fixture f;
-        f.store = std::make_unique<storage::RedisChainStore>(*client_, *photos_, "photo" + std::to_string(++storeCount_));
+        f.store = std::make_unique<storage::RedisChainStore>(redis_.client(), redis_.photos(), "photo" + std::to_string(++storeCount_));
         f.store->checkSchema();
         f.chain = std::make_unique<Chain>(net_, *f.store);
         if (withVerifier) f.chain->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verify(photo, label); });
@@ -96,21 +94,11 @@ private:
 private slots:
     void initTestCase()
     {
-        redis_ = std::make_unique<storage::RedisSupervisor>(dir_.path());
         QString error;
-        QVERIFY2(redis_->start(&error), qPrintable(error));
-        client_ = storage::RedisClient::connect(redis_->endpoint(), 2000, &error);
-        QVERIFY2(client_, qPrintable(error));
-        photos_ = std::make_unique<storage::PhotoStore>(dir_.path());
+        QVERIFY2(redis_.start(&error), qPrintable(error));
         std::string why;
         recognizer_ = photo::NanoDetRecognizer::create({}, &why);
         QVERIFY2(recognizer_, why.c_str());
-    }
-
-    void cleanupTestCase()
-    {
-        client_.reset();
-        redis_->stop();
     }
 
     void builtInNetworksPinTheDefaultRecognizer()
