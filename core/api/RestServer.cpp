@@ -27,7 +27,9 @@ QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode succ
     if (const auto* body = std::get_if<QJsonObject>(&result)) return QHttpServerResponse(*body, success);
     if (const auto* text = std::get_if<JsonText>(&result)) return QHttpServerResponse("application/json", text->bytes, success);
     const ApiError& error = std::get<ApiError>(result);
-    return QHttpServerResponse(errorBody(error), StatusCode(httpStatusFor(error.kind)));
+    QHttpServerResponse response(errorBody(error), StatusCode(httpStatusFor(error.kind)));
+    if (error.kind == ApiError::Unauthorized) response.setHeader("WWW-Authenticate", "Bearer");
+    return response;
 }
 
 std::optional<QHttpServerResponse> RestServer::refuse(const QHttpServerRequest& request, Access access)
@@ -37,7 +39,6 @@ std::optional<QHttpServerResponse> RestServer::refuse(const QHttpServerRequest& 
     if (!refusal) return std::nullopt;
     QHttpServerResponse response = respond(*refusal);
     if (refusal->kind == ApiError::TooManyRequests) response.setHeader("Retry-After", QByteArray::number(retryAfter));
-    if (refusal->kind == ApiError::Unauthorized) response.setHeader("WWW-Authenticate", "Bearer");
     return response;
 }
 

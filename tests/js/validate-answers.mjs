@@ -110,6 +110,9 @@ class AnswerValidator {
       const named = Object.keys(declared.headers || {}).some((name) => name.toLowerCase() === header);
       if (answer.headers.get(header) !== null && !named) problems.push(`${where}: header ${header} is sent but not declared`);
     }
+    // RFC 9110: every 401 names the authentication scheme.
+    if (answer.status === 401 && answer.headers.get('www-authenticate') !== 'Bearer')
+      problems.push(`${where}: a 401 without WWW-Authenticate: Bearer`);
     const type = (answer.headers.get('content-type') || '').split(';')[0].trim();
     if (!declared.content) {
       if (answer.text.length > 0) problems.push(`${where}: declares no body but ${answer.text.length} bytes of ${type} came`);
