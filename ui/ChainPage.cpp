@@ -40,6 +40,9 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
     connect(search_, &QLineEdit::returnPressed, this, [this] { search(search_->text()); });
     message_ = new QLabel;
     message_->setAccessibleName(tr("Chain page message"));
+    message_->setWordWrap(true);
+    // A message naming a 64-digit id must not widen the window: the id cannot wrap.
+    message_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     detail_ = new BlockDetailView(node);
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {

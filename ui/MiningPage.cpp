@@ -29,6 +29,7 @@ MiningPage::MiningPage(Node& node, QWidget* parent) : QWidget(parent), node_(nod
     controls_ = new MiningControls(node);
     stats_ = new QLabel;
     stats_->setAccessibleName(tr("Mining statistics"));
+    stats_->setWordWrap(true);
     stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     hashrate_ = new TimeSeriesChart(tr("Hashrate"), {tr("10 s"), tr("60 s"), tr("15 min")}, "H/s", 15 * 60);
 

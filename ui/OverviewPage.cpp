@@ -31,6 +31,7 @@ OverviewPage::OverviewPage(Node& node, QWidget* parent) : QWidget(parent), node_
     syncBar_->setAccessibleName(tr("Sync progress"));
     syncText_ = new QLabel(tr("waiting for peers"));
     syncText_->setAccessibleName(tr("Sync state"));
+    syncText_->setWordWrap(true);
     auto* syncRow = new QHBoxLayout;
     syncRow->addWidget(syncBar_, 1);
     syncRow->addWidget(syncText_, 1);

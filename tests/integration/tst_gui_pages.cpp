@@ -440,6 +440,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
         QVERIFY(mining()->dropArea()->loadFile(kSecondPersonPhoto));
         QTRY_VERIFY_WITH_TIMEOUT(mining()->dropArea()->showsRecognition(), 10000);
+        // Long messages and statistics wrap: nothing has widened the window past the size it was given.
+        QCOMPARE(window_->width(), 1100);
         for (int page = 0; page < names.size(); ++page) {
             window_->showPage(page);
             QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
