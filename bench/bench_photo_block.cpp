@@ -4,7 +4,7 @@
 #include "core/chain/NetworkParams.h"
 #include "core/chain/Validation.h"
 #include "core/crypto/Sha256.h"
-#include "core/photo/CascadeRecognizer.h"
+#include "core/photo/NanoDetRecognizer.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QElapsedTimer>
@@ -31,7 +31,7 @@ Sample makeBlock(const NetworkParams& net, const Bytes* photo)
     block.transactions.push_back(coinbase.serialize());
     if (photo) {
         block.photoHash = crypto::sha256(*photo);
-        block.label = "face";
+        block.label = "person";
         block.header.version |= BlockHeader::kLabelClaimFlag;
     }
     block.header.prevHash = net.genesisHash();
@@ -54,16 +54,17 @@ int main()
 {
     const NetworkParams& net = *networkByName("test");
     std::string error;
-    const auto recognizer = photo::CascadeRecognizer::create({}, &error);
+    // The recognizer every network runs unless it pins another one.
+    const auto recognizer = photo::NanoDetRecognizer::create({}, &error);
     if (!recognizer) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }
-    const char* faces[] = {"/usr/share/doc/opencv-doc/examples/data/messi5.jpg",
+    const char* people[] = {"/usr/share/doc/opencv-doc/examples/data/messi5.jpg",
                            "/usr/share/doc/opencv-doc/examples/data/basketball1.png",
                            "/usr/share/doc/opencv-doc/examples/data/basketball2.png"};
     std::vector<Sample> photoBlocks;
-    for (const char* path : faces) {
+    for (const char* path : people) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
             std::fprintf(stderr, "cannot read %s (install opencv-doc)\n", path);
