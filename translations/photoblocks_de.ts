@@ -522,6 +522,10 @@
         <source>This mobile node pruned the block&apos;s body and photo; they are being fetched from a full peer.</source>
         <translation>Dieser mobile Knoten hat Inhalt und Foto des Blocks gekürzt; sie werden von einem vollständigen Knoten geholt.</translation>
     </message>
+    <message>
+        <source>%1 bytes (body pruned here; fetching it from a full peer…)</source>
+        <translation>%1 Bytes (Inhalt hier gekürzt; wird von einem vollständigen Knoten geholt…)</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BlockListModel</name>

@@ -114,12 +114,16 @@ void BlockDetailView::show(const Result& r)
     QString work = b.chainWork;
     work.remove(QRegularExpression("^0+(?=.)"));
     chainWork_->setText("0x" + work);
+    // A pruned body leaves a summary (label, vote, size) unless it was pruned before summaries were kept.
     const QString pruned = tr("pruned here; fetching from a full peer…");
-    size_->setText(b.bodyPruned ? pruned : tr("%1 bytes").arg(b.sizeBytes));
-    label_->setText(b.bodyPruned ? pruned : b.label.isEmpty() ? tr("none") : b.label);
+    const bool summarised = !b.bodyPruned || !b.vote.isEmpty();
+    size_->setText(!summarised   ? pruned
+                   : b.bodyPruned ? tr("%1 bytes (body pruned here; fetching it from a full peer…)").arg(b.sizeBytes)
+                                  : tr("%1 bytes").arg(b.sizeBytes));
+    label_->setText(!summarised ? pruned : b.label.isEmpty() ? tr("none") : b.label);
     votes_->setText(b.votes ? tr("%1 agree, %2 disagree, %3 abstain").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain)
                             : tr("—"));
-    vote_->setText(b.bodyPruned ? pruned : b.vote);
+    vote_->setText(summarised ? b.vote : pruned);
     recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
     transactions_->clear();
     for (const TransactionInfo& tx : b.transactions) {

@@ -103,4 +103,21 @@ Hash256 Block::computeContentRoot() const
     return crypto::sha256d(material);
 }
 
+const char* labelVoteName(LabelVote vote)
+{
+    switch (vote) {
+    case LabelVote::Agree: return "agree";
+    case LabelVote::Disagree: return "disagree";
+    case LabelVote::Abstain: break;
+    }
+    return "abstain";
+}
+
+LabelVote labelVoteFromName(const std::string& name)
+{
+    if (name == "agree") return LabelVote::Agree;
+    if (name == "disagree") return LabelVote::Disagree;
+    return LabelVote::Abstain;
+}
+
 } // namespace pb

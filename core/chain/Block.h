@@ -13,6 +13,10 @@
 namespace pb {
 
 enum class LabelVote : uint8_t { Abstain = 0, Agree = 1, Disagree = 2 };
+// "abstain", "agree", "disagree": the names the API, the storage and the GUI use.
+const char* labelVoteName(LabelVote vote);
+// The vote a name stands for; anything else is an abstention.
+LabelVote labelVoteFromName(const std::string& name);
 constexpr size_t kMaxLabelLength = 32;
 
 struct Block {

@@ -22,13 +22,19 @@ void BlockPruner::prune(uint64_t tip, qint64 now)
     const uint64_t mark = store_.prunedBelow();
     const PrunePlan plan = planPruning(tip, window_, mark, {0}, kBatch);
     const uint64_t windowStart = tip + 1 > window_ ? tip + 1 - window_ : 0;
-    std::vector<Hash256> blocks;
+    std::vector<storage::PrunedBody> blocks;
     std::vector<Hash256> photos;
     const auto take = [&](const Hash256& hash) {
         const auto bytes = chain_.blockBytes(hash);
         if (!bytes) return;  // gone already
-        blocks.push_back(hash);
-        if (const auto block = Block::parse(*bytes); block && block->photoHash) photos.push_back(*block->photoHash);
+        storage::PrunedBody pruned{hash, std::nullopt, {}, "abstain", bytes->size()};
+        if (const auto block = Block::parse(*bytes)) {
+            pruned.photo = block->photoHash;
+            pruned.label = block->label;
+            pruned.vote = labelVoteName(block->vote);
+            if (block->photoHash) photos.push_back(*block->photoHash);
+        }
+        blocks.push_back(std::move(pruned));
     };
     for (uint64_t height : plan.heights)
         if (const auto hash = chain_.hashAtHeight(height)) take(*hash);

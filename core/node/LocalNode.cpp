@@ -15,6 +15,7 @@
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisMempoolStore.h"
 #include "core/storage/RedisPeerStore.h"
+#include "core/storage/RedisPruneStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -29,15 +30,6 @@ namespace {
 
 QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
-const char* voteName(LabelVote v)
-{
-    switch (v) {
-    case LabelVote::Abstain: return "abstain";
-    case LabelVote::Agree: return "agree";
-    case LabelVote::Disagree: return "disagree";
-    }
-    return "abstain";
-}
 
 BlockInfo describeHeader(const BlockHeader& header, const BlockIndexEntry& entry)
 {
@@ -60,7 +52,7 @@ BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int si
     BlockInfo info = describeHeader(block.header, entry);
     if (block.photoHash) info.photoHash = hex(*block.photoHash);
     info.label = QString::fromStdString(block.label);
-    info.vote = voteName(block.vote);
+    info.vote = labelVoteName(block.vote);
     info.sizeBytes = size;
     for (const Bytes& raw : block.transactions) {
         // Stored blocks were validated: every transaction decodes.
@@ -130,6 +122,7 @@ void LocalNode::openReader()
     reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
     readerMempool_ = std::make_unique<storage::RedisMempoolStore>(*readerClient_, config_.network.toStdString());
     readerCatalogue_ = std::make_unique<storage::RedisPeerStore>(*readerClient_, config_.network.toStdString());
+    readerPruning_ = std::make_unique<storage::RedisPruneStore>(*readerClient_, config_.network.toStdString());
     queries_ = std::make_unique<TransferQueries>(*reader_, *readerMempool_);
 }
 
@@ -144,6 +137,7 @@ void LocalNode::stop()
         std::lock_guard lock(readerMutex_);
         queries_.reset();
         readerCatalogue_.reset();
+        readerPruning_.reset();
         readerMempool_.reset();
         reader_.reset();
         readerPhotos_.reset();
@@ -435,6 +429,12 @@ std::optional<BlockInfo> LocalNode::prunedBlock(const BlockIndexEntry& entry, bo
     }
     BlockInfo info = describeHeader(*header, entry);
     info.bodyPruned = true;
+    if (const auto summary = readerPruning_->summary(entry.hash)) {
+        if (summary->photo) info.photoHash = hex(*summary->photo);
+        info.label = QString::fromStdString(summary->label);
+        info.vote = QString::fromStdString(summary->vote);
+        info.sizeBytes = int(summary->size);
+    }
     markUnchecked(info);
     // The body comes back from a full peer for a while; the caller asks again.
     if (fetch && engine_)

@@ -22,6 +22,7 @@ class PhotoStore;
 class RedisChainStore;
 class RedisMempoolStore;
 class RedisPeerStore;
+class RedisPruneStore;
 } // namespace storage
 class TransferQueries;
 
@@ -93,6 +94,7 @@ private:
     std::unique_ptr<storage::RedisChainStore> reader_;
     std::unique_ptr<storage::RedisMempoolStore> readerMempool_;
     std::unique_ptr<storage::RedisPeerStore> readerCatalogue_;
+    std::unique_ptr<storage::RedisPruneStore> readerPruning_;  // summaries of pruned bodies
     std::unique_ptr<TransferQueries> queries_;
 };
 

@@ -34,12 +34,6 @@ uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 
 QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
-LabelVote voteFromName(const QString& name)
-{
-    if (name == "agree") return LabelVote::Agree;
-    if (name == "disagree") return LabelVote::Disagree;
-    return LabelVote::Abstain;
-}
 
 } // namespace
 
@@ -508,7 +502,7 @@ void NodeEngine::refreshJob()
             auto photo = jobs_->photo(*job);
             const auto hash = photo ? std::optional<Hash256>(crypto::sha256(*photo)) : std::nullopt;
             if (hash) {
-                claim = PhotoClaim{*hash, job->label.toStdString(), voteFromName(job->vote)};
+                claim = PhotoClaim{*hash, job->label.toStdString(), labelVoteFromName(job->vote.toStdString())};
                 if (!job->rewardAddress.isEmpty())
                     payTo = crypto::decodeAddress(job->rewardAddress.toStdString()).value_or(rewardAddress_);
                 templateJobId_ = job->id;

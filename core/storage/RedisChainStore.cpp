@@ -266,16 +266,6 @@ std::optional<std::vector<BalanceChange>> RedisChainStore::decodeUndo(const Byte
     return changes;
 }
 
-const char* RedisChainStore::voteField(LabelVote vote)
-{
-    switch (vote) {
-    case LabelVote::Agree: return "agree";
-    case LabelVote::Disagree: return "disagree";
-    case LabelVote::Abstain: break;
-    }
-    return "abstain";
-}
-
 void RedisChainStore::applyUpdate(const ChainUpdate& update)
 {
     std::vector<RedisClient::Command> commands;
@@ -294,7 +284,7 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
             for (const auto& a : t.addresses) commands.push_back({"ZREM", key("history:" + toHex(a)), hex(t.id)});
         }
         if (d.photoHash) commands.push_back({"HDEL", key("photos"), hex(*d.photoHash)});
-        if (d.vote) commands.push_back({"HINCRBY", key("votes:" + hex(d.vote->on)), voteField(d.vote->vote), "-1"});
+        if (d.vote) commands.push_back({"HINCRBY", key("votes:" + hex(d.vote->on)), labelVoteName(d.vote->vote), "-1"});
         newTip = hex(d.entry.prevHash);
     }
     for (const BlockConnection& c : update.connect) {
@@ -313,7 +303,7 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
             for (const auto& a : t.addresses) commands.push_back({"ZADD", key("history:" + toHex(a)), score, hex(t.id)});
         }
         if (c.photoHash) commands.push_back({"HSET", key("photos"), hex(*c.photoHash), h});
-        if (c.vote) commands.push_back({"HINCRBY", key("votes:" + hex(c.vote->on)), voteField(c.vote->vote), "1"});
+        if (c.vote) commands.push_back({"HINCRBY", key("votes:" + hex(c.vote->on)), labelVoteName(c.vote->vote), "1"});
         newTip = h;
     }
     if (newTip.empty()) return;

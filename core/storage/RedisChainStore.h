@@ -61,7 +61,6 @@ public:
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }
     std::vector<std::string> indexFields(const BlockIndexEntry& entry) const;
-    static const char* voteField(LabelVote vote);
     RedisReply run(std::initializer_list<std::string_view> args);
 
     RedisClient& redis_;

@@ -1,5 +1,7 @@
 #include "core/storage/RedisPruneStore.h"
 
+#include <cstdlib>
+
 #include "core/chain/ChainStore.h"
 
 namespace pb::storage {
@@ -38,13 +40,16 @@ uint64_t RedisPruneStore::prunedBelow()
     }
 }
 
-void RedisPruneStore::dropBodies(const std::vector<Hash256>& blocks, std::optional<uint64_t> prunedBelow,
+void RedisPruneStore::dropBodies(const std::vector<PrunedBody>& bodies, std::optional<uint64_t> prunedBelow,
                                  const std::vector<Hash256>& photos)
 {
     std::vector<RedisClient::Command> commands;
-    for (const Hash256& b : blocks) {
-        commands.push_back({"HDEL", key("block:" + toHex(b)), "bytes"});
-        commands.push_back({"ZREM", key("refetched"), toHex(b)});
+    for (const PrunedBody& b : bodies) {
+        const std::string block = key("block:" + toHex(b.block));
+        commands.push_back({"HDEL", block, "bytes"});
+        commands.push_back({"HSET", block, "pruned_photo", b.photo ? toHex(*b.photo) : std::string(), "pruned_label", b.label,
+                            "pruned_vote", b.vote, "pruned_size", std::to_string(b.size)});
+        commands.push_back({"ZREM", key("refetched"), toHex(b.block)});
     }
     if (prunedBelow) commands.push_back({"SET", key("pruned"), std::to_string(*prunedBelow)});
     if (!photos.empty()) {
@@ -55,6 +60,21 @@ void RedisPruneStore::dropBodies(const std::vector<Hash256>& blocks, std::option
     if (commands.empty()) return;
     const RedisReply r = redis_.transaction(commands);
     if (!r.isArray()) throw StoreError("pruning block bodies failed: " + r.str());
+}
+
+std::optional<PrunedBody> RedisPruneStore::summary(const Hash256& block)
+{
+    const RedisReply r = run({"HMGET", key("block:" + toHex(block)), "pruned_photo", "pruned_label", "pruned_vote", "pruned_size"},
+                             "reading a pruned block's summary");
+    const auto& f = r.elements();
+    if (f.size() != 4 || f[2].isNil()) return std::nullopt;
+    PrunedBody body;
+    body.block = block;
+    if (!f[0].str().empty()) body.photo = hashFromHex(f[0].str());
+    body.label = f[1].str();
+    body.vote = f[2].str();
+    body.size = std::strtoull(f[3].str().c_str(), nullptr, 10);
+    return body;
 }
 
 std::vector<Hash256> RedisPruneStore::queuedPhotoDeletions()

@@ -4,24 +4,39 @@
 //   prunephotos   set of photo hashes whose files are to be deleted (queued in the same
 //                 transaction that drops the bodies, so a crash leaves a queue to finish)
 //   refetched     zset block hash -> time (s) until which a body fetched on demand is kept
-// Dropping a body removes the `bytes` field of block:<hash>; its index entry, header, pack,
-// undo data and the account / transaction / photo indexes stay.
+// Dropping a body removes the `bytes` field of block:<hash> and writes a summary of it there
+// (`pruned_photo`, `pruned_label`, `pruned_vote`, `pruned_size`) so explorers still show what
+// the block carried; its index entry, header, pack, undo data and the account / transaction /
+// photo indexes stay.
 #include "core/storage/RedisClient.h"
 #include "core/util/Bytes.h"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace pb::storage {
+
+// What a pruned block carried: kept beside its header.
+struct PrunedBody {
+    Hash256 block{};
+    std::optional<Hash256> photo;
+    std::string label;
+    std::string vote;  // abstain / agree / disagree
+    uint64_t size = 0;  // bytes of the dropped body
+};
 
 class RedisPruneStore {
 public:
     RedisPruneStore(RedisClient& redis, const std::string& network);
 
     uint64_t prunedBelow();
-    // One MULTI/EXEC: the bodies go, refetched entries for them are forgotten, the mark moves
-    // (when `prunedBelow` is set) and the photos join the deletion queue.
-    void dropBodies(const std::vector<Hash256>& blocks, std::optional<uint64_t> prunedBelow,
+    // One MULTI/EXEC: the bodies go (their summaries stay), refetched entries for them are
+    // forgotten, the mark moves (when `prunedBelow` is set) and the photos join the deletion queue.
+    void dropBodies(const std::vector<PrunedBody>& bodies, std::optional<uint64_t> prunedBelow,
                     const std::vector<Hash256>& photos);
+    // The summary kept for a pruned block; nullopt when none was written.
+    std::optional<PrunedBody> summary(const Hash256& block);
     std::vector<Hash256> queuedPhotoDeletions();
     void dequeuePhotos(const std::vector<Hash256>& photos);
 

@@ -375,8 +375,16 @@ private slots:
         }
         const Bytes body = *store->blockBytes(ours[0]);
         QCOMPARE(pruning.prunedBelow(), uint64_t(0));
-        pruning.dropBodies({ours[0]}, 2, {crypto::sha256(pngBytes(7))});
+        QVERIFY(!pruning.summary(ours[0]));
+        const storage::PrunedBody summary{ours[0], crypto::sha256(pngBytes(7)), "cat", "agree", body.size()};
+        pruning.dropBodies({summary}, 2, {crypto::sha256(pngBytes(7))});
         QVERIFY(!store->blockBytes(ours[0]));
+        const auto kept = pruning.summary(ours[0]);
+        QVERIFY(kept);
+        QCOMPARE(kept->photo, summary.photo);
+        QCOMPARE(kept->label, std::string("cat"));
+        QCOMPARE(kept->vote, std::string("agree"));
+        QCOMPARE(kept->size, uint64_t(body.size()));
         QVERIFY(store->headerBytes(ours[0]));
         QCOMPARE(store->indexEntry(ours[0])->status, BlockIndexEntry::Status::HaveBody);
         QCOMPARE(pruning.prunedBelow(), uint64_t(2));
@@ -401,7 +409,7 @@ private slots:
         QCOMPARE(*store->blockBytes(ours[0]), body);
         QVERIFY(pruning.expiredRestoredBodies(999).empty());
         QCOMPARE(pruning.expiredRestoredBodies(1000), std::vector<Hash256>{ours[0]});
-        pruning.dropBodies({ours[0]}, std::nullopt, {});
+        pruning.dropBodies({{ours[0], std::nullopt, {}, "abstain", body.size()}}, std::nullopt, {});
         QVERIFY(pruning.expiredRestoredBodies(2000).empty());
         QCOMPARE(pruning.prunedBelow(), uint64_t(2));
     }

@@ -163,6 +163,11 @@ private slots:
         QCOMPARE(first.json.value("bodyPruned").toBool(), true);
         QCOMPARE(first.json.value("height").toInteger(), photoHeight_);
         QVERIFY(first.json.value("header").toString().size() == 176);
+        // What the body carried is kept beside the header.
+        QCOMPARE(first.json.value("photoHash").toString(), photoHash_);
+        QCOMPARE(first.json.value("label").toString(), QString("dog"));
+        QVERIFY(first.json.value("size").toInteger() > 0);
+        QVERIFY(first.json.value("transactions").toArray().isEmpty());
         const HttpResult photo = httpGet(port, path + "/photo");
         if (photo.status != 200) {
             QCOMPARE(photo.status, 503);
