@@ -82,9 +82,7 @@ ApiResult BlockController::page(const QUrlQuery& query) const
 
 ApiResult BlockController::block(const QString& heightOrHash)
 {
-    // A mobile node marks blocks above the tip full peers confirmed: that tip is part of the key.
-    const NodeStatus status = node_.status();
-    const QString tip = status.tipHash + (status.tipCheck ? "/" + status.tipCheck->checkedHash : QString());
+    const QString tip = node_.status().tipHash;
     if (tip != servedTip_) {
         served_.clear();
         servedTip_ = tip;

@@ -27,7 +27,7 @@ public:
 
 private:
     const Node& node_;
-    QString servedTip_;  // the tip (and on a mobile node the checked tip) the answers are for
+    QString servedTip_;  // the tip the answers are for
     std::map<QString, JsonText> served_;  // by the id as requested: "5" or a hash
 };
 
