@@ -5,13 +5,11 @@
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
-#include "core/storage/RedisSupervisor.h"
 #include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <cstdio>
 #include <cstring>
 

@@ -4,16 +4,12 @@
 // one run.
 #include "core/chain/Chain.h"
 #include "core/mempool/Mempool.h"
-#include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
-#include "core/storage/RedisClient.h"
-#include "core/storage/RedisSupervisor.h"
 #include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <cstdio>
 
 using namespace pb;

@@ -61,8 +61,8 @@ int main()
         return 1;
     }
     const char* people[] = {"/usr/share/doc/opencv-doc/examples/data/messi5.jpg",
-                           "/usr/share/doc/opencv-doc/examples/data/basketball1.png",
-                           "/usr/share/doc/opencv-doc/examples/data/basketball2.png"};
+                            "/usr/share/doc/opencv-doc/examples/data/basketball1.png",
+                            "/usr/share/doc/opencv-doc/examples/data/basketball2.png"};
     std::vector<Sample> photoBlocks;
     for (const char* path : people) {
         QFile f(path);

@@ -6,13 +6,13 @@
 #include "ui/PhotoImages.h"
 
 #include <QDateTime>
-#include <QTimer>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QTimer>
 #include <QTreeWidget>
 
 namespace pb::ui {
@@ -73,6 +73,11 @@ BlockDetailView::BlockDetailView(Node& node, QWidget* parent) : QWidget(parent),
 void BlockDetailView::load(const QString& heightOrHash)
 {
     prunedRetriesLeft_ = kPrunedRetries;
+    lookUp(heightOrHash);
+}
+
+void BlockDetailView::lookUp(const QString& heightOrHash)
+{
     Node* node = &node_;
     queries_.runLatest(
         [node, heightOrHash] {
@@ -141,10 +146,7 @@ void BlockDetailView::retryPruned(const QString& hash)
 {
     if (prunedRetriesLeft_-- <= 0) return;
     QTimer::singleShot(kPrunedRetryMs, this, [this, hash] {
-        if (!block_ || block_->hash != hash) return;  // another block is shown by now
-        const int left = prunedRetriesLeft_;
-        load(hash);
-        prunedRetriesLeft_ = left;
+        if (block_ && block_->hash == hash) lookUp(hash);  // unless another block is shown by now
     });
 }
 

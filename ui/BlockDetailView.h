@@ -47,6 +47,8 @@ private:
         QImage photo;  // upright, with the recognizer's boxes when it could run
         QString recognition;
     };
+    // Queries the block on a worker thread and shows it; load() also restarts the pruned retries.
+    void lookUp(const QString& heightOrHash);
     void show(const Result& result);
     void showPhoto();
     // A pruned body is fetched on request: ask again for the same block a little later.

@@ -30,7 +30,6 @@ namespace {
 
 QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
-
 BlockInfo describeHeader(const BlockHeader& header, const BlockIndexEntry& entry)
 {
     BlockInfo info;

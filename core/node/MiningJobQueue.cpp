@@ -2,7 +2,6 @@
 
 #include "core/crypto/Sha256.h"
 #include "core/photo/Recognizer.h"
-#include "core/storage/PhotoStore.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/util/Bytes.h"
 
@@ -25,13 +24,11 @@ QString describe(const photo::Recognition& recognition)
 
 MiningJobQueue::MiningJobQueue(storage::RedisJobStore& store, const QString& dataDir,
                                const photo::Recognizer* recognizer, QString recognizerProblem, Logger& log)
-    : store_(store), photos_(std::make_unique<storage::PhotoStore>(QDir(dataDir).filePath("jobs"))), recognizer_(recognizer),
+    : store_(store), photos_(QDir(dataDir).filePath("jobs")), recognizer_(recognizer),
       recognizerProblem_(std::move(recognizerProblem)), log_(log)
 {
     pool_.setMaxThreadCount(1);
 }
-
-MiningJobQueue::~MiningJobQueue() = default;
 
 void MiningJobQueue::load()
 {
@@ -71,7 +68,7 @@ void MiningJobQueue::releasePhoto(const MiningJobInfo& settled)
     for (const MiningJobInfo& job : jobs_)
         if (!isFinal(job.state) && job.photoHash == settled.photoHash) return;
     QString error;
-    if (!photos_->remove(*hash, &error))
+    if (!photos_.remove(*hash, &error))
         log_.warning(QString("cannot delete the photo of settled mining job %1: %2").arg(settled.id, error));
 }
 
@@ -90,7 +87,7 @@ void MiningJobQueue::forgetOldSettled()
 void MiningJobQueue::submit(MiningJobInfo job, const Bytes& photo)
 {
     QString error;
-    const auto hash = photos_->put(photo, &error);
+    const auto hash = photos_.put(photo, &error);
     job.photoHash = QString::fromStdString(toHex(hash ? *hash : crypto::sha256(photo)));
     job.createdAt = job.updatedAt = nowMs();
     if (!hash) {
@@ -129,7 +126,7 @@ void MiningJobQueue::recognizeNext()
             continue;
         }
         const auto hash = hashFromHex(job.photoHash.toStdString());
-        auto bytes = hash ? photos_->get(*hash) : std::nullopt;
+        auto bytes = hash ? photos_.get(*hash) : std::nullopt;
         if (!bytes) {
             setState(job, JobState::Rejected, "its photo is missing from the photo store");
             emit changed();
@@ -179,7 +176,7 @@ std::optional<MiningJobInfo> MiningJobQueue::current() const
 std::optional<Bytes> MiningJobQueue::photo(const MiningJobInfo& job) const
 {
     const auto hash = hashFromHex(job.photoHash.toStdString());
-    return hash ? photos_->get(*hash) : std::nullopt;
+    return hash ? photos_.get(*hash) : std::nullopt;
 }
 
 void MiningJobQueue::markMined(const QString& id, const Hash256& block)

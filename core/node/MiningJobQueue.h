@@ -9,11 +9,11 @@
 // the newest kKeepSettled settled jobs are remembered.
 #include "core/chain/ChainStore.h"
 #include "core/mining/MiningJob.h"
+#include "core/storage/PhotoStore.h"
 #include "core/util/Logger.h"
 
 #include <QObject>
 #include <QThreadPool>
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -26,7 +26,6 @@ struct RecognizeOutcome;
 
 namespace storage {
 class RedisJobStore;
-class PhotoStore;
 } // namespace storage
 
 class MiningJobQueue : public QObject {
@@ -37,7 +36,6 @@ public:
     // `recognizerProblem` non-empty: every job is rejected with it (the node cannot mine photos).
     MiningJobQueue(storage::RedisJobStore& store, const QString& dataDir, const photo::Recognizer* recognizer,
                    QString recognizerProblem, Logger& log);
-    ~MiningJobQueue() override;
 
     // Reads the queue back; a job caught recognizing by a restart is queued again, and photos
     // of jobs that settled just before a crash are deleted.
@@ -70,7 +68,7 @@ private:
     void finishRecognition(const QString& id, const photo::RecognizeOutcome& outcome);
 
     storage::RedisJobStore& store_;
-    std::unique_ptr<storage::PhotoStore> photos_;
+    storage::PhotoStore photos_;  // <datadir>/jobs/photos
     const photo::Recognizer* recognizer_;
     QString recognizerProblem_;
     Logger& log_;

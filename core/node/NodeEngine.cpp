@@ -34,7 +34,6 @@ uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 
 QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
-
 } // namespace
 
 NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)

@@ -78,7 +78,7 @@ std::vector<MiningJobInfo> RedisJobStore::all(QStringList* skipped)
 
 void RedisJobStore::remove(const QStringList& ids)
 {
-    std::vector<std::vector<std::string>> commands;
+    std::vector<RedisClient::Command> commands;
     for (const QString& id : ids) {
         commands.push_back({"DEL", key("job:" + id.toStdString())});
         commands.push_back({"ZREM", key("jobs"), id.toStdString()});

@@ -1,8 +1,8 @@
 #include "core/storage/RedisPruneStore.h"
 
-#include <cstdlib>
-
 #include "core/chain/ChainStore.h"
+
+#include <cstdlib>
 
 namespace pb::storage {
 

@@ -3,15 +3,11 @@
 #include "core/chain/Chain.h"
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
-#include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
-#include "core/storage/RedisClient.h"
 #include "core/storage/RedisPruneStore.h"
-#include "core/storage/RedisSupervisor.h"
 #include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace pb;

@@ -5,15 +5,11 @@
 #include "core/chain/Difficulty.h"
 #include "core/crypto/Sha256.h"
 #include "core/photo/NanoDetRecognizer.h"
-#include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
-#include "core/storage/RedisClient.h"
-#include "core/storage/RedisSupervisor.h"
 #include "tests/support/ScratchRedis.h"
 #include "tests/support/SolveBlock.h"
 
 #include <QFile>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace pb;
