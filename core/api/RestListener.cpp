@@ -1,0 +1,49 @@
+#include "core/api/RestListener.h"
+
+#include "core/util/DescriptorBudget.h"
+
+#include <QAbstractHttpServer>
+#include <QSslServer>
+#include <QTcpServer>
+
+namespace pb::api {
+
+namespace {
+
+net::AcceptLimits restAcceptLimits()
+{
+    net::AcceptLimits limits;
+    limits.maxConnections = std::min(RestListener::kMaxConnections, socketDescriptorShare(0.25));
+    limits.maxPerAddress = std::min(RestListener::kMaxPerAddress, limits.maxConnections);
+    limits.maxPerSubnet = limits.maxConnections;
+    return limits;
+}
+
+} // namespace
+
+RestListener::RestListener(QObject* parent)
+    : QObject(parent), gate_(restAcceptLimits(), this), deadlines_(RequestDeadlineSettings{}, this)
+{
+    gate_.setOnAccepted([this](QAbstractSocket* socket) { deadlines_.watch(socket); });
+}
+
+quint16 RestListener::listen(QAbstractHttpServer& http, const QHostAddress& address, quint16 port,
+                             const QSslConfiguration* tls)
+{
+    QTcpServer* server = nullptr;
+    if (tls) {
+        auto* ssl = new net::GatedServer<QSslServer>(&gate_, this);
+        ssl->setSslConfiguration(*tls);
+        server = ssl;
+    } else {
+        server = new net::GatedServer<QTcpServer>(&gate_, this);
+    }
+    if (!server->listen(address, port)) {
+        delete server;
+        return 0;
+    }
+    http.bind(server);  // reparents it to the HTTP server
+    return server->serverPort();
+}
+
+} // namespace pb::api
