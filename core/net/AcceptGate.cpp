@@ -81,9 +81,8 @@ bool AcceptGate::admit(qintptr descriptor)
     if (!refusal) return true;
     ++refused_;
     qCDebug(lcAccept) << "closing" << peer << "at accept:" << refusal;
-    // Reset rather than linger: nothing was read, nothing is owed.
-    const linger reset{1, 0};
-    ::setsockopt(int(descriptor), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    // A plain close (FIN), not a reset: Qt's own client retries connect() in a tight loop
+    // when the reset arrives before it saw the connection complete.
     ::close(int(descriptor));
     return false;
 }
