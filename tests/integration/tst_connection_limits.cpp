@@ -141,6 +141,8 @@ private slots:
         RawPeer honest;
         QVERIFY2(waitUntil([&] { return joinAs(honest, "127.0.13.1", port); }, 15000), "an honest peer could not connect");
         QVERIFY(staysOpen(honest, 300));
+        // The slow REST clients never finish their header: the header deadline closes them.
+        QVERIFY2(waitUntil([&] { return restFlood.stillOpen() == 0; }, 45000), qPrintable(QString::number(restFlood.stillOpen())));
         // Mining goes on.
         QVERIFY2(waitUntil([&] { return node.height() >= heightBefore + 3; }, 30000),
                  qPrintable(node.stderrText().right(2000)));

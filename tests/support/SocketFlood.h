@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -47,8 +48,12 @@ public:
             fds_.push_back(fd);
             ++started;
         }
-        if (!prefix.isEmpty())
-            for (int fd : fds_) (void)!::send(fd, prefix.constData(), size_t(prefix.size()), MSG_NOSIGNAL);
+        if (!prefix.isEmpty()) {
+            for (int fd : fds_) {
+                pollfd writable{fd, POLLOUT, 0};
+                if (::poll(&writable, 1, 100) == 1) (void)!::send(fd, prefix.constData(), size_t(prefix.size()), MSG_NOSIGNAL);
+            }
+        }
         return started;
     }
 
