@@ -4,6 +4,7 @@
 // or slow (send the start of an HTTP request and never finish it). Plain non-blocking POSIX
 // sockets, so opening hundreds neither waits for the server to accept nor needs an event loop.
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QString>
 
 #include <arpa/inet.h>
@@ -14,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace pb::test {
@@ -49,9 +51,13 @@ public:
             ++started;
         }
         if (!prefix.isEmpty()) {
+            // Send once each connection completes, waiting at most a second in all.
+            QElapsedTimer waited;
+            waited.start();
             for (int fd : fds_) {
                 pollfd writable{fd, POLLOUT, 0};
-                if (::poll(&writable, 1, 100) == 1) (void)!::send(fd, prefix.constData(), size_t(prefix.size()), MSG_NOSIGNAL);
+                const int budget = int(std::max<qint64>(0, 1000 - waited.elapsed()));
+                if (::poll(&writable, 1, budget) == 1) (void)!::send(fd, prefix.constData(), size_t(prefix.size()), MSG_NOSIGNAL);
             }
         }
         return started;
