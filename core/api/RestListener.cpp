@@ -22,7 +22,7 @@ net::AcceptLimits restAcceptLimits()
 } // namespace
 
 RestListener::RestListener(QObject* parent)
-    : QObject(parent), gate_(restAcceptLimits(), this), deadlines_(RequestDeadlineSettings{}, this)
+    : QObject(parent), gate_(restAcceptLimits()), deadlines_(RequestDeadlineSettings{})
 {
     gate_.setOnAccepted([this](QAbstractSocket* socket) { deadlines_.watch(socket); });
 }

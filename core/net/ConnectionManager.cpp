@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -90,8 +91,12 @@ quint16 ConnectionManager::listen(const QHostAddress& address, quint16 port, QSt
     m_server = new QWebSocketServer(QStringLiteral("photoblocks"), QWebSocketServer::NonSecureMode, this);
     m_server->setHandshakeTimeout(m_limits.connectTimeoutMs);
     connect(m_tcp, &QTcpServer::newConnection, this, [this] {
-        while (m_tcp && m_tcp->hasPendingConnections())
-            m_server->handleConnection(m_tcp->nextPendingConnection());
+        while (m_tcp && m_tcp->hasPendingConnections()) {
+            QTcpSocket* socket = m_tcp->nextPendingConnection();
+            // Owned by the WebSocket server, as when it listens itself: m_tcp may go first.
+            socket->setParent(m_server);
+            m_server->handleConnection(socket);
+        }
     });
     connect(m_server, &QWebSocketServer::newConnection, this, &ConnectionManager::acceptPending);
     return m_tcp->serverPort();
