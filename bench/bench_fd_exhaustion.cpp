@@ -121,7 +121,9 @@ int main(int argc, char* argv[])
     DaemonProcess node(dir.path());
     node.setLauncher({"prlimit", QString("--nofile=%1:%1").arg(nofile), "--"});
     const quint16 peerPort = freeLoopbackPort();
-    if (!node.start({"--mode", "head", "--port", QString::number(peerPort), "--mine", "--threads", "1"})) {
+    // As a public node would run: a per-subnet cap (the honest peer comes from another /24).
+    if (!node.start({"--mode", "head", "--port", QString::number(peerPort), "--mine", "--threads", "1",
+                     "--max-inbound-per-subnet", "8"})) {
         std::fprintf(stderr, "daemon did not start: %s\n", qPrintable(node.stderrText()));
         return 1;
     }

@@ -14,7 +14,8 @@ net::AcceptLimits restAcceptLimits()
 {
     net::AcceptLimits limits;
     limits.maxConnections = std::min(RestListener::kMaxConnections, socketDescriptorShare(0.25));
-    limits.maxPerAddress = std::min(RestListener::kMaxPerAddress, limits.maxConnections);
+    // One address never takes more than a quarter: a flood from it leaves room for others.
+    limits.maxPerAddress = std::min(RestListener::kMaxPerAddress, std::max(1, limits.maxConnections / 4));
     limits.maxPerSubnet = limits.maxConnections;
     return limits;
 }

@@ -18,7 +18,8 @@ class RestListener : public QObject {
 public:
     // REST clients hold at most a quarter of the process's socket descriptors, and this many.
     static constexpr int kMaxConnections = 256;
-    // A browser opens about six; a phone app a few. Not per subnet: a LAN's phones share one.
+    // A browser opens about six; a phone app a few. At most a quarter of kMaxConnections (or
+    // of what the descriptor limit allows). Not per subnet: a LAN's phones share one.
     static constexpr int kMaxPerAddress = 32;
 
     explicit RestListener(QObject* parent = nullptr);
