@@ -131,8 +131,8 @@ private slots:
         QVERIFY(peerFlood.open("127.0.11.1", port, 300) > 200);
         QVERIFY(restFlood.open("127.0.12.1", node.restPort(), 150, "GET /api/v1/status HTTP/1.1\r\nHost: x\r\n") > 100);
         QTest::qWait(500);
-        // The node holds only what its caps allow; the rest were closed or wait in the backlog.
-        QVERIFY2(restFlood.stillOpen() <= 64, qPrintable(QString::number(restFlood.stillOpen())));
+        // The node holds no more than its REST cap (a quarter of what 256 descriptors leave).
+        QVERIFY2(restFlood.stillOpen() <= 32, qPrintable(QString::number(restFlood.stillOpen())));
 
         const qint64 heightBefore = node.height();
         QVERIFY2(heightBefore > 0, "REST stopped answering under the flood");
