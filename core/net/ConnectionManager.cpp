@@ -22,6 +22,11 @@ Q_LOGGING_CATEGORY(lcTransport, "pb.net.transport", QtInfoMsg)
 
 namespace {
 
+QString handshakeKey(const QHostAddress& address, quint16 port)
+{
+    return normalizedAddress(address).toString() + ' ' + QString::number(port);
+}
+
 LinkInfo newLinkInfo(PeerId id, Direction direction, const QHostAddress& address, quint16 port)
 {
     LinkInfo info;
@@ -95,6 +100,17 @@ quint16 ConnectionManager::listen(const QHostAddress& address, quint16 port, QSt
             QTcpSocket* socket = m_tcp->nextPendingConnection();
             // Owned by the WebSocket server, as when it listens itself: m_tcp may go first.
             socket->setParent(m_server);
+            // The WebSocket server bounds only handshakes it accepted itself: ours get a deadline.
+            const QString key = handshakeKey(socket->peerAddress(), socket->peerPort());
+            m_handshaking[key] = socket;
+            QTimer::singleShot(m_limits.connectTimeoutMs, this, [this, key] {
+                const auto it = m_handshaking.find(key);
+                if (it == m_handshaking.end())
+                    return;
+                if (it->second)
+                    it->second->abort();
+                m_handshaking.erase(it);
+            });
             m_server->handleConnection(socket);
         }
     });
@@ -168,6 +184,7 @@ void ConnectionManager::acceptPending()
 {
     while (m_server && m_server->hasPendingConnections()) {
         QWebSocket* socket = m_server->nextPendingConnection();
+        m_handshaking.erase(handshakeKey(socket->peerAddress(), socket->peerPort()));
         PeerConnection::applyLimits(socket, m_limits);
         const LinkInfo info = newLinkInfo(0, Direction::Inbound, socket->peerAddress(), socket->peerPort());
         QString refusal = refusalFor(info.address, socket->requestUrl().path());

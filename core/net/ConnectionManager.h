@@ -22,6 +22,8 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 
 #include <functional>
 #include <map>
@@ -101,6 +103,7 @@ private:
     AcceptGate* m_gate = nullptr;        // children of this while listening
     QTcpServer* m_tcp = nullptr;
     QWebSocketServer* m_server = nullptr;  // upgrades what m_tcp accepts; does not listen itself
+    std::map<QString, QPointer<QTcpSocket>> m_handshaking;  // "address port" -> socket, until upgraded
     const quint64 m_groupKey;              // secret: which address groups eviction protects
     std::map<PeerId, PeerConnection*> m_links;
     std::map<PeerId, Dial> m_dials;
