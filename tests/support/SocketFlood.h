@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -63,19 +64,41 @@ public:
         return started;
     }
 
-    // Connections the server has not closed: a read would block rather than see EOF or a reset.
+    // Connections established and not closed by the server (held by it, or waiting in its
+    // accept backlog); still connecting or closed ones do not count.
     int stillOpen() const
     {
         int open = 0;
-        char byte;
         for (int fd : fds_) {
-            const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-            open += (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) || n > 0;
+            tcp_info info{};
+            socklen_t length = sizeof info;
+            open += ::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) == 0 && info.tcpi_state == TCP_ESTABLISHED;
         }
         return open;
     }
 
     int size() const { return int(fds_.size()); }
+
+    // Keeps the flood at `count`: drops connections the server closed (or never accepted and
+    // reset) and opens new ones in their place.
+    int topUp(const QString& source, quint16 port, int count, const QByteArray& prefix = {})
+    {
+        std::vector<int> kept;
+        for (int fd : fds_) {
+            tcp_info info{};
+            socklen_t length = sizeof info;
+            const bool alive = ::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) == 0
+                               && (info.tcpi_state == TCP_ESTABLISHED || info.tcpi_state == TCP_SYN_SENT);
+            if (alive) kept.push_back(fd);
+            else ::close(fd);
+        }
+        fds_.swap(kept);
+        SocketFlood fresh;
+        fresh.open(source, port, count - size(), prefix);
+        fds_.insert(fds_.end(), fresh.fds_.begin(), fresh.fds_.end());
+        fresh.fds_.clear();
+        return size();
+    }
 
     void closeAll()
     {
