@@ -1,7 +1,8 @@
 // Inbound limits against a real photoblocksd: connections beyond the per-subnet cap are closed
-// at accept(); a full node evicts an idle inbound peer for a newcomer but keeps the peer that
-// relayed it a block; and under a low descriptor limit (prlimit) a flood of idle P2P and slow
-// REST connections leaves REST answering, mining going and an honest peer able to connect.
+// at accept(); --ban-subnets bans a misbehaving peer's whole /24; a full node evicts an idle
+// inbound peer for a newcomer but keeps the peer that relayed it a block; and under a low
+// descriptor limit (prlimit) a flood of idle P2P and slow REST connections leaves REST
+// answering, mining going and an honest peer able to connect.
 #include "DaemonProcess.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
@@ -79,6 +80,26 @@ private slots:
         QVERIFY(joinAs(elsewhere, "127.0.8.1", port));
         QVERIFY(staysOpen(a, 500));
         QCOMPARE(httpGet(node.restPort(), "/api/v1/status").status, 200);
+        QCOMPARE(node.terminate(), 0);
+    }
+
+    void subnetBanCoversTheWholeSlash24()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        DaemonProcess node(dir.path());
+        const quint16 port = freeLoopbackPort();
+        QVERIFY2(node.start({"--mode", "head", "--port", QString::number(port), "--ban-subnets"}),
+                 qPrintable(node.stderrText()));
+        RawPeer offender;
+        QVERIFY(offender.open("127.0.14.1", port, net::kWebSocketPath));
+        offender.sendFrame("this is not CBOR at all");
+        offender.sendFrame(QByteArray(64, '\xff'));
+        QVERIFY2(offender.waitForClose(5000), "the node kept a misbehaving peer");
+        // A neighbour in the same /24 is refused; another /24 is not.
+        RawPeer neighbour, stranger;
+        QVERIFY(waitUntil([&] { return !neighbour.open("127.0.14.2", port, net::kWebSocketPath) || neighbour.waitForClose(3000); }, 10000));
+        QVERIFY(joinAs(stranger, "127.0.15.1", port));
+        QVERIFY(staysOpen(stranger, 500));
         QCOMPARE(node.terminate(), 0);
     }
 
