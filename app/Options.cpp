@@ -19,8 +19,8 @@ namespace {
 const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer", "recognizer-nanodet-dir", "recognizer-data", "recognizer-model",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key",
-                                "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
-const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all"};
+                                "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
+const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all", "ban-subnets"};
 
 // "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
 std::optional<qint64> parseRange(const QString& key, const QString& text, qint64 low, qint64 high, QString* error)
@@ -130,6 +130,9 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"seed", "Connect to this seed node, host:port; repeatable (default: the network's seed).", "host:port"},
         {"max-outbound", "Outbound peers to keep (default 8).", "n"},
         {"max-inbound", "Inbound peers to accept (default 64).", "n"},
+        {"max-inbound-per-subnet", "Inbound peers (and handshakes) from one IPv4 /24 or IPv6 /64 (default 8 with "
+                                   "--listen-all, else --max-inbound).", "n"},
+        {"ban-subnets", "A ban covers the offender's whole /24 (IPv4) or /64 (IPv6), not just its address."},
         {"ban-seconds", "How long misbehaving peers stay banned (default 86400).", "seconds"},
         {"max-reorg-depth", "Deepest reorganisation the node will follow (default 1000).", "blocks"},
         {"prune-window", "Mobile mode: keep the bodies and photos of only this many recent blocks (default 288, at least 16); "
@@ -192,7 +195,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         if (!values.contains(key)) continue;
         const auto flag = parseBool(values[key]);
         if (!flag) return error(QString("%1: `%2` is not true or false").arg(key, values[key]));
-        (key == "mine" ? c.mine : key == "listen-all" ? c.listenAll : o.rest.listenAll) = *flag;
+        (key == "mine" ? c.mine : key == "listen-all" ? c.listenAll : key == "ban-subnets" ? c.banSubnets : o.rest.listenAll) = *flag;
     }
     QString rangeError;
     const auto number = [&](const QString& key, qint64 low, qint64 high, auto& field) {
@@ -203,7 +206,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     };
     if (!number("threads", 1, std::max(1, QThread::idealThreadCount()), c.threads)
         || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
-        || !number("max-inbound", 0, 10000, c.maxInbound) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
+        || !number("max-inbound", 0, 10000, c.maxInbound) || !number("max-inbound-per-subnet", 1, 10000, c.maxInboundPerSubnet) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
         || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth)
         || !number("prune-window", qint64(kMinPruneWindow), 1'000'000, c.pruneWindow)
         || !number("min-fee", 0, 1'000'000'000'000, c.minimumFee)

@@ -9,6 +9,7 @@
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
 #include "core/node/PhotoFolder.h"
+#include "core/util/DescriptorBudget.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -52,6 +53,10 @@ int main(int argc, char* argv[])
         return 2;
     }
     const pb::app::Options& options = parsed.options;
+
+    // Before anything opens a descriptor: listeners size their caps from the raised limit.
+    if (const auto fds = pb::raiseDescriptorLimit(); fds && fds->soft != fds->before)
+        std::fprintf(stderr, "photoblocksd: descriptor limit raised from %ld to %ld\n", fds->before, fds->soft);
 
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;

@@ -1,5 +1,6 @@
 // photoblocks: the desktop application. Runs the same engine as photoblocksd on its own
 // thread and shows it through the widgets in ui/.
+#include "core/util/DescriptorBudget.h"
 #include "app/Options.h"
 #include "app/ShutdownSignals.h"
 #include "core/api/ApiService.h"
@@ -44,6 +45,9 @@ int main(int argc, char* argv[])
         return 2;
     }
     const pb::app::Options& options = parsed.options;
+
+    // Before anything opens a descriptor: listeners size their caps from the raised limit.
+    pb::raiseDescriptorLimit();
 
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;

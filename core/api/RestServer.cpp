@@ -261,6 +261,9 @@ bool RestServer::setUpTls(QString* error)
         return false;
     }
     http_.sslSetup(certificate, key);
+    tls_ = QSslConfiguration::defaultConfiguration();
+    tls_->setLocalCertificate(certificate);
+    tls_->setPrivateKey(key);
     return true;
 }
 
@@ -269,7 +272,7 @@ quint16 RestServer::listen(QString* error)
     if (devices_ && !devices_->load(error)) return 0;
     if (!setUpTls(error)) return 0;
     const QHostAddress address = settings_.listenAll ? QHostAddress::Any : QHostAddress::LocalHost;
-    const quint16 bound = http_.listen(address, settings_.port);
+    const quint16 bound = listener_.listen(http_, address, settings_.port, tls_ ? &*tls_ : nullptr);
     if (bound == 0) *error = QString("cannot listen for REST on %1:%2").arg(address.toString()).arg(settings_.port);
     pairing_.setBoundPort(bound);
     return bound;

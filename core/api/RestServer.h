@@ -10,6 +10,7 @@
 #include "core/api/NodesController.h"
 #include "core/api/PairingController.h"
 #include "core/api/PeersController.h"
+#include "core/api/RestListener.h"
 #include "core/api/StatusController.h"
 #include "core/api/TransactionController.h"
 #include "core/api/WebClientFiles.h"
@@ -17,6 +18,7 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QSslConfiguration>
 
 #include <map>
 #include <memory>
@@ -69,6 +71,8 @@ private:
     const RestSettings settings_;
     std::shared_ptr<DeviceRegistry> devices_;
     ClientPolicy policy_;
+    RestListener listener_;  // connection caps and deadlines; outlives http_, which owns its server
+    std::optional<QSslConfiguration> tls_;
     QHttpServer http_;
     StatusController status_;
     BlockController blocks_;

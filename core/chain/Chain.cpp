@@ -171,11 +171,11 @@ uint64_t Chain::forkWithBestChain() const
 
 uint32_t Chain::nextBits(const BlockIndexEntry& parent)
 {
-    const auto windowStart = retargetWindowStart(params_, parent.height + 1);
-    if (!windowStart) return parent.bits;
+    const auto window = retargetWindow(params_, parent.height + 1);
+    if (!window) return parent.bits;
     BlockIndexEntry first = parent;
-    while (first.height > *windowStart) first = requireEntry(first.prevHash);
-    return retargetBits(params_, parent.bits, first.time, parent.time);
+    while (first.height > window->startHeight) first = requireEntry(first.prevHash);
+    return retargetBits(params_, parent.bits, *window, first.time, parent.time);
 }
 
 uint64_t Chain::medianTimePastAt(const BlockIndexEntry& last)

@@ -483,7 +483,7 @@ void NetProcessing::onBlock(Peer& peer, const BlockMessage& message)
     }
     // Even a rejected block may have let valid ancestors connect (when it failed in their branch).
     if (!r.connected.empty()) {
-        if (r.ok()) notePeerHas(peer, hash);
+        if (r.ok()) { notePeerHas(peer, hash); links_.noteBlockRelayed(peer.link.id); }  // eviction protects it
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         hooks_.chainChanged(r);

@@ -30,7 +30,20 @@ struct TransportLimits {
 
     int maxInbound = 64;
     int maxPerIp = 8;            // established inbound connections from one address
+    int maxPerSubnet = 8;        // ... from one IPv4 /24 or IPv6 /64 (NetGroup.h)
     int maxPendingDials = 16;
+    // TCP connections still in the WebSocket handshake, beyond the established ones: the
+    // listener closes any connection past maxInbound + this, or past the per-address and
+    // per-subnet caps counting handshakes too, right at accept().
+    int maxPendingHandshakes = 16;
+    // When every inbound slot is taken, a new inbound peer replaces the least useful one
+    // (InboundEviction.h) instead of being refused.
+    bool evictWhenFull = true;
+
+    // WebSocket pings measure each link's round trip (inbound eviction protects the fastest).
+    int pingIntervalMs = 20000;
+    // A link that sends nothing for this long is closed (the protocol pings every 15 s).
+    int idleTimeoutMs = 120000;
 
     // A peer that stops reading would make us buffer without bound; past this it is dropped.
     // Sends are only written out when the event loop runs, so this must hold the largest

@@ -359,6 +359,7 @@ QString NodeEngine::startNetwork()
     limits.maxInbound = config_.maxInbound;
     // A loopback-only node's peers all share one address; the per-IP cap would starve them.
     if (!config_.listenAll) limits.maxPerIp = std::max(limits.maxPerIp, config_.maxInbound);
+    limits.maxPerSubnet = config_.inboundPerSubnet();
     limits.messagesPerSecond = 1000;
     connections_ = std::make_unique<net::ConnectionManager>(limits);
     connections_->setAdmissionFilter([this](const QHostAddress& a) { return !isBanned(a); });
@@ -403,7 +404,7 @@ bool NodeEngine::isBanned(const QHostAddress& address) const
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (const BanInfo& b : bans_)
-        if (b.until > now && QHostAddress(b.address).isEqual(address, QHostAddress::TolerantConversion)) return true;
+        if (b.until > now && net::sameNetGroup(QHostAddress(b.address), address, config_.banSubnets)) return true;
     return false;
 }
 

@@ -104,6 +104,10 @@ public:
     void setNetwork(const QString& network) { network_ = network; }
     // "https": start() waits for the daemon to announce its HTTPS API instead of probing HTTP.
     void setRestScheme(const QString& scheme) { restScheme_ = scheme; }
+    // A command the daemon runs under, e.g. {"prlimit", "--nofile=256", "--"}.
+    void setLauncher(const QStringList& launcher) { launcher_ = launcher; }
+    // The daemon's pid (its launcher's exec keeps it).
+    qint64 pid() const { return process_.processId(); }
 
     // Starts the daemon (on the test network unless told otherwise) with a REST port; waits
     // until /status answers.
@@ -113,7 +117,8 @@ public:
         process_.setProcessEnvironment(env);
         QStringList args{"--datadir", dataDir_, "--rest-port", QString::number(restPort_)};
         if (!network_.isEmpty()) args << "--network" << network_;
-        process_.start(PB_DAEMON_PATH, args + extraArgs);
+        if (launcher_.isEmpty()) process_.start(PB_DAEMON_PATH, args + extraArgs);
+        else process_.start(launcher_.front(), launcher_.mid(1) + QStringList{PB_DAEMON_PATH} + args + extraArgs);
         if (!process_.waitForStarted(5000)) return false;
         const auto answers = [this] {
             if (restScheme_ == "https") return stderrText().contains("REST API on https://");
@@ -152,6 +157,7 @@ private:
     QString dataDir_;
     QString network_ = "test";
     QString restScheme_ = "http";
+    QStringList launcher_;
     QProcess process_;
     quint16 restPort_ = 0;
     QString stderr_;
