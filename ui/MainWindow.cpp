@@ -75,6 +75,16 @@ MainWindow::MainWindow(Node& node, const QString& walletPath, QWidget* parent) :
             raise();
             activateWindow();
         });
+        connect(tray_, &TrayIcon::peersRequested, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            showPage(PeersIndex);
+        });
+        connect(tray_, &TrayIcon::miningToggleRequested, this, [this](bool start) {
+            if (start) node_.startMining(node_.status().miningThreadsSetting);
+            else node_.stopMining();
+        });
         connect(tray_, &TrayIcon::quitRequested, this, &MainWindow::quit);
     }
 

@@ -85,7 +85,10 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     addAction(tr("Copy node &id"), &PeersPage::copyNodeId);
 
     QWidget* peersBox = column({filter_, peerView_, actions}, peerView_);
-    QWidget* bansBox = column({new QLabel(tr("Banned addresses")), banView_, rowWithRight({}, {unban})}, banView_);
+    auto* banAddress = new QPushButton(tr("Ban address or &subnet…"));
+    banAddress->setAccessibleName(tr("Ban an address or subnet"));
+    connect(banAddress, &QPushButton::clicked, this, &PeersPage::banAddress);
+    QWidget* bansBox = column({new QLabel(tr("Banned addresses")), banView_, rowWithRight({}, {banAddress, unban})}, banView_);
     fill(this, panes(Qt::Vertical, peersBox, panes(Qt::Horizontal, traffic_, bansBox)));
 
     auto* sampler = new QTimer(this);
@@ -153,6 +156,17 @@ void PeersPage::banPeer(int viewRow)
         report(tr("Cannot ban %1: %2").arg(host, error));
     else
         report(tr("Banned %1.").arg(host));
+}
+
+void PeersPage::banAddress()
+{
+    BanDialog dialog(QString(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!node_.ban(dialog.target(), dialog.seconds(), dialog.reason(), &error))
+        report(tr("Cannot ban %1: %2").arg(dialog.target(), error));
+    else
+        report(tr("Banned %1.").arg(dialog.target()));
 }
 
 void PeersPage::copyNodeId(int viewRow)

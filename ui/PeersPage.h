@@ -38,6 +38,8 @@ public:
     void banPeer(int viewRow);
     void copyNodeId(int viewRow);
     void unbanSelected();
+    // Asks for an address or CIDR subnet, a duration and a reason, then bans it.
+    void banAddress();
 
 private:
     void showPeerMenu(const QPoint& position);

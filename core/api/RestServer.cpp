@@ -12,7 +12,7 @@ namespace pb::api {
 RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent)
     : QObject(parent), node_(node), settings_(settings),
       devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_shared<DeviceRegistry>(settings.devicesFile)),
-      policy_(settings, devices_.get()), status_(node), blocks_(node), nodes_(node), peers_(node), bans_(node), mining_(node),
+      policy_(settings, devices_.get()), status_(node), blocks_(node), nodes_(node), peers_(node), bans_(node), mining_(node), miner_(node),
       addresses_(node), transactions_(node),
       pairing_(devices_.get(), settings)
 {
@@ -109,6 +109,11 @@ void RestServer::registerRoutes()
     });
     route("/api/v1/bans/<arg>", Method::Delete, Access::Admin,
           [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
+    route("/api/v1/mining", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(miner_.status()); });
+    route("/api/v1/mining", Method::Post, Access::Admin, [this](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
+        return respond(miner_.control(request.body()));
+    });
     route("/api/v1/pairing", Method::Post, Access::Admin,
           [this, now](const QHttpServerRequest&) { return respond(pairing_.issueCode(now()), StatusCode::Created); });
     route("/api/v1/devices", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(pairing_.list()); });

@@ -6,6 +6,7 @@
 #include "core/api/BansController.h"
 #include "core/api/BlockController.h"
 #include "core/api/ClientPolicy.h"
+#include "core/api/MinerController.h"
 #include "core/api/MiningController.h"
 #include "core/api/NodesController.h"
 #include "core/api/PairingController.h"
@@ -76,6 +77,7 @@ private:
     PeersController peers_;
     BansController bans_;
     MiningController mining_;
+    MinerController miner_;
     AddressController addresses_;
     TransactionController transactions_;
     PairingController pairing_;
