@@ -6,6 +6,7 @@
 #include "core/api/BansController.h"
 #include "core/api/BlockController.h"
 #include "core/api/ClientPolicy.h"
+#include "core/api/MetricsController.h"
 #include "core/api/MinerController.h"
 #include "core/api/MiningController.h"
 #include "core/api/NodesController.h"
@@ -18,6 +19,7 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -78,6 +80,8 @@ private:
     BansController bans_;
     MiningController mining_;
     MinerController miner_;
+    MetricsController metrics_;
+    QTimer trafficSampler_;  // feeds metrics_'s byte counters once a second
     AddressController addresses_;
     TransactionController transactions_;
     PairingController pairing_;

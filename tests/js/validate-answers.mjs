@@ -309,6 +309,8 @@ async function exerciseHead(s, head) {
   await s.expect(400, head, 'POST', '/api/v1/bans', { address: 'here' });
   // Run-time mining control: answered once applied; the head mines on afterwards.
   await s.expect(200, head, 'GET', '/api/v1/mining');
+  const metrics = await s.expect(200, head, 'GET', '/metrics');
+  check(/^photoblocks_chain_height \d+$/m.test(metrics.text), `/metrics has the chain height: ${metrics.text.slice(0, 300)}`);
   await s.expect(200, head, 'POST', '/api/v1/mining', { active: false });
   await s.expect(409, head, 'POST', '/api/v1/mining', { threads: 1 });
   await s.expect(400, head, 'POST', '/api/v1/mining', { active: 'yes' });
