@@ -82,8 +82,13 @@ inline PrometheusParse checkPrometheusText(const QString& text)
             if (parts[1] == "HELP") {
                 if (help.contains(name)) r.problems << QString("line %1: second HELP for %2").arg(n).arg(name);
                 help.insert(name, parts.mid(3).join(' '));
-                if (QString h = help[name]; h.contains(QRegularExpression(R"(\\[^\\n])")))
-                    r.problems << QString("line %1: bad escape in HELP of %2").arg(n).arg(name);
+                const QString& h = help[name];
+                for (qsizetype k = 0; k < h.size(); ++k) {
+                    if (h[k] != '\\') continue;
+                    if (k + 1 >= h.size() || (h[k + 1] != '\\' && h[k + 1] != 'n'))
+                        r.problems << QString("line %1: bad escape in HELP of %2").arg(n).arg(name);
+                    ++k;
+                }
             } else {
                 if (parts.size() != 4 || !knownTypes.contains(parts[3]))
                     r.problems << QString("line %1: bad TYPE line").arg(n);

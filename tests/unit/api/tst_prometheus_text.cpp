@@ -47,6 +47,7 @@ private slots:
         QTest::newRow("unterminated label") << g + "a_b{x=\"1} 1\n" << "malformed labels";
         QTest::newRow("reserved label") << g + "a_b{__x=\"1\"} 1\n" << "bad label name";
         QTest::newRow("duplicate series") << g + "a_b{x=\"1\"} 1\na_b{x=\"1\"} 2\n" << "duplicate series";
+        QTest::newRow("bad HELP escape") << "# HELP a_b A \\t.\n# TYPE a_b gauge\na_b 1\n" << "bad escape in HELP";
         QTest::newRow("no TYPE") << "c_d 1\n" << "without TYPE";
         QTest::newRow("no HELP") << "# TYPE a_b gauge\na_b 1\n" << "no help text";
         QTest::newRow("TYPE after samples") << "# HELP a_b A.\na_b 1\n# TYPE a_b gauge\n" << "after its samples";
