@@ -21,6 +21,19 @@
 
 namespace pb::app {
 
+ui::SettingOrigins settingOrigins(const Options& options, const QStringList& arguments)
+{
+    ui::SettingOrigins origins;
+    const QString file = QObject::tr("the config file %1").arg(options.configFile);
+    for (auto it = options.configFileValues.cbegin(); it != options.configFileValues.cend(); ++it)
+        origins.insert(it.key(), {file, it.value()});
+    // The arguments parsed include the saved settings (GuiSettings::withSavedOptions): only
+    // those on the real command line override them.
+    for (auto it = options.argumentValues.cbegin(); it != options.argumentValues.cend(); ++it)
+        if (ui::GuiSettings::givenOnCommandLine(arguments, it.key())) origins.insert(it.key(), {QObject::tr("the command line"), it.value()});
+    return origins;
+}
+
 void quitEverything(ui::MainWindow& window)
 {
     // Innermost first: a dialog opened from another dialog ends its nested loop before its parent.
@@ -86,6 +99,7 @@ int runDesktopApp(QApplication& app, const DesktopHook& afterShow)
         quitRequested = true;
         quitEverything(window);
     });
+    window.setSettingOrigins(settingOrigins(options, app.arguments()));
     window.show();
     if (afterShow) afterShow(window, *node);
 

@@ -121,6 +121,12 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Photoblocks"), this, [this] { AboutDialog(this).exec(); });
 }
 
+void MainWindow::setSettingOrigins(const SettingOrigins& origins)
+{
+    settings_->setOrigins(origins);
+    mobile_->setOrigins(origins);
+}
+
 void MainWindow::showPage(int page)
 {
     sidebar_->setCurrentRow(page);
