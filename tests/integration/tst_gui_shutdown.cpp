@@ -6,14 +6,21 @@
 #include "core/node/Node.h"
 #include "ui/FirstRunDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/MobilePage.h"
+#include "ui/SettingsPage.h"
 #include "ui/PeersPage.h"
 #include "ui/BanDialog.h"
 #include "ui/WalletDialogs.h"
 #include "ui/WalletPage.h"
 
+#include <QCheckBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -45,6 +52,19 @@ int runChild(int argc, char* argv[])
                     if (qobject_cast<std::remove_pointer_t<decltype(typeTag)>*>(w) && w->isVisible()) return true;
                 return false;
             };
+            if (scenario == "origins") {
+                // Once the REST API runs: what the Mobile and Settings pages say about it.
+                if (*ready || !window.mobilePage()->apiStateText().startsWith("The REST API is on")) return;
+                *ready = true;
+                const QJsonObject pages{{"apiState", window.mobilePage()->apiStateText()},
+                                        {"restBoxChecked", window.mobilePage()->restEnabledBox()->isChecked()},
+                                        {"mobileNote", window.mobilePage()->originNote()->text()},
+                                        {"mobileNoteShown", !window.mobilePage()->originNote()->isHidden()},
+                                        {"settingsNote", window.settingsPage()->originNote()->text()}};
+                std::printf("READY origins %s\n", QJsonDocument(pages).toJson(QJsonDocument::Compact).constData());
+                std::fflush(stdout);
+                return;
+            }
             if (!*opened && scenario != "first-run" && node.status().ready) {
                 *opened = true;
                 if (scenario == "passphrase") {
@@ -83,7 +103,67 @@ qint64 redisPid(const QString& dataDir)
 
 class GuiShutdownTest : public QObject {
     Q_OBJECT
+
+    // Starts the app in a child process on a fresh home and data directory; returns its
+    // standard output up to the READY line (or all of it when it never came).
+    QByteArray startChild(QProcess& app, const QTemporaryDir& home, const QString& scenario, const QStringList& extraArgs)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+        env.insert("XDG_DATA_HOME", home.filePath("data"));
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        app.setProcessEnvironment(env);
+        app.start(QCoreApplication::applicationFilePath(),
+                  QStringList{"--child", scenario, "--network", "test", "--datadir", home.filePath("node"), "--seed", "127.0.0.1:1"}
+                      + extraArgs);
+        if (!app.waitForStarted(10000)) return {};
+        QByteArray out;
+        QElapsedTimer waited;
+        waited.start();
+        while (!out.contains("READY") && app.state() == QProcess::Running && waited.elapsed() < 90000) {
+            app.waitForReadyRead(500);
+            out += app.readAllStandardOutput();
+        }
+        while (out.contains("READY") && !out.endsWith('\n') && app.waitForReadyRead(5000)) out += app.readAllStandardOutput();
+        return out;
+    }
+
 private slots:
+    // The REST API turned on by the command line while the saved setting is off, the mode set
+    // by the config file: the Mobile page says the API is on and why its box is not ticked;
+    // the Settings page names both options and what applies at the next start.
+    void pagesSayWhichOptionsTheCommandLineAndConfigFileSet()
+    {
+        QTemporaryDir home("/tmp/pbXXXXXX");
+        QVERIFY(QDir().mkpath(home.filePath("node")));
+        QFile config(home.filePath("node/photoblocks.conf"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("mode = full\n");
+        config.close();
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 restPort = probe.serverPort();
+        probe.close();
+        QProcess app;
+        const QByteArray out = startChild(app, home, "origins", {"--rest-port", QString::number(restPort)});
+        const int at = int(out.indexOf("READY origins "));
+        QVERIFY2(at >= 0, qPrintable(QString::fromUtf8(out + app.readAllStandardError())));
+        const QJsonObject pages = QJsonDocument::fromJson(out.mid(at + 14).trimmed()).object();
+        QVERIFY2(pages["apiState"].toString().startsWith(QString("The REST API is on: port %1").arg(restPort)), out.constData());
+        QCOMPARE(pages["restBoxChecked"].toBool(), false);  // nothing saved
+        QVERIFY(pages["mobileNoteShown"].toBool());
+        QVERIFY2(pages["mobileNote"].toString().startsWith(QString("This run uses --rest-port %1 (the command line), which wins over the form below.").arg(restPort)),
+                 out.constData());
+        const QString settingsNote = pages["settingsNote"].toString();
+        QVERIFY2(settingsNote.contains(QString("--mode full (the config file %1)").arg(home.filePath("node/photoblocks.conf"))),
+                 qPrintable(settingsNote));
+        QVERIFY2(settingsNote.contains("--datadir " + home.filePath("node") + " (the command line)"), qPrintable(settingsNote));
+        QVERIFY(settingsNote.contains("take effect at the next start"));
+        ::kill(pid_t(app.processId()), SIGTERM);
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+    }
+
     void sigtermWithADialogOpenQuitsCleanly_data()
     {
         QTest::addColumn<QString>("scenario");
@@ -99,22 +179,8 @@ private slots:
         QFETCH(bool, nodeRuns);
         QTemporaryDir home("/tmp/pbXXXXXX");
         const QString dataDir = home.filePath("node");
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("XDG_CONFIG_HOME", home.filePath("config"));
-        env.insert("XDG_DATA_HOME", home.filePath("data"));
-        env.insert("QT_QPA_PLATFORM", "offscreen");
         QProcess app;
-        app.setProcessEnvironment(env);
-        app.start(QCoreApplication::applicationFilePath(),
-                  {"--child", scenario, "--network", "test", "--datadir", dataDir, "--seed", "127.0.0.1:1"});
-        QVERIFY(app.waitForStarted(10000));
-        QByteArray out;
-        QElapsedTimer waited;
-        waited.start();
-        while (!out.contains("READY") && app.state() == QProcess::Running && waited.elapsed() < 90000) {
-            app.waitForReadyRead(500);
-            out += app.readAllStandardOutput();
-        }
+        const QByteArray out = startChild(app, home, scenario, {});
         QVERIFY2(out.contains("READY " + scenario.toLatin1()), qPrintable(QString::fromUtf8(out + app.readAllStandardError())));
         QVERIFY2(out.contains(nodeRuns ? "node-running=1" : "node-running=0"), out.constData());
         const qint64 redis = redisPid(dataDir);
