@@ -113,7 +113,7 @@ int runDesktopApp(QApplication& app, const DesktopHook& afterShow)
     if (ui::FirstRunDialog::wanted(*window.walletPage()->session())) {
         offer = new ui::FirstRunDialog(*window.walletPage()->session(), &window);
         offer->setAttribute(Qt::WA_DeleteOnClose);
-        QObject::connect(offer, &QDialog::finished, &window, startNode);
+        QObject::connect(offer.data(), &QDialog::finished, &window, startNode);
         offer->open();
     } else {
         startNode();

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace pb::ui {
 

@@ -1,5 +1,7 @@
 #include "core/util/DurationHistogram.h"
 
+#include <algorithm>
+
 namespace pb {
 
 void DurationHistogram::observe(std::chrono::nanoseconds duration)

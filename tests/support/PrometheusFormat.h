@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -56,8 +57,9 @@ inline PrometheusParse checkPrometheusText(const QString& text)
     // The family a sample name belongs to: a histogram's _bucket/_sum/_count are its own.
     const auto familyOf = [&](const QString& name) {
         for (const char* suffix : {"_bucket", "_sum", "_count"}) {
+            if (!name.endsWith(suffix)) continue;
             const QString base = name.chopped(qsizetype(qstrlen(suffix)));
-            if (name.endsWith(suffix) && (r.types.value(base) == "histogram" || r.types.value(base) == "summary")) return base;
+            if (r.types.value(base) == "histogram" || r.types.value(base) == "summary") return base;
         }
         return name;
     };
