@@ -61,6 +61,16 @@ int runChild(int argc, char* argv[])
                                         {"mobileNote", window.mobilePage()->originNote()->text()},
                                         {"mobileNoteShown", !window.mobilePage()->originNote()->isHidden()},
                                         {"settingsNote", window.settingsPage()->originNote()->text()}};
+                // Screenshots with the others (tests/support/Screenshots.h's folder; QtTest's
+                // checks are not available in this child).
+                const QString shots = qEnvironmentVariable("PB_BUILD_DIR", QDir::tempPath()) + "/screenshots";
+                QDir().mkpath(shots);
+                window.resize(1100, 760);
+                for (const auto& [page, name] : {std::pair{int(pb::ui::MainWindow::MobileIndex), "mobile-option-origins"},
+                                                 std::pair{int(pb::ui::MainWindow::SettingsIndex), "settings-option-origins"}}) {
+                    window.showPage(page);
+                    window.grab().save(shots + "/" + name + ".png");
+                }
                 std::printf("READY origins %s\n", QJsonDocument(pages).toJson(QJsonDocument::Compact).constData());
                 std::fflush(stdout);
                 return;
