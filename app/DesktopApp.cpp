@@ -36,10 +36,11 @@ ui::SettingOrigins settingOrigins(const Options& options, const QStringList& arg
 
 void quitEverything(ui::MainWindow& window)
 {
-    // Innermost first: a dialog opened from another dialog ends its nested loop before its parent.
+    // Rejected like a press of Cancel, so whoever opened a dialog sees it cancelled; guarded,
+    // since rejecting one may delete another (WA_DeleteOnClose children).
     QList<QPointer<QDialog>> dialogs;
     for (QWidget* widget : QApplication::topLevelWidgets())
-        if (auto* dialog = qobject_cast<QDialog*>(widget); dialog && dialog->isVisible()) dialogs.prepend(dialog);
+        if (auto* dialog = qobject_cast<QDialog*>(widget); dialog && dialog->isVisible()) dialogs.append(dialog);
     for (const QPointer<QDialog>& dialog : dialogs)
         if (dialog) dialog->reject();
     window.quit();
