@@ -82,9 +82,10 @@ int runChild(int argc, char* argv[])
                     window.walletPage()->createButton()->click();
                 } else {
                     window.showPage(pb::ui::MainWindow::PeersIndex);
-                    // Its dialog runs a nested event loop inside this call; this timer keeps firing.
+                    // Its dialog runs a nested event loop inside the click: clicked from a timer
+                    // of its own, since Qt does not fire this timer again while its slot runs.
                     for (auto* button : window.peersPage()->findChildren<QPushButton*>())
-                        if (button->accessibleName() == "Ban an address or subnet") button->click();
+                        if (button->accessibleName() == "Ban an address or subnet") QTimer::singleShot(0, button, &QPushButton::click);
                 }
                 return;
             }
