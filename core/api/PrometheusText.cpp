@@ -18,7 +18,10 @@ QString number(double value)
 {
     if (std::isnan(value)) return "NaN";
     if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    // Plain decimals ("0.0001", not "1e-04") where they stay short: bucket bounds are read by people too.
+    const double magnitude = std::abs(value);
+    const bool plain = value == 0 || (magnitude >= 1e-6 && magnitude < 1e15);
+    return QString::number(value, plain ? 'f' : 'g', QLocale::FloatingPointShortest);
 }
 
 } // namespace
