@@ -54,12 +54,12 @@ PeerDetailView::PeerDetailView(QWidget* parent) : QWidget(parent)
     rate_ = addValueRow(traffic, tr("Average"), tr("Peer average traffic"));
     QFormLayout* misbehaviour = group(groups, tr("Misbehaviour"));
     misbehaviour_ = addValueRow(misbehaviour, tr("Score"), tr("Peer misbehaviour score"));
-    groups->addStretch();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title_);
-    layout->addWidget(groups_, 1);
+    layout->addWidget(groups_);
+    layout->addStretch(1);  // the title stays on top while the groups are hidden
     showNone();
 }
 
