@@ -15,7 +15,8 @@ namespace pb::ui {
 
 namespace {
 
-// The misbehaviour score at which a peer is banned (core/net's threshold).
+// The misbehaviour score at which a peer is banned by default (NetProcessing's
+// misbehaviourThreshold; the node does not publish its setting).
 constexpr int kBanScore = 100;
 
 QFormLayout* group(QVBoxLayout* layout, const QString& title)
@@ -91,7 +92,7 @@ void PeerDetailView::showPeer(const PeerInfo& peer, const QList<PeerInfo>& all, 
     bytesOut_->setText(formatBytes(peer.bytesOut));
     rate_->setText(tr("%1/s in, %2/s out").arg(formatBytes(peer.bytesIn / quint64(age)), formatBytes(peer.bytesOut / quint64(age))));
     misbehaviour_->setText(peer.misbehaviour == 0 ? tr("0: well behaved")
-                                                  : tr("%1 of %2 (banned at %2)").arg(peer.misbehaviour).arg(kBanScore));
+                                                  : tr("%1 (peers are banned at %2 by default)").arg(peer.misbehaviour).arg(kBanScore));
 }
 
 } // namespace pb::ui
