@@ -1,6 +1,7 @@
 // SIGTERM quits the desktop app cleanly at any moment, dialogs included: the first-run wallet
-// offer (before the node starts), a wallet passphrase dialog and the ban dialog (a nested event
-// loop) while the node runs. The app runs in a real child process (this executable with
+// offer (before the node starts; the node then never starts), the node started after Skip, a
+// wallet passphrase dialog and the ban dialog (a nested event loop) while the node runs. And the
+// Mobile and Settings pages name the options the command line or a config file set. The app runs in a real child process (this executable with
 // --child), on the offscreen platform, driven by a scripted user through its real window.
 #include "app/DesktopApp.h"
 #include "core/node/Node.h"
@@ -40,7 +41,7 @@ int runChild(int argc, char* argv[])
     QApplication::setOrganizationName("photoblocks");
     QApplication::setApplicationName("photoblocks");
     // A user who once skipped the offer does not see it again.
-    QSettings().setValue("wallet/firstRunSkipped", scenario != "first-run");
+    QSettings().setValue("wallet/firstRunSkipped", scenario != "first-run" && scenario != "skip");
 
     return pb::app::runDesktopApp(app, [scenario](pb::ui::MainWindow& window, pb::Node& node) {
         auto* user = new QTimer(&window);
@@ -73,6 +74,20 @@ int runChild(int argc, char* argv[])
                 }
                 std::printf("READY origins %s\n", QJsonDocument(pages).toJson(QJsonDocument::Compact).constData());
                 std::fflush(stdout);
+                return;
+            }
+            if (scenario == "skip") {
+                // The user answers the offer with Skip: the node starts behind it.
+                for (QWidget* w : QApplication::topLevelWidgets())
+                    if (auto* offer = qobject_cast<pb::ui::FirstRunDialog*>(w); offer && offer->isVisible() && !*opened) {
+                        *opened = true;
+                        offer->skipButton()->click();
+                    }
+                if (*opened && node.status().ready && !*ready) {
+                    *ready = true;
+                    std::printf("READY skip node-running=1\n");
+                    std::fflush(stdout);
+                }
                 return;
             }
             if (!*opened && scenario != "first-run" && node.status().ready) {
@@ -180,6 +195,7 @@ private slots:
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<bool>("nodeRuns");
         QTest::newRow("first-run wallet offer") << "first-run" << false;
+        QTest::newRow("after skipping the offer") << "skip" << true;
         QTest::newRow("wallet passphrase dialog") << "passphrase" << true;
         QTest::newRow("ban dialog") << "ban" << true;
     }
