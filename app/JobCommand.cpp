@@ -1,5 +1,6 @@
 #include "app/JobCommand.h"
 
+#include "app/CommandHelp.h"
 #include "app/RestClient.h"
 
 #include <QFile>
@@ -32,6 +33,7 @@ bool call(quint16 port, const QByteArray& verb, const QString& path, const QByte
 
 int runJobCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    if (answeredHelp(arguments, kUsage, out)) return 0;
     const std::optional<RestCommandLine> commandLine = parseRestCommandLine("job", arguments, kUsage, err);
     if (!commandLine) return 2;
     const quint16 port = commandLine->port;

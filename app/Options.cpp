@@ -159,12 +159,19 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     if (configPath.isEmpty() && QFile::exists(dataDir + "/photoblocks.conf")) configPath = dataDir + "/photoblocks.conf";
     if (!configPath.isEmpty())
         if (QString e = readConfigFile(configPath, &values); !e.isEmpty()) return error(e);
+    const QMap<QString, QString> fromConfigFile = values;
+    QMap<QString, QString> fromArguments;
     for (const QString& key : kValueKeys)
-        if (parser.isSet(key)) values.insert(key, parser.values(key).join(','));
+        if (parser.isSet(key)) fromArguments.insert(key, parser.values(key).join(','));
     for (const QString& key : kFlagKeys)
-        if (parser.isSet(key)) values.insert(key, "true");
+        if (parser.isSet(key)) fromArguments.insert(key, "true");
+    values.insert(fromArguments);
 
     Options o;
+    o.argumentValues = fromArguments;
+    for (auto it = fromConfigFile.cbegin(); it != fromConfigFile.cend(); ++it)
+        if (!fromArguments.contains(it.key())) o.configFileValues.insert(it.key(), it.value());
+    o.configFile = configPath;
     NodeConfig& c = o.node;
     if (values.contains("mode")) {
         const auto mode = modeFromName(values["mode"]);

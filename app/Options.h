@@ -5,6 +5,7 @@
 #include "core/api/RestSettings.h"
 #include "core/node/NodeConfig.h"
 
+#include <QMap>
 #include <QStringList>
 
 namespace pb::app {
@@ -13,6 +14,11 @@ struct Options {
     NodeConfig node;
     api::RestSettings rest;  // port 0: no REST API
     QString photosDir; // --photos: new photos there become mining jobs
+    // Where options came from, by long name: the arguments, and the config file (only the keys
+    // the arguments did not set), so that the desktop app can show what overrides its settings.
+    QMap<QString, QString> argumentValues;
+    QMap<QString, QString> configFileValues;
+    QString configFile;  // the config file read, or empty
 };
 
 struct ParseOutcome {

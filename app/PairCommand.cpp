@@ -1,5 +1,6 @@
 #include "app/PairCommand.h"
 
+#include "app/CommandHelp.h"
 #include "app/RestClient.h"
 
 #include <QDateTime>
@@ -27,6 +28,7 @@ int refused(const RestAnswer& answer, QTextStream& err)
 
 int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    if (answeredHelp(arguments, kUsage, out)) return 0;
     const std::optional<RestCommandLine> commandLine = parseRestCommandLine("pair", arguments, kUsage, err);
     if (!commandLine) return 2;
     const quint16 port = commandLine->port;

@@ -1,5 +1,6 @@
 #include "app/RecognizeCommand.h"
 
+#include "app/CommandHelp.h"
 #include "core/node/RecognizerChoice.h"
 #include "core/photo/PhotoDecoder.h"
 #include "core/photo/RecognitionJson.h"
@@ -11,6 +12,11 @@
 namespace pb::app {
 
 namespace {
+
+const char* const kUsage =
+    "usage: photoblocksd recognize [--recognizer nanodet|cascade] [--recognizer-nanodet-dir DIR]\n"
+    "                              [--recognizer-data DIR] PHOTO...\n"
+    "  What the recognizer sees in each photo, one JSON line per photo; no node is started.\n";
 
 // Reads at most `limit` + 1 bytes, enough for the decoder to say "too large" without loading a
 // huge file whole.
@@ -28,6 +34,7 @@ photo::RecognizeOutcome recognizeFile(const photo::Recognizer& recognizer, const
 
 int runRecognizeCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    if (answeredHelp(arguments, kUsage, out)) return 0;
     NodeConfig config;
     QStringList files;
     const QMap<QString, QString*> options = {{"--recognizer", &config.recognizer},

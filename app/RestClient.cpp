@@ -25,10 +25,12 @@ int usageError(const QString& why, const char* usage, QTextStream& err)
 }
 
 std::optional<RestCommandLine> parseRestCommandLine(const QString& command, const QStringList& arguments,
-                                                    const char* usage, QTextStream& err)
+                                                    const char* usage, QTextStream& err,
+                                                    const QList<QCommandLineOption>& options)
 {
     QCommandLineParser parser;
     parser.addOption({"rest-port", "The node's REST port.", "port"});
+    parser.addOptions(options);
     parser.addPositionalArgument("action", "what to do");
     if (!parser.parse(QStringList{"photoblocksd " + command} + arguments)) {
         usageError(parser.errorText(), usage, err);
@@ -40,7 +42,10 @@ std::optional<RestCommandLine> parseRestCommandLine(const QString& command, cons
         usageError("--rest-port PORT is required (the node's --rest-port)", usage, err);
         return std::nullopt;
     }
-    return RestCommandLine{quint16(port), parser.positionalArguments()};
+    RestCommandLine commandLine{quint16(port), parser.positionalArguments(), {}};
+    for (const QCommandLineOption& option : options)
+        if (parser.isSet(option)) commandLine.options.insert(option.names().constFirst(), parser.value(option));
+    return commandLine;
 }
 
 RestAnswer restCall(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body)

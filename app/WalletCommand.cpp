@@ -1,5 +1,6 @@
 #include "app/WalletCommand.h"
 
+#include "app/CommandHelp.h"
 #include "app/Options.h"
 #include "app/RestClient.h"
 #include "core/api/TransferJson.h"
@@ -189,6 +190,7 @@ int send(const Context& c, const QString& to, const QString& amountText, const Q
 
 int runWalletCommand(const QStringList& arguments, QTextStream& in, QTextStream& out, QTextStream& err)
 {
+    if (answeredHelp(arguments, kUsage, out)) return 0;
     QCommandLineParser parser;
     parser.addOption({"datadir", "The node's data directory.", "dir"});
     parser.addOption({"network", "The network (for the default data directory).", "name"});

@@ -1,6 +1,7 @@
 // photoblocksd: the headless node. Same engine and options as the desktop app.
 #include "app/Options.h"
 #include "app/JobCommand.h"
+#include "app/MiningCommand.h"
 #include "app/PairCommand.h"
 #include "app/RecognizeCommand.h"
 #include "app/WalletCommand.h"
@@ -21,29 +22,26 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName("photoblocksd");
     QCoreApplication::setApplicationVersion(PB_VERSION);
 
-    // `photoblocksd recognize FILE...`: what the recognizer sees, as JSON; no node is started.
-    if (app.arguments().size() > 1 && app.arguments().at(1) == "recognize") {
-        QTextStream out(stdout), err(stderr);
-        return pb::app::runRecognizeCommand(app.arguments().mid(2), out, err);
-    }
-    // `photoblocksd job …`: a client of a running node's REST API.
-    if (app.arguments().size() > 1 && app.arguments().at(1) == "job") {
-        QTextStream out(stdout), err(stderr);
-        return pb::app::runJobCommand(app.arguments().mid(2), out, err);
-    }
-    // `photoblocksd pair …`: pairing codes and paired devices of a running node.
-    if (app.arguments().size() > 1 && app.arguments().at(1) == "pair") {
-        QTextStream out(stdout), err(stderr);
-        return pb::app::runPairCommand(app.arguments().mid(2), out, err);
-    }
-    // `photoblocksd wallet …`: the keystore here, balances and sends through a running node.
-    if (app.arguments().size() > 1 && app.arguments().at(1) == "wallet") {
+    // Subcommands; each answers `--help` with its usage.
+    if (app.arguments().size() > 1) {
+        const QString command = app.arguments().at(1);
+        const QStringList rest = app.arguments().mid(2);
         QTextStream in(stdin), out(stdout), err(stderr);
-        return pb::app::runWalletCommand(app.arguments().mid(2), in, out, err);
+        // `recognize FILE...`: what the recognizer sees, as JSON; no node is started.
+        if (command == "recognize") return pb::app::runRecognizeCommand(rest, out, err);
+        // `job …`: a client of a running node's REST API.
+        if (command == "job") return pb::app::runJobCommand(rest, out, err);
+        // `pair …`: pairing codes and paired devices of a running node.
+        if (command == "pair") return pb::app::runPairCommand(rest, out, err);
+        // `mining …`: start, stop and watch a running node's miner.
+        if (command == "mining") return pb::app::runMiningCommand(rest, out, err);
+        // `wallet …`: the keystore here, balances and sends through a running node.
+        if (command == "wallet") return pb::app::runWalletCommand(rest, in, out, err);
     }
 
     const pb::app::ParseOutcome parsed =
-        pb::app::parseOptions(app.arguments(), "Photoblocks node: a blockchain whose blocks are photographs.");
+        pb::app::parseOptions(app.arguments(), "Photoblocks node: a blockchain whose blocks are photographs.\n\n"
+                                               "Commands (each with --help): photoblocksd wallet | mining | pair | job | recognize");
     if (parsed.kind == pb::app::ParseOutcome::ExitOk) {
         std::fputs(qPrintable(parsed.message), stdout);
         return 0;

@@ -9,9 +9,9 @@
 
 namespace pb::ui {
 
-BanDialog::BanDialog(const QString& address, QWidget* parent) : QDialog(parent)
+BanDialog::BanDialog(const QString& address, QWidget* parent) : QDialog(parent), address_(address)
 {
-    setWindowTitle(tr("Ban %1").arg(address));
+    setWindowTitle(address.isEmpty() ? tr("Ban an address or subnet") : tr("Ban %1").arg(address));
     duration_ = new QComboBox;
     duration_->setAccessibleName(tr("Ban duration"));
     constexpr qint64 hour = 3600, day = 24 * hour;
@@ -29,12 +29,21 @@ BanDialog::BanDialog(const QString& address, QWidget* parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* form = new QFormLayout(this);
-    form->addRow(new QLabel(tr("Connections from %1 are closed and refused until the ban ends.").arg(address)));
+    if (address.isEmpty()) {
+        target_ = new QLineEdit;
+        target_->setAccessibleName(tr("Address or subnet to ban"));
+        target_->setPlaceholderText(tr("203.0.113.7, 203.0.113.0/24 or 2001:db8::/64"));
+        form->addRow(new QLabel(tr("Connections from the address or subnet are closed and refused until the ban ends.")));
+        form->addRow(tr("&Address or subnet:"), target_);
+    } else {
+        form->addRow(new QLabel(tr("Connections from %1 are closed and refused until the ban ends.").arg(address)));
+    }
     form->addRow(tr("&Duration:"), duration_);
     form->addRow(tr("&Reason:"), reason_);
     form->addRow(buttons);
 }
 
+QString BanDialog::target() const { return target_ ? target_->text().trimmed() : address_; }
 qint64 BanDialog::seconds() const { return duration_->currentData().toLongLong(); }
 QString BanDialog::reason() const { return reason_->text().trimmed(); }
 

@@ -4,16 +4,12 @@
 
 namespace pb::ui {
 
-namespace {
-
-bool givenOnCommandLine(const QStringList& arguments, const QString& option)
+bool GuiSettings::givenOnCommandLine(const QStringList& arguments, const QString& option)
 {
     const QString flag = "--" + option;
-    return std::any_of(arguments.begin() + 1, arguments.end(),
-                       [&](const QString& a) { return a == flag || a.startsWith(flag + '='); });
+    return !arguments.isEmpty() && std::any_of(arguments.begin() + 1, arguments.end(),
+                                               [&](const QString& a) { return a == flag || a.startsWith(flag + '='); });
 }
-
-} // namespace
 
 bool NodeSettings::operator==(const NodeSettings& o) const
 {

@@ -43,6 +43,9 @@ public:
     // the command line does not set itself; the node settings only once they were saved.
     QStringList withSavedOptions(const QStringList& arguments) const;
 
+    // Whether `arguments` (argv) give --option (or --option=value) themselves.
+    static bool givenOnCommandLine(const QStringList& arguments, const QString& option);
+
     // Why `settings` cannot be used (first problem found), or empty.
     static QString problem(const NodeSettings& settings);
 };

@@ -1,11 +1,14 @@
 #pragma once
 // Log console: the live engine log with a minimum-level filter and a text search. Follows
-// new lines while the view is scrolled to the bottom; scrolling up stops following.
+// new lines while the view is scrolled to the bottom; scrolling up stops following. Selected
+// lines (or, with none selected, every shown line) can be copied (Ctrl+C) or saved to a file.
 #include "core/util/Logger.h"
 
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
+class QPushButton;
 class QLineEdit;
 class QTableView;
 
@@ -26,6 +29,16 @@ public:
     QComboBox* levelBox() const { return level_; }
     QLineEdit* searchBox() const { return search_; }
     QTableView* view() const { return view_; }
+    QPushButton* copyButton() const { return copy_; }
+    QPushButton* saveButton() const { return save_; }
+    QLabel* messageLabel() const { return message_; }
+
+    // "time<TAB>LEVEL<TAB>message" lines of the selected rows in view order, or of every
+    // shown row when none is selected.
+    QString selectedText() const;
+    void copySelection();
+    // Writes selectedText() to `path`; false (and the reason shown) when it cannot.
+    bool saveSelection(const QString& path);
 
 private:
     LogModel* model_;
@@ -33,6 +46,9 @@ private:
     QComboBox* level_;
     QLineEdit* search_;
     QTableView* view_;
+    QPushButton* copy_;
+    QPushButton* save_;
+    QLabel* message_;
 };
 
 } // namespace pb::ui

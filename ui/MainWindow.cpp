@@ -75,6 +75,16 @@ MainWindow::MainWindow(Node& node, const QString& walletPath, QWidget* parent) :
             raise();
             activateWindow();
         });
+        connect(tray_, &TrayIcon::peersRequested, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            showPage(PeersIndex);
+        });
+        connect(tray_, &TrayIcon::miningToggleRequested, this, [this](bool start) {
+            if (start) node_.startMining(node_.status().miningThreadsSetting);
+            else node_.stopMining();
+        });
         connect(tray_, &TrayIcon::quitRequested, this, &MainWindow::quit);
     }
 
@@ -109,6 +119,12 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Photoblocks"), this, [this] { AboutDialog(this).exec(); });
+}
+
+void MainWindow::setSettingOrigins(const SettingOrigins& origins)
+{
+    settings_->setOrigins(origins);
+    mobile_->setOrigins(origins);
 }
 
 void MainWindow::showPage(int page)

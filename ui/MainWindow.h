@@ -4,6 +4,7 @@
 // queued signals and are coalesced into at most a few page refreshes per second, so a fast
 // chain never floods the event loop and the window never waits for the engine.
 #include "core/node/Node.h"
+#include "ui/SettingOrigins.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -41,6 +42,10 @@ public:
     IncomingTransfers* incomingTransfers() const { return incoming_; }
     LogPage* logPage() const { return log_; }
     SettingsPage* settingsPage() const { return settings_; }
+
+    // Options of this run from the command line or a config file, for the pages that show
+    // saved settings (Settings, Mobile).
+    void setSettingOrigins(const SettingOrigins& origins);
 
     void showPage(int page);
     int currentPage() const;

@@ -112,9 +112,15 @@ QWidget* MobilePage::createRestBox()
     restMessage_->setAccessibleName(tr("REST API settings message"));
     restMessage_->setWordWrap(true);
 
+    originNote_ = new QLabel;
+    originNote_->setAccessibleName(tr("Where the REST API settings come from"));
+    originNote_->setWordWrap(true);
+    originNote_->setVisible(false);
+
     auto* content = new QWidget;
     auto* form = new QFormLayout(content);
     form->addRow(apiState_);
+    form->addRow(originNote_);
     form->addRow(restEnabled_);
     form->addRow(tr("&Port:"), restPort_);
     form->addRow(listenAll_);
@@ -163,6 +169,14 @@ void MobilePage::setApi(std::shared_ptr<api::PairingDesk> pairing, quint16 port,
                                 : tr("The REST API is on: port %1, %2. Pairing is off: this node keeps no devices file.")
                                       .arg(port).arg(where));
     reloadDevices();
+}
+
+void MobilePage::setOrigins(const SettingOrigins& origins)
+{
+    const QString set = describeOrigins(origins, {"rest-port", "rest-listen-all"});
+    originNote_->setVisible(!set.isEmpty());
+    originNote_->setText(tr("This run uses %1, which wins over the form below. The form is what is saved: it takes "
+                            "effect at the next start without those options.").arg(set));
 }
 
 void MobilePage::refresh() { jobs_->update(node_.miningJobs()); }

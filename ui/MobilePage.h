@@ -6,6 +6,7 @@
 // through HTTP to this process; its calls run on a worker thread.
 #include "core/api/PairingDesk.h"
 #include "core/node/Node.h"
+#include "ui/SettingOrigins.h"
 #include "ui/BackgroundQueries.h"
 
 #include <QWidget>
@@ -33,6 +34,10 @@ public:
     // Until this is called the page says the API is off and how to turn it on.
     void setApi(std::shared_ptr<api::PairingDesk> pairing, quint16 port, bool listenAll);
     void refresh();
+    // Options of this run set by the command line or a config file: the page says which of
+    // the REST API's win over the saved form (which applies at starts without them).
+    void setOrigins(const SettingOrigins& origins);
+    QLabel* originNote() const { return originNote_; }
 
     // Issues a one-time pairing code and shows it with its QR code and expiry.
     void pairPhone();
@@ -65,6 +70,7 @@ private:
     QSpinBox* restPort_;
     QCheckBox* listenAll_;
     QLabel* restMessage_;
+    QLabel* originNote_;
     QPushButton* pair_;
     QLabel* code_;
     QLabel* url_;

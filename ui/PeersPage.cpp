@@ -3,6 +3,7 @@
 #include "ui/BanDialog.h"
 #include "ui/BanTableModel.h"
 #include "ui/Panes.h"
+#include "ui/PeerDetailView.h"
 #include "ui/PeerTableModel.h"
 #include "ui/TableViews.h"
 #include "ui/TimeSeriesChart.h"
@@ -10,6 +11,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QGroupBox>
+#include <QItemSelectionModel>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHostAddress>
@@ -52,10 +55,13 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
 
     peerView_ = makeTableView(proxy_, tr("Connected peers"));
     peerView_->setSortingEnabled(true);
+    peerView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     peerView_->sortByColumn(PeerTableModel::ConnectedSince, Qt::AscendingOrder);
     peerView_->setContextMenuPolicy(Qt::CustomContextMenu);
     peerView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(peerView_, &QWidget::customContextMenuRequested, this, &PeersPage::showPeerMenu);
+    connect(peerView_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeersPage::showSelection);
+    detail_ = new PeerDetailView;
 
     bans_ = new BanTableModel(this);
     banView_ = makeTableView(bans_, tr("Banned addresses"));
@@ -68,25 +74,38 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     message_->setAccessibleName(tr("Peers page message"));
     message_->setWordWrap(true);
 
-    // The context actions as buttons too, for the keyboard: they act on the current row.
+    // The context actions as buttons too, for the keyboard: disconnect and ban act on the
+    // selected rows, copying on the current one.
     auto* actions = new QHBoxLayout;
     actions->addWidget(message_, 1);
-    const auto addAction = [this, actions](const QString& text, void (PeersPage::*act)(int)) {
+    const auto addButton = [this, actions](const QString& text, const QString& name, auto act) {
         auto* button = new QPushButton(text);
+        button->setAccessibleName(name);
         actions->addWidget(button);
-        connect(button, &QPushButton::clicked, this, [this, act] {
-            const QModelIndex current = peerView_->currentIndex();
-            if (current.isValid()) (this->*act)(current.row());
-            else report(tr("Select a peer first."));
-        });
+        connect(button, &QPushButton::clicked, this, act);
     };
-    addAction(tr("D&isconnect"), &PeersPage::disconnectPeer);
-    addAction(tr("&Ban…"), &PeersPage::banPeer);
-    addAction(tr("Copy node &id"), &PeersPage::copyNodeId);
+    addButton(tr("D&isconnect"), tr("Disconnect the selected peers"), [this] { disconnectSelected(); });
+    addButton(tr("&Ban…"), tr("Ban the selected peers"), [this] { banSelected(); });
+    addButton(tr("Copy node &id"), tr("Copy the node id"), [this] {
+        const QModelIndex current = peerView_->currentIndex();
+        if (current.isValid()) copyNodeId(current.row());
+        else report(tr("Select a peer first."));
+    });
 
     QWidget* peersBox = column({filter_, peerView_, actions}, peerView_);
-    QWidget* bansBox = column({new QLabel(tr("Banned addresses")), banView_, rowWithRight({}, {unban})}, banView_);
-    fill(this, panes(Qt::Vertical, peersBox, panes(Qt::Horizontal, traffic_, bansBox)));
+    QWidget* peersAndDetail = panes(Qt::Horizontal, peersBox, detail_);
+    auto* banAddress = new QPushButton(tr("Ban address or &subnet…"));
+    banAddress->setAccessibleName(tr("Ban an address or subnet"));
+    connect(banAddress, &QPushButton::clicked, this, &PeersPage::banAddress);
+    // Collapsible: a long ban list need not take room from the peers.
+    banBox_ = new QGroupBox(tr("Banned addresses"));
+    banBox_->setCheckable(true);
+    banBox_->setChecked(true);
+    banBox_->setAccessibleName(tr("Banned addresses, click the title to fold"));
+    QWidget* banContent = column({banView_, rowWithRight({}, {banAddress, unban})}, banView_);
+    fill(banBox_, banContent, false);
+    connect(banBox_, &QGroupBox::toggled, banContent, &QWidget::setVisible);
+    fill(this, panes(Qt::Vertical, peersAndDetail, panes(Qt::Horizontal, traffic_, banBox_)));
 
     auto* sampler = new QTimer(this);
     connect(sampler, &QTimer::timeout, this, &PeersPage::sampleTraffic);
@@ -98,6 +117,50 @@ void PeersPage::refresh()
 {
     peers_->update(node_.peers());
     bans_->update(node_.bans());
+    banBox_->setTitle(tr("Banned addresses (%1)").arg(bans_->rowCount()));
+    showSelection();
+}
+
+QList<PeerInfo> PeersPage::selectedPeers() const
+{
+    QList<PeerInfo> selected;
+    for (const QModelIndex& row : peerView_->selectionModel()->selectedRows())
+        selected.append(peers_->peerAt(proxy_->mapToSource(row).row()));
+    return selected;
+}
+
+void PeersPage::showSelection()
+{
+    const QList<PeerInfo> selected = selectedPeers();
+    if (selected.size() == 1) detail_->showPeer(selected.first(), peers_->rows(), node_.status().height);
+    else detail_->showNone(int(selected.size()));
+}
+
+void PeersPage::disconnectSelected()
+{
+    const QList<PeerInfo> selected = selectedPeers();
+    if (selected.isEmpty()) return report(tr("Select one or more peers first."));
+    int disconnecting = 0;
+    for (const PeerInfo& peer : selected) disconnecting += node_.disconnectPeer(QString::number(peer.connectionId)) ? 1 : 0;
+    report(tr("Disconnecting %1 of %2 selected peer(s).").arg(disconnecting).arg(selected.size()));
+}
+
+void PeersPage::banSelected()
+{
+    QStringList hosts;
+    for (const PeerInfo& peer : selectedPeers())
+        if (!hosts.contains(hostOf(peer.address))) hosts << hostOf(peer.address);
+    if (hosts.isEmpty()) return report(tr("Select one or more peers first."));
+    BanDialog dialog(hosts.join(", "), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QStringList banned, refused;
+    for (const QString& host : hosts) {
+        QString error;
+        if (node_.ban(host, dialog.seconds(), dialog.reason(), &error)) banned << host;
+        else refused << tr("%1 (%2)").arg(host, error);
+    }
+    report(refused.isEmpty() ? tr("Banned %1.").arg(banned.join(", "))
+                             : tr("Banned %1; cannot ban %2.").arg(banned.isEmpty() ? tr("none") : banned.join(", "), refused.join("; ")));
 }
 
 void PeersPage::sampleTraffic()
@@ -127,8 +190,15 @@ void PeersPage::showPeerMenu(const QPoint& position)
     if (!index.isValid()) return;
     const int row = index.row();
     QMenu menu(this);
-    menu.addAction(tr("&Disconnect"), this, [this, row] { disconnectPeer(row); });
-    menu.addAction(tr("&Ban…"), this, [this, row] { banPeer(row); });
+    // On a row of a multiple selection, disconnect and ban act on the whole selection.
+    const qsizetype selected = peerView_->selectionModel()->selectedRows().size();
+    if (peerView_->selectionModel()->isRowSelected(row, {}) && selected > 1) {
+        menu.addAction(tr("&Disconnect %1 peers").arg(selected), this, &PeersPage::disconnectSelected);
+        menu.addAction(tr("&Ban %1 peers…").arg(selected), this, &PeersPage::banSelected);
+    } else {
+        menu.addAction(tr("&Disconnect"), this, [this, row] { disconnectPeer(row); });
+        menu.addAction(tr("&Ban…"), this, [this, row] { banPeer(row); });
+    }
     menu.addAction(tr("&Copy node id"), this, [this, row] { copyNodeId(row); });
     menu.exec(peerView_->viewport()->mapToGlobal(position));
 }
@@ -153,6 +223,17 @@ void PeersPage::banPeer(int viewRow)
         report(tr("Cannot ban %1: %2").arg(host, error));
     else
         report(tr("Banned %1.").arg(host));
+}
+
+void PeersPage::banAddress()
+{
+    BanDialog dialog(QString(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!node_.ban(dialog.target(), dialog.seconds(), dialog.reason(), &error))
+        report(tr("Cannot ban %1: %2").arg(dialog.target(), error));
+    else
+        report(tr("Banned %1.").arg(dialog.target()));
 }
 
 void PeersPage::copyNodeId(int viewRow)

@@ -1,11 +1,13 @@
 #pragma once
-// Peers: the connected peers (sortable, filterable), traffic over time, and the ban list.
-// Context actions on a peer: disconnect, ban (asks for a duration), copy its node id.
+// Peers: the connected peers (sortable, filterable, several selectable), the selected peer in
+// detail, traffic over time, and the ban list (collapsible). Disconnect and ban act on every
+// selected peer; copy the node id on the current one; any address or CIDR subnet can be banned.
 #include "core/node/Node.h"
 
 #include <QHash>
 #include <QWidget>
 
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -14,6 +16,7 @@ class QTableView;
 namespace pb::ui {
 
 class BanTableModel;
+class PeerDetailView;
 class PeerTableModel;
 class TimeSeriesChart;
 
@@ -32,15 +35,26 @@ public:
     QTableView* banView() const { return banView_; }
     QLineEdit* filterBox() const { return filter_; }
     TimeSeriesChart* trafficChart() const { return traffic_; }
+    PeerDetailView* detailView() const { return detail_; }
+    QGroupBox* banBox() const { return banBox_; }
+    QLabel* messageLabel() const { return message_; }
 
     // The context actions, on a row of the (sorted, filtered) peer view.
     void disconnectPeer(int viewRow);
     void banPeer(int viewRow);
     void copyNodeId(int viewRow);
     void unbanSelected();
+    // Every selected peer (rows of the view): disconnects them; bans their hosts once each
+    // after one dialog.
+    void disconnectSelected();
+    void banSelected();
+    // Asks for an address or CIDR subnet, a duration and a reason, then bans it.
+    void banAddress();
 
 private:
     void showPeerMenu(const QPoint& position);
+    QList<PeerInfo> selectedPeers() const;
+    void showSelection();
     void sampleTraffic();
     void report(const QString& message);
 
@@ -51,6 +65,8 @@ private:
     QLineEdit* filter_;
     BanTableModel* bans_;
     QTableView* banView_;
+    QGroupBox* banBox_;
+    PeerDetailView* detail_;
     TimeSeriesChart* traffic_;
     QLabel* message_;
     QHash<quint64, QPair<quint64, quint64>> lastBytes_;  // connection -> (in, out) at the last sample

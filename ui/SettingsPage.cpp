@@ -67,6 +67,10 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     auto* nodeBox = new QGroupBox(tr("Node (applied after a restart)"));
     auto* nodeForm = new QFormLayout(nodeBox);
     nodeForm->addRow(restartNote);
+    originNote_ = named(new QLabel, tr("Where the node settings come from"));
+    originNote_->setWordWrap(true);
+    originNote_->setVisible(false);
+    nodeForm->addRow(originNote_);
     nodeForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     auto* dataLabel = new QLabel(tr("&Data directory:"));
     dataLabel->setBuddy(dataDir_);
@@ -167,6 +171,25 @@ void SettingsPage::chooseDataDir()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Data directory"), dataDir_->text());
     if (!dir.isEmpty()) dataDir_->setText(dir);
+}
+
+void SettingsPage::setOrigins(const SettingOrigins& origins)
+{
+    const QList<QPair<QString, QWidget*>> fields = {{"datadir", dataDir_}, {"network", network_},     {"mode", mode_},
+                                                    {"seed", seeds_},      {"port", peerPort_},       {"redis", redisUrl_},
+                                                    {"threads", threads_}, {"mine", mineOnLaunch_}};
+    QStringList keys;
+    for (const auto& [key, field] : fields) {
+        keys << key;
+        field->setToolTip(origins.contains(key) ? tr("This run uses %1; the value here applies at the next start without it.")
+                                                      .arg(describeOrigins(origins, {key}))
+                                                : QString());
+    }
+    const QString set = describeOrigins(origins, keys);
+    originNote_->setVisible(!set.isEmpty());
+    originNote_->setText(tr("This run uses %1, which wins over the values below. The values below are what is saved: "
+                            "they take effect at the next start where neither the command line nor a config file sets them.")
+                             .arg(set));
 }
 
 } // namespace pb::ui

@@ -3,6 +3,7 @@
 // window behaves (applied at once) and its language (at the next start). Stored with
 // QSettings through GuiSettings; the REST API is set on the Mobile page.
 #include "ui/GuiSettings.h"
+#include "ui/SettingOrigins.h"
 
 #include <QWidget>
 
@@ -26,6 +27,10 @@ public:
     bool save();
     QString message() const;
     QComboBox* languageBox() const { return language_; }
+    // Options of this run set by the command line or a config file: named above the form (they
+    // win over it) and on the fields they override.
+    void setOrigins(const SettingOrigins& origins);
+    QLabel* originNote() const { return originNote_; }
 
 private:
     void chooseDataDir();
@@ -41,6 +46,7 @@ private:
     QCheckBox* minimizeToTray_;
     QComboBox* language_;
     QLabel* message_;
+    QLabel* originNote_;
 };
 
 } // namespace pb::ui

@@ -40,6 +40,7 @@ public:
     }
 
     Row rowAt(int row) const { return rows_.value(row); }
+    const QList<Row>& rows() const { return rows_; }
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(rows_.size()); }
 
 protected:

@@ -12,6 +12,9 @@ TrayIcon::TrayIcon(QObject* parent) : QSystemTrayIcon(QIcon(":/photoblocks.svg")
 {
     auto* menu = new QMenu;
     menu->addAction(tr("Show Photoblocks"), this, &TrayIcon::showRequested);
+    peers_ = menu->addAction(tr("Peers…"), this, &TrayIcon::peersRequested);
+    mining_ = menu->addAction(tr("Start mining"), this, [this] { emit miningToggleRequested(!miningNow_); });
+    mining_->setEnabled(false);
     menu->addSeparator();
     menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
     setContextMenu(menu);
@@ -26,6 +29,9 @@ TrayIcon::TrayIcon(QObject* parent) : QSystemTrayIcon(QIcon(":/photoblocks.svg")
 void TrayIcon::showStatus(const NodeStatus& status)
 {
     if (!status.ready) return;
+    miningNow_ = status.mining;
+    mining_->setText(status.mining ? tr("Stop mining") : tr("Start mining"));
+    mining_->setEnabled(true);
     setToolTip(tr("Photoblocks %1: height %2, %3 peers%4")
                    .arg(status.network)
                    .arg(status.height)

@@ -12,7 +12,7 @@ namespace pb::api {
 RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent)
     : QObject(parent), node_(node), settings_(settings),
       devices_(settings.devicesFile.isEmpty() ? nullptr : std::make_shared<DeviceRegistry>(settings.devicesFile)),
-      policy_(settings, devices_.get()), status_(node), blocks_(node), nodes_(node), peers_(node), bans_(node), mining_(node),
+      policy_(settings, devices_.get()), status_(node), blocks_(node), nodes_(node), peers_(node), bans_(node), mining_(node), miner_(node), metrics_(node),
       addresses_(node), transactions_(node),
       pairing_(devices_.get(), settings)
 {
@@ -20,6 +20,8 @@ RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent
     if (openApi.open(QIODevice::ReadOnly)) openApi_ = openApi.readAll();
     Q_ASSERT(!openApi_.isEmpty());  // compiled in by core/api/CMakeLists.txt
     registerRoutes();
+    connect(&trafficSampler_, &QTimer::timeout, this, [this] { metrics_.sampleTraffic(); });
+    trafficSampler_.start(1000);
 }
 
 QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode success)
@@ -109,6 +111,15 @@ void RestServer::registerRoutes()
     });
     route("/api/v1/bans/<arg>", Method::Delete, Access::Admin,
           [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
+    route("/api/v1/mining", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(miner_.status()); });
+    route("/api/v1/mining", Method::Post, Access::Admin, [this](const QHttpServerRequest& request) {
+        if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
+        return respond(miner_.control(request.body()));
+    });
+    // Prometheus' conventional path, outside /api/v1.
+    route("/metrics", Method::Get, Access::Admin, [this, now](const QHttpServerRequest&) {
+        return QHttpServerResponse(PrometheusText::kContentType, metrics_.metrics(now()));
+    });
     route("/api/v1/pairing", Method::Post, Access::Admin,
           [this, now](const QHttpServerRequest&) { return respond(pairing_.issueCode(now()), StatusCode::Created); });
     route("/api/v1/devices", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(pairing_.list()); });
@@ -142,10 +153,12 @@ void RestServer::registerRoutes()
         QHttpServerResponse response =
             respond(ApiError{ApiError::NotFound, "no_such_route", QString("no route for %1").arg(request.url().path().left(200))});
         policy_.addCorsHeaders(response, request);
+        metrics_.countRequest(int(response.statusCode()));
         response.write(std::move(responder));
     });
     http_.afterRequest([this](QHttpServerResponse&& response, const QHttpServerRequest& request) {
         policy_.addCorsHeaders(response, request);
+        metrics_.countRequest(int(response.statusCode()));
         return std::move(response);
     });
 }

@@ -6,6 +6,8 @@
 #include "core/api/BansController.h"
 #include "core/api/BlockController.h"
 #include "core/api/ClientPolicy.h"
+#include "core/api/MetricsController.h"
+#include "core/api/MinerController.h"
 #include "core/api/MiningController.h"
 #include "core/api/NodesController.h"
 #include "core/api/PairingController.h"
@@ -19,6 +21,7 @@
 #include <QHttpServer>
 #include <QObject>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -80,6 +83,9 @@ private:
     PeersController peers_;
     BansController bans_;
     MiningController mining_;
+    MinerController miner_;
+    MetricsController metrics_;
+    QTimer trafficSampler_;  // feeds metrics_'s byte counters once a second
     AddressController addresses_;
     TransactionController transactions_;
     PairingController pairing_;

@@ -1,5 +1,7 @@
 #include "core/api/StatusController.h"
 
+#include "core/api/MinerController.h"
+
 #include <QJsonDocument>
 
 namespace pb::api {
@@ -40,15 +42,7 @@ ApiResult StatusController::status()
         {"tipTime", s.tipTime},
         {"peers", s.peers},
         {"mempool", QJsonObject{{"transfers", s.mempoolTransfers}, {"bytes", s.mempoolBytes}}},
-        {"mining", QJsonObject{
-            {"active", s.mining},
-            {"threads", s.miningThreads},
-            {"backend", s.miningBackend},
-            {"hashrate", QJsonObject{{"10s", s.hashrate10s}, {"60s", s.hashrate60s}, {"15m", s.hashrate15m}}},
-            {"blocksFound", qint64(s.blocksFound)},
-            {"rewardsUnits", qint64(s.rewardsUnits)},
-            {"rewardAddress", s.rewardAddress},
-        }},
+        {"mining", miningStatusJson(s)},
     };
     if (s.tipCheck) addTipCheck(status, s, *s.tipCheck);
     servedRevision_ = s.revision;

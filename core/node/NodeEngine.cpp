@@ -625,6 +625,7 @@ void NodeEngine::publishStatus()
     if (miner_) {
         s.mining = miner_->isRunning();
         s.miningThreads = s.mining ? miner_->threadCount() : 0;
+        s.miningThreadsSetting = config_.threads;
         s.miningBackend = QString::fromStdString(crypto::backendName(miner_->backend()));
         s.hashrate10s = miner_->meter().rate(10);
         s.hashrate60s = miner_->meter().rate(60);

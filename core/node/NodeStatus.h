@@ -27,6 +27,7 @@ struct NodeStatus {
     qint64 tipTime = 0;          // seconds since the epoch
     bool mining = false;
     int miningThreads = 0;
+    int miningThreadsSetting = 1; // what mining started without a count uses (--threads, or the last start)
     QString miningBackend;       // e.g. "sha-ni"
     double hashrate10s = 0, hashrate60s = 0, hashrate15m = 0;
     quint64 blocksFound = 0;

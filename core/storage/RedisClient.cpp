@@ -1,5 +1,7 @@
 #include "core/storage/RedisClient.h"
 
+#include "core/util/DurationHistogram.h"
+
 #include <QFile>
 
 #include <hiredis/hiredis.h>
@@ -228,6 +230,7 @@ RedisReply RedisClient::send(int argc, const char** argv, const size_t* lengths)
     if (argc == 0) return RedisReply::error("empty command");
     if (!m_ctx) return notConnectedReply();
     SigpipeGuard guard;
+    const ScopedDuration timed(processTimings().redisCommand);
     ReplyPtr reply(redisCommandArgv(m_ctx, argc, argv, lengths));
     if (!reply) return connectionFailure();
     return fromHiredis(static_cast<const redisReply*>(reply.get()));

@@ -78,6 +78,46 @@ private slots:
             QVERIFY2(help.contains(option), option);
     }
 
+    // `photoblocksd SUBCOMMAND --help` (or -h, anywhere before `--`) prints that subcommand's
+    // usage on stdout and exits 0, without needing its other arguments.
+    void subcommandHelpPrintsItsUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("wallet") << QStringList{"wallet", "--help"} << "photoblocksd wallet [--datadir";
+        QTest::newRow("wallet -h after an action") << QStringList{"wallet", "send", "-h"} << "photoblocksd wallet [--datadir";
+        QTest::newRow("pair") << QStringList{"pair", "--help"} << "photoblocksd pair --rest-port PORT";
+        QTest::newRow("job") << QStringList{"job", "--help"} << "photoblocksd job --rest-port PORT list";
+        QTest::newRow("recognize") << QStringList{"recognize", "--help"} << "photoblocksd recognize [--recognizer";
+        QTest::newRow("mining") << QStringList{"mining", "--help"} << "photoblocksd mining --rest-port PORT start";
+        QTest::newRow("mining -h with a port") << QStringList{"mining", "--rest-port", "1", "-h"} << "photoblocksd mining --rest-port PORT stop";
+    }
+
+    void subcommandHelpPrintsItsUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, usage);
+        QProcess p;
+        p.start(PB_DAEMON_PATH, args);
+        QVERIFY(p.waitForFinished(30000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(out.contains(usage), qPrintable(out));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    }
+
+    // The main --help names the subcommands, so that their own --help can be found.
+    void mainHelpListsSubcommands()
+    {
+        QProcess p;
+        p.start(PB_DAEMON_PATH, {"--help"});
+        QVERIFY(p.waitForFinished(10000));
+        const QString help = QString::fromUtf8(p.readAllStandardOutput());
+        for (const char* command : {"wallet", "mining", "pair", "job", "recognize"}) QVERIFY2(help.contains(command), command);
+    }
+
     void configFileErrorsNameTheLine()
     {
         QTemporaryDir dir("/tmp/pbXXXXXX");

@@ -30,11 +30,13 @@
 #include "tests/support/Screenshots.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QThread>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -359,6 +361,42 @@ private slots:
             QCOMPARE(log->filter()->index(r, pb::ui::LogModel::Level).data().toString(), QString("error"));
         QVERIFY(log->filter()->rowCount() < log->model()->rowCount());
         log->levelBox()->setCurrentIndex(log->levelBox()->findData(int(pb::LogLine::Info)));
+    }
+
+    void logPageCopiesAndSavesTheSelection()
+    {
+        window_->showPage(pb::ui::MainWindow::LogIndex);
+        pb::ui::LogPage* log = window_->logPage();
+        log->searchBox()->setText("connected block");
+        QVERIFY(log->filter()->rowCount() >= 3);
+        const auto lineOf = [log](int row) {
+            QStringList cells;
+            for (int column = 0; column < pb::ui::LogModel::ColumnCount; ++column) cells << log->filter()->index(row, column).data().toString();
+            return cells.join('\t');
+        };
+        log->view()->clearSelection();
+        for (int row : {2, 0})
+            log->view()->selectionModel()->select(log->filter()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        log->view()->setFocus();
+        QTest::keyClick(log->view(), Qt::Key_C, Qt::ControlModifier);
+        const QString copied = QApplication::clipboard()->text();
+        QCOMPARE(copied, lineOf(0) + "\n" + lineOf(2) + "\n");  // view order, whatever the selection order
+        QCOMPARE(log->messageLabel()->text(), QString("Copied 2 line(s)."));
+
+        const QString path = dir_.filePath("saved-log.txt");
+        QVERIFY(log->saveSelection(path));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(saved.readAll()), copied);
+        QVERIFY(!log->saveSelection(dir_.filePath("no-such-dir/log.txt")));
+        QVERIFY2(log->messageLabel()->text().startsWith("Cannot save "), qPrintable(log->messageLabel()->text()));
+
+        // Nothing selected: every shown line.
+        log->view()->clearSelection();
+        QCOMPARE(log->selectedText().count('\n'), log->filter()->rowCount());
+        log->view()->selectionModel()->select(log->filter()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        pb::test::saveScreenshot(window_.get(), "log-selection");
+        log->searchBox()->clear();
     }
 
     void overviewListsBlocksFoundAndSyncState()

@@ -307,6 +307,14 @@ async function exerciseHead(s, head) {
   await s.expect(200, head, 'DELETE', '/api/v1/bans/127.0.0.9');
   await s.expect(404, head, 'DELETE', '/api/v1/bans/127.0.0.10');
   await s.expect(400, head, 'POST', '/api/v1/bans', { address: 'here' });
+  // Run-time mining control: answered once applied; the head mines on afterwards.
+  await s.expect(200, head, 'GET', '/api/v1/mining');
+  const metrics = await s.expect(200, head, 'GET', '/metrics');
+  check(/^photoblocks_chain_height \d+$/m.test(metrics.text), `/metrics has the chain height: ${metrics.text.slice(0, 300)}`);
+  await s.expect(200, head, 'POST', '/api/v1/mining', { active: false });
+  await s.expect(409, head, 'POST', '/api/v1/mining', { threads: 1 });
+  await s.expect(400, head, 'POST', '/api/v1/mining', { active: 'yes' });
+  await s.expect(200, head, 'POST', '/api/v1/mining', { active: true, threads: 1 });
   await s.expect(413, head, 'POST', '/api/v1/pair', 'x'.repeat(1 << 20), { 'Content-Type': 'application/json' });
   await s.expect(400, head, 'POST', '/api/v1/pair', { code: 'AAAA-AAAA', name: 'guess' });
   // A second phone unpairs itself; its token is then refused, and no token is no device.

@@ -38,11 +38,11 @@ private slots:
         for (auto it = paths.begin(); it != paths.end(); ++it)
             for (const QString& method : it.value().toObject().keys()) described[routePattern(it.key())].append(method.toUpper());
 
-        // The API's routes; the web client's pages at / are not part of it. Patterns are
+        // The API's routes and /metrics; the web client's pages at / are not part of it. Patterns are
         // regular expressions: "openapi\\.json" is the path "openapi.json".
         std::map<QString, QStringList> registered;
         for (const auto& [pattern, methods] : server.routes())
-            if (pattern.startsWith("/api/")) registered[QString(pattern).replace("\\.", ".")] = methods;
+            if (pattern.startsWith("/api/") || pattern == "/metrics") registered[QString(pattern).replace("\\.", ".")] = methods;
         QVERIFY(registered.count("/api/v1/openapi.json"));
         for (auto& [path, methods] : registered) methods.sort();
         for (auto& [path, methods] : described) methods.sort();
