@@ -23,7 +23,7 @@ for (const old of readdirSync(screenshots).filter((name) => /^web-.*\.png$/.test
 // The files at / come with their types, revalidation and an ETag that gives 304.
 async function checkServedFiles(node) {
   const types = { '/': 'text/html', '/app.js': 'text/javascript', '/api.js': 'text/javascript',
-                  '/wallet.js': 'text/javascript', '/style.css': 'text/css',
+                  '/wallet.js': 'text/javascript', '/i18n.js': 'text/javascript', '/style.css': 'text/css',
                   '/manifest.webmanifest': 'application/manifest+json', '/icon.svg': 'image/svg+xml' };
   for (const [path, type] of Object.entries(types)) {
     const first = await node.api('GET', path);
