@@ -1,8 +1,8 @@
 #pragma once
 // Numbers, coin amounts and times as the window's language writes them. Translations makes the
-// chosen language QLocale's default, so "1234.5" coins read "1,234.5" in English, "1.234,5" in
-// German and "1 234,5" in French; amounts stay exact (the digits come from the integer units,
-// never from a double). In the C locale (tests, LANG unset) the text is wallet::formatCoins'.
+// chosen language QLocale's default, so "1234.50000000" coins read "1,234.50000000" in
+// English, "1.234,50000000" in German, "1 234,50000000" in French; amounts stay exact (the
+// digits come from the integer units, never from a double). In the C locale (tests, LANG unset) the text is wallet::formatCoins'.
 #include <QDateTime>
 #include <QString>
 #include <optional>

@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -47,9 +48,10 @@ const QMap<QString, Expected> kExpected = {
     {"fr", {"Paramètres", "Chaîne", "Envoyer…", "&Fichier"}},
 };
 
-// source -> translation of a .ts file, and what lupdate found unfinished in it.
+// source -> its translations (one per context where it appears) of a .ts file, and what lupdate
+// found unfinished in it.
 struct TsFile {
-    QMap<QString, QString> translations;
+    QMap<QString, QStringList> translations;
     QStringList unfinished;
 };
 
@@ -70,7 +72,7 @@ TsFile readTs(const QString& path)
             if (type == "unfinished" || type == "vanished" || text.trimmed().isEmpty())
                 ts.unfinished << source;
             else
-                ts.translations.insert(source, text);
+                ts.translations[source] << text;
         }
     }
     return ts;
@@ -164,10 +166,11 @@ private slots:
         QCOMPARE(readTs(tsPath(language_)).translations.keys(), fresh.translations.keys());
         // Placeholders survive translation.
         for (auto it = fresh.translations.cbegin(); it != fresh.translations.cend(); ++it)
-            for (int n = 1; n <= 9; ++n) {
-                const QString marker = QString("%%1").arg(n);
-                QVERIFY2(it.key().contains(marker) == it.value().contains(marker), qPrintable(it.key() + " → " + it.value()));
-            }
+            for (const QString& translation : it.value())
+                for (int n = 1; n <= 9; ++n) {
+                    const QString marker = QString("%%1").arg(n);
+                    QVERIFY2(it.key().contains(marker) == translation.contains(marker), qPrintable(it.key() + " → " + translation));
+                }
     }
 
     void theWindowSpeaksTheLanguage()
@@ -210,12 +213,13 @@ private slots:
         const QStringList others = language_ == "en" ? QStringList{"de", "fr"} : QStringList{language_};
         for (const QString& other : others) {
             const TsFile ts = readTs(tsPath(other));
-            const QStringList translated = ts.translations.values();
+            QStringList translated;
+            for (const QStringList& list : ts.translations) translated << list;
             for (const QString& text : texts) {
-                // A source string whose translation differs, and that is no translation itself
-                // (German's "Status" may translate another word).
+                // A source string no context of the file leaves as it is, and that is no
+                // translation itself (German's "Status" may translate another word).
                 const bool untranslated = language_ != "en" && ts.translations.contains(text) &&
-                                          ts.translations[text] != text && !translated.contains(text);
+                                          !ts.translations[text].contains(text) && !translated.contains(text);
                 const bool foreign = language_ == "en" && translated.contains(text) && !ts.translations.contains(text);
                 if (untranslated || foreign) wrong << text;
             }
@@ -233,9 +237,10 @@ private slots:
         pb::ui::Translations translations(language_);
         // French groups with a (narrow) no-break space.
         const QMap<QString, QStringList> coins = {
-            {"en", {"1,234.5"}}, {"de", {"1.234,5"}}, {"fr", {QString("1\u202f234,5"), QString("1\u00a0234,5")}}};
+            {"en", {"1,234.50000000"}}, {"de", {"1.234,50000000"}},
+            {"fr", {QString("1\u202f234,50000000"), QString("1\u00a0234,50000000")}}};
         QVERIFY2(coins[language_].contains(pb::ui::coinsText(123'450'000'000ull)), qPrintable(pb::ui::coinsText(123'450'000'000ull)));
-        QCOMPARE(pb::ui::coinsText(1ull), QString("0%10000000").arg(QLocale().decimalPoint()).append("1"));
+        QCOMPARE(pb::ui::coinsText(1ull), "0" + QLocale().decimalPoint() + "00000001");
         const QString half = "0" + QLocale().decimalPoint() + "5";
         QCOMPARE(pb::ui::parseCoinsText(half), std::optional<quint64>(50'000'000));
         QCOMPARE(pb::ui::parseCoinsText("0.25"), std::optional<quint64>(25'000'000));  // a point always works
