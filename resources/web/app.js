@@ -275,8 +275,8 @@ async function onSend(event) {
       networkHex: status.genesisHash, toAddress: to, amount, fee, nonce: account.nextNonce,
     });
     const sent = await api.post('/api/v1/tx', transfer);
-    const status = sent.status || 'pending';
-    const statusText = ['pending', 'confirmed'].includes(status) ? t(`tx.${status}`) : status;
+    const txStatus = sent.status || 'pending';
+    const statusText = ['pending', 'confirmed'].includes(txStatus) ? t(`tx.${txStatus}`) : txStatus;
     say(result, t('send.sent', { amount: coinsText(amount), to, status: statusText, id: sent.id }), 'ok');
     result.dataset.tx = sent.id;
     $('send-amount').value = '';
