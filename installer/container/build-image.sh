@@ -20,7 +20,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/pb-image.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 read -r -a podman_flags <<<"${PB_PODMAN_FLAGS:-}"
 read -r -a run_flags <<<"${PB_PODMAN_RUN_FLAGS:-}"
-pm() { pm "$@"; }
+pm() { podman "${podman_flags[@]}" "$@"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo "== the package"
