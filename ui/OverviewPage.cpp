@@ -80,7 +80,7 @@ void OverviewPage::refresh()
     hashrate_->setText(QString("%1 · %2 · %3 (%4)")
                            .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
                                 formatHashrate(s.hashrate15m), s.miningBackend));
-    found_->setText(tr("%1 (%2 coins)").arg(s.blocksFound).arg(double(s.rewardsUnits) / 1e8, 0, 'f', 2));
+    found_->setText(tr("%1 (%2 coins)").arg(numberText(qint64(s.blocksFound)), coinsText(s.rewardsUnits)));
     reward_->setText(s.rewardAddress);
     controls_->refresh(s);
 }
