@@ -33,7 +33,7 @@ dpkg-deb -I "$daemon_deb" conffiles | grep -qx /etc/photoblocks/photoblocksd.con
 
 step "lintian"
 # Errors fail; warnings are printed for the reader.
-lintian --fail-on error --no-tag-display-limit "$daemon_deb" "$app_deb" || fail "lintian reports errors"
+lintian --fail-on error --tag-display-limit 0 "$daemon_deb" "$app_deb" || fail "lintian reports errors"
 
 step "dpkg -x into a throw-away root"
 root="$work/root"
