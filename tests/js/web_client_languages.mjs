@@ -7,14 +7,11 @@
 // Screenshots: $PB_SCREENSHOTS/web-lang-<language>.png.
 //
 // Environment: PB_DAEMON, PB_JS_MODULES, PB_SCREENSHOTS, PB_CHROMIUM, PB_WEB_DIR.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Node, check, env, log } from './daemon.mjs';
+import { check, env, log, runBrowserTest } from './daemon.mjs';
 
-const puppeteer = createRequire(join(env('PB_JS_MODULES'), 'x.js'))('puppeteer-core');
 const screenshots = env('PB_SCREENSHOTS');
 mkdirSync(screenshots, { recursive: true });
 const i18n = await import(pathToFileURL(join(env('PB_WEB_DIR'), 'i18n.js')).href);
@@ -105,32 +102,13 @@ async function checkLanguage(browser, node, preferred, expected) {
   await page.close();
 }
 
-async function main() {
+async function main({ node, dataDir, launchBrowser }) {
   checkCatalogues();
-  const dataDir = mkdtempSync(join(tmpdir(), 'pb-web-lang-node-'));
-  const profileDir = mkdtempSync(join(tmpdir(), 'pb-web-lang-chromium-'));
-  const node = new Node();
-  let browser;
-  try {
-    await node.start(dataDir, ['--mode', 'head']);
-    browser = await puppeteer.launch({
-      executablePath: env('PB_CHROMIUM'), headless: true, userDataDir: profileDir,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    });
-    await checkLanguage(browser, node, ['de-AT', 'de'], 'de');
-    await checkLanguage(browser, node, ['fr-CA', 'en'], 'fr');
-    await checkLanguage(browser, node, ['ja', 'en-GB'], 'en');
-    log('passed');
-  } catch (error) {
-    console.error(error.stack || error);
-    console.error(`--- node stderr (last 4000 characters) ---\n${node.stderr ? node.stderr.slice(-4000) : ''}`);
-    process.exitCode = 1;
-  } finally {
-    if (browser) await browser.close();
-    await node.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
-  }
+  await node.start(dataDir, ['--mode', 'head']);
+  const browser = await launchBrowser();
+  await checkLanguage(browser, node, ['de-AT', 'de'], 'de');
+  await checkLanguage(browser, node, ['fr-CA', 'en'], 'fr');
+  await checkLanguage(browser, node, ['ja', 'en-GB'], 'en');
 }
 
-await main();
+await runBrowserTest('web-lang', main);
