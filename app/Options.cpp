@@ -3,6 +3,7 @@
 #include "core/chain/PruningRule.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
+#include "core/photo/NanoDetRecognizer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -107,7 +108,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
         {"recognizer", "Photo recognizer: nanodet (default, 80 COCO labels), cascade (face) or dnn (--recognizer-model).", "kind"},
-        {"recognizer-nanodet-dir", "Directory of nanodet.json and nanodet.bin (default: where the build installed them).", "dir"},
+        {"recognizer-nanodet-dir", QString("Directory of nanodet.json and nanodet.bin (default %1).")
+                                        .arg(QString::fromStdString(photo::defaultNanoDetModelDir())), "dir"},
         {"recognizer-data", "The cascade recognizer's directory (default /usr/share/opencv4/haarcascades).", "dir"},
         {"recognizer-model", "The dnn recognizer: a cv::dnn classifier with this model file.", "file"},
         {"recognizer-model-config", "The classifier model's config file (.cfg, .prototxt, ...), if it needs one.", "file"},

@@ -1,4 +1,4 @@
-// Measures the nonce-scan kernels against this CPU's single-stream SHA-256 speed; see README.md.
+// Measures the nonce-scan kernels against this CPU's single-stream SHA-256 speed; see docs/operations.md.
 #include "core/crypto/NonceScanner.h"
 #include "core/mining/Miner.h"
 

@@ -11,6 +11,7 @@ PB_PACKAGES=(
   libhiredis-dev libssl-dev redis-server redis-tools
   libopencv-dev opencv-data libqrencode-dev xvfb xauth
   opencv-doc darknet openssl libzbar-dev chromium
+  lintian desktop-file-utils appstream systemd man-db
 )
 
 pb_install_packages() {

@@ -1,4 +1,5 @@
 #include "ui/MiningJobModel.h"
+#include "ui/LocaleFormat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -43,7 +44,7 @@ QVariant MiningJobModel::data(const QModelIndex& index, int role) const
     case Vote: return job.vote;
     case Source: return job.source;
     case Outcome: return job.blockHash.isEmpty() ? job.detail : tr("block %1…").arg(job.blockHash.left(16));
-    case Queued: return QDateTime::fromMSecsSinceEpoch(job.createdAt).toString("yyyy-MM-dd HH:mm:ss");
+    case Queued: return dateTimeText(QDateTime::fromMSecsSinceEpoch(job.createdAt));
     }
     return {};
 }

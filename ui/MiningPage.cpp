@@ -1,4 +1,5 @@
 #include "ui/MiningPage.h"
+#include "ui/LocaleFormat.h"
 
 #include "core/node/StatusText.h"
 #include "ui/MiningControls.h"
@@ -104,8 +105,7 @@ void MiningPage::refresh(const NodeStatus& s)
         stats_->setText(tr("Hashrate %1 (10 s) · %2 (60 s) · %3 (15 min) · backend %4 · blocks found %5 · rewards %6 coins")
                             .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
                                  formatHashrate(s.hashrate15m), s.miningBackend)
-                            .arg(s.blocksFound)
-                            .arg(double(s.rewardsUnits) / 1e8, 0, 'f', 2));
+                            .arg(numberText(qint64(s.blocksFound)), coinsText(s.rewardsUnits)));
     }
     jobs_->update(node_.miningJobs());
     updateLabels();

@@ -1,7 +1,7 @@
 #include "ui/SendDialog.h"
+#include "ui/LocaleFormat.h"
 
 #include "core/crypto/Address.h"
-#include "core/wallet/Coins.h"
 #include "ui/Controls.h"
 
 #include <QComboBox>
@@ -51,7 +51,7 @@ QWidget* SendDialog::buildForm()
     from_ = new QComboBox;
     from_->setAccessibleName(tr("Send from"));
     for (const WalletAddressRow& row : senders_)
-        from_->addItem(tr("%1 %2 (%3 spendable)").arg(row.label, row.address.left(14) + "…", wallet::formatCoins(row.spendable())), row.address);
+        from_->addItem(tr("%1 %2 (%3 spendable)").arg(row.label, row.address.left(14) + "…", coinsText(row.spendable())), row.address);
     recipient_ = new QLineEdit;
     recipient_->setAccessibleName(tr("Recipient address"));
     recipient_->setPlaceholderText("pb1…");
@@ -59,7 +59,7 @@ QWidget* SendDialog::buildForm()
     recipientHint_->setAccessibleName(tr("Recipient check"));
     amount_ = coinsEdit(tr("Amount in coins"));
     fee_ = coinsEdit(tr("Fee in coins"));
-    fee_->setText(wallet::formatCoins(minimumFee_));
+    fee_->setText(coinsText(minimumFee_));
     review_ = button(tr("Review…"));
     review_->setDefault(true);
     auto* cancel = button(tr("Cancel"));
@@ -74,7 +74,7 @@ QWidget* SendDialog::buildForm()
     form->addRow(QString(), recipientHint_);
     form->addRow(tr("Amount:"), amount_);
     form->addRow(tr("Fee:"), fee_);
-    form->addRow(new QLabel(tr("This node accepts fees from %1 coins.").arg(wallet::formatCoins(minimumFee_))));
+    form->addRow(new QLabel(tr("This node accepts fees from %1 coins.").arg(coinsText(minimumFee_))));
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(cancel);
@@ -125,15 +125,15 @@ QString SendDialog::problem() const
     if (senders_.isEmpty()) return tr("The wallet has no address to send from.");
     if (!crypto::decodeAddress(recipient_->text().trimmed().toStdString()))
         return tr("The recipient is not a valid Photoblocks address (pb1…, with its checksum): check for typos.");
-    const auto amount = wallet::parseCoins(amount_->text().trimmed());
+    const auto amount = parseCoinsText(amount_->text().trimmed());
     if (!amount) return tr("The amount is not a number of coins (digits, a point, at most 8 decimals).");
     if (*amount == 0) return tr("The amount must be more than zero.");
-    const auto fee = wallet::parseCoins(fee_->text().trimmed());
+    const auto fee = parseCoinsText(fee_->text().trimmed());
     if (!fee) return tr("The fee is not a number of coins (digits, a point, at most 8 decimals).");
-    if (*fee < minimumFee_) return tr("The fee is below this node's minimum of %1 coins.").arg(wallet::formatCoins(minimumFee_));
+    if (*fee < minimumFee_) return tr("The fee is below this node's minimum of %1 coins.").arg(coinsText(minimumFee_));
     if (*amount + *fee > spendable())
         return tr("Amount plus fee (%1 coins) is more than this address can spend: %2 coins (balance minus pending transfers).")
-            .arg(wallet::formatCoins(*amount + *fee), wallet::formatCoins(spendable()));
+            .arg(coinsText(*amount + *fee), coinsText(spendable()));
     return {};
 }
 
@@ -142,12 +142,12 @@ void SendDialog::review()
     const QString why = problem();
     error_->setText(why);
     if (!why.isEmpty()) return;
-    const quint64 amount = *wallet::parseCoins(amount_->text().trimmed());
-    const quint64 fee = *wallet::parseCoins(fee_->text().trimmed());
+    const quint64 amount = *parseCoinsText(amount_->text().trimmed());
+    const quint64 fee = *parseCoinsText(fee_->text().trimmed());
     summary_->setText(tr("Send %1 coins to\n%2\n\nfrom %3\nFee: %4 coins\nTotal taken from the address: %5 coins\n"
                          "Left to spend afterwards: %6 coins\n\nA sent transfer cannot be called back.")
-                          .arg(wallet::formatCoins(amount), recipient_->text().trimmed(), from_->currentData().toString(),
-                               wallet::formatCoins(fee), wallet::formatCoins(amount + fee), wallet::formatCoins(spendable() - amount - fee)));
+                          .arg(coinsText(amount), recipient_->text().trimmed(), from_->currentData().toString(),
+                               coinsText(fee), coinsText(amount + fee), coinsText(spendable() - amount - fee)));
     steps_->setCurrentIndex(1);
     send_->setFocus();
 }
@@ -160,7 +160,7 @@ void SendDialog::submit()
     back_->setEnabled(false);
     error_->setText(tr("Sending…"));
     session_.send(from_->currentData().toString(), recipient_->text().trimmed(),
-                  *wallet::parseCoins(amount_->text().trimmed()), *wallet::parseCoins(fee_->text().trimmed()));
+                  *parseCoinsText(amount_->text().trimmed()), *parseCoinsText(fee_->text().trimmed()));
 }
 
 void SendDialog::onFinished(WalletSession::Operation operation, const QString& error)

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 namespace pb::photo {
 
@@ -71,7 +72,19 @@ float expectedDistance(const float* bins, size_t count)
 
 } // namespace
 
-std::string defaultNanoDetModelDir() { return PB_NANODET_MODEL_DIR; }
+// The copy installed beside the program (<prefix>/bin/../share/photoblocks/models) comes first,
+// so a package finds its model wherever it is unpacked; programs in a build tree fall back to
+// the directory scripts/fetch-model.sh filled (compiled in as PB_NANODET_MODEL_DIR).
+std::string defaultNanoDetModelDir()
+{
+    std::error_code ec;
+    const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const std::filesystem::path installed = program.parent_path().parent_path() / "share/photoblocks/models";
+        if (std::filesystem::exists(installed / kJson.name, ec)) return installed.lexically_normal().string();
+    }
+    return PB_NANODET_MODEL_DIR;
+}
 
 const std::vector<std::string>& cocoLabels()
 {

@@ -19,7 +19,7 @@
 
 namespace pb::photo {
 
-// Where the build installed the model (scripts/fetch-model.sh), compiled in by CMake.
+// The installed model beside the program (../share/photoblocks/models), else the build tree's.
 std::string defaultNanoDetModelDir();
 
 struct NanoDetConfig {
