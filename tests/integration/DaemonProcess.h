@@ -97,6 +97,22 @@ public:
     }
 
     quint16 restPort() const { return restPort_; }
+    QString dataDir() const { return dataDir_; }
+
+    // The operator token the running daemon wrote to <datadir>/api.cookie (empty when none).
+    QByteArray operatorToken() const
+    {
+        QFile cookie(dataDir_ + "/api.cookie");
+        return cookie.open(QIODevice::ReadOnly) ? cookie.readLine().trimmed() : QByteArray();
+    }
+    // A request to an operator route: with the operator token as a bearer token.
+    HttpResult operatorSend(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                            RequestHeaders headers = {})
+    {
+        headers.append({"Authorization", "Bearer " + operatorToken()});
+        return httpSend(restPort_, method, path, body, 10000, headers);
+    }
+    HttpResult operatorGet(const QString& path) { return operatorSend("GET", path); }
     QProcess& process() { return process_; }
     QString stderrText() { return stderr_ += QString::fromUtf8(process_.readAllStandardError()), stderr_; }
 

@@ -39,7 +39,8 @@ const QByteArrayList kBodyRoutes = {"/api/v1/mining/jobs", "/api/v1/tx", "/api/v
 
 class Generator {
 public:
-    explicit Generator(quint32 seed) : random_(seed) {}
+    // operatorToken: sent with every request, so operator routes parse their bodies too.
+    Generator(quint32 seed, const QByteArray& operatorToken) : random_(seed), authorization_("Bearer " + operatorToken) {}
 
     RawRequest next(int index)
     {
@@ -73,10 +74,11 @@ private:
         return out;
     }
 
-    static RawRequest request(const QByteArray& method, const QByteArray& target, const QByteArray& body = {},
+    RawRequest request(const QByteArray& method, const QByteArray& target, const QByteArray& body = {},
                               const QByteArray& headers = "Content-Type: application/json\r\n", const QString& kind = {})
     {
-        QByteArray bytes = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers;
+        QByteArray bytes = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                           + "Authorization: " + authorization_ + "\r\n" + headers;
         if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH")
             bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         return {bytes + "\r\n" + body, method, true, kind};
@@ -191,6 +193,7 @@ private:
     }
 
     QRandomGenerator random_;
+    const QByteArray authorization_;
 };
 
 RawResponse exchange(quint16 port, const RawRequest& request)
@@ -257,7 +260,7 @@ private slots:
     {
         constexpr quint32 kSeed = 20261204;  // fixed: a failure replays exactly
         constexpr int kRequests = 1000;
-        Generator generator(kSeed);
+        Generator generator(kSeed, daemon_->operatorToken());
         const quint16 port = daemon_->restPort();
 
         // Half-sent requests left hanging while the rest go on.
