@@ -106,7 +106,7 @@ private slots:
         }
         expectError(rawRequest(this->port(), "PUT", "/api/v1/status", "Host: attacker.example\r\n"), 421, "host_not_allowed");
         expectError(rawRequest(this->port(), "GET", "/api/v1/status", ""), 421, "host_not_allowed");  // none at all
-        for (const QByteArray& host : {"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, kProxyName, "PHOTOS.example.org:443"}) {
+        for (const QByteArray& host : {"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, kProxyName, QByteArray("PHOTOS.example.org:443")}) {
             const HttpResult ours = rawRequest(this->port(), "GET", "/api/v1/status", "Host: " + host + "\r\n");
             QVERIFY2(ours.status == 200, qPrintable(host + " answered " + QByteArray::number(ours.status)));
         }
