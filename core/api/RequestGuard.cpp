@@ -66,10 +66,12 @@ std::optional<ApiError> RequestGuard::checkHost(const QByteArray& host) const
 {
     const QString name = hostName(QString::fromLatin1(host));
     if (!name.isEmpty() && hostNames_.contains(name)) return std::nullopt;
-    const QString shown = host.isEmpty() ? QString("no Host header") : QString("the Host '%1'").arg(QString::fromLatin1(host.left(100)));
+    const QString names = hostNames_.join(", ").left(300);
+    if (host.isEmpty())
+        return ApiError{ApiError::Misdirected, "host_not_allowed", QString("the request has no Host header; this node's names: %1").arg(names)};
     return ApiError{ApiError::Misdirected, "host_not_allowed",
-                    QString("%1 names none of this node's names (%2); add a name with --rest-host")
-                        .arg(shown, hostNames_.join(", ").left(300))};
+                    QString("the Host '%1' names none of this node's names (%2); add a name with --rest-host")
+                        .arg(QString::fromLatin1(host.left(100)), names)};
 }
 
 std::optional<ApiError> RequestGuard::checkOrigin(const GuardedRequest& request) const
