@@ -2,11 +2,10 @@
 // the Host allow-list (DNS rebinding), the Origin check and JSON-only bodies on writes (cross-site
 // fetches and forms), the operator cookie and fixed token on operator routes (from loopback too),
 // the pairing lockout and code invalidation, and X-Forwarded-For believed only from a configured
-// proxy. Each refusal is checked next to the matching acceptance.
+// proxy (set in the config file). Each refusal is checked next to the matching acceptance.
 #include "DaemonProcess.h"
 
 #include <QFile>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 
 using namespace pb::test;
@@ -20,34 +19,14 @@ const QByteArray kFixedToken = "fixed-operator-token-0123456789abcdef0123456789"
 QByteArray json(const QJsonObject& object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
 QString errorCode(const HttpResult& r) { return r.json.value("error").toObject().value("code").toString(); }
 
-// One request written byte for byte (QNetworkAccessManager writes its own Host header).
+// A GET or the like with exactly this Host line (or none).
 HttpResult rawRequest(quint16 port, const QByteArray& method, const QByteArray& path, const QByteArray& hostLine)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
+    const RawHttpAnswer answer = rawHttpExchange(port, method + " " + path + " HTTP/1.1\r\n" + hostLine + "Connection: close\r\n\r\n", 15000);
     HttpResult result;
-    if (!socket.waitForConnected(5000)) return result;
-    socket.write(method + " " + path + " HTTP/1.1\r\n" + hostLine + "Connection: close\r\n\r\n");
-    QByteArray data;
-    QElapsedTimer timer;
-    timer.start();
-    qsizetype headerEnd = -1, expected = -1;
-    while (timer.elapsed() < 15000 && (headerEnd < 0 || data.size() < headerEnd + 4 + expected)) {
-        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(100)) {
-            if (socket.state() != QAbstractSocket::ConnectedState) break;
-            continue;
-        }
-        data += socket.readAll();
-        if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
-            const QByteArray headers = data.left(headerEnd).toLower();
-            const qsizetype at = headers.indexOf("content-length:");
-            expected = at < 0 ? 0 : headers.mid(at + 15, headers.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
-        }
-    }
-    if (!data.startsWith("HTTP/1.1 ") || headerEnd < 0) return result;
-    result.status = data.mid(9, 3).toInt();
-    result.body = data.mid(headerEnd + 4);
-    result.json = QJsonDocument::fromJson(result.body).object();
+    result.status = answer.status;
+    result.body = answer.body;
+    result.json = QJsonDocument::fromJson(answer.body).object();
     return result;
 }
 
@@ -126,6 +105,8 @@ private slots:
         QCOMPARE(withHeaders("GET", "/api/v1/status", {{"Origin", "http://attacker.example"}}).status, 200);
         // The node's own page and a configured origin may write.
         QCOMPARE(withHeaders("POST", "/api/v1/bans", {{"Authorization", bearer()}, {"Origin", ownOrigin()}}, ban).status, 201);
+        // The engine applies bans asynchronously: listed a moment after they are accepted.
+        QVERIFY(waitUntil([&] { return daemon_->operatorGet("/api/v1/bans").body.contains("192.0.2.77"); }, 10000));
         QCOMPARE(withHeaders("DELETE", "/api/v1/bans/192.0.2.77", {{"Authorization", bearer()}, {"Origin", kCorsOrigin}}).status, 200);
         expectError(withHeaders("POST", "/api/v1/tx", {{"Origin", ownOrigin()}}, "{}"), 400, "missing_field");
     }
@@ -208,9 +189,17 @@ private slots:
         // Without a configured proxy the header is the client's word: ignored, the client is loopback.
         expectError(withHeaders("POST", "/api/v1/tx", {{"X-Forwarded-For", "192.0.2.9"}}, "{}"), 400, "missing_field");
 
+        // This node takes its proxy settings from its config file.
+        QFile config(proxiedDir_.filePath("photoblocks.conf"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("rest-trusted-proxy = 127.0.0.1\nrest-host = proxy.example, other.example\n");
+        config.close();
         proxied_ = std::make_unique<DaemonProcess>(proxiedDir_.path());
-        QVERIFY2(proxied_->start({"--rest-rate-limit", "0", "--rest-trusted-proxy", "127.0.0.1"}), qPrintable(proxied_->stderrText()));
+        QVERIFY2(proxied_->start({"--rest-rate-limit", "0"}), qPrintable(proxied_->stderrText()));
         const quint16 proxied = proxied_->restPort();
+        QCOMPARE(rawRequest(proxied, "GET", "/api/v1/status", "Host: proxy.example\r\n").status, 200);
+        QCOMPARE(rawRequest(proxied, "GET", "/api/v1/status", "Host: other.example:443\r\n").status, 200);
+        expectError(rawRequest(proxied, "GET", "/api/v1/status", "Host: " + kProxyName + "\r\n"), 421, "host_not_allowed");
         const auto from = [&](const QByteArray& address, const QByteArray& method, const QString& path, const QByteArray& body) {
             return httpSend(proxied, method, path, body, 10000, {{"X-Forwarded-For", address}});
         };
