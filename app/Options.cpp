@@ -1,5 +1,7 @@
 #include "app/Options.h"
 
+#include "core/api/OperatorCookie.h"
+#include "core/api/RequestGuard.h"
 #include "core/chain/PruningRule.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
@@ -19,7 +21,8 @@ namespace {
 
 const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer", "recognizer-nanodet-dir", "recognizer-data", "recognizer-model",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
-                                "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key",
+                                "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key", "rest-host",
+                                "rest-trusted-proxy", "rest-operator-token-file",
                                 "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
 const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all", "ban-subnets"};
 
@@ -74,9 +77,20 @@ std::optional<bool> parseBool(const QString& text)
     return std::nullopt;
 }
 
-// CORS origins and TLS files of the REST API.
+// CORS origins, host names, trusted proxies, the operator token file and TLS files of the REST API.
 QString readRestSettings(const QMap<QString, QString>& values, api::RestSettings* rest)
 {
+    for (const QString& name : values.value("rest-host").split(',', Qt::SkipEmptyParts)) {
+        if (api::RequestGuard::hostName(name).isEmpty() || name.contains("://") || name.contains('/'))
+            return QString("--rest-host: `%1` is not a host name such as photos.example.org (no scheme or path)").arg(name);
+        rest->hostNames.append(name.trimmed());
+    }
+    for (const QString& proxy : values.value("rest-trusted-proxy").split(',', Qt::SkipEmptyParts)) {
+        const QHostAddress address(proxy.trimmed());
+        if (address.isNull()) return QString("--rest-trusted-proxy: `%1` is not an IP address such as 127.0.0.1").arg(proxy);
+        rest->trustedProxies.append(address);
+    }
+    rest->operatorTokenFile = values.value("rest-operator-token-file");
     for (const QString& origin : values.value("rest-cors-origin").split(',', Qt::SkipEmptyParts)) {
         const QUrl url(origin.trimmed());
         if (!url.isValid() || (url.scheme() != "http" && url.scheme() != "https") || url.host().isEmpty() || !url.path().isEmpty())
@@ -127,6 +141,11 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"rest-rate-limit", "REST requests per second allowed per client address, 0 for no limit (default 50).", "n"},
         {"rest-tls-cert", "Serve the REST API over HTTPS with this PEM certificate (needs --rest-tls-key).", "file"},
         {"rest-tls-key", "The PEM private key for --rest-tls-cert.", "file"},
+        {"rest-host", "Also answer REST requests whose Host is this name (a reverse proxy's, a .local name); repeatable.", "name"},
+        {"rest-trusted-proxy", "Take the client's address from X-Forwarded-For on requests from this reverse proxy; repeatable.",
+         "address"},
+        {"rest-operator-token-file", "Also accept this file's first line as the operator token (besides <datadir>/api.cookie).",
+         "file"},
         {"port", "Listen for peers on this port (default: 7000 for a dev head, else any free port).", "port"},
         {"listen-all", "Accept peers on all interfaces (default: loopback only)."},
         {"seed", "Connect to this seed node, host:port; repeatable (default: the network's seed).", "host:port"},
@@ -224,6 +243,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         return error(rangeError);
     if (QString e = readRestSettings(values, &o.rest); !e.isEmpty()) return error(e);
     o.rest.devicesFile = c.dataDir + "/devices.json";
+    o.rest.operatorCookieFile = api::operatorCookiePath(c.dataDir);
     if (values.contains("seed")) {
         for (const QString& seed : values["seed"].split(',', Qt::SkipEmptyParts)) {
             if (!validPeerAddress(seed.trimmed())) return error(QString("--seed: `%1` is not host:port").arg(seed));

@@ -36,7 +36,7 @@ constexpr int kRefused = 1;
 
 struct Context {
     QString walletPath;
-    quint16 restPort = 0;
+    RestEndpoint node;
     QString passphraseFile;
     QString from;
     QTextStream& in;
@@ -82,14 +82,14 @@ struct Context {
 
     bool needsNode() const
     {
-        if (restPort != 0) return true;
+        if (node.port != 0) return true;
         err << "photoblocksd: this action asks a running node: give its --rest-port\n" << kUsage;
         return false;
     }
 
     std::optional<QJsonObject> get(const QString& path) const
     {
-        const RestAnswer answer = restCall(restPort, "GET", path);
+        const RestAnswer answer = restCall(node, "GET", path);
         if (!answer.ok()) {
             refuse(answer.errorText());
             return std::nullopt;
@@ -180,7 +180,7 @@ int send(const Context& c, const QString& to, const QString& amountText, const Q
     wallet::KeystoreError error;
     const auto tx = wallet::signTransfer(*k, {from, to, *amount, *fee, quint64((*account)["nextNonce"].toInteger()), *network}, &error);
     if (!tx) return c.refuse(error.message);
-    const RestAnswer answer = restCall(c.restPort, "POST", "/tx", QJsonDocument(api::transferToJson(*tx)).toJson(QJsonDocument::Compact));
+    const RestAnswer answer = restCall(c.node, "POST", "/tx", QJsonDocument(api::transferToJson(*tx)).toJson(QJsonDocument::Compact));
     if (!answer.ok()) return c.refuse("the node refused the transfer: " + answer.errorText());
     c.out << QJsonDocument(answer.json()).toJson(QJsonDocument::Indented);
     return 0;
@@ -203,14 +203,16 @@ int runWalletCommand(const QStringList& arguments, QTextStream& in, QTextStream&
         return kUsageError;
     };
     if (!parser.parse(QStringList{"photoblocksd wallet"} + arguments)) return usage(parser.errorText());
-    Context c{{}, 0, parser.value("passphrase-file"), parser.value("from"), in, out, err};
+    Context c{{}, {}, parser.value("passphrase-file"), parser.value("from"), in, out, err};
     const QString dataDir = parser.isSet("datadir") ? parser.value("datadir") : defaultDataDir(parser.value("network").isEmpty() ? "dev" : parser.value("network"));
     c.walletPath = wallet::Keystore::fileIn(dataDir);
     if (parser.isSet("rest-port")) {
         bool ok = false;
         const uint port = parser.value("rest-port").toUInt(&ok);
         if (!ok || port == 0 || port > 65535) return usage(QString("--rest-port: `%1` is not a port").arg(parser.value("rest-port")));
-        c.restPort = quint16(port);
+        // No operator token: the wallet calls no operator route, and its data directory may
+        // belong to another node than the one on --rest-port.
+        c.node = RestEndpoint{quint16(port), {}, {}};
     }
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0);

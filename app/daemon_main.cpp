@@ -86,9 +86,9 @@ int main(int argc, char* argv[])
                 QCoreApplication::quit();
                 return;
             }
-            std::fprintf(stderr, "photoblocksd: REST API on %s://%s:%u/api/v1/status\n",
+            std::fprintf(stderr, "photoblocksd: REST API on %s://%s:%u/api/v1/status (operator token in %s)\n",
                          options.rest.tlsCertificate.isEmpty() ? "http" : "https",
-                         options.rest.listenAll ? "0.0.0.0" : "127.0.0.1", port);
+                         options.rest.listenAll ? "0.0.0.0" : "127.0.0.1", port, qPrintable(options.rest.operatorCookieFile));
         }
         if (!options.photosDir.isEmpty()) {
             photoFolder = std::make_unique<pb::PhotoFolder>(

@@ -73,8 +73,8 @@ ApiResult MiningController::submit(const QByteArray& contentType, const QByteArr
     request.source = source;
     const QByteArray type = contentType.split(';').first().trimmed().toLower();  // without parameters
     if (type == "multipart/form-data") return submitForm(contentType, body, request);
-    // text/plain too: what a browser's fetch() sends for a string body.
-    if (type.isEmpty() || type == "application/json" || type == "text/plain") return submitJson(body, request);
+    // RestServer's guard lets no other type through: text/plain is what a cross-site form sends.
+    if (type.isEmpty() || type == "application/json") return submitJson(body, request);
     return ApiError{ApiError::UnsupportedMediaType, "unsupported_media_type",
                     QString("a job is application/json or multipart/form-data, not %1").arg(QString::fromLatin1(type.left(80)))};
 }

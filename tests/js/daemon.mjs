@@ -2,7 +2,7 @@
 // environment lookup, polling, free ports, a Node that starts a daemon on the test network,
 // calls its REST API and stops it with SIGTERM, and runBrowserTest for the chromium tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,7 @@ export async function waitFor(what, condition, timeoutMs) {
 export class Node {
   // args: the options beyond data directory, network and ports, e.g. ['--mode', 'head', '--mine'].
   async start(dataDir, args) {
+    this.dataDir = dataDir;
     this.port = await freePort();
     this.restPort = await freePort();
     const all = ['--datadir', dataDir, '--network', 'test', '--port', String(this.port),
@@ -62,6 +63,14 @@ export class Node {
   get peerAddress() { return `127.0.0.1:${this.port}`; }
 
   url(path) { return `http://127.0.0.1:${this.restPort}${path}`; }
+
+  // The operator token the node wrote to <datadir>/api.cookie when it started.
+  get operatorToken() { return readFileSync(`${this.dataDir}/api.cookie`, 'utf8').trim(); }
+
+  // A call to an operator route (peers, bans, pairing, devices): with the operator token.
+  operatorApi(method, path, body, headers = {}) {
+    return this.api(method, path, body, { Authorization: `Bearer ${this.operatorToken}`, ...headers });
+  }
 
   // A plain object body is sent as JSON; a string, Buffer or FormData as it is.
   async api(method, path, body, headers = {}) {

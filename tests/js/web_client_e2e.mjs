@@ -42,7 +42,7 @@ async function main({ node, dataDir, launchBrowser }) {
   log(`node serving on ${node.url('/')}`);
   await checkServedFiles(node);
 
-  const pairing = await node.api('POST', '/api/v1/pairing');
+  const pairing = await node.operatorApi('POST', '/api/v1/pairing');
   check(pairing.status === 201, `POST /api/v1/pairing answers 201: ${pairing.text}`);
   const { code, pairingUrl } = pairing.json;
   check(pairingUrl === node.url(`/#pair=${code}`), `the pairing URL ${pairingUrl} opens this node's web client`);
@@ -84,7 +84,7 @@ async function main({ node, dataDir, launchBrowser }) {
   await page.click('#pair-button');
   await page.waitForSelector('#pair-result.ok', { timeout: 15000 });
   check(!await page.$eval('#device', (e) => e.hidden), 'the paired phone shows its device section');
-  const devices = (await node.api('GET', '/api/v1/devices')).json.devices;
+  const devices = (await node.operatorApi('GET', '/api/v1/devices')).json.devices;
   check(devices.length === 1 && devices[0].name === 'E2E phone', `the node lists the paired phone: ${JSON.stringify(devices)}`);
   check(await page.evaluate(() => Boolean(localStorage.getItem('photoblocks.token'))), 'the token is in localStorage');
   const phoneAddress = await waitFor('the phone\'s address', async () => {
@@ -161,12 +161,12 @@ async function main({ node, dataDir, launchBrowser }) {
 
   // 8. Unpair: the node revokes the token, the page forgets it and shows the pairing form.
   const deviceId = await page.evaluate(() => JSON.parse(localStorage.getItem('photoblocks.device')).id);
-  check((await node.api('GET', '/api/v1/devices')).json.devices.some((d) => d.id === deviceId), 'the phone is paired');
+  check((await node.operatorApi('GET', '/api/v1/devices')).json.devices.some((d) => d.id === deviceId), 'the phone is paired');
   await page.click('#unpair-button');
   await page.waitForFunction(() => localStorage.getItem('photoblocks.token') === null, { timeout: 10000 });
   check(!await page.$eval('#pairing', (e) => e.hidden), 'the pairing form is back');
   check((await text('#pair-result')).startsWith('Unpaired: the node revoked'), `unpairing says so: ${await text('#pair-result')}`);
-  check(!(await node.api('GET', '/api/v1/devices')).json.devices.some((d) => d.id === deviceId),
+  check(!(await node.operatorApi('GET', '/api/v1/devices')).json.devices.some((d) => d.id === deviceId),
         'the node no longer lists the phone');
   await shot('9-unpaired');
 

@@ -53,7 +53,7 @@ async function checkLanguage(browser, node, preferred, expected) {
   await page.setViewport({ width: 360, height: 740, isMobile: true, hasTouch: true });
   const text = (selector) => page.$eval(selector, (e) => e.textContent.trim());
 
-  const pairing = await node.api('POST', '/api/v1/pairing');
+  const pairing = await node.operatorApi('POST', '/api/v1/pairing');
   check(pairing.status === 201, `a pairing code: ${pairing.text}`);
   await page.goto(pairing.json.pairingUrl);
   await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
