@@ -13,6 +13,8 @@
 #include "tests/support/CsvReader.h"
 #include "tests/unit/chain/BlockFixtures.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -240,6 +242,12 @@ private slots:
 
     void historyCsvMatchesTheNodesHistory()
     {
+        // Everything settled first (the refusals test left a transfer to B pending), so the CSV
+        // and the node's list below describe the same state.
+        QVERIFY(waitUntil([&] {
+            const QJsonArray txs = httpGet(b_.daemon->restPort(), "/api/v1/addresses/" + receiverB_ + "/txs").json.value("transactions").toArray();
+            return !txs.isEmpty() && std::all_of(txs.begin(), txs.end(), [](const QJsonValue& t) { return t["status"] == "confirmed"; });
+        }, 30000));
         const CommandResult csv = b_.wallet({"history", "--csv"});
         QVERIFY2(csv.code == 0, qPrintable(csv.err));
         const QList<QStringList> rows = test::parseCsv(csv.out);
