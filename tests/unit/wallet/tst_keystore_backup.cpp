@@ -7,11 +7,13 @@
 #include "core/wallet/RecoveryPhrase.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -174,8 +176,18 @@ private slots:
         const QString wallet = Keystore::fileIn(freshDir());
         QVERIFY(Keystore::create(wallet, kPass, "", nullptr, ScryptCost{1 << 12, 8, 1}));
         const QByteArray next = "passphrase after the kill";
+        // How long a whole change takes here (open + re-encrypt + write), so the kills below
+        // land from its very start to after its end however loaded the machine is.
+        QElapsedTimer timer;
+        timer.start();
+        {
+            auto k = Keystore::open(wallet, kPass, nullptr);
+            QVERIFY(k && k->changePassphrase(kPass, nullptr));
+        }
+        const qint64 wholeUs = std::max<qint64>(timer.nsecsElapsed() / 1000, 1000);
+        constexpr int kRounds = 30;
         int oldOpens = 0, newOpens = 0;
-        for (int round = 0; round < 24; ++round) {
+        for (int round = 0; round < kRounds; ++round) {
             const pid_t child = ::fork();
             QVERIFY(child >= 0);
             if (child == 0) {
@@ -189,7 +201,7 @@ private slots:
                 if (k) k->changePassphrase(to, &error);
                 ::_exit(0);
             }
-            ::usleep(useconds_t(round * 2500));  // from at once to after the change
+            ::usleep(useconds_t(wholeUs * 3 / 2 * round / kRounds));  // from at once to well after the change
             ::kill(child, SIGKILL);
             ::waitpid(child, nullptr, 0);
             KeystoreError error;
@@ -198,7 +210,8 @@ private slots:
             QVERIFY2(old || fresh, qPrintable(error.message));
             (old ? oldOpens : newOpens)++;
         }
-        qInfo() << "after kills: old passphrase" << oldOpens << "times, new" << newOpens;
+        qInfo() << "a change takes" << wholeUs << "us; after kills: old passphrase" << oldOpens << "times, new" << newOpens;
+        QVERIFY2(newOpens > 0, "no kill came after a finished change: the kills did not span the change");
     }
 };
 
