@@ -287,6 +287,7 @@ async function onSend(event) {
     say(result, `Sent ${wallet.formatCoins(amount)} coins to ${to}: ${sent.status || 'pending'} (transfer ${sent.id}).`, 'ok');
     result.dataset.tx = sent.id;
     $('send-amount').value = '';
+    say($('request-note'), '');
     await refreshWallet();
   } catch (e) {
     fail(result, e);
