@@ -78,8 +78,6 @@ public:
     QLabel* wordsLabel() const { return words_; }
     QCheckBox* confirmBox() const { return confirm_; }
     QPushButton* closeButton() const { return close_; }
-
-protected:
     void reject() override;  // Escape and the window's close button wait for the tick too
 
 private:

@@ -428,7 +428,9 @@ private slots:
         QHash<QString, pb::TransactionInfo> byId;
         for (const QString& address : own) {
             pb::QueryError error;
-            for (const pb::TransactionInfo& t : node_->addressHistory(address, 500, &error).value()) byId.insert(t.id, t);
+            const auto history = node_->addressHistory(address, 500, &error);
+            QVERIFY2(history, qPrintable(error.message));
+            for (const pb::TransactionInfo& t : *history) byId.insert(t.id, t);
         }
         QCOMPARE(rows.size() - 1, byId.size());
         for (int i = 1; i < rows.size(); ++i) {
