@@ -39,6 +39,8 @@ const char* const kUsage =
     "  balance [ADDRESS]            balances from the node (--rest-port), every address by default\n"
     "  history [ADDRESS] [--csv]    transactions from the node (--rest-port), the default address by default;\n"
     "                               --csv: date,height,id,direction,counterparty,amount,fee,status of every address\n"
+    "  pay REQUEST FEE [--from ADDRESS]\n"
+    "                               pay a payment request (photoblocks:…?amount=…) that names its amount\n"
     "  request ADDRESS [AMOUNT] [--label TEXT]\n"
     "                               a payment request (photoblocks:… URI) for ADDRESS, or \"default\"\n"
     "  contacts                     the address book\n"
@@ -370,6 +372,13 @@ int runWalletCommand(const QStringList& arguments, QTextStream& in, QTextStream&
     if (action == "restore" && arity(1, 1)) return restore(c, args[1]);
     if (action == "change-passphrase" && arity(0, 0)) return changePassphrase(c);
     if (action == "request" && arity(1, 2)) return request(c, args[1], args.value(2));
+    if (action == "pay" && arity(2, 2)) {
+        QString why;
+        const auto r = wallet::parsePaymentRequest(args[1], &why);
+        if (!r) return c.refuse(why);
+        if (!r->amount) return c.refuse("the payment request names no amount: use send ADDRESS AMOUNT FEE");
+        return c.needsNode() ? send(c, r->address, wallet::formatCoins(*r->amount), args[2]) : kUsageError;
+    }
     if ((action == "contacts" && arity(0, 0)) || (action == "contact-add" && arity(2, 2)) || (action == "contact-remove" && arity(1, 1)))
         return contacts(c, args);
     if (action == "list" && arity(0, 0)) return list(c);

@@ -88,6 +88,18 @@ private:
         return *k->key(spenderA_);
     }
 
+    // No transfer pending anywhere (earlier tests leave some), both nodes agreeing on B's
+    // balance, and every transfer of B's address confirmed on B.
+    bool receiverSettled()
+    {
+        return waitUntil([&] {
+            const QJsonArray txs = httpGet(b_.daemon->restPort(), "/api/v1/addresses/" + receiverB_ + "/txs").json.value("transactions").toArray();
+            const auto idle = [](Node& n) { return httpGet(n.daemon->restPort(), "/api/v1/mempool").json.value("count").toInt(-1) == 0; };
+            return idle(a_) && idle(b_) && a_.balance(receiverB_) == b_.balance(receiverB_) && !txs.isEmpty()
+                && std::all_of(txs.begin(), txs.end(), [](const QJsonValue& t) { return t["status"] == "confirmed"; });
+        }, 30000);
+    }
+
     TransferTx signedBySpender(const crypto::AddressHash& to, uint64_t amount, uint64_t fee, uint64_t nonce,
                                const Hash256& network)
     {
@@ -240,14 +252,27 @@ private slots:
         QCOMPARE(usage.code, 2);
     }
 
+    void paymentRequestsArePaidAndBadOnesRefused()
+    {
+        const CommandResult request = b_.wallet({"request", "default", "0.5", "--label", "B's shop"});
+        QVERIFY2(request.code == 0, qPrintable(request.err));
+        const QString uri = request.out.trimmed();
+        QCOMPARE(uri, "photoblocks:" + receiverB_ + "?amount=0.5&label=B%27s%20shop");
+        const CommandResult bad = a_.wallet({"pay", "photoblocks:" + receiverB_ + "?amount=0.5&amount=1", "0.00001"});
+        QVERIFY2(bad.code == 1 && bad.err.contains("twice"), qPrintable(bad.err));
+        const CommandResult noAmount = a_.wallet({"pay", "photoblocks:" + receiverB_, "0.00001"});
+        QVERIFY2(noAmount.code == 1 && noAmount.err.contains("names no amount"), qPrintable(noAmount.err));
+        QVERIFY(receiverSettled());
+        const qint64 before = b_.balance(receiverB_);
+        const CommandResult paid = a_.wallet({"pay", uri, "0.00001", "--from", spenderA_});
+        QVERIFY2(paid.code == 0, qPrintable(paid.err));
+        QVERIFY(bothSee([&](Node& n) { return n.balance(receiverB_) == before + qint64(kCoin / 2); }));
+    }
+
     void historyCsvMatchesTheNodesHistory()
     {
-        // Everything settled first (the refusals test left a transfer to B pending), so the CSV
-        // and the node's list below describe the same state.
-        QVERIFY(waitUntil([&] {
-            const QJsonArray txs = httpGet(b_.daemon->restPort(), "/api/v1/addresses/" + receiverB_ + "/txs").json.value("transactions").toArray();
-            return !txs.isEmpty() && std::all_of(txs.begin(), txs.end(), [](const QJsonValue& t) { return t["status"] == "confirmed"; });
-        }, 30000));
+        // Everything settled first, so the CSV and the node's list below describe the same state.
+        QVERIFY(receiverSettled());
         const CommandResult csv = b_.wallet({"history", "--csv"});
         QVERIFY2(csv.code == 0, qPrintable(csv.err));
         const QList<QStringList> rows = test::parseCsv(csv.out);
