@@ -1,7 +1,9 @@
 #include "ui/WalletPage.h"
 
 #include "core/util/PrivateFile.h"
+#include "core/wallet/AddressBook.h"
 #include "core/wallet/HistoryCsv.h"
+#include "ui/AddressBookDialog.h"
 #include "ui/Controls.h"
 #include "ui/PaymentRequestDialog.h"
 #include "ui/Panes.h"
@@ -14,6 +16,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -95,6 +98,10 @@ QWidget* WalletPage::buildSafetyActions()
     changePassphrase_ = namedButton(tr("Change passphrase…"), tr("Change the wallet passphrase"));
     request_ = namedButton(tr("Request payment…"), tr("Request a payment to the selected address"));
     export_ = namedButton(tr("Export history CSV…"), tr("Export the wallet's history as CSV"));
+    addressBook_ = namedButton(tr("Address book…"), tr("Edit the address book"));
+    connect(addressBook_, &QPushButton::clicked, this, [this] {
+        openDialog(new AddressBookDialog(wallet::AddressBook::fileIn(QFileInfo(session_.path()).path()), this));
+    });
     connect(backup_, &QPushButton::clicked, this, [this] {
         const QString target = QFileDialog::getSaveFileName(this, tr("Back up the wallet"), QDir::home().filePath("photoblocks-wallet-backup.json"),
                                                             tr("Wallet files (*.json)"));
@@ -116,7 +123,7 @@ QWidget* WalletPage::buildSafetyActions()
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addStretch();
-    for (QPushButton* b : {request_, export_, backup_, restore_, restoreWords_, changePassphrase_}) layout->addWidget(b);
+    for (QPushButton* b : {addressBook_, request_, export_, backup_, restore_, restoreWords_, changePassphrase_}) layout->addWidget(b);
     return row;
 }
 

@@ -3,7 +3,7 @@
 // and balances (confirmed, and what pending transfers add and take); a new labelled address;
 // the default (mining) address; receiving (the selected address as text and QR code); sending;
 // and the selected address's history; backup, restore (from a file or recovery words), passphrase
-// change, payment requests and the history as CSV. Balances, history and every file written
+// change, payment requests, the address book and the history as CSV. Balances, history and every file written
 // are read and written off the GUI thread.
 #include "core/node/Node.h"
 #include "ui/BackgroundQueries.h"
@@ -54,6 +54,7 @@ public:
     QPushButton* changePassphraseButton() const { return changePassphrase_; }
     QPushButton* requestButton() const { return request_; }
     QPushButton* exportButton() const { return export_; }
+    QPushButton* addressBookButton() const { return addressBook_; }
     QLineEdit* receiveAddress() const { return receive_; }
     QLabel* qrLabel() const { return qr_; }
     QTableView* addressTable() const { return addressView_; }
@@ -99,6 +100,7 @@ private:
     QPushButton* changePassphrase_;
     QPushButton* request_;
     QPushButton* export_;
+    QPushButton* addressBook_;
     QLineEdit* receive_;
     QLabel* qr_;
     WalletAddressModel* addresses_;

@@ -20,6 +20,7 @@
 #include "ui/SendDialog.h"
 #include "core/wallet/AddressBook.h"
 #include "core/wallet/PaymentRequest.h"
+#include "ui/AddressBookDialog.h"
 #include "ui/PaymentRequestDialog.h"
 #include "ui/WalletDialogs.h"
 #include "ui/WalletPage.h"
@@ -41,6 +42,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -522,9 +524,27 @@ private slots:
         QVERIFY(request.uriBox()->text().isEmpty());
         QVERIFY(!request.errorLabel()->text().isEmpty());
 
-        QString error;
-        auto book = pb::wallet::AddressBook::load(pb::wallet::AddressBook::fileIn(QFileInfo(session()->path()).path()), &error);
-        QVERIFY(book && book->save({"Savings", walletAddress(1)}, &error));
+        page()->addressBookButton()->click();
+        auto* opened = page()->findChild<pb::ui::AddressBookDialog*>();
+        QVERIFY(opened && opened->isVisible());
+        opened->close();
+        pb::ui::AddressBookDialog book(pb::wallet::AddressBook::fileIn(QFileInfo(session()->path()).path()));
+        book.nameBox()->setText("Savings");
+        book.addressBox()->setText("pb1nope");
+        book.saveButton()->click();
+        QVERIFY2(book.errorLabel()->text().contains("not a valid"), qPrintable(book.errorLabel()->text()));
+        QCOMPARE(book.table()->rowCount(), 0);
+        book.addressBox()->setText(walletAddress(1));
+        book.saveButton()->click();
+        book.nameBox()->setText("Old friend");
+        book.addressBox()->setText(walletAddress(0));
+        book.saveButton()->click();
+        QCOMPARE(book.table()->rowCount(), 2);
+        book.table()->setCurrentCell(1, 0);
+        QCOMPARE(book.nameBox()->text(), QString("Old friend"));
+        book.removeButton()->click();
+        QCOMPARE(book.table()->rowCount(), 1);
+        QCOMPARE(book.table()->item(0, 0)->text(), QString("Savings"));
         std::unique_ptr<pb::ui::SendDialog> send(page()->makeSendDialog());
         QCOMPARE(send->contactBox()->count(), 2);
         send->contactBox()->setCurrentIndex(1);
