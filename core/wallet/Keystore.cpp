@@ -245,7 +245,7 @@ bool Keystore::save(bool replace, KeystoreError* error)
     return failed(error, KeystoreError::Io, message);
 }
 
-std::optional<Keystore> Keystore::parse(const QString& path, bool ownerOnly, KeystoreError* error)
+std::optional<Keystore> Keystore::parse(const QString& path, bool ownerOnly, KeystoreError* error, QByteArray* bytesRead)
 {
     if (!QFileInfo::exists(path))
         return fail(error, KeystoreError::NotFound, QString("no wallet at %1 (create one with `photoblocksd wallet create`)").arg(path));
@@ -255,6 +255,7 @@ std::optional<Keystore> Keystore::parse(const QString& path, bool ownerOnly, Key
     const auto read = readWhole(path, error);
     if (!read) return std::nullopt;
     const QByteArray& bytes = *read;
+    if (bytesRead) *bytesRead = bytes;
     const auto corrupted = [&](const QString& why) {
         return fail(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: %2").arg(path, why));
     };
@@ -349,11 +350,10 @@ std::optional<Keystore> Keystore::decrypt(std::optional<Keystore> k, const QByte
 
 bool Keystore::backup(const QString& walletPath, const QString& target, bool replace, KeystoreError* error)
 {
-    if (!parse(walletPath, true, error)) return false;
-    const auto bytes = readWhole(walletPath, error);
-    if (!bytes) return false;
+    QByteArray bytes;
+    if (!parse(walletPath, true, error, &bytes)) return false;
     QString message;
-    switch (placePrivateFile(target, *bytes, replace, "wallet backup", &message)) {
+    switch (placePrivateFile(target, bytes, replace, "wallet backup", &message)) {
     case Placed::Written: return true;
     case Placed::AlreadyExists: return failed(error, KeystoreError::AlreadyExists, QString("%1 already exists").arg(target));
     case Placed::Failed: break;
@@ -368,10 +368,9 @@ std::optional<Keystore> Keystore::restore(const QString& source, const QString& 
         return fail(error, KeystoreError::AlreadyExists,
                     QString("a wallet already exists at %1; restoring would replace it").arg(walletPath));
     // A backup may sit on a stick without Unix permissions: only the restored copy must be private.
-    auto k = decrypt(parse(source, false, error), passphrase, error);
+    QByteArray bytes;
+    auto k = decrypt(parse(source, false, error, &bytes), passphrase, error);
     if (!k) return std::nullopt;
-    const auto bytes = readWhole(source, error);
-    if (!bytes) return std::nullopt;
     QString message;
     if (QFileInfo::exists(walletPath)) {
         const QString kept = walletPath + ".before-restore-" + QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmsszzz");
@@ -380,7 +379,7 @@ std::optional<Keystore> Keystore::restore(const QString& source, const QString& 
         if (placePrivateFile(kept, *old, false, kWhat, &message) != Placed::Written)
             return fail(error, KeystoreError::Io, QString("cannot keep the current wallet before restoring: %1").arg(message));
     }
-    if (placePrivateFile(walletPath, *bytes, replace, kWhat, &message) != Placed::Written)
+    if (placePrivateFile(walletPath, bytes, replace, kWhat, &message) != Placed::Written)
         return fail(error, KeystoreError::Io, message.isEmpty() ? QString("a wallet already exists at %1").arg(walletPath) : message);
     k->path_ = walletPath;
     return k;

@@ -83,7 +83,9 @@ public:
 
 private:
     Keystore() = default;
-    static std::optional<Keystore> parse(const QString& path, bool ownerOnly, KeystoreError* error);
+    // `bytes`, when given, receives the file as read (what backup and restore copy: the very
+    // bytes that were checked).
+    static std::optional<Keystore> parse(const QString& path, bool ownerOnly, KeystoreError* error, QByteArray* bytes = nullptr);
     static std::optional<Keystore> decrypt(std::optional<Keystore> k, const QByteArray& passphrase, KeystoreError* error);
     std::array<uint8_t, 32> nextKey() const;
     QJsonArray addressesJson() const;
