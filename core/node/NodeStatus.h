@@ -51,6 +51,7 @@ struct TransactionInfo {
     QString status;              // confirmed / pending (empty inside a block listing)
     QString blockHash;           // confirmed only
     quint64 height = 0;          // confirmed only
+    quint64 time = 0;            // confirmed only: its block's time (Unix seconds)
 };
 
 // An address's account: confirmed state, and what its pending transfers add to it.

@@ -79,6 +79,9 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
         info.status = "confirmed";
         info.blockHash = hex(location->block);
         info.height = location->height;
+        const auto header = chain_.headerBytes(location->block);
+        const auto parsed = header ? BlockHeader::parse(header->data(), header->size()) : std::nullopt;
+        if (parsed) info.time = parsed->time;
         return info;
     }
     const auto block = Block::parse(*bytes);
@@ -91,6 +94,7 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
     info.status = "confirmed";
     info.blockHash = hex(location->block);
     info.height = location->height;
+    info.time = block->header.time;
     return info;
 }
 

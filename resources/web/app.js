@@ -4,6 +4,7 @@
 import * as api from './api.js';
 import * as wallet from './wallet.js';
 import { formatCoinText, formatNumber, formatTime, normaliseAmount, t, tn, translatePage } from './i18n.js';
+import * as payments from './payments.js';
 
 const $ = (id) => document.getElementById(id);
 const FINAL_JOB_STATES = new Set(['rejected', 'mined', 'stale', 'cancelled']);
@@ -13,8 +14,10 @@ const CLAIM_SEARCH_DEPTH = 32;
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const JOB_POLL_MS = 1000;
 const REFRESH_MS = 10000;
+const HISTORY_SHOWN = 20;
+const DESKTOP_ADDRESS_KEY = 'photoblocks.desktopAddress';
 
-const page = { status: null, key: null, jobId: null, jobTimer: null };
+const page = { status: null, key: null, jobId: null, jobTimer: null, account: null, scan: null };
 
 // "1,5 pièces": units as coins, in the page's language, with the right plural.
 function coinsText(units) {
@@ -254,6 +257,9 @@ async function refreshWallet() {
     const outgoing = pending.spend ? t('coins.outgoing', { amount: coinsText(pending.spend) }) : '';
     $('wallet-balance').textContent = coinsText(account.balance) + outgoing;
     $('wallet-balance').dataset.units = String(account.balance);
+    page.account = account;
+    const history = await api.get(`/api/v1/addresses/${page.key.address}/txs?limit=${HISTORY_SHOWN}`);
+    $('history-list').replaceChildren(...payments.historyItems(history.transactions, page.key.address));
   } catch (e) {
     fail($('send-result'), e);
   }
@@ -280,12 +286,69 @@ async function onSend(event) {
     say(result, t('send.sent', { amount: coinsText(amount), to, status: statusText, id: sent.id }), 'ok');
     result.dataset.tx = sent.id;
     $('send-amount').value = '';
+    say($('request-note'), '');
     await refreshWallet();
   } catch (e) {
     fail(result, e);
   } finally {
     $('send-button').disabled = false;
   }
+}
+
+// A photoblocks: request typed, pasted, scanned or opened as a link fills the form.
+function applyPaymentRequest(text) {
+  try {
+    const request = payments.parsePaymentRequest(text);
+    $('send-to').value = request.address;
+    if (request.amount) $('send-amount').value = wallet.formatCoins(request.amount);
+    say($('request-note'), payments.TEXT.requestFilled(request), 'ok');
+    return true;
+  } catch (e) {
+    say($('request-note'), e.message, 'error');
+    return false;
+  }
+}
+
+function onRecipientInput() {
+  const text = $('send-to').value.trim();
+  if (/^photoblocks:/i.test(text)) applyPaymentRequest(text);
+  else say($('request-note'), '');
+}
+
+async function onScan() {
+  if (page.scan) {
+    page.scan.abort();
+    return;
+  }
+  page.scan = new AbortController();
+  const video = $('scan-video');
+  video.hidden = false;
+  say($('request-note'), payments.TEXT.scanning);
+  try {
+    const found = await payments.scanPaymentRequest(video, page.scan.signal);
+    if (found) applyPaymentRequest(found);
+    else say($('request-note'), payments.TEXT.scanNothing);
+  } catch (e) {
+    say($('request-note'), payments.TEXT.cameraRefused(e.message), 'error');
+  } finally {
+    video.hidden = true;
+    page.scan = null;
+  }
+}
+
+function onSweep() {
+  const to = $('desktop-address').value.trim();
+  if (!wallet.decodeAddress(to)) return say($('send-result'), payments.TEXT.sweepNoAddress, 'error');
+  localStorage.setItem(DESKTOP_ADDRESS_KEY, to);
+  const fee = wallet.parseCoins($('send-fee').value) ?? 0n;
+  const pendingSpend = BigInt((page.account && page.account.pending && page.account.pending.spend) || 0);
+  const spendable = BigInt((page.account && page.account.balance) || 0) - pendingSpend;
+  if (spendable <= fee) return say($('send-result'), payments.TEXT.sweepNothing, 'error');
+  $('send-to').value = to;
+  $('send-amount').value = wallet.formatCoins(spendable - fee);
+  say($('request-note'), '');
+  say($('send-result'), payments.TEXT.sweepFilled(wallet.formatCoins(spendable - fee)), 'ok');
+  $('send-button').focus();
 }
 
 // ---- Recent blocks ----
@@ -351,16 +414,26 @@ async function start() {
     $('pair-code').value = code[1];
     history.replaceState(null, '', location.pathname);  // a used code is worthless; keep it out of bookmarks
   }
+  // A payment-request link: /#pay=<the photoblocks: URI, percent-encoded>.
+  const payLink = /^#pay=(.+)$/.exec(location.hash);
+  const payment = payLink ? decodeURIComponent(payLink[1]) : null;
+  if (payLink) history.replaceState(null, '', location.pathname);
   $('pair-form').addEventListener('submit', onPair);
   $('unpair-button').addEventListener('click', onUnpair);
   $('photo-input').addEventListener('change', onPhotoChosen);
   $('mine-form').addEventListener('submit', onMine);
   $('cancel-job-button').addEventListener('click', onCancelJob);
   $('send-form').addEventListener('submit', onSend);
+  $('send-to').addEventListener('input', onRecipientInput);
+  $('scan-button').hidden = !payments.scanSupported();
+  $('scan-button').addEventListener('click', onScan);
+  $('sweep-button').addEventListener('click', onSweep);
+  $('desktop-address').value = localStorage.getItem(DESKTOP_ADDRESS_KEY) || '';
   showPairingState();
   await setUpKey();
   await Promise.all([refreshLabels(), refreshAll()]);
   setInterval(refreshAll, REFRESH_MS);
+  if (payment) applyPaymentRequest(payment);
   document.body.dataset.ready = 'true';
 }
 

@@ -4,6 +4,9 @@
 // address, sees the reward, and sends coins with a transfer signed by its WebCrypto key.
 // The node accepting that transfer, and naming the page's address as its sender, shows that
 // the JS address and transfer encodings match the C++ ones (a wrong byte = bad_signature).
+// The page lists its transfers (mined, sent; pending then confirmed) as the node does, fills
+// the send form from a payment-request link (and refuses a bad one), warns that its key has no
+// backup and fills a "send everything to my desktop wallet" transfer.
 // Screenshots of every step go to $PB_SCREENSHOTS/web-*.png.
 //
 // Environment: PB_DAEMON (photoblocksd), PB_JS_MODULES (node_modules with puppeteer-core),
@@ -20,7 +23,8 @@ for (const old of readdirSync(screenshots).filter((name) => /^web-\d+-.*\.png$/.
 // The files at / come with their types, revalidation and an ETag that gives 304.
 async function checkServedFiles(node) {
   const types = { '/': 'text/html', '/app.js': 'text/javascript', '/api.js': 'text/javascript',
-                  '/wallet.js': 'text/javascript', '/i18n.js': 'text/javascript', '/style.css': 'text/css',
+                  '/wallet.js': 'text/javascript', '/i18n.js': 'text/javascript', '/payments.js': 'text/javascript',
+                  '/style.css': 'text/css',
                   '/manifest.webmanifest': 'application/manifest+json', '/icon.svg': 'image/svg+xml' };
   for (const [path, type] of Object.entries(types)) {
     const first = await node.api('GET', path);
@@ -144,8 +148,66 @@ async function main({ node, dataDir, launchBrowser }) {
     (await node.api('GET', `/api/v1/tx/${txId}`)).json.status === 'confirmed', 30000);
   log(`transfer ${txId} accepted and confirmed`);
 
+  // 6b. The history lists the reward and the confirmed transfer, in the node's order.
+  const historyRow = (id) => page.$eval(`#history-list li[data-id="${id}"]`,
+    (e) => ({ status: e.dataset.status, direction: e.dataset.direction, text: e.textContent })).catch(() => null);
+  await waitFor('the confirmed transfer in the page\'s history', async () => {
+    const row = await historyRow(txId);
+    return row && row.status === 'confirmed' && row.direction === 'out' && row.text.includes(nodeAddress);
+  }, 30000);
+  const nodeIds = (await node.api('GET', `/api/v1/addresses/${phoneAddress}/txs?limit=20`)).json.transactions.map((t) => t.id);
+  check(nodeIds.length === 2, `the node lists the reward and the transfer: ${nodeIds}`);
+  const pageIds = await page.$$eval('#history-list li', (items) => items.map((e) => e.dataset.id));
+  check(JSON.stringify(pageIds) === JSON.stringify(nodeIds), `the page lists the node's history: ${pageIds} vs ${nodeIds}`);
+  check(await page.$('#history-list li[data-direction=mined]'), 'the mining reward is in the history');
+  check(await page.$eval('#backup-warning', (e) => !e.hidden && e.offsetParent !== null && e.textContent.includes('cannot be backed up')),
+        'the page warns that its key has no backup');
+
+  // 6c. A payment-request link fills the send form; sending it shows a pending, then confirmed, transfer.
+  const request = `photoblocks:${nodeAddress}?amount=0.1&label=${encodeURIComponent('Desk wallet')}`;
+  await page.goto('about:blank');
+  await page.goto(node.url(`/#pay=${encodeURIComponent(request)}`));
+  await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+  check(!page.url().includes('#pay='), 'the used request leaves the address bar');
+  check(await page.$eval('#send-to', (e) => e.value) === nodeAddress, 'the request filled the recipient');
+  check(await page.$eval('#send-amount', (e) => e.value) === '0.1', 'the request filled the amount');
+  check((await text('#request-note')).includes('Desk wallet'), `the request's label is shown: ${await text('#request-note')}`);
+  await shot('7b-payment-request');
+  await page.click('#send-button');
+  await page.waitForFunction((first) => {
+    const result = document.getElementById('send-result');
+    return (result.dataset.tx && result.dataset.tx !== first) || result.className.includes('error');
+  }, { timeout: 15000 }, txId);
+  const requestTx = await page.$eval('#send-result', (e) => e.dataset.tx);
+  check(requestTx, `the node accepted the requested payment: ${await text('#send-result')}`);
+  const firstSeen = await waitFor('the requested payment in the history', () => historyRow(requestTx), 15000);
+  check(['pending', 'confirmed'].includes(firstSeen.status), `the history shows its status: ${JSON.stringify(firstSeen)}`);
+  if (firstSeen.status === 'pending') check(firstSeen.text.includes('pending'), `a pending transfer says so: ${firstSeen.text}`);
+  await shot('7c-history');
+  await waitFor('the requested payment confirmed in the history', async () => (await historyRow(requestTx))?.status === 'confirmed', 40000);
+  check((await node.api('GET', `/api/v1/tx/${requestTx}`)).json.amount === 10000000, 'the requested amount was sent');
+  log(`payment request paid (${requestTx}, first seen ${firstSeen.status})`);
+
+  // 6d. A bad request link is refused with its reason; the sweep fills everything spendable.
+  await page.goto('about:blank');
+  await page.goto(node.url(`/#pay=${encodeURIComponent('photoblocks:pb1nope?amount=1')}`));
+  await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+  await page.waitForSelector('#request-note.error');
+  check((await text('#request-note')).includes('not a Photoblocks address'), `a bad request is explained: ${await text('#request-note')}`);
+  await waitFor('the balance', async () => Number(await page.$eval('#wallet-balance', (e) => e.dataset.units || '0')) > 0, 15000);
+  await page.$eval('#sweep', (e) => { e.open = true; });
+  await setField('#desktop-address', nodeAddress);
+  await page.click('#sweep-button');
+  const phoneAccount = (await node.api('GET', `/api/v1/addresses/${phoneAddress}`)).json;
+  const everything = BigInt(phoneAccount.balance) - BigInt(phoneAccount.pending.spend || 0) - 1000n;
+  const swept = await page.$eval('#send-amount', (e) => e.value);
+  const [whole, fraction = ''] = swept.split('.');
+  check(BigInt(whole) * 100000000n + BigInt(fraction.padEnd(8, '0')) === everything, `the sweep fills all that is spendable (${everything} units): ${swept}`);
+  check(await page.$eval('#send-to', (e) => e.value) === nodeAddress, 'the sweep goes to the desktop address');
+  await shot('7d-sweep');
+
   // 7. A photo claiming what it does not show (a dog as an airplane) is rejected, with what the recognizer saw.
-  await photoInput.uploadFile(env('PB_WRONG_PHOTO'));
+  await (await page.$('#photo-input')).uploadFile(env('PB_WRONG_PHOTO'));  // the page was reloaded since
   await page.select('#label-select', 'airplane');
   await page.click('#mine-button');
   await page.waitForFunction((previous) => {
