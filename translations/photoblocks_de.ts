@@ -951,7 +951,7 @@
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation>&amp;Speichern…</translation>
+        <translation>S&amp;peichern…</translation>
     </message>
     <message>
         <source>Save the selected log lines</source>
@@ -2082,7 +2082,7 @@
     </message>
     <message>
         <source>Ban address or &amp;subnet…</source>
-        <translation>Adresse oder &amp;Subnetz sperren…</translation>
+        <translation>Adresse oder Sub&amp;netz sperren…</translation>
     </message>
     <message>
         <source>Ban an address or subnet</source>
