@@ -1792,7 +1792,7 @@
     </message>
     <message>
         <source>Accepts peers on</source>
-        <translation>Nimmt Peers an auf</translation>
+        <translation>Port für eingehende Peers</translation>
     </message>
     <message>
         <source>Peer listen port</source>

@@ -1792,7 +1792,7 @@
     </message>
     <message>
         <source>Accepts peers on</source>
-        <translation>Accepte des pairs sur</translation>
+        <translation>Accepte des pairs sur le port</translation>
     </message>
     <message>
         <source>Peer listen port</source>
