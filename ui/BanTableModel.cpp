@@ -8,7 +8,7 @@ BanTableModel::BanTableModel(QObject* parent) : SnapshotTableModel(parent) {}
 
 bool BanTableModel::sameRow(const BanInfo& a, const BanInfo& b) const
 {
-    return a.address == b.address && a.until == b.until && a.reason == b.reason;
+    return a.address == b.address && a.until == b.until && a.reason == b.reason && a.bannedAt == b.bannedAt;
 }
 
 int BanTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -19,6 +19,7 @@ QVariant BanTableModel::data(const QModelIndex& index, int role) const
     const BanInfo& b = rows_[index.row()];
     switch (index.column()) {
     case Address: return b.address;
+    case BannedAt: return b.bannedAt > 0 ? QDateTime::fromSecsSinceEpoch(b.bannedAt).toString("yyyy-MM-dd HH:mm") : tr("unknown");
     case Until: return QDateTime::fromSecsSinceEpoch(b.until).toString("yyyy-MM-dd HH:mm");
     case Reason: return b.reason;
     }
@@ -30,6 +31,7 @@ QVariant BanTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     case Address: return tr("Address");
+    case BannedAt: return tr("Banned at");
     case Until: return tr("Banned until");
     case Reason: return tr("Reason");
     }
