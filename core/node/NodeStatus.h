@@ -51,6 +51,8 @@ struct TransactionInfo {
     QString status;              // confirmed / pending (empty inside a block listing)
     QString blockHash;           // confirmed only
     quint64 height = 0;          // confirmed only
+    int size = 0;                // pending only: bytes of its encoding (fee per byte is what miners rank by)
+    qint64 arrivedAt = 0;        // pending only: when this node first had it, seconds since the epoch; 0 unknown
 };
 
 // An address's account: confirmed state, and what its pending transfers add to it.
