@@ -497,6 +497,14 @@
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Banned at</source>
+        <translation>Gesperrt am</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BlockDetailView</name>
@@ -1093,6 +1101,107 @@
     <message>
         <source>Coins on their way</source>
         <translation>Coins unterwegs</translation>
+    </message>
+    <message>
+        <source>Mempool</source>
+        <translation>Mempool</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolPage</name>
+    <message>
+        <source>Pending transfers</source>
+        <translation>Ausstehende Überweisungen</translation>
+    </message>
+    <message>
+        <source>Reading the mempool…</source>
+        <translation>Mempool wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Mempool summary</source>
+        <translation>Zusammenfassung der Mempool</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pending transfers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ausstehende Überweisungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read the mempool: %1</source>
+        <translation>Die Mempool kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No transfers are waiting for a block.</source>
+        <translation>Keine Überweisung wartet auf einen Block.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting, %1 bytes; fee rates from %2 to %3 units/kB.</source>
+        <translation>
+            <numerusform>%n Überweisung wartet, %1 Bytes; Gebührensätze von %2 bis %3 Einheiten/kB.</numerusform>
+            <numerusform>%n Überweisungen warten, %1 Bytes; Gebührensätze von %2 bis %3 Einheiten/kB.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 units/kB</source>
+        <translation>%1 Einheiten/kB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Gebührensatz</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
     </message>
 </context>
 <context>

@@ -497,6 +497,14 @@
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Banned at</source>
+        <translation>Banni le</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BlockDetailView</name>
@@ -1093,6 +1101,107 @@
     <message>
         <source>Coins on their way</source>
         <translation>Pièces en route</translation>
+    </message>
+    <message>
+        <source>Mempool</source>
+        <translation>Mempool</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolPage</name>
+    <message>
+        <source>Pending transfers</source>
+        <translation>Transferts en attente</translation>
+    </message>
+    <message>
+        <source>Reading the mempool…</source>
+        <translation>Lecture de la mempool…</translation>
+    </message>
+    <message>
+        <source>Mempool summary</source>
+        <translation>Résumé de la mempool</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pending transfers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Transferts en attente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read the mempool: %1</source>
+        <translation>Impossible de lire la mempool : %1</translation>
+    </message>
+    <message>
+        <source>No transfers are waiting for a block.</source>
+        <translation>Aucun transfert n&apos;attend de bloc.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting, %1 bytes; fee rates from %2 to %3 units/kB.</source>
+        <translation>
+            <numerusform>%n transfert en attente, %1 octets ; taux de frais de %2 à %3 unités/ko.</numerusform>
+            <numerusform>%n transferts en attente, %1 octets ; taux de frais de %2 à %3 unités/ko.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1 units/kB</source>
+        <translation>%1 unités/ko</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 o</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Taux de frais</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
     </message>
 </context>
 <context>

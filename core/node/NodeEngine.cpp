@@ -417,7 +417,7 @@ void NodeEngine::loadBans()
 {
     bans_.clear();
     for (const storage::BanRecord& b : peerStore_->bans(QDateTime::currentSecsSinceEpoch()))
-        bans_.push_back({b.address, b.until, b.reason});
+        bans_.push_back({b.address, b.until, b.reason, b.bannedAt});
 }
 
 void NodeEngine::pruneExpiredBans()
@@ -433,7 +433,8 @@ void NodeEngine::pruneExpiredBans()
 
 void NodeEngine::ban(const QHostAddress& address, qint64 seconds, const QString& reason)
 {
-    const storage::BanRecord record{address.toString(), QDateTime::currentSecsSinceEpoch() + seconds, reason};
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const storage::BanRecord record{address.toString(), now + seconds, reason, now};
     try {
         peerStore_->saveBan(record);
         loadBans();
