@@ -758,6 +758,10 @@
         <source>Type a block height, a 64-digit block hash or transfer id, or a pb1… address.</source>
         <translation>Geben Sie eine Blockhöhe, einen 64-stelligen Block-Hash oder eine Überweisungs-ID oder eine pb1…-Adresse ein.</translation>
     </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ChangePassphraseDialog</name>
@@ -890,6 +894,52 @@
     <message>
         <source>Skip creating a wallet</source>
         <translation>Anlegen einer Wallet überspringen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::GalleryView</name>
+    <message>
+        <source>Photo gallery</source>
+        <translation>Fotogalerie</translation>
+    </message>
+    <message>
+        <source>Search labels</source>
+        <translation>Labels durchsuchen</translation>
+    </message>
+    <message>
+        <source>Gallery label search</source>
+        <translation>Label-Suche der Galerie</translation>
+    </message>
+    <message>
+        <source>Reading the chain&apos;s photos…</source>
+        <translation>Die Fotos der Blockkette werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Gallery summary</source>
+        <translation>Zusammenfassung der Galerie</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(kein Label)</translation>
+    </message>
+    <message>
+        <source>Block %1: %2</source>
+        <translation>Block %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain&apos;s photos: %1</source>
+        <translation>Die Fotos der Blockkette können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in the newest %1 blocks</source>
+        <translation>
+            <numerusform>%n Foto in den neuesten %1 Blöcken</numerusform>
+            <numerusform>%n Fotos in den neuesten %1 Blöcken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2 with a label containing &quot;%3&quot;.</source>
+        <translation>%1; %2 mit einem Label, das „%3“ enthält.</translation>
     </message>
 </context>
 <context>

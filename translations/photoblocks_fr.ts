@@ -758,6 +758,10 @@
         <source>Type a block height, a 64-digit block hash or transfer id, or a pb1… address.</source>
         <translation>Saisissez une hauteur de bloc, un hash de bloc ou un identifiant de transfert de 64 chiffres, ou une adresse pb1….</translation>
     </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ChangePassphraseDialog</name>
@@ -890,6 +894,52 @@
     <message>
         <source>Skip creating a wallet</source>
         <translation>Ne pas créer de portefeuille</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::GalleryView</name>
+    <message>
+        <source>Photo gallery</source>
+        <translation>Galerie de photos</translation>
+    </message>
+    <message>
+        <source>Search labels</source>
+        <translation>Rechercher une étiquette</translation>
+    </message>
+    <message>
+        <source>Gallery label search</source>
+        <translation>Recherche d&apos;étiquette de la galerie</translation>
+    </message>
+    <message>
+        <source>Reading the chain&apos;s photos…</source>
+        <translation>Lecture des photos de la chaîne…</translation>
+    </message>
+    <message>
+        <source>Gallery summary</source>
+        <translation>Résumé de la galerie</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(sans étiquette)</translation>
+    </message>
+    <message>
+        <source>Block %1: %2</source>
+        <translation>Bloc %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain&apos;s photos: %1</source>
+        <translation>Impossible de lire les photos de la chaîne : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in the newest %1 blocks</source>
+        <translation>
+            <numerusform>%n photo dans les %1 blocs les plus récents</numerusform>
+            <numerusform>%n photos dans les %1 blocs les plus récents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2 with a label containing &quot;%3&quot;.</source>
+        <translation>%1 ; %2 avec une étiquette contenant « %3 ».</translation>
     </message>
 </context>
 <context>
