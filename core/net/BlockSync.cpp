@@ -150,21 +150,24 @@ void BlockSync::requestBodies()
         if (int(peer.blocksInFlight.size()) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
     }
     std::map<PeerId, GetBlocks> requests;
-    for (const BlockIndexEntry& wanted : chain_.missingBodies(kMissingBodiesScanned)) {
-        if (inFlight.count(wanted.hash)) continue;
-        // Ask a peer known to have it, with room in its download window.
+    // Asks a peer known to have the block, with room in its download window; unless
+    // `evenIfMissed`, not one that let its request for this very block expire.
+    const auto assign = [&](const BlockIndexEntry& wanted, bool evenIfMissed) {
         for (auto& [id, peer] : peers_) {
             GetBlocks& request = requests[id];
             if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height
                 || int(peer.blocksInFlight.size()) >= settings_.maxBlocksInFlightPerPeer
-                || request.hashes.size() >= kMaxBlocksPerRequest)
+                || request.hashes.size() >= kMaxBlocksPerRequest || (!evenIfMissed && peer.missed.count(wanted.hash)))
                 continue;
             if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
             request.hashes.push_back(wanted.hash);
             peer.blocksInFlight.insert(wanted.hash);
-            break;
+            return true;
         }
-    }
+        return false;
+    };
+    for (const BlockIndexEntry& wanted : chain_.missingBodies(kMissingBodiesScanned))
+        if (!inFlight.count(wanted.hash) && !assign(wanted, false)) assign(wanted, true);
     for (const auto& [id, request] : requests) {
         if (request.hashes.empty()) continue;
         channel_.expectReplies(id, int(request.hashes.size()));
@@ -182,6 +185,7 @@ void BlockSync::expireDownloads()
         log_.warning(QString("peer %1 delivered none of %2 requested blocks in %3 s; asking other peers")
                          .arg(link ? link->address.toString() : QString::number(id)).arg(peer.blocksInFlight.size())
                          .arg(settings_.blockDownloadTimeoutMs / 1000));
+        peer.missed = std::move(peer.blocksInFlight);
         peer.blocksInFlight.clear();
     }
 }
@@ -223,6 +227,7 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
     // Unrequested blocks are welcome when they extend something we know: that is how new
     // blocks are pushed. Others are noise, mildly punished.
     const bool requested = peer->blocksInFlight.erase(hash) > 0;
+    peer->missed.erase(hash);
     if (requested) peer->downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
     if (!requested && !store_.indexEntry(header->prevHash)) {
         channel_.misbehave(id, 5, "unrequested block " + hexOf(hash).left(16) + " on an unknown parent");

@@ -3,7 +3,7 @@
 // locator and validated as they come (Chain::acceptHeader); bodies are then requested only for
 // the best header chain (Chain::missingBodies), from peers known to have them, a bounded window
 // per peer refilled in batches. A peer that delivers none of its window by the deadline is
-// asked no more of it (others are); a slow link is no offence. Also serves headers, blocks and
+// asked no more of it while another peer can take it; a slow link is no offence. Also serves headers, blocks and
 // photos to peers, and, on mobile nodes, re-fetches a pruned block's body on request.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
@@ -66,6 +66,7 @@ private:
     struct PeerSync {
         bool servesBodies = false;
         std::set<Hash256> blocksInFlight;
+        std::set<Hash256> missed;       // requests that expired at its last deadline: others are asked first
         qint64 downloadDeadlineMs = 0;  // the next requested block is due by then
         int unconnectingHeaders = 0;
         uint64_t bestKnownHeight = 0;   // highest block we know the peer has
