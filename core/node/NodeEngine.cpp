@@ -1,6 +1,7 @@
 #include "core/node/NodeEngine.h"
 #include "core/node/BlockPruner.h"
 #include "core/node/NetworkFile.h"
+#include "core/node/PeerStoreCatalogue.h"
 #include "core/node/RecognizerChoice.h"
 #include "core/node/MiningJobQueue.h"
 #include "core/node/TransferPool.h"
@@ -9,7 +10,7 @@
 #include "core/wallet/Keystore.h"
 
 #include "core/net/ConnectionManager.h"
-#include "core/net/NetProcessing.h"
+#include "core/net/PeerManager.h"
 #include "core/net/NodePack.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
@@ -393,7 +394,8 @@ QString NodeEngine::startNetwork()
     hooks.prunedBodyArrived = [this](const Hash256& hash, const Bytes& block, const Bytes& photo) {
         restorePrunedBody(hash, block, photo);
     };
-    net_ = std::make_unique<net::NetProcessing>(settings, *chain_, *store_, *peerStore_, *nodeKey_, log_, *connections_, hooks);
+    net_ = std::make_unique<net::PeerManager>(settings, *chain_, *store_, std::make_unique<PeerStoreCatalogue>(*peerStore_),
+                                              *nodeKey_, log_, *connections_, hooks);
     connections_->setEvents(net_.get());
     net_->start();
     log_.info(QString("listening for peers on %1:%2").arg(address.toString()).arg(peerPort_));

@@ -24,7 +24,7 @@ struct MempoolAdmission;
 
 namespace net {
 class ConnectionManager;
-class NetProcessing;
+class PeerManager;
 } // namespace net
 
 namespace photo {
@@ -130,7 +130,7 @@ private:
     std::unique_ptr<BlockPruner> pruner_;
     QTimer templateTimer_;                // coalesces template refreshes after new transfers
     std::unique_ptr<Miner> miner_;
-    std::unique_ptr<net::NetProcessing> net_;
+    std::unique_ptr<net::PeerManager> net_;
     std::unique_ptr<net::ConnectionManager> connections_;
     quint16 peerPort_ = 0;
     std::optional<BlockTemplate> template_;
