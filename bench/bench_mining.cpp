@@ -104,11 +104,11 @@ Rate hashrate(ShaBackend backend, unsigned threads, double seconds)
 Rate minerHashrate(unsigned threads, double seconds)
 {
     Miner miner([](uint64_t, uint64_t) {});
-    MiningJob job;
+    WorkUnit job;
     job.id = 1;
     for (size_t i = 0; i < job.header.size(); ++i)
         job.header[i] = uint8_t(i * 29 + 3);
-    miner.setJob(job);
+    miner.setWork(job);
     const std::clock_t cpuStart = std::clock();
     const auto start = Clock::now();
     const uint64_t before = miner.totalHashes();

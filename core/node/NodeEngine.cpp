@@ -27,7 +27,7 @@ namespace pb {
 
 namespace {
 constexpr int kRedisConnectTimeoutMs = 5000;
-constexpr int kJobRefreshMs = 10000;
+constexpr int kTemplateRefreshMs = 10000;
 constexpr int kTemplateCoalesceMs = 200;
 
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
@@ -37,11 +37,11 @@ QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 } // namespace
 
 NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)
-    : config_(config), log_(log), publish_(std::move(publish)), templateTimer_(this), statusTimer_(this), jobTimer_(this)
+    : config_(config), log_(log), publish_(std::move(publish)), templateTimer_(this), statusTimer_(this), templateRefreshTimer_(this)
 {
     templateTimer_.setSingleShot(true);
     templateTimer_.setInterval(kTemplateCoalesceMs);
-    connect(&templateTimer_, &QTimer::timeout, this, [this] { guarded("template refresh", [this] { refreshJob(); }); });
+    connect(&templateTimer_, &QTimer::timeout, this, [this] { guarded("template refresh", [this] { refreshTemplate(); }); });
     statusTimer_.setInterval(1000);
     connect(&statusTimer_, &QTimer::timeout, this, [this] {
         guarded("status update", [this] {
@@ -52,8 +52,8 @@ NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publi
         });
     });
     // A fresh template now and then keeps header times close to the clock.
-    jobTimer_.setInterval(kJobRefreshMs);
-    connect(&jobTimer_, &QTimer::timeout, this, [this] { guarded("job refresh", [this] { refreshJob(); }); });
+    templateRefreshTimer_.setInterval(kTemplateRefreshMs);
+    connect(&templateRefreshTimer_, &QTimer::timeout, this, [this] { guarded("job refresh", [this] { refreshTemplate(); }); });
 }
 
 NodeEngine::~NodeEngine() { shutdown(); }
@@ -162,15 +162,15 @@ QString NodeEngine::initialize()
         chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
         chain_->load();
         loadBans();
-        jobStore_ = std::make_unique<storage::RedisJobStore>(*redis_, config_.network.toStdString());
-        jobs_ = std::make_unique<MiningJobQueue>(*jobStore_, config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
-        connect(jobs_.get(), &MiningJobQueue::changed, this, [this] {
+        photoJobStore_ = std::make_unique<storage::RedisJobStore>(*redis_, config_.network.toStdString());
+        photoJobs_ = std::make_unique<MiningJobQueue>(*photoJobStore_, config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
+        connect(photoJobs_.get(), &MiningJobQueue::changed, this, [this] {
             guarded("mining job update", [this] {
-                if (jobClaimChanged()) refreshJob();
+                if (jobClaimChanged()) refreshTemplate();
                 publishStatus();
             });
         });
-        jobs_->load();
+        photoJobs_->load();
         mempoolStore_ = std::make_unique<storage::RedisMempoolStore>(*redis_, config_.network.toStdString());
         MempoolPolicy policy;
         policy.minimumFee = config_.minimumFee;
@@ -194,9 +194,9 @@ QString NodeEngine::initialize()
         return QString("cannot save the node pack: %1").arg(e.what());
     }
 
-    miner_ = std::make_unique<Miner>([this](uint64_t jobId, uint64_t nonce) {
+    miner_ = std::make_unique<Miner>([this](uint64_t workUnitId, uint64_t nonce) {
         QMetaObject::invokeMethod(
-            this, [this, jobId, nonce] { guarded("found block", [&] { onNonceFound(jobId, nonce); }); }, Qt::QueuedConnection);
+            this, [this, workUnitId, nonce] { guarded("found block", [&] { onNonceFound(workUnitId, nonce); }); }, Qt::QueuedConnection);
     });
     if (config_.mine) startMining(config_.threads);
     statusTimer_.start();
@@ -221,8 +221,8 @@ void NodeEngine::shutdown()
     }
     transfers_.reset();
     mempoolStore_.reset();
-    jobs_.reset();  // waits for a recognition in progress
-    jobStore_.reset();
+    photoJobs_.reset();  // waits for a recognition in progress
+    photoJobStore_.reset();
     chain_.reset();
     peerStore_.reset();
     store_.reset();
@@ -261,12 +261,12 @@ PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& labe
 
 void NodeEngine::submitMiningJob(const MiningJobInfo& job, const QByteArray& photo)
 {
-    guarded("queuing a mining job", [&] { jobs_->submit(job, Bytes(photo.begin(), photo.end())); });
+    guarded("queuing a mining job", [&] { photoJobs_->submit(job, Bytes(photo.begin(), photo.end())); });
 }
 
 void NodeEngine::cancelMiningJob(const QString& id)
 {
-    guarded("cancelling a mining job", [&] { jobs_->cancel(id); });
+    guarded("cancelling a mining job", [&] { photoJobs_->cancel(id); });
 }
 
 MempoolAdmission NodeEngine::submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer)
@@ -349,7 +349,7 @@ void NodeEngine::reloadChain()
         log_.error(QString("cannot reload the chain: %1").arg(e.what()));
         return;
     }
-    refreshJob();
+    refreshTemplate();
     publishStatus();
 }
 
@@ -464,8 +464,8 @@ void NodeEngine::startMining(int threads)
     threads = std::clamp(threads, 1, std::max(1, QThread::idealThreadCount()));
     config_.threads = threads;
     miner_->start(threads);
-    refreshJob();
-    jobTimer_.start();
+    refreshTemplate();
+    templateRefreshTimer_.start();
     log_.info(QString("mining started on %1 thread(s) with the %2 SHA-256 backend")
                   .arg(threads)
                   .arg(QString::fromStdString(crypto::backendName(miner_->backend()))));
@@ -476,7 +476,7 @@ void NodeEngine::stopMining()
 {
     if (!miner_ || !miner_->isRunning()) return;
     miner_->stop();
-    jobTimer_.stop();
+    templateRefreshTimer_.stop();
     template_.reset();
     log_.info("mining stopped");
     publishStatus();
@@ -484,11 +484,11 @@ void NodeEngine::stopMining()
 
 bool NodeEngine::jobClaimChanged() const
 {
-    const auto job = jobs_->current();
+    const auto job = photoJobs_->current();
     return (job ? job->id : QString()) != templateJobId_;
 }
 
-void NodeEngine::refreshJob()
+void NodeEngine::refreshTemplate()
 {
     if (!miner_ || !miner_->isRunning()) return;
     try {
@@ -497,8 +497,8 @@ void NodeEngine::refreshJob()
         templatePhoto_.reset();
         crypto::AddressHash payTo = rewardAddress_;
         std::optional<PhotoClaim> claim;
-        if (const auto job = jobs_->current()) {
-            auto photo = jobs_->photo(*job);
+        if (const auto job = photoJobs_->current()) {
+            auto photo = photoJobs_->photo(*job);
             const auto hash = photo ? std::optional<Hash256>(crypto::sha256(*photo)) : std::nullopt;
             if (hash) {
                 claim = PhotoClaim{*hash, job->label.toStdString(), labelVoteFromName(job->vote.toStdString())};
@@ -518,25 +518,25 @@ void NodeEngine::refreshJob()
     if (template_->block.header.time > nowSeconds() + params_->maxFutureSeconds / 2) {
         if (!clockWait_) log_.info("block times are ahead of the clock; mining pauses until it catches up");
         clockWait_ = true;
-        miner_->clearJob();
+        miner_->clearWork();
         template_.reset();
-        jobTimer_.start(1000);
+        templateRefreshTimer_.start(1000);
         return;
     }
     if (clockWait_) {
         clockWait_ = false;
-        jobTimer_.start(kJobRefreshMs);
+        templateRefreshTimer_.start(kTemplateRefreshMs);
     }
-    MiningJob job;
-    job.id = ++jobId_;
-    job.header = template_->block.header.serialize();
-    job.target = template_->target;
-    miner_->setJob(job);
+    WorkUnit unit;
+    unit.id = ++workUnitId_;
+    unit.header = template_->block.header.serialize();
+    unit.target = template_->target;
+    miner_->setWork(unit);
 }
 
-void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
+void NodeEngine::onNonceFound(uint64_t workUnitId, uint64_t nonce)
 {
-    if (!template_ || jobId != jobId_) return;
+    if (!template_ || workUnitId != workUnitId_) return;
     Block block = template_->block;
     block.header.nonce = nonce;
     const AcceptResult r = chain_->submitBlock(block.serialize(), templatePhoto_ ? &*templatePhoto_ : nullptr, nowSeconds());
@@ -544,14 +544,14 @@ void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
         log_.error(QString("mined block rejected: %1").arg(describeRejection(r)));
         // A photo block our own validation refuses would be refused again: settle its job.
         if (!templateJobId_.isEmpty() && r.storageError.empty())
-            jobs_->reject(templateJobId_, "the mined block was refused: " + describeRejection(r));
-        refreshJob();
+            photoJobs_->reject(templateJobId_, "the mined block was refused: " + describeRejection(r));
+        refreshTemplate();
         return;
     }
-    if (!templateJobId_.isEmpty() && !r.connected.empty()) jobs_->markMined(templateJobId_, r.hash);
+    if (!templateJobId_.isEmpty() && !r.connected.empty()) photoJobs_->markMined(templateJobId_, r.hash);
     if (r.connected.empty()) {
         // A block we had already stored: nothing new to report, but the solved job is spent.
-        refreshJob();
+        refreshTemplate();
         return;
     }
     ++blocksFound_;
@@ -570,14 +570,14 @@ void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
     }
     if (r.connected.empty()) return;
     transfers_->chainChanged(r);
-    jobs_->dropPhotosOnChain(*store_);
+    photoJobs_->dropPhotosOnChain(*store_);
     if (minedHere && net_) {
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         net_->announce(connected);
     }
     if (net_) net_->checkTip();
-    refreshJob();
+    refreshTemplate();
     publishStatus();
 }
 
@@ -642,8 +642,8 @@ void NodeEngine::publishStatus()
     if (net_) peers = net_->peerTable();
     for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;
     QList<MiningJobInfo> jobs;
-    if (jobs_)
-        for (const MiningJobInfo& job : jobs_->jobs()) jobs.append(job);
+    if (photoJobs_)
+        for (const MiningJobInfo& job : photoJobs_->jobs()) jobs.append(job);
     QStringList labels;
     if (recognizer_ && recognizerProblem_.isEmpty())
         for (const std::string& label : recognizer_->labels()) labels.append(QString::fromStdString(label));

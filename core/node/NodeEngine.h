@@ -87,9 +87,9 @@ private:
     void guarded(const char* what, const std::function<void()>& work);
     void checkRecognizer(const QString& creationError);
     PhotoVerdict verifyPhoto(const Bytes& photo, const std::string& label) const;
-    void refreshJob();
+    void refreshTemplate();
     bool jobClaimChanged() const;
-    void onNonceFound(uint64_t jobId, uint64_t nonce);
+    void onNonceFound(uint64_t workUnitId, uint64_t nonce);
     void reportChainChange(const AcceptResult& result, bool minedHere);
     static QString describeRejection(const AcceptResult& result);
     void publishStatus();
@@ -122,8 +122,8 @@ private:
     std::unique_ptr<photo::Recognizer> recognizer_;
     QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
     std::unique_ptr<Chain> chain_;
-    std::unique_ptr<storage::RedisJobStore> jobStore_;
-    std::unique_ptr<MiningJobQueue> jobs_;
+    std::unique_ptr<storage::RedisJobStore> photoJobStore_;
+    std::unique_ptr<MiningJobQueue> photoJobs_;
     std::unique_ptr<storage::RedisMempoolStore> mempoolStore_;
     std::unique_ptr<TransferPool> transfers_;
     std::unique_ptr<storage::RedisPruneStore> pruneStore_;  // mobile mode only
@@ -136,13 +136,13 @@ private:
     std::optional<BlockTemplate> template_;
     QString templateJobId_;               // the mining job whose photo the template carries
     std::optional<Bytes> templatePhoto_;
-    uint64_t jobId_ = 0;
+    uint64_t workUnitId_ = 0;
     uint64_t blocksFound_ = 0;
     uint64_t rewardsUnits_ = 0;
     bool clockWait_ = false;
     bool storageLost_ = false;
     QTimer statusTimer_;
-    QTimer jobTimer_;
+    QTimer templateRefreshTimer_;
 };
 
 } // namespace pb
