@@ -134,7 +134,7 @@ void MiningPage::sampleHashrate()
 
 bool MiningPage::submitJob()
 {
-    MiningJobRequest request;
+    PhotoJobRequest request;
     request.photo = drop_->photo();
     request.label = label_->currentText();
     request.vote = vote_->currentData().toString();
@@ -158,7 +158,7 @@ bool MiningPage::cancelSelectedJob()
         report(tr("Select a job to cancel first."), true);
         return false;
     }
-    const MiningJobInfo job = jobs_->jobAt(rows.first().row());
+    const PhotoJob job = jobs_->jobAt(rows.first().row());
     QueryError error;
     if (!node_.cancelMiningJob(job.id, &error)) {
         report(tr("Cannot cancel job %1: %2.").arg(job.id, error.message), true);

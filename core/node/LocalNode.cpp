@@ -209,15 +209,15 @@ bool LocalNode::unban(const QString& address)
     return true;
 }
 
-QList<MiningJobInfo> LocalNode::miningJobs() const
+QList<PhotoJob> LocalNode::miningJobs() const
 {
     std::lock_guard lock(snapshotMutex_);
     return snapshot_.jobs;
 }
 
-std::optional<MiningJobInfo> LocalNode::miningJob(const QString& id) const
+std::optional<PhotoJob> LocalNode::miningJob(const QString& id) const
 {
-    for (const MiningJobInfo& job : miningJobs())
+    for (const PhotoJob& job : miningJobs())
         if (job.id == id) return job;
     return std::nullopt;
 }
@@ -235,7 +235,7 @@ QString LocalNode::recognizerIdentity() const
     return recognizer_ ? QString::fromStdString(recognizer_->identity()) : QString();
 }
 
-std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& request, QueryError* error)
+std::optional<PhotoJob> LocalNode::submitMiningJob(const PhotoJobRequest& request, QueryError* error)
 {
     const auto fail = [error](QueryError::Kind kind, const QString& message) {
         if (error) *error = {kind, message};
@@ -260,7 +260,7 @@ std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& 
     const bool png = request.photo.startsWith("\x89PNG\r\n\x1A\n");
     if (!jpeg && !png) return fail(QueryError::Malformed, "the photo is neither JPEG nor PNG");
 
-    MiningJobInfo job;
+    PhotoJob job;
     job.id = QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0');
     job.label = request.label;
     job.vote = request.vote;
@@ -268,7 +268,7 @@ std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& 
     job.source = request.source;
     job.photoHash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
     job.createdAt = job.updatedAt = QDateTime::currentMSecsSinceEpoch();
-    QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitMiningJob(job, photo); });
+    QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitPhotoJob(job, photo); });
     return job;
 }
 
@@ -283,7 +283,7 @@ bool LocalNode::cancelMiningJob(const QString& id, QueryError* error)
         if (error) *error = {QueryError::Conflict, QString("job %1 is already %2").arg(id, jobStateName(job->state))};
         return false;
     }
-    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, id] { e->cancelMiningJob(id); });
+    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, id] { e->cancelPhotoJob(id); });
     return true;
 }
 

@@ -45,11 +45,11 @@ public:
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
     bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) override;
     bool unban(const QString& address) override;
-    QList<MiningJobInfo> miningJobs() const override;
-    std::optional<MiningJobInfo> miningJob(const QString& id) const override;
+    QList<PhotoJob> miningJobs() const override;
+    std::optional<PhotoJob> miningJob(const QString& id) const override;
     QStringList recognizerLabels(QString* problem) const override;
     QString recognizerIdentity() const override;
-    std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
+    std::optional<PhotoJob> submitMiningJob(const PhotoJobRequest& request, QueryError* error) override;
     bool cancelMiningJob(const QString& id, QueryError* error) override;
     std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const override;
     std::optional<QByteArray> photo(const QString& photoHash) const override;

@@ -2,7 +2,7 @@
 #include "core/node/BlockPruner.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
-#include "core/node/MiningJobQueue.h"
+#include "core/node/PhotoJobQueue.h"
 #include "core/node/TransferPool.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/storage/RedisMempoolStore.h"
@@ -163,8 +163,8 @@ QString NodeEngine::initialize()
         chain_->load();
         loadBans();
         photoJobStore_ = std::make_unique<storage::RedisJobStore>(*redis_, config_.network.toStdString());
-        photoJobs_ = std::make_unique<MiningJobQueue>(*photoJobStore_, config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
-        connect(photoJobs_.get(), &MiningJobQueue::changed, this, [this] {
+        photoJobs_ = std::make_unique<PhotoJobQueue>(*photoJobStore_, config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
+        connect(photoJobs_.get(), &PhotoJobQueue::changed, this, [this] {
             guarded("mining job update", [this] {
                 if (jobClaimChanged()) refreshTemplate();
                 publishStatus();
@@ -259,12 +259,12 @@ PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& labe
     return {PhotoVerdict::Kind::NotConfirmed, "it sees " + photo::describeDetections(*outcome.recognition)};
 }
 
-void NodeEngine::submitMiningJob(const MiningJobInfo& job, const QByteArray& photo)
+void NodeEngine::submitPhotoJob(const PhotoJob& job, const QByteArray& photo)
 {
     guarded("queuing a mining job", [&] { photoJobs_->submit(job, Bytes(photo.begin(), photo.end())); });
 }
 
-void NodeEngine::cancelMiningJob(const QString& id)
+void NodeEngine::cancelPhotoJob(const QString& id)
 {
     guarded("cancelling a mining job", [&] { photoJobs_->cancel(id); });
 }
@@ -641,9 +641,9 @@ void NodeEngine::publishStatus()
     QList<PeerInfo> peers;
     if (net_) peers = net_->peerTable();
     for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;
-    QList<MiningJobInfo> jobs;
+    QList<PhotoJob> jobs;
     if (photoJobs_)
-        for (const MiningJobInfo& job : photoJobs_->jobs()) jobs.append(job);
+        for (const PhotoJob& job : photoJobs_->jobs()) jobs.append(job);
     QStringList labels;
     if (recognizer_ && recognizerProblem_.isEmpty())
         for (const std::string& label : recognizer_->labels()) labels.append(QString::fromStdString(label));

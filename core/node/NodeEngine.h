@@ -18,7 +18,7 @@
 namespace pb {
 
 class BlockPruner;
-class MiningJobQueue;
+class PhotoJobQueue;
 class TransferPool;
 struct MempoolAdmission;
 
@@ -61,8 +61,8 @@ public:
     void ban(const QHostAddress& address, qint64 seconds, const QString& reason);
     void unban(const QString& address);
     void disconnectPeer(quint64 connectionId);
-    void submitMiningJob(const MiningJobInfo& job, const QByteArray& photo);
-    void cancelMiningJob(const QString& id);
+    void submitPhotoJob(const PhotoJob& job, const QByteArray& photo);
+    void cancelPhotoJob(const QString& id);
     // Admits a signed transfer to the mempool and relays it (to all peers but `fromPeer`).
     MempoolAdmission submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer = 0);
     // Mobile mode: asks full peers for the body of a block this node pruned.
@@ -123,7 +123,7 @@ private:
     QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<storage::RedisJobStore> photoJobStore_;
-    std::unique_ptr<MiningJobQueue> photoJobs_;
+    std::unique_ptr<PhotoJobQueue> photoJobs_;
     std::unique_ptr<storage::RedisMempoolStore> mempoolStore_;
     std::unique_ptr<TransferPool> transfers_;
     std::unique_ptr<storage::RedisPruneStore> pruneStore_;  // mobile mode only

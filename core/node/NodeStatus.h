@@ -1,6 +1,6 @@
 #pragma once
 // Plain snapshots the engine publishes for the GUI and the API: copied, never shared.
-#include "core/mining/MiningJob.h"
+#include "core/mining/PhotoJob.h"
 #include "core/net/PeerInfo.h"
 #include "core/net/TipCheckInfo.h"
 #include "core/util/Logger.h"
@@ -99,7 +99,7 @@ struct NodeSnapshot {
     NodeStatus status;
     QList<PeerInfo> peers;
     QList<BanInfo> bans;
-    QList<MiningJobInfo> jobs;     // oldest first
+    QList<PhotoJob> jobs;     // oldest first
     QStringList recognizerLabels;  // labels a job may claim; empty when photos cannot be mined
     QString recognizerProblem;     // why, then
 };
