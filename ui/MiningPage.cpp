@@ -101,6 +101,7 @@ void MiningPage::refresh(const NodeStatus& s)
 {
     controls_->refresh(s);
     if (s.ready) {
+        drop_->setMaxPhotoBytes(s.maxPhotoBytes);
         stats_->setText(tr("Hashrate %1 (10 s) · %2 (60 s) · %3 (15 min) · backend %4 · blocks found %5 · rewards %6 coins")
                             .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
                                  formatHashrate(s.hashrate15m), s.miningBackend)

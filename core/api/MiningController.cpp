@@ -102,7 +102,7 @@ ApiResult MiningController::submitJson(const QByteArray& body, PhotoJobRequest r
 
 ApiResult MiningController::submitForm(const QByteArray& contentType, const QByteArray& body, PhotoJobRequest request)
 {
-    const auto parsed = parseMultipartForm(contentType, body, {8, qsizetype(kMaxJobPhotoBytes), kMaxFormFieldBytes});
+    const auto parsed = parseMultipartForm(contentType, body, {8, qsizetype(node_.status().maxPhotoBytes), kMaxFormFieldBytes});
     if (const auto* e = std::get_if<ApiError>(&*parsed)) return *e;
     bool hasPhoto = false, hasLabel = false;
     for (const FormPart& part : std::get<QList<FormPart>>(*parsed)) {
@@ -138,9 +138,10 @@ ApiResult MiningController::submitForm(const QByteArray& contentType, const QByt
 
 ApiResult MiningController::queue(const PhotoJobRequest& request)
 {
-    if (request.photo.size() > qsizetype(kMaxJobPhotoBytes))
-        return ApiError{ApiError::PayloadTooLarge, "photo_too_large",
-                        QString("the photo has %1 bytes; at most %2 are accepted").arg(request.photo.size()).arg(kMaxJobPhotoBytes)};
+    // The one job check (core/node/PhotoJobCheck) runs in submitMiningJob; a photo over the cap
+    // is refused here first because it has its own status code.
+    if (const PhotoJobProblem photo = checkJobPhoto(request.photo, node_.status().maxPhotoBytes); photo.kind == PhotoJobProblem::PhotoTooLarge)
+        return ApiError{ApiError::PayloadTooLarge, "photo_too_large", photo.message};
     QueryError error;
     const auto job = node_.submitMiningJob(request, &error);
     if (job) return jobJson(*job);

@@ -3,7 +3,14 @@
 // Commands are asynchronous; status() and queries are thread-safe snapshots; events arrive
 // as Qt signals (connect with a context object: dropping it unsubscribes).
 #include "core/node/NodeConfig.h"
+#include "core/node/BlockInfo.h"
+#include "core/node/KnownNodeInfo.h"
+#include "core/node/NodeSnapshot.h"
 #include "core/node/NodeStatus.h"
+#include "core/node/PhotoJobCheck.h"
+#include "core/node/QueryError.h"
+#include "core/node/TransactionInfo.h"
+#include "core/util/Logger.h"
 
 #include <QObject>
 #include <QRect>
@@ -11,24 +18,6 @@
 #include <optional>
 
 namespace pb {
-
-struct QueryError {
-    enum Kind { Malformed, NotFound, Conflict, Unavailable };
-    Kind kind = NotFound;
-    QString message;
-    QString code = {};  // a precise snake_case reason where one exists (a refused transfer's "nonce_gap")
-};
-
-// The largest photo a mining job accepts: the network's photo cap.
-constexpr size_t kMaxJobPhotoBytes = 2 << 20;
-
-struct PhotoJobRequest {
-    QByteArray photo;
-    QString label;
-    QString vote = "abstain";  // agree / disagree / abstain
-    QString rewardAddress;     // empty: the node's reward address
-    QString source = "api";
-};
 
 // What the node's recognizer sees in a photo, for previews before a job is queued.
 struct PhotoRecognitionInfo {

@@ -62,7 +62,7 @@ void PhotoFolder::scan()
             continue;
         }
         PhotoJobRequest request;
-        request.photo = in.read(qint64(kMaxJobPhotoBytes) + 1);
+        request.photo = in.read(qint64(node_.status().maxPhotoBytes) + 1);
         const QString hash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
         if (knownPhotos.contains(hash)) continue;
         std::tie(request.label, request.vote) = labelAndVoteFor(file.filePath());
