@@ -218,8 +218,10 @@ std::optional<PhotoJob> LocalNode::submitMiningJob(const PhotoJobRequest& reques
     };
     if (!engine_ || !status().ready) return fail(QueryError::Unavailable, "the node is not running");
     PhotoJobRules rules;
-    rules.labels = recognizerLabels(&rules.recognizerProblem);
-    rules.maxPhotoBytes = status().maxPhotoBytes;
+    {
+        std::lock_guard lock(snapshotMutex_);
+        rules = photoJobRules(snapshot_);
+    }
     if (const PhotoJobProblem problem = checkPhotoJob(request, rules); !problem.ok())
         return fail(problem.kind == PhotoJobProblem::CannotMine ? QueryError::Unavailable : QueryError::Malformed, problem.message);
 

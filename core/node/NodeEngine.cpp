@@ -103,15 +103,14 @@ QString NodeEngine::initialize()
     connect(storage_.get(), &node::StorageSession::reconnected, this, [this] { reloadChain(); });
     checkRecognizer(QString::fromStdString(recognizerError));
 
+    publisher_.setNetwork(*params_);
     node::StatusSources& status = publisher_.sources();
     status.network = config_.network;
-    status.genesisHash = QString::fromStdString(toHex(params_->genesisHash()));
     status.mode = modeName(config_.mode);
     status.nodeId = shortHash(nodeIdForKey(nodeKey_->publicKey()));
     status.rewardAddress = QString::fromStdString(crypto::encodeAddress(rewardAddress_));
     status.storage = storage_->endpoint().toString();
     status.minimumFee = config_.minimumFee;
-    status.maxPhotoBytes = params_->maxPhotoBytes;
     status.mobile = config_.mode == NodeMode::Mobile;
     status.recognizerProblem = recognizerProblem_;
     if (recognizer_ && recognizerProblem_.isEmpty())

@@ -5,6 +5,11 @@
 
 namespace pb {
 
+PhotoJobRules photoJobRules(const NodeSnapshot& snapshot)
+{
+    return {snapshot.recognizerLabels, snapshot.recognizerProblem, size_t(snapshot.status.maxPhotoBytes)};
+}
+
 PhotoJobProblem checkJobPhoto(const QByteArray& photo, size_t maxPhotoBytes)
 {
     if (photo.isEmpty()) return {PhotoJobProblem::EmptyPhoto, "the photo is empty"};

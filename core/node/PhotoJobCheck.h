@@ -3,6 +3,8 @@
 // photo folder — all through Node::submitMiningJob): the photo (present, within this network's
 // photo cap, JPEG or PNG), the label (one the recognizer knows), the vote and the reward
 // address. checkJobPhoto() is its photo part, for callers that refuse a file before queuing.
+#include "core/node/NodeSnapshot.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,9 @@ struct PhotoJobProblem {
     QString message;
     bool ok() const { return kind == None; }
 };
+
+// The rules as of the engine's last snapshot (its recognizer labels and network photo cap).
+PhotoJobRules photoJobRules(const NodeSnapshot& snapshot);
 
 PhotoJobProblem checkJobPhoto(const QByteArray& photo, size_t maxPhotoBytes);
 PhotoJobProblem checkPhotoJob(const PhotoJobRequest& request, const PhotoJobRules& rules);

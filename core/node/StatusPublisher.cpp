@@ -7,6 +7,12 @@
 
 namespace pb::node {
 
+void StatusPublisher::setNetwork(const NetworkParams& params)
+{
+    sources_.genesisHash = QString::fromStdString(toHex(params.genesisHash()));
+    sources_.maxPhotoBytes = params.maxPhotoBytes;
+}
+
 void StatusPublisher::publish() const
 {
     const StatusSources& in = sources_;

@@ -43,6 +43,8 @@ public:
     explicit StatusPublisher(SnapshotSink sink) : sink_(std::move(sink)) {}
 
     StatusSources& sources() { return sources_; }
+    // The network's fixed facts: its genesis, and the photo cap photo jobs are checked against.
+    void setNetwork(const NetworkParams& params);
     void publish() const;
 
 private:
