@@ -1,7 +1,7 @@
 #pragma once
 // A photo job (what the API and GUI call a "mining job"): a photo, the label claimed for it,
-// a vote on the previous claim's label and where the reward goes. Its life: queued -> recognizing -> rejected | mining -> mined | stale,
-// or cancelled before it is settled.
+// a vote on the previous claim's label and where the reward goes. Its life: queued ->
+// recognizing -> rejected | mining -> mined | stale, or cancelled before it is settled.
 #include <QList>
 #include <QString>
 #include <optional>
