@@ -16,6 +16,7 @@
 
 using namespace pb;
 using namespace pb::crypto;
+using namespace pb::mining;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -182,7 +183,7 @@ int main(int argc, char** argv)
                     rate / one, r.cpusUsed);
     }
 
-    std::printf("\nengine miner (pb::Miner, %s):\n", backendName(best).c_str());
+    std::printf("\nengine miner (pb::mining::Miner, %s):\n", backendName(best).c_str());
     const Rate minerOne = minerHashrate(1, seconds);
     std::printf("   1 thread  %12s   ratio %.2f\n", perSecond(minerOne.hashesPerSecond, "H/s").c_str(),
                 minerOne.hashesPerSecond / (compressions / 2));

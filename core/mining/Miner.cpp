@@ -1,6 +1,6 @@
 #include "core/mining/Miner.h"
 
-namespace pb {
+namespace pb::mining {
 
 namespace {
 // Nonces per slice: ~1.5 ms on the AVX-512 kernel, ~25 ms on the portable one, so a job change
@@ -90,4 +90,4 @@ void Miner::run(unsigned index, unsigned stride)
     }
 }
 
-} // namespace pb
+} // namespace pb::mining

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-namespace pb {
+namespace pb::mining {
 
 // One proof-of-work task: a block header (from a template) and the target its hash must meet.
 struct WorkUnit {
@@ -63,4 +63,4 @@ private:
     bool solved_ = false;
 };
 
-} // namespace pb
+} // namespace pb::mining

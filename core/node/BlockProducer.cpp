@@ -114,7 +114,7 @@ void BlockProducer::refreshTemplate()
         clockWait_ = false;
         templateRefreshTimer_.start(kTemplateRefreshMs);
     }
-    WorkUnit unit;
+    mining::WorkUnit unit;
     unit.id = ++workUnitId_;
     unit.header = template_->block.header.serialize();
     unit.target = template_->target;

@@ -33,7 +33,7 @@ public:
     void start(int threads);
     void stop();
     bool isRunning() const { return miner_.isRunning(); }
-    const Miner& miner() const { return miner_; }
+    const mining::Miner& miner() const { return miner_; }
 
     // Builds a fresh template now (after the tip or the photo job changed).
     void refreshTemplate();
@@ -64,7 +64,7 @@ private:
     uint64_t blocksFound_ = 0;
     uint64_t rewardsUnits_ = 0;
     bool clockWait_ = false;
-    Miner miner_;                         // last: its threads stop before the rest goes
+    mining::Miner miner_;                 // last: its threads stop before the rest goes
 };
 
 } // namespace node

@@ -8,15 +8,12 @@
 #include "core/node/ChainQueries.h"
 #include "core/node/NodeEngine.h"
 #include "core/node/StorageSession.h"
+#include "core/node/ThumbnailCache.h"
 #include "core/node/TransferQueries.h"
 #include "core/photo/PhotoDecoder.h"
 #include "core/photo/Recognizer.h"
-#include "core/photo/Thumbnail.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QSaveFile>
 #include <QRandomGenerator>
 #include <future>
 
@@ -99,7 +96,7 @@ void LocalNode::openReader()
         return;
     }
     reader_ = std::move(reader);
-    thumbnailDir_ = engine_->dataDirectory() + "/thumbnails";
+    thumbnails_ = std::make_shared<node::ThumbnailCache>(engine_->dataDirectory() + "/thumbnails", kThumbnailSide);
     chainQueries_ = std::make_unique<ChainQueries>(reader_->chain(), reader_->pruning(), reader_->peers());
     transferQueries_ = std::make_unique<TransferQueries>(reader_->chain(), reader_->mempool());
 }
@@ -351,22 +348,13 @@ std::optional<QByteArray> LocalNode::photo(const QString& photoHash) const
 
 std::optional<QByteArray> LocalNode::thumbnail(const QString& photoHash) const
 {
-    const QString cached = thumbnailDir_ + "/" + photoHash + ".jpg";
-    if (QFile file(cached); file.open(QIODevice::ReadOnly)) return file.readAll();
-    const auto original = photo(photoHash);
-    if (!original) return std::nullopt;
-    std::string error;
-    const auto small = photo::makeThumbnail(Bytes(original->begin(), original->end()), kThumbnailSide, &error);
-    if (!small) return std::nullopt;
-    const QByteArray bytes(reinterpret_cast<const char*>(small->data()), qsizetype(small->size()));
-    // Written whole then renamed, so a concurrent reader never sees half a file.
-    QDir().mkpath(thumbnailDir_);
-    QSaveFile out(cached);
-    if (out.open(QIODevice::WriteOnly)) {
-        out.write(bytes);
-        out.commit();
+    std::shared_ptr<node::ThumbnailCache> thumbnails;
+    {
+        std::lock_guard lock(readerMutex_);
+        thumbnails = thumbnails_;
     }
-    return bytes;
+    if (!thumbnails) return std::nullopt;
+    return thumbnails->thumbnail(photoHash, [&] { return photo(photoHash); });
 }
 
 namespace {

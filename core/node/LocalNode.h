@@ -18,6 +18,7 @@ class Recognizer;
 } // namespace photo
 namespace node {
 class StorageSession;
+class ThumbnailCache;
 } // namespace node
 class ChainQueries;
 class TransferQueries;
@@ -74,7 +75,6 @@ private:
 
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
-    QString thumbnailDir_;
 
     // The engine's recognizer (thread-safe to call), cleared under the mutex before the
     // engine that owns it goes away.
@@ -84,6 +84,7 @@ private:
     mutable BlockCache blockCache_;
     mutable std::mutex readerMutex_;
     std::unique_ptr<node::StorageSession> reader_;
+    std::shared_ptr<node::ThumbnailCache> thumbnails_;  // set with the reader
     std::unique_ptr<ChainQueries> chainQueries_;
     std::unique_ptr<TransferQueries> transferQueries_;
 };

@@ -30,7 +30,7 @@ void StatusPublisher::publish() const
         s.tipTime = qint64(in.chain->tip().time);
     }
     if (in.producer) {
-        const Miner& miner = in.producer->miner();
+        const mining::Miner& miner = in.producer->miner();
         s.mining = miner.isRunning();
         s.miningThreads = s.mining ? miner.threadCount() : 0;
         s.miningBackend = QString::fromStdString(crypto::backendName(miner.backend()));

@@ -8,6 +8,7 @@
 #include <mutex>
 
 using namespace pb;
+using namespace pb::mining;
 using Clock = std::chrono::steady_clock;
 
 namespace {
