@@ -49,10 +49,10 @@ std::unique_ptr<StorageSession> StorageSession::open(const QString& dataDir, con
     if (redisUrl.isEmpty()) {
         supervisor = std::make_unique<storage::RedisSupervisor>(dataDir);
         // Logged from the start: the server's own lines explain a failed start.
-        QObject::connect(supervisor.get(), &storage::RedisSupervisor::logMessage, supervisor.get(),
-                         [&log](const QString& line) { log.info("redis: " + line); });
+        const auto startLog = QObject::connect(supervisor.get(), &storage::RedisSupervisor::logMessage, supervisor.get(),
+                                               [&log](const QString& line) { log.info("redis: " + line); });
         if (!supervisor->start(error)) return nullptr;
-        supervisor->disconnect();
+        QObject::disconnect(startLog);
         endpoint = supervisor->endpoint();
     } else {
         endpoint = storage::RedisEndpoint::parse(redisUrl, error);
