@@ -122,7 +122,10 @@ QString NodeEngine::startStorage()
             else reloadChain();
         });
         connect(supervisor_.get(), &storage::RedisSupervisor::failed, this,
-                [this](const QString& why) { log_.error("embedded redis-server failed: " + why); });
+                [this](const QString& why) {
+                    log_.error("embedded redis-server failed: " + why);
+                    emit storageFailed(why);
+                });
         if (!supervisor_->start(&error)) return error;
         endpoint_ = std::make_unique<storage::RedisEndpoint>(supervisor_->endpoint());
     } else {
