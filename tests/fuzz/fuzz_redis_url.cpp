@@ -1,7 +1,8 @@
 // Fuzz target for `--redis URL`: any text gives an endpoint or an error naming the offending
 // part; an endpoint's log form never depends on its password, and one without a password
 // parses back from its log form to the same endpoint (the log form does not escape, so only
-// for socket paths of plain characters: a bare path may hold '?' or '&' literally).
+// for hosts and socket paths of plain characters: a bare path may hold '?' or '&' literally,
+// a percent-encoded host '=').
 #include "core/storage/RedisEndpoint.h"
 #include "tests/fuzz/FuzzSupport.h"
 
@@ -22,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         if (other.toString() != shown) pb::fuzz::finding("fuzz_redis_url", "the log form depends on the password");
         return 0;
     }
-    static const QRegularExpression plainPath("^[A-Za-z0-9/._-]*$");
-    if (!plainPath.match(endpoint->socketPath).hasMatch()) return 0;
+    static const QRegularExpression plainPath("^[A-Za-z0-9/._-]*$"), plainHost("^[A-Za-z0-9.:-]*$");
+    if (!plainPath.match(endpoint->socketPath).hasMatch() || !plainHost.match(endpoint->host).hasMatch()) return 0;
     const auto again = pb::storage::RedisEndpoint::parse(shown, &error);
     if (!again || !(*again == *endpoint))
         pb::fuzz::finding("fuzz_redis_url", "an endpoint does not parse back from its URL", shown.toStdString());
