@@ -52,8 +52,10 @@ pb_fuzz() {
   shift 4
   local corpus="$dir/fuzz-corpus/$target" artifacts="$dir/fuzz-artifacts/$target" log="$dir/fuzz-logs/$target.log"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
-  # Symbolised stack traces in the log (clang-15 does not put its symbolizer on PATH).
-  if ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-15/bin/llvm-symbolizer "$dir/tests/fuzz/${target}_libfuzzer" -seed="$seed" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # Symbolised stack traces in the log, from whichever llvm-symbolizer is installed.
+  local symbolizer
+  symbolizer="$(command -v llvm-symbolizer-15 || command -v llvm-symbolizer || true)"
+  if ASAN_SYMBOLIZER_PATH="$symbolizer" "$dir/tests/fuzz/${target}_libfuzzer" -seed="$seed" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" \
       "$corpus" "$PB_ROOT/tests/fuzz/corpus/${target#fuzz_}" >"$log" 2>&1; then
     echo "$target: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') runs," \
