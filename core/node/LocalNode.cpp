@@ -68,6 +68,10 @@ void LocalNode::start()
     });
     engine_->moveToThread(&thread_);
     connect(engine_, &NodeEngine::blockConnected, this, &Node::blockConnected);
+    // Running on without storage would only reject every block: stop, with the chain as stored.
+    connect(engine_, &NodeEngine::storageFailed, this, [this](const QString& why) {
+        emit failed("the embedded redis-server cannot be kept running (" + why + "); the node stops with its chain as last stored");
+    });
     thread_.start();
     QMetaObject::invokeMethod(engine_, [this] {
         const QString error = engine_->initialize();

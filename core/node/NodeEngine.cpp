@@ -102,6 +102,7 @@ QString NodeEngine::initialize()
     storage_ = node::StorageSession::open(config_.dataDir, config_.redisUrl, config_.network, log_, &error);
     if (!storage_) return error;
     connect(storage_.get(), &node::StorageSession::reconnected, this, [this] { reloadChain(); });
+    connect(storage_.get(), &node::StorageSession::failed, this, &NodeEngine::storageFailed);
     checkRecognizer(QString::fromStdString(recognizerError));
 
     publisher_.setNetwork(*params_);

@@ -77,6 +77,8 @@ public:
 
 signals:
     void blockConnected(quint64 height, const QString& hash, bool minedHere);
+    // The embedded redis-server kept dying and its supervisor gave up: nothing can be stored.
+    void storageFailed(const QString& reason);
 
 private:
     QString prepareDataDir();

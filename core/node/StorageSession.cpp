@@ -30,7 +30,10 @@ StorageSession::StorageSession(std::unique_ptr<storage::RedisSupervisor> supervi
         if (!reconnect(&error)) log_->error("cannot reconnect to Redis: " + error);
     });
     connect(supervisor_.get(), &storage::RedisSupervisor::failed, this,
-            [this](const QString& why) { log_->error("embedded redis-server failed: " + why); });
+            [this](const QString& why) {
+                log_->error("embedded redis-server failed: " + why);
+                emit failed(why);
+            });
 }
 
 StorageSession::~StorageSession()

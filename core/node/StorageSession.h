@@ -56,6 +56,8 @@ public:
 
 signals:
     void reconnected();
+    // The embedded redis-server kept dying and its supervisor gave up: nothing can be stored.
+    void failed(const QString& reason);
 
 private:
     StorageSession(std::unique_ptr<storage::RedisSupervisor> supervisor, const storage::RedisEndpoint& endpoint,

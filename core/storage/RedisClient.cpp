@@ -60,24 +60,6 @@ struct ReplyDeleter {
 };
 using ReplyPtr = std::unique_ptr<void, ReplyDeleter>;
 
-RedisReply fromHiredis(const redisReply* r)
-{
-    switch (r->type) {
-    case REDIS_REPLY_STRING: return RedisReply::string(std::string(r->str, r->len));
-    case REDIS_REPLY_STATUS: return RedisReply::status(std::string(r->str, r->len));
-    case REDIS_REPLY_ERROR: return RedisReply::error(std::string(r->str, r->len));
-    case REDIS_REPLY_INTEGER: return RedisReply::integer(r->integer);
-    case REDIS_REPLY_NIL: return RedisReply();
-    case REDIS_REPLY_ARRAY: {
-        std::vector<RedisReply> elements;
-        elements.reserve(r->elements);
-        for (size_t i = 0; i < r->elements; ++i) elements.push_back(fromHiredis(r->element[i]));
-        return RedisReply::array(std::move(elements));
-    }
-    }
-    return RedisReply::error("unknown hiredis reply type " + std::to_string(r->type));
-}
-
 timeval toTimeval(int ms)
 {
     timeval tv;

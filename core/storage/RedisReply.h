@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+struct redisReply;
+
 namespace pb::storage {
 
 class RedisReply {
@@ -48,5 +50,8 @@ private:
 // Bytes in double quotes with \\, \" and \xHH escapes: printable on one line, and the form
 // redis-server itself prints (sdscatrepr) and reads back in redis.conf (sdssplitargs).
 std::string redisQuoted(std::string_view bytes);
+
+// A hiredis reply (RESP2) as a plain value; types the client never asks for become errors.
+RedisReply fromHiredis(const redisReply* reply);
 
 } // namespace pb::storage
