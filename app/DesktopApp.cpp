@@ -1,4 +1,5 @@
 #include "app/DesktopApp.h"
+#include "core/util/DescriptorBudget.h"
 
 #include "app/Options.h"
 #include "app/ShutdownSignals.h"
@@ -72,6 +73,9 @@ int runDesktopApp(QApplication& app, const DesktopHook& afterShow)
         return 2;
     }
     const Options& options = parsed.options;
+
+    // Before anything opens a descriptor: listeners size their caps from the raised limit.
+    raiseDescriptorLimit();
 
     auto node = createNode(options.node);
     std::unique_ptr<api::ApiService> api;

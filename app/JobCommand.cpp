@@ -12,15 +12,16 @@ namespace pb::app {
 namespace {
 
 const char* const kUsage =
-    "usage: photoblocksd job --rest-port PORT list\n"
-    "       photoblocksd job --rest-port PORT add PHOTO LABEL [agree|disagree|abstain]\n"
-    "       photoblocksd job --rest-port PORT show ID\n"
-    "       photoblocksd job --rest-port PORT cancel ID\n";
+    "usage: photoblocksd job [--datadir DIR | --network NAME] --rest-port PORT ACTION\n"
+    "  list                                     the mining jobs\n"
+    "  add PHOTO LABEL [agree|disagree|abstain] a new job\n"
+    "  show ID                                  one job\n"
+    "  cancel ID                                cancel a job\n";
 
 // One request to the node; prints the JSON answer and returns whether it was a 2xx.
-bool call(quint16 port, const QByteArray& verb, const QString& path, const QByteArray& body, QTextStream& out, QTextStream& err)
+bool call(const RestEndpoint& node, const QByteArray& verb, const QString& path, const QByteArray& body, QTextStream& out, QTextStream& err)
 {
-    const RestAnswer answer = restCall(port, verb, "/mining/jobs" + path, body);
+    const RestAnswer answer = restCall(node, verb, "/mining/jobs" + path, body);
     if (answer.status == 0) {
         err << "photoblocksd: " << answer.networkError << "\n";
         return false;
@@ -34,16 +35,16 @@ bool call(quint16 port, const QByteArray& verb, const QString& path, const QByte
 int runJobCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
     if (answeredHelp(arguments, kUsage, out)) return 0;
-    const std::optional<RestCommandLine> commandLine = parseRestCommandLine("job", arguments, kUsage, err);
+    const std::optional<RestCommandLine> commandLine = parseRestCommandLine("job", arguments, kUsage, err, false);
     if (!commandLine) return 2;
-    const quint16 port = commandLine->port;
+    const RestEndpoint& node = commandLine->node;
     const QStringList& args = commandLine->arguments;
     const QString action = args.value(0);
 
-    if (action == "list" && args.size() == 1) return call(port, "GET", "", {}, out, err) ? 0 : 1;
+    if (action == "list" && args.size() == 1) return call(node, "GET", "", {}, out, err) ? 0 : 1;
     if ((action == "show" || action == "cancel") && args.size() == 2) {
         const QString path = "/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1]));
-        return call(port, action == "show" ? "GET" : "DELETE", path, {}, out, err) ? 0 : 1;
+        return call(node, action == "show" ? "GET" : "DELETE", path, {}, out, err) ? 0 : 1;
     }
     if (action == "add" && (args.size() == 3 || args.size() == 4)) {
         QFile photo(args[1]);
@@ -54,7 +55,7 @@ int runJobCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
         const QJsonObject body{{"photo", QString::fromLatin1(photo.read(3 << 20).toBase64())},
                                {"label", args[2]},
                                {"vote", args.value(3, "abstain")}};
-        return call(port, "POST", "", QJsonDocument(body).toJson(QJsonDocument::Compact), out, err) ? 0 : 1;
+        return call(node, "POST", "", QJsonDocument(body).toJson(QJsonDocument::Compact), out, err) ? 0 : 1;
     }
     return usageError(action.isEmpty() ? "which job action?" : QString("cannot '%1' with %2 argument(s)").arg(action).arg(args.size() - 1), kUsage, err);
 }

@@ -11,9 +11,12 @@ namespace pb::app {
 namespace {
 
 const char* const kUsage =
-    "usage: photoblocksd mining --rest-port PORT start [--threads N]   start mining (or change the thread count)\n"
-    "       photoblocksd mining --rest-port PORT stop                  stop mining\n"
-    "       photoblocksd mining --rest-port PORT status                is it mining, threads, hashrate, blocks found\n";
+    "usage: photoblocksd mining [--datadir DIR | --network NAME] --rest-port PORT start [--threads N]\n"
+    "                                          start mining (or change the thread count)\n"
+    "       photoblocksd mining [--datadir DIR | --network NAME] --rest-port PORT stop     stop mining\n"
+    "       photoblocksd mining [--datadir DIR | --network NAME] --rest-port PORT status   is it mining, threads,\n"
+    "                                          hashrate, blocks found\n"
+    "The operator token is read from DIR/api.cookie (default: the network's data directory).\n";
 
 // "mining on 2 thread(s) (sha-ni), 1.2 MH/s over 60 s, 3 block(s) found" from a mining status.
 QString describe(const QJsonObject& mining)
@@ -33,7 +36,7 @@ int runMiningCommand(const QStringList& arguments, QTextStream& out, QTextStream
 {
     if (answeredHelp(arguments, kUsage, out)) return 0;
     const QCommandLineOption threadsOption("threads", "Mining threads.", "n");
-    const auto commandLine = parseRestCommandLine("mining", arguments, kUsage, err, {threadsOption});
+    const auto commandLine = parseRestCommandLine("mining", arguments, kUsage, err, true, {threadsOption});
     if (!commandLine) return 2;
     const QStringList& args = commandLine->arguments;
     const QString action = args.value(0);
@@ -44,7 +47,7 @@ int runMiningCommand(const QStringList& arguments, QTextStream& out, QTextStream
 
     RestAnswer answer;
     if (action == "status") {
-        answer = restCall(commandLine->port, "GET", "/mining");
+        answer = restCall(commandLine->node, "GET", "/mining");
     } else {
         QJsonObject request{{"active", action == "start"}};
         if (threadsGiven) {
@@ -53,7 +56,7 @@ int runMiningCommand(const QStringList& arguments, QTextStream& out, QTextStream
             if (!ok || threads < 1) return usageError(QString("--threads: `%1` is not a positive number").arg(commandLine->options["threads"]), kUsage, err);
             request.insert("threads", threads);
         }
-        answer = restCall(commandLine->port, "POST", "/mining", QJsonDocument(request).toJson(QJsonDocument::Compact));
+        answer = restCall(commandLine->node, "POST", "/mining", QJsonDocument(request).toJson(QJsonDocument::Compact));
     }
     if (!answer.ok()) {
         err << "photoblocksd: " << answer.errorText() << "\n";

@@ -1,8 +1,11 @@
 #include "app/Options.h"
 
+#include "core/api/OperatorCookie.h"
+#include "core/api/RequestGuard.h"
 #include "core/chain/PruningRule.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
+#include "core/photo/NanoDetRecognizer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -18,9 +21,10 @@ namespace {
 
 const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer", "recognizer-nanodet-dir", "recognizer-data", "recognizer-model",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
-                                "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key",
-                                "port", "seed", "max-outbound", "max-inbound", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
-const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all"};
+                                "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key", "rest-host",
+                                "rest-trusted-proxy", "rest-operator-token-file",
+                                "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
+const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all", "ban-subnets"};
 
 // "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
 std::optional<qint64> parseRange(const QString& key, const QString& text, qint64 low, qint64 high, QString* error)
@@ -73,9 +77,20 @@ std::optional<bool> parseBool(const QString& text)
     return std::nullopt;
 }
 
-// CORS origins and TLS files of the REST API.
+// CORS origins, host names, trusted proxies, the operator token file and TLS files of the REST API.
 QString readRestSettings(const QMap<QString, QString>& values, api::RestSettings* rest)
 {
+    for (const QString& name : values.value("rest-host").split(',', Qt::SkipEmptyParts)) {
+        if (api::RequestGuard::hostName(name).isEmpty() || name.contains("://") || name.contains('/'))
+            return QString("--rest-host: `%1` is not a host name such as photos.example.org (no scheme or path)").arg(name);
+        rest->hostNames.append(name.trimmed());
+    }
+    for (const QString& proxy : values.value("rest-trusted-proxy").split(',', Qt::SkipEmptyParts)) {
+        const QHostAddress address(proxy.trimmed());
+        if (address.isNull()) return QString("--rest-trusted-proxy: `%1` is not an IP address such as 127.0.0.1").arg(proxy);
+        rest->trustedProxies.append(address);
+    }
+    rest->operatorTokenFile = values.value("rest-operator-token-file");
     for (const QString& origin : values.value("rest-cors-origin").split(',', Qt::SkipEmptyParts)) {
         const QUrl url(origin.trimmed());
         if (!url.isValid() || (url.scheme() != "http" && url.scheme() != "https") || url.host().isEmpty() || !url.path().isEmpty())
@@ -107,7 +122,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
         {"recognizer", "Photo recognizer: nanodet (default, 80 COCO labels), cascade (face) or dnn (--recognizer-model).", "kind"},
-        {"recognizer-nanodet-dir", "Directory of nanodet.json and nanodet.bin (default: where the build installed them).", "dir"},
+        {"recognizer-nanodet-dir", QString("Directory of nanodet.json and nanodet.bin (default %1).")
+                                        .arg(QString::fromStdString(photo::defaultNanoDetModelDir())), "dir"},
         {"recognizer-data", "The cascade recognizer's directory (default /usr/share/opencv4/haarcascades).", "dir"},
         {"recognizer-model", "The dnn recognizer: a cv::dnn classifier with this model file.", "file"},
         {"recognizer-model-config", "The classifier model's config file (.cfg, .prototxt, ...), if it needs one.", "file"},
@@ -125,11 +141,19 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"rest-rate-limit", "REST requests per second allowed per client address, 0 for no limit (default 50).", "n"},
         {"rest-tls-cert", "Serve the REST API over HTTPS with this PEM certificate (needs --rest-tls-key).", "file"},
         {"rest-tls-key", "The PEM private key for --rest-tls-cert.", "file"},
+        {"rest-host", "Also answer REST requests whose Host is this name (a reverse proxy's, a .local name); repeatable.", "name"},
+        {"rest-trusted-proxy", "Take the client's address from X-Forwarded-For on requests from this reverse proxy; repeatable.",
+         "address"},
+        {"rest-operator-token-file", "Also accept this file's first line as the operator token (besides <datadir>/api.cookie).",
+         "file"},
         {"port", "Listen for peers on this port (default: 7000 for a dev head, else any free port).", "port"},
         {"listen-all", "Accept peers on all interfaces (default: loopback only)."},
         {"seed", "Connect to this seed node, host:port; repeatable (default: the network's seed).", "host:port"},
         {"max-outbound", "Outbound peers to keep (default 8).", "n"},
         {"max-inbound", "Inbound peers to accept (default 64).", "n"},
+        {"max-inbound-per-subnet", "Inbound peers (and handshakes) from one IPv4 /24 or IPv6 /64 (default 8 with "
+                                   "--listen-all, else --max-inbound).", "n"},
+        {"ban-subnets", "A ban covers the offender's whole /24 (IPv4) or /64 (IPv6), not just its address."},
         {"ban-seconds", "How long misbehaving peers stay banned (default 86400).", "seconds"},
         {"max-reorg-depth", "Deepest reorganisation the node will follow (default 1000).", "blocks"},
         {"prune-window", "Mobile mode: keep the bodies and photos of only this many recent blocks (default 288, at least 16); "
@@ -199,7 +223,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         if (!values.contains(key)) continue;
         const auto flag = parseBool(values[key]);
         if (!flag) return error(QString("%1: `%2` is not true or false").arg(key, values[key]));
-        (key == "mine" ? c.mine : key == "listen-all" ? c.listenAll : o.rest.listenAll) = *flag;
+        (key == "mine" ? c.mine : key == "listen-all" ? c.listenAll : key == "ban-subnets" ? c.banSubnets : o.rest.listenAll) = *flag;
     }
     QString rangeError;
     const auto number = [&](const QString& key, qint64 low, qint64 high, auto& field) {
@@ -210,7 +234,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     };
     if (!number("threads", 1, std::max(1, QThread::idealThreadCount()), c.threads)
         || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
-        || !number("max-inbound", 0, 10000, c.maxInbound) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
+        || !number("max-inbound", 0, 10000, c.maxInbound) || !number("max-inbound-per-subnet", 1, 10000, c.maxInboundPerSubnet) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
         || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth)
         || !number("prune-window", qint64(kMinPruneWindow), 1'000'000, c.pruneWindow)
         || !number("min-fee", 0, 1'000'000'000'000, c.minimumFee)
@@ -219,6 +243,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         return error(rangeError);
     if (QString e = readRestSettings(values, &o.rest); !e.isEmpty()) return error(e);
     o.rest.devicesFile = c.dataDir + "/devices.json";
+    o.rest.operatorCookieFile = api::operatorCookiePath(c.dataDir);
     if (values.contains("seed")) {
         for (const QString& seed : values["seed"].split(',', Qt::SkipEmptyParts)) {
             if (!validPeerAddress(seed.trimmed())) return error(QString("--seed: `%1` is not host:port").arg(seed));

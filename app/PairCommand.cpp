@@ -12,9 +12,11 @@ namespace pb::app {
 namespace {
 
 const char* const kUsage =
-    "usage: photoblocksd pair --rest-port PORT             a new pairing code for a phone\n"
-    "       photoblocksd pair --rest-port PORT list        the paired devices\n"
-    "       photoblocksd pair --rest-port PORT revoke ID   revoke a device's token\n";
+    "usage: photoblocksd pair [--datadir DIR | --network NAME] --rest-port PORT [ACTION]\n"
+    "  (no action)   a new pairing code for a phone\n"
+    "  list          the paired devices\n"
+    "  revoke ID     revoke a device's token\n"
+    "The node's operator token is read from its data directory's api.cookie.\n";
 
 QString localTime(qint64 seconds) { return QDateTime::fromSecsSinceEpoch(seconds).toString("yyyy-MM-dd HH:mm:ss"); }
 
@@ -29,13 +31,13 @@ int refused(const RestAnswer& answer, QTextStream& err)
 int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
     if (answeredHelp(arguments, kUsage, out)) return 0;
-    const std::optional<RestCommandLine> commandLine = parseRestCommandLine("pair", arguments, kUsage, err);
+    const std::optional<RestCommandLine> commandLine = parseRestCommandLine("pair", arguments, kUsage, err, true);
     if (!commandLine) return 2;
-    const quint16 port = commandLine->port;
+    const RestEndpoint& node = commandLine->node;
     const QStringList& args = commandLine->arguments;
 
     if (args.isEmpty()) {
-        const RestAnswer answer = restCall(port, "POST", "/pairing");
+        const RestAnswer answer = restCall(node, "POST", "/pairing");
         if (!answer.ok()) return refused(answer, err);
         const QJsonObject code = answer.json();
         out << "Pairing code: " << code["code"].toString() << " (one use, valid until "
@@ -45,7 +47,7 @@ int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& 
         return 0;
     }
     if (args.first() == "list" && args.size() == 1) {
-        const RestAnswer answer = restCall(port, "GET", "/devices");
+        const RestAnswer answer = restCall(node, "GET", "/devices");
         if (!answer.ok()) return refused(answer, err);
         const QJsonArray devices = answer.json()["devices"].toArray();
         if (devices.isEmpty()) out << "No paired devices.\n";
@@ -54,7 +56,7 @@ int runPairCommand(const QStringList& arguments, QTextStream& out, QTextStream& 
         return 0;
     }
     if (args.first() == "revoke" && args.size() == 2) {
-        const RestAnswer answer = restCall(port, "DELETE", "/devices/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1])));
+        const RestAnswer answer = restCall(node, "DELETE", "/devices/" + QString::fromLatin1(QUrl::toPercentEncoding(args[1])));
         if (!answer.ok()) return refused(answer, err);
         out << "Revoked " << args[1] << ": its token no longer works.\n";
         return 0;

@@ -10,6 +10,7 @@
 #include "core/api/ApiService.h"
 #include "core/node/Node.h"
 #include "core/node/PhotoFolder.h"
+#include "core/util/DescriptorBudget.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -51,6 +52,10 @@ int main(int argc, char* argv[])
     }
     const pb::app::Options& options = parsed.options;
 
+    // Before anything opens a descriptor: listeners size their caps from the raised limit.
+    if (const auto fds = pb::raiseDescriptorLimit(); fds && fds->soft != fds->before)
+        std::fprintf(stderr, "photoblocksd: descriptor limit raised from %ld to %ld\n", fds->before, fds->soft);
+
     auto node = pb::createNode(options.node);
     std::unique_ptr<pb::api::ApiService> api;
     std::unique_ptr<pb::PhotoFolder> photoFolder;
@@ -81,9 +86,9 @@ int main(int argc, char* argv[])
                 QCoreApplication::quit();
                 return;
             }
-            std::fprintf(stderr, "photoblocksd: REST API on %s://%s:%u/api/v1/status\n",
+            std::fprintf(stderr, "photoblocksd: REST API on %s://%s:%u/api/v1/status (operator token in %s)\n",
                          options.rest.tlsCertificate.isEmpty() ? "http" : "https",
-                         options.rest.listenAll ? "0.0.0.0" : "127.0.0.1", port);
+                         options.rest.listenAll ? "0.0.0.0" : "127.0.0.1", port, qPrintable(options.rest.operatorCookieFile));
         }
         if (!options.photosDir.isEmpty()) {
             photoFolder = std::make_unique<pb::PhotoFolder>(

@@ -13,6 +13,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName("photoblocks");
     QApplication::setApplicationVersion(PB_VERSION);
     QApplication::setWindowIcon(QIcon(":/photoblocks.svg"));
+    QGuiApplication::setDesktopFileName("org.photoblocks.Photoblocks");  // installer/*.desktop
     const pb::ui::Translations translations(pb::ui::GuiSettings().language());
     return pb::app::runDesktopApp(app);
 }

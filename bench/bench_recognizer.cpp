@@ -1,6 +1,6 @@
 // Recognition time per photo at the working resolution (median, p95), peak memory, and per-label
 // precision and recall over tests/data/photo_labels.json, for the NanoDet recognizer (the
-// default) and the cascade recognizer (the baseline) in one run. See README.md.
+// default) and the cascade recognizer (the baseline) in one run. See docs/operations.md.
 #include "core/photo/CascadeRecognizer.h"
 #include "core/photo/NanoDetRecognizer.h"
 #include "tests/unit/photo/PhotoManifest.h"

@@ -1,6 +1,6 @@
 #include "ui/AddressView.h"
+#include "ui/LocaleFormat.h"
 
-#include "core/wallet/Coins.h"
 #include "ui/FormRows.h"
 #include "ui/Panes.h"
 
@@ -62,10 +62,10 @@ void AddressView::show(const Result& r)
     const AccountInfo& a = *r.account;
     account_ = a;
     title_->setText(tr("Address %1").arg(a.address));
-    balance_->setText(wallet::formatCoins(a.balance));
+    balance_->setText(coinsText(a.balance));
     pending_->setText(a.pendingOut == 0 && a.pendingIn == 0
                           ? tr("nothing pending")
-                          : tr("+%1 incoming, −%2 in %3 outgoing transfers").arg(wallet::formatCoins(a.pendingIn), wallet::formatCoins(a.pendingSpend)).arg(a.pendingOut));
+                          : tr("+%1 incoming, −%2 in %3 outgoing transfers").arg(coinsText(a.pendingIn), coinsText(a.pendingSpend)).arg(a.pendingOut));
     nonce_->setText(tr("%1 confirmed, next transfer uses %2").arg(a.nonce).arg(a.nextNonce));
     history_->clear();
     for (const TransactionInfo& tx : r.history) {
@@ -73,7 +73,7 @@ void AddressView::show(const Result& r)
         const QString block = tx.blockHash.isEmpty() ? tr("pending") : QString::number(tx.height);
         auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", outgoing ? tr("sent") : tr("received"),
                                           outgoing ? tx.to : (tx.from.isEmpty() ? tx.type : tx.from),
-                                          (outgoing ? "−" : "+") + wallet::formatCoins(tx.amount), tx.status, block});
+                                          (outgoing ? "−" : "+") + coinsText(tx.amount), tx.status, block});
         item->setToolTip(Transaction, tx.id);
         item->setData(Block, kBlockHashRole, tx.blockHash);
         history_->addTopLevelItem(item);

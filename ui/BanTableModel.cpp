@@ -1,4 +1,5 @@
 #include "ui/BanTableModel.h"
+#include "ui/LocaleFormat.h"
 
 #include <QDateTime>
 
@@ -19,8 +20,8 @@ QVariant BanTableModel::data(const QModelIndex& index, int role) const
     const BanInfo& b = rows_[index.row()];
     switch (index.column()) {
     case Address: return b.address;
-    case BannedAt: return b.bannedAt > 0 ? QDateTime::fromSecsSinceEpoch(b.bannedAt).toString("yyyy-MM-dd HH:mm") : tr("unknown");
-    case Until: return QDateTime::fromSecsSinceEpoch(b.until).toString("yyyy-MM-dd HH:mm");
+    case BannedAt: return b.bannedAt > 0 ? dateTimeText(QDateTime::fromSecsSinceEpoch(b.bannedAt)) : tr("unknown");
+    case Until: return dateTimeText(QDateTime::fromSecsSinceEpoch(b.until));
     case Reason: return b.reason;
     }
     return {};

@@ -1,6 +1,6 @@
 #include "ui/BlockDetailView.h"
+#include "ui/LocaleFormat.h"
 
-#include "core/wallet/Coins.h"
 #include "ui/FormRows.h"
 #include "ui/Panes.h"
 #include "ui/PhotoImages.h"
@@ -111,7 +111,7 @@ void BlockDetailView::show(const Result& r)
     title_->setText(b.unchecked ? tr("Block %1 (not yet confirmed by full peers)").arg(b.height) : tr("Block %1").arg(b.height));
     hash_->setText(b.hash);
     prev_->setText(b.prevHash);
-    time_->setText(QDateTime::fromSecsSinceEpoch(b.time).toString("yyyy-MM-dd HH:mm:ss t"));
+    time_->setText(dateTimeText(QDateTime::fromSecsSinceEpoch(b.time)));
     bits_->setText(QString("0x%1").arg(b.bits, 8, 16, QChar('0')));
     nonce_->setText(QString::number(b.nonce));
     version_->setText(QString("0x%1").arg(b.version, 0, 16));
@@ -132,7 +132,7 @@ void BlockDetailView::show(const Result& r)
     recognition_->setText(r.recognition.isEmpty() ? tr("—") : r.recognition);
     transactions_->clear();
     for (const TransactionInfo& tx : b.transactions) {
-        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, wallet::formatCoins(tx.amount)});
+        auto* item = new QTreeWidgetItem({tx.id.left(16) + "…", tx.type, tx.to, coinsText(tx.amount)});
         item->setToolTip(0, tx.id);
         transactions_->addTopLevelItem(item);
     }

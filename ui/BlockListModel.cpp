@@ -1,4 +1,5 @@
 #include "ui/BlockListModel.h"
+#include "ui/LocaleFormat.h"
 
 #include <QDateTime>
 
@@ -121,13 +122,13 @@ QVariant BlockListModel::display(const BlockInfo& b, int column) const
 {
     switch (column) {
     case Height: return QString::number(b.height);
-    case Time: return QDateTime::fromSecsSinceEpoch(b.time).toString("MM-dd HH:mm:ss");
+    case Time: return dateTimeText(QDateTime::fromSecsSinceEpoch(b.time));
     case Hash: return b.hash.left(16) + "…";
     case Label: return b.label.isEmpty() ? QString() : b.label;
     case Votes:
         return b.votes ? tr("%1 / %2 / %3").arg(b.votes->agree).arg(b.votes->disagree).arg(b.votes->abstain) : QString();
     case Transactions: return QString::number(b.transactions.size());
-    case Size: return QString::number(b.sizeBytes);
+    case Size: return numberText(qint64(b.sizeBytes));
     }
     return {};
 }

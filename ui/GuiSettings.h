@@ -32,7 +32,7 @@ public:
     RestApiSettings restApi() const;
     void setRestApi(const RestApiSettings& settings);
 
-    // "" follows the system's language; "en" or "de" choose one (applied at the next start).
+    // "" follows the system's language; "en", "de" or "fr" choose one (applied at the next start).
     QString language() const;
     void setLanguage(const QString& language);
 

@@ -1,6 +1,6 @@
 #include "ui/IncomingTransfers.h"
+#include "ui/LocaleFormat.h"
 
-#include "core/wallet/Coins.h"
 #include "ui/WalletSession.h"
 
 namespace pb::ui {
@@ -75,9 +75,9 @@ void IncomingTransfers::lookAtNextBlock()
 QString incomingTransferText(const TransactionInfo& transfer, bool confirmed)
 {
     return confirmed ? QObject::tr("%1 coins arrived at %2 in block %3.")
-                           .arg(wallet::formatCoins(transfer.amount), transfer.to.left(16) + "…").arg(transfer.height)
+                           .arg(coinsText(transfer.amount), transfer.to.left(16) + "…").arg(transfer.height)
                      : QObject::tr("%1 coins are on their way to %2 (pending, not yet in a block).")
-                           .arg(wallet::formatCoins(transfer.amount), transfer.to.left(16) + "…");
+                           .arg(coinsText(transfer.amount), transfer.to.left(16) + "…");
 }
 
 } // namespace pb::ui

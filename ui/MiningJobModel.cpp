@@ -1,4 +1,5 @@
 #include "ui/MiningJobModel.h"
+#include "ui/LocaleFormat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -22,7 +23,7 @@ QColor stateColour(JobState state)
 
 MiningJobModel::MiningJobModel(QObject* parent) : SnapshotTableModel(parent) {}
 
-bool MiningJobModel::sameRow(const MiningJobInfo& a, const MiningJobInfo& b) const
+bool MiningJobModel::sameRow(const PhotoJob& a, const PhotoJob& b) const
 {
     return a.state == b.state && a.detail == b.detail && a.blockHash == b.blockHash && a.updatedAt == b.updatedAt;
 }
@@ -32,7 +33,7 @@ int MiningJobModel::columnCount(const QModelIndex& parent) const { return parent
 QVariant MiningJobModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rows_.size()) return {};
-    const MiningJobInfo& job = rows_[index.row()];
+    const PhotoJob& job = rows_[index.row()];
     if (role == Qt::ForegroundRole && index.column() == State) return QBrush(stateColour(job.state));
     if (role == Qt::ToolTipRole && index.column() == Outcome) return job.blockHash.isEmpty() ? job.detail : job.blockHash;
     if (role != Qt::DisplayRole) return {};
@@ -43,7 +44,7 @@ QVariant MiningJobModel::data(const QModelIndex& index, int role) const
     case Vote: return job.vote;
     case Source: return job.source;
     case Outcome: return job.blockHash.isEmpty() ? job.detail : tr("block %1…").arg(job.blockHash.left(16));
-    case Queued: return QDateTime::fromMSecsSinceEpoch(job.createdAt).toString("yyyy-MM-dd HH:mm:ss");
+    case Queued: return dateTimeText(QDateTime::fromMSecsSinceEpoch(job.createdAt));
     }
     return {};
 }

@@ -1,4 +1,5 @@
 #include "ui/MobilePage.h"
+#include "ui/LocaleFormat.h"
 
 #include "ui/FormRows.h"
 #include "ui/GuiSettings.h"
@@ -31,7 +32,7 @@ constexpr int kDeviceRereadMs = 2000;
 
 QString timeText(qint64 secondsSinceEpoch)
 {
-    return QDateTime::fromSecsSinceEpoch(secondsSinceEpoch).toString("yyyy-MM-dd HH:mm:ss");
+    return dateTimeText(QDateTime::fromSecsSinceEpoch(secondsSinceEpoch));
 }
 
 QGroupBox* group(const QString& title, QWidget* content)

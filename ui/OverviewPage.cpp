@@ -1,7 +1,7 @@
 #include "ui/OverviewPage.h"
+#include "ui/LocaleFormat.h"
 
 #include "core/node/StatusText.h"
-#include "core/wallet/Coins.h"
 #include "ui/FormRows.h"
 #include "ui/MiningControls.h"
 
@@ -80,7 +80,7 @@ void OverviewPage::refresh()
     hashrate_->setText(QString("%1 · %2 · %3 (%4)")
                            .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
                                 formatHashrate(s.hashrate15m), s.miningBackend));
-    found_->setText(tr("%1 (%2 coins)").arg(s.blocksFound).arg(double(s.rewardsUnits) / 1e8, 0, 'f', 2));
+    found_->setText(tr("%1 (%2 coins)").arg(numberText(qint64(s.blocksFound)), coinsText(s.rewardsUnits)));
     reward_->setText(s.rewardAddress);
     controls_->refresh(s);
 }
@@ -109,15 +109,15 @@ void OverviewPage::showSync(const NodeStatus& s)
 
 void OverviewPage::blockFound(quint64 height, const QString& hash)
 {
-    lastFound_->insertItem(0, tr("%1  block %2  %3…").arg(QTime::currentTime().toString("HH:mm:ss")).arg(height).arg(hash.left(16)));
+    lastFound_->insertItem(0, tr("%1  block %2  %3…").arg(timeText(QDateTime::currentDateTime())).arg(height).arg(hash.left(16)));
     while (lastFound_->count() > kLastFoundShown) delete lastFound_->takeItem(lastFound_->count() - 1);
 }
 
 void OverviewPage::showWalletBalance(quint64 confirmed, quint64 pendingIn, quint64 pendingOut)
 {
-    QString text = tr("%1 coins confirmed").arg(wallet::formatCoins(confirmed));
+    QString text = tr("%1 coins confirmed").arg(coinsText(confirmed));
     if (pendingIn != 0 || pendingOut != 0)
-        text += tr(", pending +%1 / −%2").arg(wallet::formatCoins(pendingIn), wallet::formatCoins(pendingOut));
+        text += tr(", pending +%1 / −%2").arg(coinsText(pendingIn), coinsText(pendingOut));
     walletBalance_->setText(text);
     miningForm_->setRowVisible(walletBalance_, true);
 }

@@ -1,11 +1,12 @@
 #include "ui/PeerTableModel.h"
+#include "ui/LocaleFormat.h"
 
 #include <QDateTime>
 #include <QLocale>
 
 namespace pb::ui {
 
-QString formatBytes(quint64 bytes) { return QLocale::system().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat); }
+QString formatBytes(quint64 bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat); }
 
 PeerTableModel::PeerTableModel(QObject* parent) : SnapshotTableModel(parent) {}
 
@@ -46,7 +47,7 @@ QVariant PeerTableModel::display(const PeerInfo& p, int column) const
     case BytesIn: return formatBytes(p.bytesIn);
     case BytesOut: return formatBytes(p.bytesOut);
     case ConnectedSince:
-        return QDateTime::fromSecsSinceEpoch(p.connectedSince).toString("MM-dd HH:mm:ss");
+        return dateTimeText(QDateTime::fromSecsSinceEpoch(p.connectedSince));
     default: return raw(p, column);
     }
 }

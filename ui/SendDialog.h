@@ -1,9 +1,12 @@
 #pragma once
-// Sending coins: recipient (bech32m, checked as it is typed), amount and fee in coins, checked
+// Sending coins: recipient (bech32m, checked as it is typed; picked from the address book; or a
+// pasted photoblocks: payment request, which fills the amount), amount and fee in coins, checked
 // against the sender's spendable balance and the node's minimum fee; then a confirmation step
 // with the totals; then the wallet signs and submits off the GUI thread and the dialog shows
-// the node's verdict (its reason in words on a refusal).
+// the node's verdict (its reason in words on a refusal). A recipient given a name is saved to
+// the address book once the transfer is sent.
 #include "ui/WalletModels.h"
+#include "core/wallet/AddressBook.h"
 #include "ui/WalletSession.h"
 
 #include <QDialog>
@@ -25,6 +28,8 @@ public:
 
     QComboBox* fromBox() const { return from_; }
     QLineEdit* recipientBox() const { return recipient_; }
+    QComboBox* contactBox() const { return contacts_; }
+    QLineEdit* saveAsBox() const { return saveAs_; }
     QLabel* recipientHint() const { return recipientHint_; }
     QLineEdit* amountBox() const { return amount_; }
     QLineEdit* feeBox() const { return fee_; }
@@ -41,6 +46,8 @@ public:
 private:
     QWidget* buildForm();
     QWidget* buildConfirmation();
+    void fillContacts();
+    void saveContact();
     void checkRecipient();
     void review();
     void submit();
@@ -52,7 +59,10 @@ private:
     quint64 minimumFee_;
     QStackedWidget* steps_;
     QComboBox* from_;
+    QComboBox* contacts_;
     QLineEdit* recipient_;
+    QLineEdit* saveAs_;
+    std::optional<wallet::AddressBook> book_;
     QLabel* recipientHint_;
     QLineEdit* amount_;
     QLineEdit* fee_;

@@ -90,6 +90,7 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     language_->addItem(tr("System"), QString());
     language_->addItem("English", "en");
     language_->addItem("Deutsch", "de");
+    language_->addItem("Français", "fr");
     auto* windowBox = new QGroupBox(tr("Window"));
     auto* windowForm = new QFormLayout(windowBox);
     windowForm->addRow(minimizeToTray_);

@@ -1,6 +1,6 @@
 #include "ui/TransferView.h"
+#include "ui/LocaleFormat.h"
 
-#include "core/wallet/Coins.h"
 #include "ui/FormRows.h"
 #include "ui/Panes.h"
 
@@ -60,8 +60,8 @@ void TransferView::show(const TransactionInfo& t)
     type_->setText(t.type);
     from_->setText(t.from.isEmpty() ? tr("— (new coins)") : t.from);
     to_->setText(t.to);
-    amount_->setText(wallet::formatCoins(t.amount));
-    fee_->setText(wallet::formatCoins(t.fee));
+    amount_->setText(coinsText(t.amount));
+    fee_->setText(coinsText(t.fee));
     nonce_->setText(QString::number(t.nonce));
     status_->setText(t.status == "confirmed" ? tr("confirmed in block %1").arg(t.height) : tr("pending (in the mempool)"));
     block_->setEnabled(!t.blockHash.isEmpty());

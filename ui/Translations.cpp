@@ -6,9 +6,11 @@
 
 namespace pb::ui {
 
-Translations::Translations(const QString& language)
+Translations::Translations(const QString& language) : previousLocale_(QLocale())
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Numbers, amounts and times follow the chosen language (ui/LocaleFormat).
+    QLocale::setDefault(locale);
     // English is the source language: no file, and none wanted even if a system locale lists
     // another language after it.
     if (locale.language() == QLocale::English || locale.language() == QLocale::C) return;
@@ -19,6 +21,7 @@ Translations::Translations(const QString& language)
 
 Translations::~Translations()
 {
+    QLocale::setDefault(previousLocale_);
     if (ownInstalled_) QCoreApplication::removeTranslator(&own_);
     if (qtInstalled_) QCoreApplication::removeTranslator(&qt_);
 }

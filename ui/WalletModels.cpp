@@ -1,6 +1,6 @@
 #include "ui/WalletModels.h"
+#include "ui/LocaleFormat.h"
 
-#include "core/wallet/Coins.h"
 
 #include <QBrush>
 #include <QColor>
@@ -40,11 +40,11 @@ QVariant WalletAddressModel::data(const QModelIndex& index, int role) const
     switch (index.column()) {
     case Label: return row.isDefault ? tr("%1 (default)").arg(row.label.isEmpty() ? tr("unlabelled") : row.label) : row.label;
     case Address: return row.address;
-    case Confirmed: return row.account ? wallet::formatCoins(row.account->balance) : tr("…");
+    case Confirmed: return row.account ? coinsText(row.account->balance) : tr("…");
     case Pending:
         if (!row.account) return tr("…");
         if (row.account->pendingIn == 0 && row.account->pendingSpend == 0) return QString();
-        return QString("+%1 / −%2").arg(wallet::formatCoins(row.account->pendingIn), wallet::formatCoins(row.account->pendingSpend));
+        return QString("+%1 / −%2").arg(coinsText(row.account->pendingIn), coinsText(row.account->pendingSpend));
     }
     return {};
 }
@@ -98,8 +98,8 @@ QVariant WalletHistoryModel::data(const QModelIndex& index, int role) const
     switch (index.column()) {
     case Status: return tx.status;
     case Direction: return direction(tx);
-    case Amount: return (outgoing ? "−" : "+") + wallet::formatCoins(tx.amount);
-    case Fee: return tx.type == "transfer" ? wallet::formatCoins(tx.fee) : QString();
+    case Amount: return (outgoing ? "−" : "+") + coinsText(tx.amount);
+    case Fee: return tx.type == "transfer" ? coinsText(tx.fee) : QString();
     case Height: return tx.status == "confirmed" ? QString::number(tx.height) : QString();
     case Id: return tx.id;
     }

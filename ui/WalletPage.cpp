@@ -1,15 +1,25 @@
 #include "ui/WalletPage.h"
 
+#include "core/util/PrivateFile.h"
+#include "core/wallet/AddressBook.h"
+#include "core/wallet/HistoryCsv.h"
+#include "ui/AddressBookDialog.h"
 #include "ui/Controls.h"
+#include "ui/PaymentRequestDialog.h"
 #include "ui/Panes.h"
 #include "ui/QrCode.h"
 #include "ui/SendDialog.h"
 #include "ui/TableViews.h"
 #include "ui/WalletDialogs.h"
+#include "ui/WalletSafetyDialogs.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -24,6 +34,7 @@ namespace pb::ui {
 namespace {
 
 constexpr int kHistoryShown = 200;
+constexpr int kHistoryExported = 500;  // per address, the node's largest page
 
 } // namespace
 
@@ -62,11 +73,80 @@ WalletPage::WalletPage(Node& node, const QString& walletPath, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildActions());
+    layout->addWidget(buildSafetyActions());
     layout->addWidget(panes(Qt::Vertical, top, historyBox), 1);
 
     connect(&session_, &WalletSession::changed, this, &WalletPage::sessionChanged);
     connect(&session_, &WalletSession::finished, this, &WalletPage::sessionFinished);
+    connect(&session_, &WalletSession::recoveryWords, this, [this](const QStringList& words) { openDialog(new RecoveryWordsDialog(words, this)); });
     sessionChanged();
+}
+
+template <typename Dialog>
+void WalletPage::openDialog(Dialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QWidget* WalletPage::buildSafetyActions()
+{
+    backup_ = namedButton(tr("Backup…"), tr("Back up the wallet to a file"));
+    backup_->setToolTip(tr("Copies the encrypted wallet file; it opens with the wallet's passphrase"));
+    restore_ = namedButton(tr("Restore…"), tr("Restore the wallet from a backup file"));
+    restoreWords_ = namedButton(tr("Restore from words…"), tr("Restore the wallet from its recovery words"));
+    changePassphrase_ = namedButton(tr("Change passphrase…"), tr("Change the wallet passphrase"));
+    request_ = namedButton(tr("Request payment…"), tr("Request a payment to the selected address"));
+    export_ = namedButton(tr("Export history CSV…"), tr("Export the wallet's history as CSV"));
+    addressBook_ = namedButton(tr("Address book…"), tr("Edit the address book"));
+    connect(addressBook_, &QPushButton::clicked, this, [this] {
+        openDialog(new AddressBookDialog(wallet::AddressBook::fileIn(QFileInfo(session_.path()).path()), this));
+    });
+    connect(backup_, &QPushButton::clicked, this, [this] {
+        const QString target = QFileDialog::getSaveFileName(this, tr("Back up the wallet"), QDir::home().filePath("photoblocks-wallet-backup.json"),
+                                                            tr("Wallet files (*.json)"));
+        if (!target.isEmpty()) session_.backup(target);
+    });
+    connect(restore_, &QPushButton::clicked, this, [this] { openDialog(new RestoreWalletDialog(session_, this)); });
+    connect(restoreWords_, &QPushButton::clicked, this, [this] { openDialog(new RestoreWordsDialog(session_, this)); });
+    connect(changePassphrase_, &QPushButton::clicked, this, [this] { openDialog(new ChangePassphraseDialog(session_, this)); });
+    connect(request_, &QPushButton::clicked, this, [this] { openDialog(new PaymentRequestDialog(selectedAddress(), this)); });
+    connect(export_, &QPushButton::clicked, this, [this] {
+        const QString target = QFileDialog::getSaveFileName(this, tr("Export the wallet history"), QDir::home().filePath("photoblocks-history.csv"),
+                                                            tr("CSV files (*.csv)"));
+        if (!target.isEmpty()) exportHistoryCsv(target);
+    });
+    connect(this, &WalletPage::historyExported, this, [this](const QString& path, const QString& error) {
+        message_->setText(error.isEmpty() ? tr("History exported to %1").arg(path) : tr("History not exported: %1").arg(error));
+    });
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addStretch();
+    for (QPushButton* b : {addressBook_, request_, export_, backup_, restore_, restoreWords_, changePassphrase_}) layout->addWidget(b);
+    return row;
+}
+
+void WalletPage::exportHistoryCsv(const QString& path)
+{
+    QSet<QString> own;
+    for (const wallet::KeystoreAddress& a : session_.addresses()) own.insert(a.address);
+    Node* node = &node_;
+    queries_.run(
+        [node, own, path]() -> QString {
+            QList<wallet::HistoryEntry> entries;
+            for (const QString& address : own) {
+                QueryError error;
+                const auto txs = node->addressHistory(address, kHistoryExported, &error);
+                if (!txs) return error.message;
+                for (const TransactionInfo& t : *txs)
+                    entries.append({t.id, t.type, t.from, t.to, t.amount, t.fee, t.status, t.height, t.time});
+            }
+            QString message;
+            const QByteArray csv = wallet::historyCsv(entries, own).toUtf8();
+            return placePrivateFile(path, csv, true, "history file", &message) == Placed::Written ? QString() : message;
+        },
+        [this, path](QString error) { emit historyExported(path, error); });
 }
 
 QWidget* WalletPage::buildActions()
@@ -155,6 +235,12 @@ void WalletPage::sessionChanged()
     newAddress_->setEnabled(idle && session_.unlocked());
     setDefault_->setEnabled(idle && session_.unlocked());
     send_->setEnabled(idle && session_.unlocked());
+    backup_->setEnabled(idle && exists);
+    restore_->setEnabled(idle);
+    restoreWords_->setVisible(!exists);
+    restoreWords_->setEnabled(idle);
+    changePassphrase_->setEnabled(idle && exists);
+    export_->setEnabled(idle && exists);
 
     QList<WalletAddressRow> rows;
     for (const wallet::KeystoreAddress& a : session_.addresses()) {
@@ -172,12 +258,18 @@ void WalletPage::sessionFinished(WalletSession::Operation operation, const QStri
 {
     if (!error.isEmpty()) {
         // Dialogs show their own errors; these come from the page's buttons.
-        if (operation == WalletSession::Operation::Lock || operation == WalletSession::Operation::SetDefault) message_->setText(error);
+        if (operation == WalletSession::Operation::Lock || operation == WalletSession::Operation::SetDefault
+            || operation == WalletSession::Operation::Backup)
+            message_->setText(error);
         return;
     }
     if (operation == WalletSession::Operation::Create || operation == WalletSession::Operation::NewAddress)
         selectAddress(session_.addresses().last().address);
     if (operation == WalletSession::Operation::SetDefault) message_->setText(tr("Default address set."));
+    if (operation == WalletSession::Operation::Backup) message_->setText(tr("Wallet backed up. Keep the backup and the passphrase in different places."));
+    if (operation == WalletSession::Operation::ChangePassphrase) message_->setText(tr("Passphrase changed. Make a new backup: old ones open with the old passphrase."));
+    if (operation == WalletSession::Operation::Restore || operation == WalletSession::Operation::RestoreWords)
+        message_->setText(tr("Wallet restored. The node mines to its default address from its next start."));
 }
 
 void WalletPage::showSelected()
@@ -190,6 +282,7 @@ void WalletPage::showSelected()
     qr_->setPixmap(QPixmap::fromImage(image));
     qr_->setToolTip(address);
     copy_->setEnabled(!address.isEmpty());
+    request_->setEnabled(!address.isEmpty());
     history_->show(address, {});
     query();
 }

@@ -1,5 +1,6 @@
 #include "ui/WalletSession.h"
 
+#include "core/wallet/RecoveryPhrase.h"
 #include "core/wallet/TransferSigning.h"
 
 #include <optional>
@@ -19,6 +20,7 @@ struct WalletSession::Outcome {
     QString defaultAddress;
     bool unlocked = false;
     std::optional<TransactionInfo> sent;
+    QStringList words;
 };
 
 namespace {
@@ -85,16 +87,62 @@ void WalletSession::publish(Operation operation, const Outcome& outcome)
     unlocked_ = outcome.unlocked;
     emit changed();
     if (outcome.sent) emit sent(*outcome.sent);
+    if (!outcome.words.isEmpty()) emit recoveryWords(outcome.words);
     emit finished(operation, outcome.error);
 }
 
 void WalletSession::create(const QByteArray& passphrase, const QString& label)
 {
-    run(Operation::Create, [passphrase, label](Worker& w, Outcome&) -> QString {
+    run(Operation::Create, [passphrase, label](Worker& w, Outcome& outcome) -> QString {
         wallet::KeystoreError error;
-        auto created = wallet::Keystore::create(w.path, passphrase, label, &error);
+        const QStringList words = wallet::phrase::generate();
+        auto created = wallet::Keystore::createFromPhrase(w.path, passphrase, words.join(' '), 1, label, &error);
         if (!created) return keystoreErrorText(error);
         w.keystore = std::move(created);
+        outcome.words = words;
+        return {};
+    });
+}
+
+void WalletSession::restoreWords(const QByteArray& passphrase, const QString& words, int addressCount)
+{
+    run(Operation::RestoreWords, [passphrase, words, addressCount](Worker& w, Outcome&) -> QString {
+        wallet::KeystoreError error;
+        auto created = wallet::Keystore::createFromPhrase(w.path, passphrase, words, addressCount, {}, &error);
+        if (!created) return keystoreErrorText(error);
+        w.keystore = std::move(created);
+        return {};
+    });
+}
+
+void WalletSession::backup(const QString& target)
+{
+    run(Operation::Backup, [target](Worker& w, Outcome&) -> QString {
+        wallet::KeystoreError error;
+        return wallet::Keystore::backup(w.path, target, true, &error) ? QString() : keystoreErrorText(error);
+    });
+}
+
+void WalletSession::restore(const QString& source, const QByteArray& passphrase, bool replace)
+{
+    run(Operation::Restore, [source, passphrase, replace](Worker& w, Outcome&) -> QString {
+        wallet::KeystoreError error;
+        auto restored = wallet::Keystore::restore(source, w.path, passphrase, replace, &error);
+        if (!restored) return keystoreErrorText(error);
+        w.keystore = std::move(restored);
+        return {};
+    });
+}
+
+void WalletSession::changePassphrase(const QByteArray& current, const QByteArray& next)
+{
+    run(Operation::ChangePassphrase, [current, next](Worker& w, Outcome&) -> QString {
+        wallet::KeystoreError error;
+        auto opened = wallet::Keystore::open(w.path, current, &error);
+        if (!opened) return keystoreErrorText(error);
+        if (!opened->changePassphrase(next, &error)) return keystoreErrorText(error);
+        if (w.keystore && w.keystore->unlocked()) w.keystore = std::move(opened);
+        else readPublicInto(w.keystore, w.path, nullptr);
         return {};
     });
 }
@@ -170,6 +218,8 @@ QString keystoreErrorText(const wallet::KeystoreError& error)
         return QObject::tr("The wallet file is not private: %1").arg(error.message);
     case wallet::KeystoreError::WeakPassphrase:
         return QObject::tr("The passphrase is too weak: %1").arg(error.message);
+    case wallet::KeystoreError::AlreadyExists:
+        return QObject::tr("%1. Nothing was replaced.").arg(error.message);
     default:
         return error.message;
     }

@@ -1,7 +1,7 @@
 #pragma once
 // The desktop app's hold on the wallet keystore (wallet.json in the node's data directory).
-// Every keystore operation that runs scrypt or signs (create, unlock, new address, set
-// default, send) happens on one worker thread, which alone touches the Keystore; the GUI
+// Every keystore operation that runs scrypt, signs or writes files (create, restore, backup,
+// change passphrase, unlock, new address, set default, send) happens on one worker thread, which alone touches the Keystore; the GUI
 // reads only the copies published after each operation, so it never waits for scrypt or for
 // the node's verdict on a transfer.
 #include "core/node/Node.h"
@@ -16,7 +16,7 @@ namespace pb::ui {
 class WalletSession : public QObject {
     Q_OBJECT
 public:
-    enum class Operation { Create, Unlock, Lock, NewAddress, SetDefault, Send };
+    enum class Operation { Create, Unlock, Lock, NewAddress, SetDefault, Send, Backup, Restore, ChangePassphrase, RestoreWords };
     Q_ENUM(Operation)
 
     WalletSession(Node& node, const QString& walletPath, QObject* parent = nullptr);
@@ -33,7 +33,17 @@ public:
     bool owns(const QString& address) const;
 
     // Each reports through finished(); an operation asked for while another runs is refused.
+    // A new wallet whose keys derive from fresh recovery words, handed once to recoveryWords().
     void create(const QByteArray& passphrase, const QString& label);
+    // Re-creates the wallet from its recovery words with `addressCount` addresses.
+    void restoreWords(const QByteArray& passphrase, const QString& words, int addressCount);
+    // Copies the encrypted wallet file to `target` (replacing it: the file dialog asked).
+    void backup(const QString& target);
+    // Puts the backup `source` in place after checking it with `passphrase`; an existing wallet
+    // is replaced only with `replace` (and kept as wallet.json.before-restore-<time>). Leaves it unlocked.
+    void restore(const QString& source, const QByteArray& passphrase, bool replace);
+    // Checks `current` and re-encrypts under `next`; the wallet stays as locked or unlocked as it was.
+    void changePassphrase(const QByteArray& current, const QByteArray& next);
     void unlock(const QByteArray& passphrase);
     void lock();
     void newAddress(const QString& label);
@@ -47,6 +57,8 @@ signals:
     // `error` is empty on success, else a sentence for the user.
     void finished(pb::ui::WalletSession::Operation operation, const QString& error);
     void sent(const pb::TransactionInfo& transfer);
+    // After create(): the words to write down; they are not kept anywhere.
+    void recoveryWords(const QStringList& words);
 
 private:
     struct Worker;

@@ -13,6 +13,7 @@ int httpStatusFor(ApiError::Kind kind)
     case ApiError::Forbidden: return 403;
     case ApiError::NotFound: return 404;
     case ApiError::MethodNotAllowed: return 405;
+    case ApiError::Misdirected: return 421;
     case ApiError::Conflict: return 409;
     case ApiError::PayloadTooLarge: return 413;
     case ApiError::UnsupportedMediaType: return 415;

@@ -12,10 +12,12 @@ namespace pb::api {
 struct ApiError {
     enum Kind {
         BadRequest,        // 400: malformed id, parameter or body
-        Unauthorized,      // 401: a write from another machine without a valid device token
-        Forbidden,         // 403: an operator's route called from another machine
+        Unauthorized,      // 401: a write from another machine without a valid device token, an
+                           //      operator route without the operator token
+        Forbidden,         // 403: a foreign Origin on a write, a device token on an operator route
         NotFound,          // 404: no such resource or route
         MethodNotAllowed,  // 405: the path exists, the method does not
+        Misdirected,       // 421: the Host header names none of this node's names (DNS rebinding)
         Conflict,          // 409: the resource's state does not allow it (a settled job)
         PayloadTooLarge,   // 413: the request body is over the limit
         UnsupportedMediaType,  // 415: a body in a Content-Type the route does not read
@@ -25,6 +27,7 @@ struct ApiError {
     Kind kind = BadRequest;
     QString code;      // stable snake_case identifier, e.g. "malformed_block_id"
     QString message;   // human-readable, names the offending value
+    int retryAfterSeconds = 0;  // > 0: sent as Retry-After (rate limits, pairing lockout)
 };
 
 // An answer serialised once and served many times (compact JSON text).

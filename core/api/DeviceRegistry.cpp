@@ -87,17 +87,17 @@ PairingCode DeviceRegistry::issueCode(qint64 nowSeconds)
 {
     const std::lock_guard lock(mutex_);
     for (auto it = openCodes_.begin(); it != openCodes_.end();)
-        it = it->second <= nowSeconds ? openCodes_.erase(it) : std::next(it);
+        it = it->second.expiresAt <= nowSeconds ? openCodes_.erase(it) : std::next(it);
     // The oldest open code gives way, so a forgotten code never blocks new ones.
     while (openCodes_.size() >= kMaxOpenCodes) {
         auto oldest = openCodes_.begin();
         for (auto it = openCodes_.begin(); it != openCodes_.end(); ++it)
-            if (it->second < oldest->second) oldest = it;
+            if (it->second.expiresAt < oldest->second.expiresAt) oldest = it;
         openCodes_.erase(oldest);
     }
     QString code;
     for (int i = 0; i < 8; ++i) code += kCodeAlphabet[int(QRandomGenerator::system()->bounded(quint32(kCodeAlphabet.size())))];
-    openCodes_[code] = nowSeconds + kCodeLifetimeSeconds;
+    openCodes_[code] = OpenCode{nowSeconds + kCodeLifetimeSeconds, 0};
     return {code.left(4) + '-' + code.mid(4), nowSeconds + kCodeLifetimeSeconds};
 }
 
@@ -106,9 +106,12 @@ PairingOutcome DeviceRegistry::pair(const QString& code, const QString& name, qi
     const std::lock_guard lock(mutex_);
     PairingOutcome outcome;
     const auto it = openCodes_.find(normalisedCode(code));
-    if (it == openCodes_.end() || it->second <= nowSeconds) {
+    if (it == openCodes_.end() || it->second.expiresAt <= nowSeconds) {
+        for (auto open = openCodes_.begin(); open != openCodes_.end();)
+            open = ++open->second.wrongGuesses >= kMaxWrongGuesses ? openCodes_.erase(open) : std::next(open);
         outcome.refusal = PairingOutcome::Refusal::BadCode;
-        outcome.error = "the pairing code is unknown, used or expired; ask the node for a new one";
+        outcome.error = QString("the pairing code is unknown, used or expired (or was dropped after %1 wrong guesses); "
+                                "ask the node for a new one").arg(kMaxWrongGuesses);
         return outcome;
     }
     const QString trimmed = name.trimmed();

@@ -37,13 +37,17 @@ public:
     static constexpr qint64 kCodeLifetimeSeconds = 600;
     static constexpr size_t kMaxOpenCodes = 8;
     static constexpr qsizetype kMaxNameLength = 64;
+    // Wrong codes tried (from anywhere) while a code is open before it stops working: with at
+    // most kMaxOpenCodes open, a guesser gets at most 10 tries at about 31^8 codes each.
+    static constexpr int kMaxWrongGuesses = 10;
 
     explicit DeviceRegistry(QString file) : file_(std::move(file)) {}
 
     // Reads the file (a missing one means no devices); false with *error for a damaged file.
     bool load(QString* error);
     PairingCode issueCode(qint64 nowSeconds);
-    // Trades a valid code (case and dashes ignored) for a new device; a code works once.
+    // Trades a valid code (case and dashes ignored) for a new device; a code works once. A wrong
+    // code counts against every open code.
     PairingOutcome pair(const QString& code, const QString& name, qint64 nowSeconds);
     std::optional<PairedDevice> authenticate(const QString& token) const;
     std::vector<PairedDevice> devices() const;
@@ -57,7 +61,11 @@ private:
     QString file_;
     mutable std::mutex mutex_;                     // guards everything below
     std::map<QString, PairedDevice> byTokenHash_;  // hex SHA-256 of the token
-    std::map<QString, qint64> openCodes_;          // normalised code -> expiry
+    struct OpenCode {
+        qint64 expiresAt = 0;
+        int wrongGuesses = 0;  // wrong codes tried since it was issued
+    };
+    std::map<QString, OpenCode> openCodes_;        // by normalised code
 };
 
 } // namespace pb::api

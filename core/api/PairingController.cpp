@@ -45,9 +45,14 @@ ApiResult PairingController::issueCode(qint64 nowSeconds)
                        {"pairingUrl", pairingUrl(web, code.code)}};
 }
 
-ApiResult PairingController::pair(const QByteArray& body, qint64 nowSeconds)
+ApiResult PairingController::pair(const QByteArray& body, const QHostAddress& client, qint64 nowSeconds)
 {
     if (auto off = pairingOff()) return *off;
+    if (const auto wait = lockout_.lockedFor(client, nowSeconds))
+        return ApiError{ApiError::TooManyRequests, "pairing_locked",
+                        QString("%1 wrong pairing codes in a row from %2: pairing is locked for it for %3 more s")
+                            .arg(PairingLockout::kWrongInARow).arg(client.toString()).arg(*wait),
+                        int(*wait)};
     const ApiResult parsed = parseObjectBody(body, {"code", "name"});
     if (std::holds_alternative<ApiError>(parsed)) return parsed;
     const QJsonObject request = std::get<QJsonObject>(parsed);
@@ -61,10 +66,16 @@ ApiResult PairingController::pair(const QByteArray& body, qint64 nowSeconds)
     const PairingOutcome outcome = devices_->pair(request.value("code").toString(), request.value("name").toString(), nowSeconds);
     switch (outcome.refusal) {
     case PairingOutcome::Refusal::None: break;
-    case PairingOutcome::Refusal::BadCode: return ApiError{ApiError::BadRequest, "bad_pairing_code", outcome.error};
+    case PairingOutcome::Refusal::BadCode: {
+        const int inARow = lockout_.recordWrong(client, nowSeconds);
+        qWarning("REST: wrong pairing code from %s (%d in a row%s)", qPrintable(client.toString()), inARow,
+                 inARow >= PairingLockout::kWrongInARow ? ", pairing locked for it for a minute" : "");
+        return ApiError{ApiError::BadRequest, "bad_pairing_code", outcome.error};
+    }
     case PairingOutcome::Refusal::BadName: return ApiError{ApiError::BadRequest, "bad_device_name", outcome.error};
     case PairingOutcome::Refusal::StorageFailed: return ApiError{ApiError::Unavailable, "storage_failed", outcome.error};
     }
+    lockout_.recordRight(client);
     QJsonObject answer = deviceJson(*outcome.device);
     answer["token"] = outcome.token;
     return answer;

@@ -4,6 +4,7 @@
 // GET /api/v1/devices and DELETE /api/v1/devices/{id} (operator: list, revoke).
 #include "core/api/ApiError.h"
 #include "core/api/DeviceRegistry.h"
+#include "core/api/PairingLockout.h"
 #include "core/api/RestSettings.h"
 
 namespace pb::api {
@@ -21,7 +22,8 @@ public:
     void setBoundPort(quint16 port) { boundPort_ = port; }
 
     ApiResult issueCode(qint64 nowSeconds);
-    ApiResult pair(const QByteArray& body, qint64 nowSeconds);
+    // A phone's attempt from `client`; wrong codes are logged and count towards its lockout.
+    ApiResult pair(const QByteArray& body, const QHostAddress& client, qint64 nowSeconds);
     ApiResult list() const;
     ApiResult revoke(const QString& id);
     // The calling device (nullopt: no valid token) unpairs itself.
@@ -33,6 +35,7 @@ private:
     DeviceRegistry* devices_;
     const RestSettings settings_;
     quint16 boundPort_ = 0;
+    PairingLockout lockout_;
 };
 
 } // namespace pb::api

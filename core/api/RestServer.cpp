@@ -1,5 +1,7 @@
 #include "core/api/RestServer.h"
 
+#include "core/util/ImageFormat.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QHttpServerResponder>
@@ -24,6 +26,8 @@ RestServer::RestServer(Node& node, const RestSettings& settings, QObject* parent
     trafficSampler_.start(1000);
 }
 
+RestServer::~RestServer() = default;
+
 QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode success)
 {
     if (const auto* body = std::get_if<QJsonObject>(&result)) return QHttpServerResponse(*body, success);
@@ -31,36 +35,53 @@ QHttpServerResponse RestServer::respond(const ApiResult& result, StatusCode succ
     const ApiError& error = std::get<ApiError>(result);
     QHttpServerResponse response(errorBody(error), StatusCode(httpStatusFor(error.kind)));
     if (error.kind == ApiError::Unauthorized) response.setHeader("WWW-Authenticate", "Bearer");
+    if (error.retryAfterSeconds > 0) response.setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
     return response;
 }
 
-std::optional<QHttpServerResponse> RestServer::refuse(const QHttpServerRequest& request, Access access)
+std::optional<QHttpServerResponse> RestServer::refuse(const QHttpServerRequest& request, const RouteRules& rules)
 {
-    int retryAfter = 0;
-    const auto refusal = policy_.admit(ClientRequest::from(request), access, QDateTime::currentMSecsSinceEpoch(), &retryAfter);
+    const auto refusal = policy_.admit(policy_.describe(request), rules, QDateTime::currentMSecsSinceEpoch());
     if (!refusal) return std::nullopt;
-    QHttpServerResponse response = respond(*refusal);
-    if (refusal->kind == ApiError::TooManyRequests) response.setHeader("Retry-After", QByteArray::number(retryAfter));
-    return response;
+    return respond(*refusal);
+}
+
+std::optional<QHttpServerResponse> RestServer::refuseHostOrOrigin(const QHttpServerRequest& request) const
+{
+    const auto refusal = policy_.checkHostAndOrigin(policy_.describe(request));
+    if (!refusal) return std::nullopt;
+    return respond(*refusal);
 }
 
 template <typename Handler>
-void RestServer::route(const QString& path, Method method, Access access, Handler handler)
+void RestServer::route(const QString& path, Method method, const RouteRules& rules, Handler handler)
 {
     if constexpr (std::is_invocable_v<Handler, const QHttpServerRequest&>) {
-        http_.route(path, method, [this, access, handler](const QHttpServerRequest& request) {
-            if (auto refused = refuse(request, access)) return std::move(*refused);
+        http_.route(path, method, [this, rules, handler](const QHttpServerRequest& request) {
+            if (auto refused = refuse(request, rules)) return std::move(*refused);
             return QHttpServerResponse(handler(request));
         });
     } else {
-        http_.route(path, method, [this, access, handler](const QString& argument, const QHttpServerRequest& request) {
-            if (auto refused = refuse(request, access)) return std::move(*refused);
+        http_.route(path, method, [this, rules, handler](const QString& argument, const QHttpServerRequest& request) {
+            if (auto refused = refuse(request, rules)) return std::move(*refused);
             return QHttpServerResponse(handler(argument, request));
         });
     }
-    allowedMethods_[path].append(QString(QMetaEnum::fromType<Method>().valueToKey(int(method))).toUpper());
+    const QString methodName = QString(QMetaEnum::fromType<Method>().valueToKey(int(method))).toUpper();
+    allowedMethods_[path].append(methodName);
+    if (rules.access == Access::Operator) operatorMethods_[path].append(methodName);
 }
 
+// The route table. Each route declares what it demands (RouteRules), and route() enforces it
+// before the handler runs, so protection is a property of the table, never of a handler:
+//  - Access::Read: anyone who passes the Host check; Access::Write: this machine, a paired
+//    device's token or the operator token; Access::Operator: the operator token (api.cookie or
+//    --rest-operator-token-file) from every address, loopback included. A new route that
+//    controls the node (peers, bans, pairing, devices, mining, metrics) declares
+//    Access::Operator and is protected, listed by operatorRoutes() and checked against the
+//    OpenAPI document's security by api_openapi_describes_exactly_the_served_routes.
+//  - Every route: the Host allow-list, the Origin check on writes, and a JSON body (the
+//    BodyKind says when multipart is accepted too).
 void RestServer::registerRoutes()
 {
     const auto now = [] { return QDateTime::currentSecsSinceEpoch(); };
@@ -83,7 +104,7 @@ void RestServer::registerRoutes()
     route("/api/v1/mining/jobs", Method::Get, Access::Read, [this](const QHttpServerRequest& request) {
         return respond(mining_.list(request.query(), jobSource(request)));
     });
-    route("/api/v1/mining/jobs", Method::Post, Access::Write, [this](const QHttpServerRequest& request) {
+    route("/api/v1/mining/jobs", Method::Post, {Access::Write, BodyKind::JsonOrMultipart}, [this](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxJobBodyBytes)) return respond(*tooLarge);
         return respond(mining_.submit(request.value("Content-Type"), request.body(), jobSource(request)), StatusCode::Accepted);
     });
@@ -94,36 +115,36 @@ void RestServer::registerRoutes()
 
     route("/api/v1/pair", Method::Post, Access::Read, [this, now](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
-        return respond(pairing_.pair(request.body(), now()), StatusCode::Created);
+        return respond(pairing_.pair(request.body(), policy_.describe(request).remote, now()), StatusCode::Created);
     });
     route("/api/v1/pair", Method::Delete, Access::Write, [this](const QHttpServerRequest& request) {
         return respond(pairing_.unpair(policy_.deviceOf(request.value("Authorization"))));
     });
 
-    // The operator's routes: loopback clients only.
-    route("/api/v1/peers", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(peers_.list()); });
-    route("/api/v1/peers/<arg>/disconnect", Method::Post, Access::Admin,
+    // The operator's routes: the operator token only.
+    route("/api/v1/peers", Method::Get, Access::Operator, [this](const QHttpServerRequest&) { return respond(peers_.list()); });
+    route("/api/v1/peers/<arg>/disconnect", Method::Post, Access::Operator,
           [this](const QString& id, const QHttpServerRequest&) { return respond(peers_.disconnect(id)); });
-    route("/api/v1/bans", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(bans_.list()); });
-    route("/api/v1/bans", Method::Post, Access::Admin, [this](const QHttpServerRequest& request) {
+    route("/api/v1/bans", Method::Get, Access::Operator, [this](const QHttpServerRequest&) { return respond(bans_.list()); });
+    route("/api/v1/bans", Method::Post, Access::Operator, [this](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
         return respond(bans_.ban(request.body()), StatusCode::Created);
     });
-    route("/api/v1/bans/<arg>", Method::Delete, Access::Admin,
+    route("/api/v1/bans/<arg>", Method::Delete, Access::Operator,
           [this](const QString& address, const QHttpServerRequest&) { return respond(bans_.unban(address)); });
-    route("/api/v1/mining", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(miner_.status()); });
-    route("/api/v1/mining", Method::Post, Access::Admin, [this](const QHttpServerRequest& request) {
+    route("/api/v1/mining", Method::Get, Access::Operator, [this](const QHttpServerRequest&) { return respond(miner_.status()); });
+    route("/api/v1/mining", Method::Post, Access::Operator, [this](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);
         return respond(miner_.control(request.body()));
     });
     // Prometheus' conventional path, outside /api/v1.
-    route("/metrics", Method::Get, Access::Admin, [this, now](const QHttpServerRequest&) {
+    route("/metrics", Method::Get, Access::Operator, [this, now](const QHttpServerRequest&) {
         return QHttpServerResponse(PrometheusText::kContentType, metrics_.metrics(now()));
     });
-    route("/api/v1/pairing", Method::Post, Access::Admin,
+    route("/api/v1/pairing", Method::Post, Access::Operator,
           [this, now](const QHttpServerRequest&) { return respond(pairing_.issueCode(now()), StatusCode::Created); });
-    route("/api/v1/devices", Method::Get, Access::Admin, [this](const QHttpServerRequest&) { return respond(pairing_.list()); });
-    route("/api/v1/devices/<arg>", Method::Delete, Access::Admin,
+    route("/api/v1/devices", Method::Get, Access::Operator, [this](const QHttpServerRequest&) { return respond(pairing_.list()); });
+    route("/api/v1/devices/<arg>", Method::Delete, Access::Operator,
           [this](const QString& id, const QHttpServerRequest&) { return respond(pairing_.revoke(id)); });
 
     route("/api/v1/addresses/<arg>", Method::Get, Access::Read,
@@ -150,8 +171,8 @@ void RestServer::registerRoutes()
 
     answerOtherMethodsWith405();
     http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        QHttpServerResponse response =
-            respond(ApiError{ApiError::NotFound, "no_such_route", QString("no route for %1").arg(request.url().path().left(200))});
+        QHttpServerResponse response = refuseHostOrOrigin(request).value_or(respond(
+            ApiError{ApiError::NotFound, "no_such_route", QString("no route for %1").arg(request.url().path().left(200))}));
         policy_.addCorsHeaders(response, request);
         metrics_.countRequest(int(response.statusCode()));
         response.write(std::move(responder));
@@ -170,6 +191,7 @@ void RestServer::answerOtherMethodsWith405()
 {
     for (const auto& [path, methods] : allowedMethods_) {
         const auto notAllowed = [this, allow = methods.join(", ")](const QHttpServerRequest& request) {
+            if (auto refused = refuseHostOrOrigin(request)) return std::move(*refused);
             // A browser's CORS preflight: say what a configured origin may send.
             if (request.method() == Method::Options && policy_.originAllowed(request.value("Origin"))) {
                 QHttpServerResponse preflight(StatusCode::NoContent);
@@ -234,7 +256,7 @@ QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHtt
     if (!bytes)
         return respond(ApiError{ApiError::NotFound, "photo_not_found",
                                 QString("the photo of block %1 is not stored here").arg(block->hash)});
-    const QByteArray type = thumbnail || bytes->startsWith("\xFF\xD8") ? "image/jpeg" : "image/png";
+    const QByteArray type = thumbnail || sniffImageFormat(*bytes) == ImageFormat::Jpeg ? "image/jpeg" : "image/png";
     QHttpServerResponse response(type, *bytes);
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
@@ -274,15 +296,35 @@ bool RestServer::setUpTls(QString* error)
         return false;
     }
     http_.sslSetup(certificate, key);
+    tls_ = QSslConfiguration::defaultConfiguration();
+    tls_->setLocalCertificate(certificate);
+    tls_->setPrivateKey(key);
+    return true;
+}
+
+bool RestServer::setUpOperatorTokens(QString* error)
+{
+    QList<QByteArray> tokens;
+    if (!settings_.operatorCookieFile.isEmpty()) {
+        cookie_ = std::make_unique<OperatorCookie>(settings_.operatorCookieFile);
+        if (!cookie_->create(error)) return false;
+        tokens.append(cookie_->token());
+    }
+    if (!settings_.operatorTokenFile.isEmpty()) {
+        const auto fixed = readOperatorTokenFile(settings_.operatorTokenFile, error);
+        if (!fixed) return false;
+        tokens.append(*fixed);
+    }
+    policy_.setOperatorTokens(tokens);
     return true;
 }
 
 quint16 RestServer::listen(QString* error)
 {
     if (devices_ && !devices_->load(error)) return 0;
-    if (!setUpTls(error)) return 0;
+    if (!setUpTls(error) || !setUpOperatorTokens(error)) return 0;
     const QHostAddress address = settings_.listenAll ? QHostAddress::Any : QHostAddress::LocalHost;
-    const quint16 bound = http_.listen(address, settings_.port);
+    const quint16 bound = listener_.listen(http_, address, settings_.port, tls_ ? &*tls_ : nullptr);
     if (bound == 0) *error = QString("cannot listen for REST on %1:%2").arg(address.toString()).arg(settings_.port);
     pairing_.setBoundPort(bound);
     return bound;

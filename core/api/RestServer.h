@@ -10,8 +10,10 @@
 #include "core/api/MinerController.h"
 #include "core/api/MiningController.h"
 #include "core/api/NodesController.h"
+#include "core/api/OperatorCookie.h"
 #include "core/api/PairingController.h"
 #include "core/api/PeersController.h"
+#include "core/api/RestListener.h"
 #include "core/api/StatusController.h"
 #include "core/api/TransactionController.h"
 #include "core/api/WebClientFiles.h"
@@ -19,6 +21,7 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <map>
@@ -35,9 +38,11 @@ public:
     static constexpr qsizetype kMaxJobBodyBytes = 3 * 1024 * 1024;
 
     RestServer(Node& node, const RestSettings& settings, QObject* parent = nullptr);
+    ~RestServer() override;
 
-    // Loads the paired devices and listens as the settings say (loopback or every interface,
-    // HTTP or HTTPS). Returns the bound port, or 0 with *error.
+    // Loads the paired devices, writes the operator cookie (removed again when this server is
+    // destroyed), reads the fixed operator token, and listens as the settings say (loopback or
+    // every interface, HTTP or HTTPS). Returns the bound port, or 0 with *error.
     quint16 listen(QString* error);
     // The paired devices (thread-safe), null when pairing is off; shared so the desktop app
     // may keep using it.
@@ -46,6 +51,8 @@ public:
     // Every registered path pattern ("/api/v1/blocks/<arg>") with the methods it serves
     // ("GET", "POST", …): what /api/v1/openapi.json must describe.
     const std::map<QString, QStringList>& routes() const { return allowedMethods_; }
+    // The same for the operator routes: what the document must mark with the operator token.
+    const std::map<QString, QStringList>& operatorRoutes() const { return operatorMethods_; }
 
 private:
     using Method = QHttpServerRequest::Method;
@@ -53,12 +60,15 @@ private:
 
     void registerRoutes();
     // Registers a handler taking (request) or (path argument, request) behind the client
-    // policy for `access`.
+    // policy: its handler runs only for requests that pass `rules` (see registerRoutes).
     template <typename Handler>
-    void route(const QString& path, Method method, Access access, Handler handler);
+    void route(const QString& path, Method method, const RouteRules& rules, Handler handler);
     void answerOtherMethodsWith405();
     static QHttpServerResponse respond(const ApiResult& result, StatusCode success = StatusCode::Ok);
-    std::optional<QHttpServerResponse> refuse(const QHttpServerRequest& request, Access access);
+    std::optional<QHttpServerResponse> refuse(const QHttpServerRequest& request, const RouteRules& rules);
+    // 421/403 for a request outside the route table (404, 405, preflight) with a foreign Host or Origin.
+    std::optional<QHttpServerResponse> refuseHostOrOrigin(const QHttpServerRequest& request) const;
+    bool setUpOperatorTokens(QString* error);
     bool setUpTls(QString* error);
     // "device:<id>" for a paired device's token, "api" for any other caller.
     QString jobSource(const QHttpServerRequest& request) const;
@@ -72,6 +82,8 @@ private:
     const RestSettings settings_;
     std::shared_ptr<DeviceRegistry> devices_;
     ClientPolicy policy_;
+    RestListener listener_;  // connection caps and deadlines; outlives http_, which owns its server
+    std::optional<QSslConfiguration> tls_;
     QHttpServer http_;
     StatusController status_;
     BlockController blocks_;
@@ -88,6 +100,8 @@ private:
     WebClientFiles webClient_;
     QByteArray openApi_;  // the OpenAPI document, served as compiled in
     std::map<QString, QStringList> allowedMethods_;  // path pattern -> methods it serves
+    std::map<QString, QStringList> operatorMethods_;  // the same, operator routes only
+    std::unique_ptr<OperatorCookie> cookie_;
 };
 
 } // namespace pb::api

@@ -1,6 +1,9 @@
 #pragma once
-// How the REST API is exposed: where it listens, who may call it from a browser, how fast one
-// client may call, where paired devices are kept, and TLS.
+// How the REST API is exposed: where it listens, under which names, who may call it from a
+// browser, how fast one client may call, where paired devices and the operator's token are
+// kept, and TLS.
+#include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +17,10 @@ struct RestSettings {
     QString devicesFile;           // paired devices; empty: pairing is off
     QString tlsCertificate;        // PEM files, both or neither: HTTPS instead of HTTP
     QString tlsKey;
+    QStringList hostNames;         // --rest-host: names clients may use in Host besides the node's own
+    QList<QHostAddress> trustedProxies;  // --rest-trusted-proxy: their X-Forwarded-For names the client
+    QString operatorCookieFile;    // <datadir>/api.cookie, written at start; empty: no cookie
+    QString operatorTokenFile;     // --rest-operator-token-file: a fixed operator token as well
 };
 
 } // namespace pb::api

@@ -90,6 +90,7 @@ QJsonObject transactionJson(const TransactionInfo& t)
     if (t.status == "confirmed") {
         o["blockHash"] = t.blockHash;
         o["height"] = qint64(t.height);
+        if (t.time != 0) o["time"] = qint64(t.time);
     }
     return o;
 }

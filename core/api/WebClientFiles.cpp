@@ -18,6 +18,8 @@ constexpr Served kServed[] = {
     {"/app.js", ":/web/app.js", "text/javascript; charset=utf-8"},
     {"/api.js", ":/web/api.js", "text/javascript; charset=utf-8"},
     {"/wallet.js", ":/web/wallet.js", "text/javascript; charset=utf-8"},
+    {"/i18n.js", ":/web/i18n.js", "text/javascript; charset=utf-8"},
+    {"/payments.js", ":/web/payments.js", "text/javascript; charset=utf-8"},
     {"/style.css", ":/web/style.css", "text/css; charset=utf-8"},
     {"/manifest.webmanifest", ":/web/manifest.webmanifest", "application/manifest+json"},
     {"/icon.svg", ":/web/icon.svg", "image/svg+xml"},

@@ -171,11 +171,11 @@ uint64_t Chain::forkWithBestChain() const
 
 uint32_t Chain::nextBits(const BlockIndexEntry& parent)
 {
-    const auto windowStart = retargetWindowStart(params_, parent.height + 1);
-    if (!windowStart) return parent.bits;
+    const auto window = retargetWindow(params_, parent.height + 1);
+    if (!window) return parent.bits;
     BlockIndexEntry first = parent;
-    while (first.height > *windowStart) first = requireEntry(first.prevHash);
-    return retargetBits(params_, parent.bits, first.time, parent.time);
+    while (first.height > window->startHeight) first = requireEntry(first.prevHash);
+    return retargetBits(params_, parent.bits, *window, first.time, parent.time);
 }
 
 uint64_t Chain::medianTimePastAt(const BlockIndexEntry& last)
@@ -461,35 +461,9 @@ std::vector<BlockIndexEntry> Chain::missingBodies(size_t max)
     return missing;
 }
 
-BlockTemplate Chain::makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim,
-                                  const std::vector<Bytes>& transfers)
+ChainContext Chain::nextBlockContext(uint64_t now)
 {
-    const BlockIndexEntry parent = requireEntry(tip_.hash);
-    const ChainContext ctx = contextAfter(parent, now);
-
-    BlockTemplate t;
-    t.height = ctx.height;
-    t.block.transactions.push_back({});
-    t.block.transactions.insert(t.block.transactions.end(), transfers.begin(), transfers.end());
-    CoinbaseTx coinbase;
-    coinbase.height = ctx.height;
-    coinbase.to = rewardAddress;
-    // The caller's transfers come from a pool whose fees were summed overflow-checked.
-    coinbase.amount = params_.blockReward + blockFees(t.block).value_or(0);
-    t.block.transactions.front() = coinbase.serialize();
-    t.block.header.version = BlockHeader::kVersion;
-    if (claim) {
-        t.block.photoHash = claim->photoHash;
-        t.block.label = claim->label;
-        t.block.vote = claim->vote;
-        if (!claim->label.empty()) t.block.header.version |= BlockHeader::kLabelClaimFlag;
-    }
-    t.block.header.prevHash = tip_.hash;
-    t.block.header.time = std::max(now, ctx.medianTimePast + 1);
-    t.block.header.bits = ctx.expectedBits;
-    t.block.header.contentRoot = t.block.computeContentRoot();
-    t.target = blockTarget(t.block.header)->toBigEndian();
-    return t;
+    return contextAfter(requireEntry(tip_.hash), now);
 }
 
 } // namespace pb

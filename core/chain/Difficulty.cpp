@@ -4,22 +4,32 @@
 
 namespace pb {
 
-std::optional<uint64_t> retargetWindowStart(const NetworkParams& params, uint64_t nextHeight)
+std::optional<RetargetWindow> retargetWindow(const NetworkParams& params, uint64_t nextHeight)
 {
-    if (params.retargetInterval == 0 || nextHeight == 0 || nextHeight % params.retargetInterval != 0)
-        return std::nullopt;
-    return nextHeight - params.retargetInterval;
+    const uint64_t interval = params.retargetInterval;
+    if (interval == 0 || nextHeight == 0 || nextHeight % interval != 0) return std::nullopt;
+    // The parent is nextHeight - 1; the window reaches back `interval` gaps to the previous
+    // window's last block, or to genesis for the first retarget.
+    if (nextHeight == interval) return RetargetWindow{0, interval - 1};
+    return RetargetWindow{nextHeight - 1 - interval, interval};
 }
 
-uint32_t retargetBits(const NetworkParams& params, uint32_t parentBits, uint64_t windowStartTime,
-                      uint64_t parentTime)
+uint32_t retargetBits(const NetworkParams& params, uint32_t parentBits, const RetargetWindow& window,
+                      uint64_t windowStartTime, uint64_t parentTime)
 {
     const auto parentTarget = Uint256::fromCompact(parentBits);
     if (!parentTarget) return params.genesisBits;
-    // Quarter-second units keep the factor-4 clamp exact for any intended span.
-    const uint64_t intended = 4 * params.targetBlockSeconds * params.retargetInterval;
+    if (window.gaps == 0) return parentBits;
+    // Quarter-second units keep the clamp exact for any intended span.
+    uint64_t intended = 4 * params.targetBlockSeconds * window.gaps;
     const uint64_t measured = parentTime > windowStartTime ? 4 * (parentTime - windowStartTime) : 0;
-    const uint64_t actual = std::clamp<uint64_t>(measured, intended / 4, intended * 4);
+    uint64_t actual = std::clamp<uint64_t>(measured, intended / kRetargetClamp, intended * kRetargetClamp);
+    // The multiplier is 32 bits: long windows (a day per block x 100,000 blocks) scale both
+    // spans down alike instead of truncating the measured one.
+    while (actual > UINT32_MAX) {
+        actual >>= 1;
+        intended >>= 1;
+    }
 
     Uint256 target = *parentTarget;
     // Scale before dividing, keeping a bit of headroom so the multiply cannot overflow.

@@ -6,15 +6,29 @@
 
 namespace pb {
 
-// When the block at `nextHeight` retargets, the height of the first block of the window whose
-// time span is measured; nullopt when it keeps its parent's bits.
-std::optional<uint64_t> retargetWindowStart(const NetworkParams& params, uint64_t nextHeight);
+// The blocks whose time span a retarget measures: from `startHeight` to the parent of the
+// retargeting block, `gaps` block intervals.
+struct RetargetWindow {
+    uint64_t startHeight = 0;
+    uint64_t gaps = 0;
+};
+
+// When the block at `nextHeight` retargets, the window it measures; nullopt when it keeps its
+// parent's bits. Each window starts at the last block of the previous one, so consecutive
+// windows share a block: every interval between blocks is measured by some retarget, and a
+// time stamped far ahead at the end of one window is the start of the next (the time-warp that
+// Bitcoin's non-overlapping windows allow cannot repeat). The first window starts at genesis
+// and so has one gap fewer.
+std::optional<RetargetWindow> retargetWindow(const NetworkParams& params, uint64_t nextHeight);
+
+// Retarget clamp: the target moves by at most this factor each way per retarget.
+constexpr uint64_t kRetargetClamp = 4;
 
 // Bits for the block after a parent with `parentBits`. At a retarget height, the target scales
-// by the measured span (parent time - window start time) over the intended span, clamped to a
-// factor of 4 each way and to the network's pow limit.
-uint32_t retargetBits(const NetworkParams& params, uint32_t parentBits, uint64_t windowStartTime,
-                      uint64_t parentTime);
+// by the measured span (parent time - window start time) over the intended span (the window's
+// gaps x the block time), clamped to kRetargetClamp each way and to the network's pow limit.
+uint32_t retargetBits(const NetworkParams& params, uint32_t parentBits, const RetargetWindow& window,
+                      uint64_t windowStartTime, uint64_t parentTime);
 
 // Median of the given block times (the last 11 blocks' times, or fewer near genesis).
 uint64_t medianTimePast(std::vector<uint64_t> times);

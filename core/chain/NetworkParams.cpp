@@ -19,6 +19,7 @@ NetworkParams makeDev()
     p.genesisTime = 1793491200;                      // 2026-11-01T00:00:00Z
     p.targetBlockSeconds = 5;
     p.retargetInterval = 10;
+    p.maxFutureSeconds = futureDriftLimit(p.targetBlockSeconds, p.retargetInterval);  // 60 s
     p.defaultPeerPort = 7000;
     p.recognizerIdentity = defaultRecognizerIdentity();
     return p;
@@ -33,12 +34,20 @@ NetworkParams makeTest()
     p.genesisTime = 1793491200;
     p.targetBlockSeconds = 1;
     p.retargetInterval = 0;
+    p.maxFutureSeconds = futureDriftLimit(p.targetBlockSeconds, p.retargetInterval);  // 2 h
     p.defaultPeerPort = 17000;
     p.recognizerIdentity = defaultRecognizerIdentity();
     return p;
 }
 
 } // namespace
+
+uint64_t futureDriftLimit(uint64_t targetBlockSeconds, uint32_t retargetInterval)
+{
+    if (retargetInterval == 0) return kMaxFutureDriftSeconds;
+    const uint64_t window = targetBlockSeconds * retargetInterval;
+    return std::clamp(window / 16, kMinFutureDriftSeconds, kMaxFutureDriftSeconds);
+}
 
 Block NetworkParams::genesisBlock() const
 {
@@ -107,6 +116,7 @@ std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::s
     p.genesisTime = spec.genesisTime;
     p.targetBlockSeconds = spec.targetBlockSeconds;
     p.retargetInterval = spec.retargetInterval;
+    p.maxFutureSeconds = futureDriftLimit(p.targetBlockSeconds, p.retargetInterval);
     p.defaultPeerPort = spec.defaultPeerPort;
     p.genesisSalt = spec.salt;
     p.recognizerIdentity = spec.recognizerIdentity;

@@ -20,7 +20,7 @@ struct NetworkParams {
     uint64_t dustLimit = 1000;      // smallest transfer amount, in units
     size_t maxBlockBytes = 1 << 20;
     size_t maxPhotoBytes = 2 << 20;
-    uint64_t maxFutureSeconds = 2 * 60 * 60;
+    uint64_t maxFutureSeconds = 2 * 60 * 60;  // see futureDriftLimit(); set by every network
     uint16_t defaultPeerPort = 7000;
     crypto::AddressHash genesisPayTo{};  // all zero on built-in networks; no key hashes to it
     Hash256 genesisSalt{};               // custom networks only (see CustomNetworkSpec)
@@ -31,6 +31,17 @@ struct NetworkParams {
     Block genesisBlock() const;
     Hash256 genesisHash() const { return genesisBlock().hash(); }
 };
+
+// How far ahead of a node's clock a block's time may be. A stamp D seconds ahead can stretch the
+// span a retarget measures, W = block time x interval, by D: the target eases by (W + D) / W
+// once (the next window starts at that stamp and gives it back). So a retargeting network allows
+// W / 16 (at most ~6% easier from one stamp), never less than kMinFutureDriftSeconds, which
+// honest clocks must fit in, and never more than Bitcoin's 2 h. A network that does not
+// retarget has no difficulty to bend and keeps 2 h, so its fast blocks (whose times the median
+// rule pushes ahead of the clock) have room.
+constexpr uint64_t kMinFutureDriftSeconds = 60;
+constexpr uint64_t kMaxFutureDriftSeconds = 2 * 60 * 60;
+uint64_t futureDriftLimit(uint64_t targetBlockSeconds, uint32_t retargetInterval);
 
 // "dev": a few seconds per block on a laptop, retargeting toward 5 s.
 // "test": near-instant blocks (~20 ms of one core), fixed target, for automated tests.

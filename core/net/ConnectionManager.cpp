@@ -1,9 +1,15 @@
 #include "core/net/ConnectionManager.h"
 
+#include "core/net/AcceptGate.h"
+#include "core/net/InboundEviction.h"
+#include "core/net/NetGroup.h"
 #include "core/net/PeerConnection.h"
+#include "core/util/DescriptorBudget.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -16,13 +22,9 @@ Q_LOGGING_CATEGORY(lcTransport, "pb.net.transport", QtInfoMsg)
 
 namespace {
 
-// IPv4 peers reach a dual-stack listener as ::ffff:a.b.c.d; bans and per-address limits must
-// see one address either way.
-QHostAddress normalized(const QHostAddress& address)
+QString handshakeKey(const QHostAddress& address, quint16 port)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
+    return normalizedAddress(address).toString() + ' ' + QString::number(port);
 }
 
 LinkInfo newLinkInfo(PeerId id, Direction direction, const QHostAddress& address, quint16 port)
@@ -30,7 +32,7 @@ LinkInfo newLinkInfo(PeerId id, Direction direction, const QHostAddress& address
     LinkInfo info;
     info.id = id;
     info.direction = direction;
-    info.address = normalized(address);
+    info.address = normalizedAddress(address);
     info.port = port;
     info.connectedAtMs = QDateTime::currentMSecsSinceEpoch();
     return info;
@@ -39,7 +41,7 @@ LinkInfo newLinkInfo(PeerId id, Direction direction, const QHostAddress& address
 } // namespace
 
 ConnectionManager::ConnectionManager(TransportLimits limits, QObject* parent)
-    : QObject(parent), m_limits(limits)
+    : QObject(parent), m_limits(limits), m_groupKey(QRandomGenerator::system()->generate64())
 {
 }
 
@@ -49,6 +51,8 @@ ConnectionManager::~ConnectionManager()
     m_events = nullptr;
     if (m_server)
         m_server->disconnect(this);
+    if (m_tcp)
+        m_tcp->disconnect(this);
     for (auto& [id, dial] : m_dials)
         delete dial.socket;
     m_dials.clear();
@@ -59,34 +63,76 @@ ConnectionManager::~ConnectionManager()
 
 quint16 ConnectionManager::listen(const QHostAddress& address, quint16 port, QString* error)
 {
-    if (m_server) {
+    if (m_tcp) {
         if (error)
             *error = "already listening";
         return 0;
     }
-    auto* server = new QWebSocketServer(QStringLiteral("photoblocks"), QWebSocketServer::NonSecureMode, this);
-    server->setHandshakeTimeout(m_limits.connectTimeoutMs);
-    if (!server->listen(address, port)) {
+    // Peers may hold half the descriptors the process can open (DescriptorBudget.h); past that
+    // fewer slots, so running out never starves Redis, photos or logs.
+    const int share = socketDescriptorShare(0.5);
+    if (m_limits.maxInbound + m_limits.maxPendingHandshakes > share) {
+        m_limits.maxPendingHandshakes = std::max(1, share / 5);
+        m_limits.maxInbound = std::max(0, share - m_limits.maxPendingHandshakes);
+        qCWarning(lcTransport) << "the descriptor limit leaves room for" << m_limits.maxInbound << "inbound peers and"
+                               << m_limits.maxPendingHandshakes << "handshakes";
+    }
+    AcceptLimits accept;
+    accept.maxConnections = m_limits.maxInbound + m_limits.maxPendingHandshakes;
+    accept.maxPerAddress = m_limits.maxPerIp;
+    accept.maxPerSubnet = m_limits.maxPerSubnet;
+    auto* gate = new AcceptGate(accept, this);
+    auto* tcp = new GatedServer<QTcpServer>(gate, this);
+    if (!tcp->listen(address, port)) {
         if (error)
             *error = QString("cannot listen on %1 port %2: %3")
-                         .arg(address.toString()).arg(port).arg(server->errorString());
-        delete server;
+                         .arg(address.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        delete gate;
         return 0;
     }
-    m_server = server;
+    m_gate = gate;
+    m_tcp = tcp;
+    m_server = new QWebSocketServer(QStringLiteral("photoblocks"), QWebSocketServer::NonSecureMode, this);
+    m_server->setHandshakeTimeout(m_limits.connectTimeoutMs);
+    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
+        while (m_tcp && m_tcp->hasPendingConnections()) {
+            QTcpSocket* socket = m_tcp->nextPendingConnection();
+            // Owned by the WebSocket server, as when it listens itself: m_tcp may go first.
+            socket->setParent(m_server);
+            // The WebSocket server bounds only handshakes it accepted itself: ours get a deadline.
+            const QString key = handshakeKey(socket->peerAddress(), socket->peerPort());
+            m_handshaking[key] = socket;
+            QTimer::singleShot(m_limits.connectTimeoutMs, this, [this, key] {
+                const auto it = m_handshaking.find(key);
+                if (it == m_handshaking.end())
+                    return;
+                if (it->second)
+                    it->second->abort();
+                m_handshaking.erase(it);
+            });
+            m_server->handleConnection(socket);
+        }
+    });
     connect(m_server, &QWebSocketServer::newConnection, this, &ConnectionManager::acceptPending);
-    return m_server->serverPort();
+    return m_tcp->serverPort();
 }
 
 void ConnectionManager::stopListening()
 {
-    if (!m_server)
+    if (!m_tcp)
         return;
+    m_tcp->disconnect(this);
     m_server->disconnect(this);
+    m_tcp->close();
     m_server->close();
-    // We may be inside its newConnection signal.
+    // We may be inside one of their signals.
+    m_tcp->deleteLater();
     m_server->deleteLater();
+    m_gate->deleteLater();
+    m_tcp = nullptr;
     m_server = nullptr;
+    m_gate = nullptr;
 }
 
 QString ConnectionManager::refusalFor(const QHostAddress& address, const QString& path) const
@@ -95,29 +141,55 @@ QString ConnectionManager::refusalFor(const QHostAddress& address, const QString
         return QString("unknown resource %1, expected %2").arg(path, QLatin1StringView(kWebSocketPath));
     if (m_admit && !m_admit(address))
         return "address refused";
-    int inbound = 0;
+    const QByteArray subnet = netGroup(address, true);
     int fromAddress = 0;
+    int fromSubnet = 0;
+    for (const auto& [id, link] : m_links) {
+        if (link->info().direction != Direction::Inbound)
+            continue;
+        fromAddress += link->info().address == address;
+        fromSubnet += netGroup(link->info().address, true) == subnet;
+    }
+    if (fromAddress >= m_limits.maxPerIp)
+        return QString("too many connections from one address (%1)").arg(m_limits.maxPerIp);
+    if (fromSubnet >= m_limits.maxPerSubnet)
+        return QString("too many connections from one subnet (%1)").arg(m_limits.maxPerSubnet);
+    return {};
+}
+
+bool ConnectionManager::evictForNewInbound()
+{
+    std::vector<EvictionCandidate> candidates;
+    int inbound = 0;
     for (const auto& [id, link] : m_links) {
         if (link->info().direction != Direction::Inbound)
             continue;
         ++inbound;
-        if (link->info().address == address)
-            ++fromAddress;
+        candidates.push_back({id, netGroup(link->info().address, true), link->info().connectedAtMs,
+                              link->lastBlockMs(), link->minPingMs()});
     }
-    if (inbound >= m_limits.maxInbound)
-        return QString("too many inbound connections (%1)").arg(m_limits.maxInbound);
-    if (fromAddress >= m_limits.maxPerIp)
-        return QString("too many connections from one address (%1)").arg(m_limits.maxPerIp);
-    return {};
+    if (inbound < m_limits.maxInbound)
+        return true;
+    if (!m_limits.evictWhenFull)
+        return false;
+    const auto victim = selectInboundToEvict(std::move(candidates), m_groupKey);
+    if (!victim)
+        return false;
+    qCDebug(lcTransport) << "evicting inbound peer" << *victim << "for a new one";
+    disconnect(*victim, "evicted: inbound slots are full and a new peer took this one");
+    return true;
 }
 
 void ConnectionManager::acceptPending()
 {
     while (m_server && m_server->hasPendingConnections()) {
         QWebSocket* socket = m_server->nextPendingConnection();
+        m_handshaking.erase(handshakeKey(socket->peerAddress(), socket->peerPort()));
         PeerConnection::applyLimits(socket, m_limits);
         const LinkInfo info = newLinkInfo(0, Direction::Inbound, socket->peerAddress(), socket->peerPort());
-        const QString refusal = refusalFor(info.address, socket->requestUrl().path());
+        QString refusal = refusalFor(info.address, socket->requestUrl().path());
+        if (refusal.isEmpty() && !evictForNewInbound())
+            refusal = QString("too many inbound connections (%1)").arg(m_limits.maxInbound);
         if (!refusal.isEmpty()) {
             qCDebug(lcTransport) << "refused" << info.address << info.port << refusal;
             PeerConnection::closeAndDispose(socket, QWebSocketProtocol::CloseCodePolicyViolated, refusal,
@@ -298,6 +370,12 @@ void ConnectionManager::expectReplies(PeerId peer, int messages)
 {
     if (const auto it = m_links.find(peer); it != m_links.end())
         it->second->expectReplies(messages);
+}
+
+void ConnectionManager::noteBlockRelayed(PeerId peer)
+{
+    if (const auto it = m_links.find(peer); it != m_links.end())
+        it->second->noteBlockRelayed();
 }
 
 std::vector<LinkInfo> ConnectionManager::links() const

@@ -10,24 +10,33 @@
 //  - Every connectTo() that returns an id ends in exactly one linkOpened(id) or dialFailed().
 //  - Nothing is delivered from or after the destructor.
 //
-// Inbound connections are checked after the WebSocket handshake (path, admission filter,
-// limits) and refused ones are closed with a reason, so an honest peer learns why.
+// Inbound connections pass an AcceptGate at accept(), before any handshake: total, per-address
+// and per-subnet caps counting handshakes in progress, closing the rest at once. After the
+// WebSocket handshake they are checked again (path, admission filter such as bans, per-address
+// and per-subnet caps) and refused ones are closed with a reason, so an honest peer learns why.
+// When every inbound slot is taken, the least useful inbound peer (InboundEviction.h) makes
+// room for the new one.
+#include "core/net/NetGroup.h"  // how limits and bans group addresses, for callers too
 #include "core/net/PeerLink.h"
 #include "core/net/TransportLimits.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 
 #include <functional>
 #include <map>
 #include <vector>
 
+class QTcpServer;
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
 
 namespace pb::net {
 
+class AcceptGate;
 class PeerConnection;
 
 // The resource peers connect to: ws://host:port/photoblocks/v1
@@ -48,7 +57,9 @@ public:
     // Returns the bound port (the chosen one when port is 0), or 0 with *error set.
     quint16 listen(const QHostAddress& address, quint16 port, QString* error);
     void stopListening();
-    bool isListening() const { return m_server != nullptr; }
+    bool isListening() const { return m_tcp != nullptr; }
+    // The listener's gate (null when not listening): live and refused counts for tests and status.
+    const AcceptGate* acceptGate() const { return m_gate; }
 
     // Returns the id the link will have, or 0 when the dial cannot start (empty host, port 0,
     // maxPendingDials reached); no event follows a 0.
@@ -61,6 +72,7 @@ public:
     void disconnect(PeerId peer, const QString& reason) override;
     std::optional<LinkInfo> linkInfo(PeerId peer) const override;
     void expectReplies(PeerId peer, int messages) override;
+    void noteBlockRelayed(PeerId peer) override;
 
     void closeAll(const QString& reason);
     std::vector<LinkInfo> links() const;
@@ -76,6 +88,8 @@ private:
 
     void acceptPending();
     QString refusalFor(const QHostAddress& address, const QString& path) const;
+    // Makes room for one more inbound link; false when every inbound peer is protected.
+    bool evictForNewInbound();
     void dialConnected(PeerId id);
     // Forgets a pending dial and disposes of its socket; nullopt when already settled.
     std::optional<Dial> settleDial(PeerId id);
@@ -86,7 +100,11 @@ private:
     TransportLimits m_limits;
     LinkEvents* m_events = nullptr;
     std::function<bool(const QHostAddress&)> m_admit;
-    QWebSocketServer* m_server = nullptr;
+    AcceptGate* m_gate = nullptr;        // children of this while listening
+    QTcpServer* m_tcp = nullptr;
+    QWebSocketServer* m_server = nullptr;  // upgrades what m_tcp accepts; does not listen itself
+    std::map<QString, QPointer<QTcpSocket>> m_handshaking;  // "address port" -> socket, until upgraded
+    const quint64 m_groupKey;              // secret: which address groups eviction protects
     std::map<PeerId, PeerConnection*> m_links;
     std::map<PeerId, Dial> m_dials;
     PeerId m_nextId = 1;

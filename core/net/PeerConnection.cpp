@@ -1,5 +1,6 @@
 #include "core/net/PeerConnection.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 #include <algorithm>
@@ -33,6 +34,40 @@ PeerConnection::PeerConnection(const LinkInfo& info, QWebSocket* socket, const T
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError) { m_socketError = m_socket->errorString(); });
     connect(m_socket, &QWebSocket::disconnected, this, &PeerConnection::onDisconnected);
+    connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray&) {
+        if (m_minPingMs < 0 || double(elapsedMs) < m_minPingMs)
+            m_minPingMs = double(elapsedMs);
+    });
+    if (m_limits.idleTimeoutMs > 0) {
+        m_idleTimer = new QTimer(this);
+        m_idleTimer->setSingleShot(true);
+        connect(m_idleTimer, &QTimer::timeout, this, [this] {
+            if (m_closing)
+                return;
+            const QString reason = QString("idle: nothing received for %1 s").arg(m_limits.idleTimeoutMs / 1000);
+            detach(QWebSocketProtocol::CloseCodeGoingAway, reason);
+            emit closed(m_info.id, reason);
+        });
+        m_idleTimer->start(m_limits.idleTimeoutMs);
+    }
+    if (m_limits.pingIntervalMs > 0) {
+        m_pingTimer = new QTimer(this);
+        connect(m_pingTimer, &QTimer::timeout, this, [this] {
+            if (!m_closing)
+                m_socket->ping();
+        });
+        m_pingTimer->start(m_limits.pingIntervalMs);
+        // A first measurement right away, so a new peer can earn protection early.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_closing)
+                m_socket->ping();
+        });
+    }
+}
+
+void PeerConnection::noteBlockRelayed()
+{
+    m_lastBlockMs = QDateTime::currentMSecsSinceEpoch();
 }
 
 void PeerConnection::expectReplies(int messages)
@@ -92,6 +127,8 @@ bool PeerConnection::admit(qsizetype size)
         return false;
     ++m_info.messagesIn;
     m_info.bytesIn += quint64(size);
+    if (m_idleTimer && !m_closing)
+        m_idleTimer->start(m_limits.idleTimeoutMs);
     // Qt enforces the same limit before buffering; this guards against it being lifted.
     if (size > m_limits.maxFrameBytes) {
         breakOff(m_limits.violationScore,
@@ -99,7 +136,7 @@ bool PeerConnection::admit(qsizetype size)
                  QWebSocketProtocol::CloseCodeTooMuchData);
         return false;
     }
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_limits.clockMs ? m_limits.clockMs() : m_clock.elapsed();
     const bool messageCovered = m_messageBucket.charge(1, now);
     const bool bytesCovered = m_byteBucket.charge(double(size), now);
     if (messageCovered && bytesCovered)
@@ -145,6 +182,10 @@ void PeerConnection::close(QWebSocketProtocol::CloseCode code, const QString& re
 void PeerConnection::detach(QWebSocketProtocol::CloseCode code, const QString& reason)
 {
     m_closing = true;
+    // Stopped, not deleted: detach may run from the idle timer's own signal.
+    for (QTimer* timer : {m_idleTimer, m_pingTimer})
+        if (timer)
+            timer->stop();
     m_socket->disconnect(this);
     QWebSocket* socket = m_socket;
     m_socket = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 // One open WebSocket link, policed: binary messages only, a size limit, message and byte rate
-// limits, a cap on what we buffer for a peer that does not read, and traffic counters.
+// limits, a cap on what we buffer for a peer that does not read, an idle timeout, and traffic
+// counters. WebSocket pings measure its round trip.
 // ConnectionManager creates it once the WebSocket handshake is done and relays its signals.
 #include "core/net/PeerLink.h"
 #include "core/net/TokenBucket.h"
@@ -9,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QWebSocket>
+
+class QTimer;
 
 namespace pb::net {
 
@@ -22,6 +25,11 @@ public:
     ~PeerConnection() override;
 
     const LinkInfo& info() const { return m_info; }
+    // Lowest WebSocket ping round trip so far, < 0 before the first pong.
+    double minPingMs() const { return m_minPingMs; }
+    // When the protocol last said it relayed a block new to us (msecs since the epoch), or 0.
+    qint64 lastBlockMs() const { return m_lastBlockMs; }
+    void noteBlockRelayed();
 
     // TooLarge: over maxFrameBytes, nothing sent. Stalled: the peer has left more than
     // maxSendBufferBytes unread, nothing sent; the caller should drop the link.
@@ -65,6 +73,10 @@ private:
     qint64 m_lastFloodReportMs = -1;
     QString m_socketError;
     bool m_closing = false;
+    double m_minPingMs = -1;
+    qint64 m_lastBlockMs = 0;
+    QTimer* m_idleTimer = nullptr;  // children of this
+    QTimer* m_pingTimer = nullptr;
 };
 
 } // namespace pb::net

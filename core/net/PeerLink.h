@@ -31,6 +31,8 @@ public:
     // The protocol asked the peer for `messages` replies: they do not count against its rate
     // limits, so a download we requested is never mistaken for a flood.
     virtual void expectReplies(PeerId peer, int messages) = 0;
+    // The peer relayed a block that was new to us: inbound eviction protects such peers.
+    virtual void noteBlockRelayed(PeerId peer) { (void)peer; }
 };
 
 class LinkEvents {

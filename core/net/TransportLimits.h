@@ -3,6 +3,8 @@
 // runs with. Tests shrink them to provoke each limit quickly.
 #include <QtGlobal>
 
+#include <functional>
+
 namespace pb::net {
 
 struct TransportLimits {
@@ -30,12 +32,29 @@ struct TransportLimits {
 
     int maxInbound = 64;
     int maxPerIp = 8;            // established inbound connections from one address
+    int maxPerSubnet = 8;        // ... from one IPv4 /24 or IPv6 /64 (NetGroup.h)
     int maxPendingDials = 16;
+    // TCP connections still in the WebSocket handshake, beyond the established ones: the
+    // listener closes any connection past maxInbound + this, or past the per-address and
+    // per-subnet caps counting handshakes too, right at accept().
+    int maxPendingHandshakes = 16;
+    // When every inbound slot is taken, a new inbound peer replaces the least useful one
+    // (InboundEviction.h) instead of being refused.
+    bool evictWhenFull = true;
+
+    // WebSocket pings measure each link's round trip (inbound eviction protects the fastest).
+    int pingIntervalMs = 20000;
+    // A link that sends nothing for this long is closed (the protocol pings every 15 s).
+    int idleTimeoutMs = 120000;
 
     // A peer that stops reading would make us buffer without bound; past this it is dropped.
     // Sends are only written out when the event loop runs, so this must hold the largest
     // burst the protocol sends in one go: 16 blocks of up to 1 MiB with 2 MiB photos.
     qint64 maxSendBufferBytes = 64 * 1024 * 1024;
+
+    // The clock the token buckets read, in ms; empty: a monotonic clock started with each
+    // connection. Tests hold it still so what a burst may pass does not depend on machine speed.
+    std::function<qint64()> clockMs;
 };
 
 } // namespace pb::net

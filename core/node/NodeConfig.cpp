@@ -20,4 +20,10 @@ std::optional<NodeMode> modeFromName(const QString& name)
     return std::nullopt;
 }
 
+int NodeConfig::inboundPerSubnet() const
+{
+    if (maxInboundPerSubnet > 0) return maxInboundPerSubnet;
+    return listenAll ? 8 : maxInbound;
+}
+
 } // namespace pb

@@ -33,6 +33,8 @@ struct NodeConfig {
     QStringList seeds;          // host:port; empty: the network's default seed unless head
     int maxOutbound = 8;
     int maxInbound = 64;
+    int maxInboundPerSubnet = 0;  // per IPv4 /24 or IPv6 /64; 0: see inboundPerSubnet()
+    bool banSubnets = false;      // a ban covers the offender's /24 or /64, not only its address
     qint64 banSeconds = 24 * 3600;
     quint64 maxReorgDepth = 1000;
     // Mobile mode: bodies and photos of only this many recent blocks stay (PruningRule.h);
@@ -40,6 +42,11 @@ struct NodeConfig {
     quint64 pruneWindow = kDefaultPruneWindow;
     quint64 minimumFee = 1000;  // units: the smallest transfer fee this node admits to its mempool
     bool logToStderr = true;
+
+    // The per-subnet inbound cap in force: maxInboundPerSubnet when set, else 8 on a node
+    // listening on every interface and maxInbound on a loopback-only one (whose peers all
+    // share 127.0.0.0/24).
+    int inboundPerSubnet() const;
 };
 
 } // namespace pb

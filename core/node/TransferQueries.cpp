@@ -83,6 +83,9 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
         info.status = "confirmed";
         info.blockHash = hex(location->block);
         info.height = location->height;
+        const auto header = chain_.headerBytes(location->block);
+        const auto parsed = header ? BlockHeader::parse(header->data(), header->size()) : std::nullopt;
+        if (parsed) info.time = parsed->time;
         return info;
     }
     const auto block = Block::parse(*bytes);
@@ -95,6 +98,7 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
     info.status = "confirmed";
     info.blockHash = hex(location->block);
     info.height = location->height;
+    info.time = block->header.time;
     return info;
 }
 

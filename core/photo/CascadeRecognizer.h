@@ -6,7 +6,7 @@
 // minNeighboursEach grouped hits. Its score is n / (n + halfScoreNeighbours), n being the three
 // cascades' grouped hits summed. Cat face, eye, smile, full/upper body and licence-plate
 // cascades were measured on the Debian test photos and dropped: each fires on non-matching
-// photos at least as strongly as on matching ones (see README/bench_recognizer).
+// photos at least as strongly as on matching ones (see docs/photo-mining.md, bench_recognizer).
 #include "core/photo/ObjectPool.h"
 #include "core/photo/PhotoDecoder.h"
 #include "core/photo/Recognizer.h"
@@ -56,11 +56,11 @@ private:
     CascadeRecognizer(CascadeConfig config, std::vector<CascadeFile> files);
     std::unique_ptr<FaceCascades> loadCascades() const;
 
-    CascadeConfig m_config;
-    PhotoDecoder m_decoder;
-    std::vector<CascadeFile> m_files;  // frontalface_alt, frontalface_default, frontalface_alt2
-    std::string m_identity;
-    mutable ObjectPool<FaceCascades> m_pool;
+    CascadeConfig config_;
+    PhotoDecoder decoder_;
+    std::vector<CascadeFile> files_;  // frontalface_alt, frontalface_default, frontalface_alt2
+    std::string identity_;
+    mutable ObjectPool<FaceCascades> pool_;
 };
 
 } // namespace pb::photo

@@ -18,15 +18,30 @@ const char* levelName(LogLine::Level level)
 }
 } // namespace
 
-bool Logger::openFile(const QString& path, QString* error)
+bool Logger::openFile(const QString& path, QString* error, LogRotation rotation)
 {
     std::lock_guard lock(mutex_);
+    rotation_ = rotation;
     file_.setFileName(path);
     if (!file_.open(QIODevice::Append | QIODevice::Text)) {
         *error = QString("cannot open log file %1: %2").arg(path, file_.errorString());
         return false;
     }
     return true;
+}
+
+void Logger::rotate()
+{
+    const QString path = file_.fileName();
+    file_.close();
+    const auto numbered = [&](int n) { return QString("%1.%2").arg(path).arg(n); };
+    QFile::remove(numbered(rotation_.keep));
+    for (int n = rotation_.keep - 1; n >= 1; --n) QFile::rename(numbered(n), numbered(n + 1));
+    if (rotation_.keep > 0) QFile::rename(path, numbered(1));
+    else QFile::remove(path);
+    // Reopening can only fail if the directory went away; then the lines still reach stderr
+    // and the listener.
+    file_.open(QIODevice::Append | QIODevice::Text);
 }
 
 void Logger::setListener(Listener listener)
@@ -48,6 +63,7 @@ void Logger::log(LogLine::Level level, const QString& text)
         if (file_.isOpen()) {
             file_.write(formatted);
             file_.flush();
+            if (file_.size() >= rotation_.maxBytes) rotate();
         }
         if (toStderr_) {
             std::fwrite(formatted.constData(), 1, size_t(formatted.size()), stderr);

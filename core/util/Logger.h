@@ -1,6 +1,8 @@
 #pragma once
 // Thread-safe log: every line goes to an optional file, optionally stderr, and to one
 // listener (the node forwards it as a signal). Owned by the node, passed by reference.
+// The file is rotated by size: past maxBytes it becomes <file>.1 (older ones .2 … .keep,
+// the oldest dropped), so a node that runs for years keeps a bounded log.
 #include <QMetaType>
 #include <QString>
 
@@ -17,12 +19,17 @@ struct LogLine {
     QString text;
 };
 
+struct LogRotation {
+    qint64 maxBytes = 10 * 1024 * 1024;
+    int keep = 3;  // rotated files kept beside the current one
+};
+
 class Logger {
 public:
     using Listener = std::function<void(const LogLine&)>;
 
     explicit Logger(bool toStderr) : toStderr_(toStderr) {}
-    bool openFile(const QString& path, QString* error);
+    bool openFile(const QString& path, QString* error, LogRotation rotation = {});
     void setListener(Listener listener);
 
     void log(LogLine::Level level, const QString& text);
@@ -31,9 +38,12 @@ public:
     void error(const QString& text) { log(LogLine::Error, text); }
 
 private:
+    void rotate();  // with mutex_ held
+
     std::mutex mutex_;
     bool toStderr_;
     QFile file_;
+    LogRotation rotation_;
     Listener listener_;
 };
 

@@ -2,7 +2,10 @@
 
 #include "core/crypto/Address.h"
 #include "core/util/PrivateFile.h"
+#include "core/wallet/KeystoreCipher.h"
+#include "core/wallet/RecoveryPhrase.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,11 +13,6 @@
 #include <QJsonObject>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-
-#include <memory>
 
 namespace pb::wallet {
 
@@ -22,9 +20,10 @@ namespace {
 
 constexpr qint64 kMaxFileBytes = 1 << 20;
 constexpr const char* kFormat = "photoblocks-wallet";
-constexpr int kVersion = 1;
-constexpr const char* kCheckLabel = "photoblocks wallet passphrase check";
-constexpr uint64_t kMaxScryptMemory = 256ull << 20;
+constexpr int kRandomKeysVersion = 1;
+constexpr int kPhraseVersion = 2;
+constexpr const char* kDerivationScheme = "bip39-slip10-ed25519";
+constexpr int kMaxPhraseAddresses = 1000;
 
 const QString kWhat = "wallet file";
 
@@ -39,71 +38,6 @@ bool failed(KeystoreError* error, KeystoreError::Kind kind, const QString& messa
     return false;
 }
 
-QByteArray randomBytes(int n)
-{
-    QByteArray out(n, 0);
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), n) != 1) throw std::runtime_error("OpenSSL RAND_bytes failed");
-    return out;
-}
-
-// 64 bytes: the AES key, then the check key. Empty when scrypt refuses the parameters.
-QByteArray deriveKeys(const QByteArray& passphrase, const QByteArray& salt, const ScryptCost& cost)
-{
-    QByteArray out(64, 0);
-    if (EVP_PBE_scrypt(passphrase.constData(), size_t(passphrase.size()), reinterpret_cast<const unsigned char*>(salt.constData()),
-                       size_t(salt.size()), cost.n, cost.r, cost.p, kMaxScryptMemory,
-                       reinterpret_cast<unsigned char*>(out.data()), size_t(out.size()))
-        != 1)
-        return {};
-    return out;
-}
-
-QByteArray checkValue(const QByteArray& keys)
-{
-    unsigned char mac[32];
-    unsigned int size = sizeof mac;
-    HMAC(EVP_sha256(), keys.constData() + 32, 32, reinterpret_cast<const unsigned char*>(kCheckLabel), std::strlen(kCheckLabel),
-         mac, &size);
-    return QByteArray(reinterpret_cast<const char*>(mac), int(size));
-}
-
-struct CipherCtxFree {
-    void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
-};
-
-// AES-256-GCM one way or the other; nullopt when the tag does not verify.
-std::optional<QByteArray> gcm(bool encrypt, const QByteArray& keys, const QByteArray& iv, const QByteArray& aad,
-                              const QByteArray& input, QByteArray* tag)
-{
-    std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> ctx(EVP_CIPHER_CTX_new());
-    const auto* key = reinterpret_cast<const unsigned char*>(keys.constData());
-    const auto* ivBytes = reinterpret_cast<const unsigned char*>(iv.constData());
-    if (!ctx || EVP_CipherInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr, encrypt ? 1 : 0) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, int(iv.size()), nullptr) != 1
-        || EVP_CipherInit_ex(ctx.get(), nullptr, nullptr, key, ivBytes, -1) != 1)
-        return std::nullopt;
-    int len = 0;
-    if (EVP_CipherUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.constData()), int(aad.size())) != 1)
-        return std::nullopt;
-    QByteArray out(input.size() + 16, 0);
-    auto* o = reinterpret_cast<unsigned char*>(out.data());
-    if (EVP_CipherUpdate(ctx.get(), o, &len, reinterpret_cast<const unsigned char*>(input.constData()), int(input.size())) != 1)
-        return std::nullopt;
-    int total = len;
-    if (!encrypt && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(tag->size()), tag->data()) != 1) return std::nullopt;
-    if (EVP_CipherFinal_ex(ctx.get(), o + total, &len) != 1) {
-        OPENSSL_cleanse(out.data(), size_t(out.size()));
-        return std::nullopt;
-    }
-    total += len;
-    if (encrypt) {
-        tag->resize(16);
-        if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, tag->data()) != 1) return std::nullopt;
-    }
-    out.resize(total);
-    return out;
-}
-
 QString hexOf(const QByteArray& b) { return QString::fromLatin1(b.toHex()); }
 
 std::optional<QByteArray> hexField(const QJsonObject& o, const char* name, int size)
@@ -114,12 +48,33 @@ std::optional<QByteArray> hexField(const QJsonObject& o, const char* name, int s
     return bytes;
 }
 
+using cipher::checkValue;
+using cipher::deriveKeys;
+using cipher::gcm;
+using cipher::randomBytes;
+
+QJsonObject derivationJson()
+{
+    return {{"scheme", kDerivationScheme}, {"path", phrase::derivationPath()}};
+}
+
+std::optional<QByteArray> readWhole(const QString& path, KeystoreError* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(error, KeystoreError::Io, QString("cannot read %1: %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return file.read(kMaxFileBytes + 1);
+}
+
 } // namespace
 
 Keystore::~Keystore()
 {
     OPENSSL_cleanse(passphrase_.data(), size_t(passphrase_.size()));
     for (auto& s : seeds_) OPENSSL_cleanse(s.data(), s.size());
+    cipher::wipe(phraseSeed_);
 }
 
 QJsonArray Keystore::addressesJson() const
@@ -139,8 +94,9 @@ QJsonObject Keystore::kdfJson() const
 
 QByteArray Keystore::associatedData() const
 {
-    return QJsonDocument(QJsonObject{{"addresses", addressesJson()}, {"default", defaultAddress_}, {"kdf", kdfJson()}})
-        .toJson(QJsonDocument::Compact);
+    QJsonObject data{{"addresses", addressesJson()}, {"default", defaultAddress_}, {"kdf", kdfJson()}};
+    if (fromPhrase_) data["derivation"] = derivationJson();
+    return QJsonDocument(data).toJson(QJsonDocument::Compact);
 }
 
 std::optional<Keystore> Keystore::create(const QString& path, const QByteArray& passphrase, const QString& label,
@@ -159,13 +115,51 @@ std::optional<Keystore> Keystore::create(const QString& path, const QByteArray& 
     return k;
 }
 
+std::optional<Keystore> Keystore::createFromPhrase(const QString& path, const QByteArray& passphrase, const QString& words,
+                                                   int addressCount, const QString& label, KeystoreError* error, ScryptCost cost)
+{
+    QString why;
+    if (!phrase::toEntropy(words, &why)) return fail(error, KeystoreError::BadRequest, why);
+    if (addressCount < 1 || addressCount > kMaxPhraseAddresses)
+        return fail(error, KeystoreError::BadRequest, QString("a wallet has 1 to %1 addresses").arg(kMaxPhraseAddresses));
+    if (passphrase.size() < kMinPassphraseLength)
+        return fail(error, KeystoreError::WeakPassphrase,
+                    QString("the passphrase must have at least %1 characters").arg(kMinPassphraseLength));
+    if (QFileInfo::exists(path)) return fail(error, KeystoreError::AlreadyExists, QString("a wallet already exists at %1").arg(path));
+    Keystore k;
+    k.path_ = path;
+    k.passphrase_ = passphrase;
+    k.cost_ = cost;
+    k.fromPhrase_ = true;
+    k.phraseSeed_ = phrase::toSeed(phrase::normalizedWords(words));
+    for (int i = 0; i < addressCount; ++i) {
+        const std::array<uint8_t, 32> seed = k.nextKey();
+        const crypto::PublicKey pub = crypto::Ed25519Key::fromRawPrivate(seed).publicKey();
+        k.addresses_.append({QString::fromStdString(crypto::encodeAddress(crypto::addressFromPublicKey(pub))), i == 0 ? label : QString(), pub});
+        k.seeds_.push_back(seed);
+    }
+    k.defaultAddress_ = k.addresses_.front().address;
+    if (!k.save(false, error)) return std::nullopt;
+    return k;
+}
+
+std::array<uint8_t, 32> Keystore::nextKey() const
+{
+    if (fromPhrase_) return phrase::addressKey(phraseSeed_, uint32_t(addresses_.size()));
+    std::array<uint8_t, 32> seed;
+    QByteArray random = randomBytes(32);
+    std::copy(random.begin(), random.end(), seed.begin());
+    cipher::wipe(random);
+    return seed;
+}
+
 std::optional<KeystoreAddress> Keystore::newAddress(const QString& label, KeystoreError* error)
 {
     if (!unlocked()) return fail(error, KeystoreError::BadRequest, "the wallet is locked");
     if (label.size() > 64) return fail(error, KeystoreError::BadRequest, "a label has at most 64 characters");
-    std::array<uint8_t, 32> seed;
-    const QByteArray random = randomBytes(32);
-    std::copy(random.begin(), random.end(), seed.begin());
+    if (fromPhrase_ && addresses_.size() >= kMaxPhraseAddresses)
+        return fail(error, KeystoreError::BadRequest, QString("a wallet has at most %1 addresses").arg(kMaxPhraseAddresses));
+    const std::array<uint8_t, 32> seed = nextKey();
     const crypto::PublicKey pub = crypto::Ed25519Key::fromRawPrivate(seed).publicKey();
     KeystoreAddress entry{QString::fromStdString(crypto::encodeAddress(crypto::addressFromPublicKey(pub))), label, pub};
     const bool first = addresses_.isEmpty();
@@ -192,6 +186,22 @@ bool Keystore::setDefault(const QString& address, KeystoreError* error)
     return false;
 }
 
+bool Keystore::changePassphrase(const QByteArray& newPassphrase, KeystoreError* error)
+{
+    if (!unlocked()) return failed(error, KeystoreError::BadRequest, "the wallet is locked");
+    if (newPassphrase.size() < kMinPassphraseLength)
+        return failed(error, KeystoreError::WeakPassphrase,
+                      QString("the passphrase must have at least %1 characters").arg(kMinPassphraseLength));
+    QByteArray previous = std::exchange(passphrase_, newPassphrase);
+    if (save(true, error)) {
+        cipher::wipe(previous);
+        return true;
+    }
+    cipher::wipe(passphrase_);
+    passphrase_ = previous;
+    return false;
+}
+
 std::optional<crypto::Ed25519Key> Keystore::key(const QString& address) const
 {
     if (!unlocked()) return std::nullopt;
@@ -206,8 +216,9 @@ bool Keystore::save(bool replace, KeystoreError* error)
     iv_ = randomBytes(12);
     const QByteArray keys = deriveKeys(passphrase_, salt_, cost_);
     if (keys.isEmpty()) return failed(error, KeystoreError::BadRequest, "scrypt refused the cost parameters");
-    QByteArray plain;
-    for (const auto& s : seeds_) plain.append(reinterpret_cast<const char*>(s.data()), 32);
+    QByteArray plain = phraseSeed_;
+    if (!fromPhrase_)
+        for (const auto& s : seeds_) plain.append(reinterpret_cast<const char*>(s.data()), 32);
     QByteArray tag;
     const auto sealed = gcm(true, keys, iv_, associatedData(), plain, &tag);
     OPENSSL_cleanse(plain.data(), size_t(plain.size()));
@@ -215,15 +226,16 @@ bool Keystore::save(bool replace, KeystoreError* error)
     check_ = checkValue(keys);
     tag_ = tag;
     ciphertext_ = *sealed;
-    const QJsonObject file{
+    QJsonObject file{
         {"format", kFormat},
-        {"version", kVersion},
+        {"version", fromPhrase_ ? kPhraseVersion : kRandomKeysVersion},
         {"addresses", addressesJson()},
         {"default", defaultAddress_},
         {"kdf", kdfJson()},
         {"check", hexOf(check_)},
         {"cipher", QJsonObject{{"name", "aes-256-gcm"}, {"iv", hexOf(iv_)}, {"tag", hexOf(tag_)}, {"ciphertext", hexOf(ciphertext_)}}},
     };
+    if (fromPhrase_) file["derivation"] = derivationJson();
     QString message;
     switch (placePrivateFile(path_, QJsonDocument(file).toJson(QJsonDocument::Indented), replace, kWhat, &message)) {
     case Placed::Written: return true;
@@ -233,16 +245,17 @@ bool Keystore::save(bool replace, KeystoreError* error)
     return failed(error, KeystoreError::Io, message);
 }
 
-std::optional<Keystore> Keystore::parse(const QString& path, KeystoreError* error)
+std::optional<Keystore> Keystore::parse(const QString& path, bool ownerOnly, KeystoreError* error, QByteArray* bytesRead)
 {
     if (!QFileInfo::exists(path))
         return fail(error, KeystoreError::NotFound, QString("no wallet at %1 (create one with `photoblocksd wallet create`)").arg(path));
     QString message;
-    if (!checkPrivateFile(path, kWhat, &message)) return fail(error, KeystoreError::Permissions, message);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, KeystoreError::Io, QString("cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.read(kMaxFileBytes + 1);
+    if (ownerOnly && !checkPrivateFile(path, kWhat, &message)) return fail(error, KeystoreError::Permissions, message);
+    if (!QFileInfo(path).isFile()) return fail(error, KeystoreError::Io, QString("%1 is not a file").arg(path));
+    const auto read = readWhole(path, error);
+    if (!read) return std::nullopt;
+    const QByteArray& bytes = *read;
+    if (bytesRead) *bytesRead = bytes;
     const auto corrupted = [&](const QString& why) {
         return fail(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: %2").arg(path, why));
     };
@@ -252,10 +265,15 @@ std::optional<Keystore> Keystore::parse(const QString& path, KeystoreError* erro
     if (!doc.isObject()) return corrupted(QString("not JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset));
     const QJsonObject o = doc.object();
     if (o["format"].toString() != kFormat) return corrupted("not a Photoblocks wallet");
-    if (o["version"].toInt() != kVersion) return corrupted(QString("version %1; this program reads version %2").arg(o["version"].toInt()).arg(kVersion));
+    const int version = o["version"].toInt();
+    if (version != kRandomKeysVersion && version != kPhraseVersion)
+        return corrupted(QString("version %1; this program reads versions %2 and %3").arg(version).arg(kRandomKeysVersion).arg(kPhraseVersion));
 
     Keystore k;
     k.path_ = path;
+    k.fromPhrase_ = version == kPhraseVersion;
+    if (k.fromPhrase_ && o["derivation"].toObject() != derivationJson())
+        return corrupted("its key derivation is not one this program knows");
     const QJsonObject kdf = o["kdf"].toObject();
     const QJsonObject cipher = o["cipher"].toObject();
     const auto salt = hexField(kdf, "salt", 16);
@@ -289,12 +307,17 @@ std::optional<Keystore> Keystore::parse(const QString& path, KeystoreError* erro
     return k;
 }
 
-std::optional<Keystore> Keystore::readPublic(const QString& path, KeystoreError* error) { return parse(path, error); }
+std::optional<Keystore> Keystore::readPublic(const QString& path, KeystoreError* error) { return parse(path, true, error); }
 
 std::optional<Keystore> Keystore::open(const QString& path, const QByteArray& passphrase, KeystoreError* error)
 {
-    auto k = parse(path, error);
+    return decrypt(parse(path, true, error), passphrase, error);
+}
+
+std::optional<Keystore> Keystore::decrypt(std::optional<Keystore> k, const QByteArray& passphrase, KeystoreError* error)
+{
     if (!k) return std::nullopt;
+    const QString path = k->path_;
     const QByteArray keys = deriveKeys(passphrase, k->salt_, k->cost_);
     if (keys.isEmpty())
         return fail(error, KeystoreError::Corrupted, QString("wallet file %1 is damaged: unusable scrypt parameters").arg(path));
@@ -302,13 +325,17 @@ std::optional<Keystore> Keystore::open(const QString& path, const QByteArray& pa
         return fail(error, KeystoreError::WrongPassphrase, "wrong passphrase");
     QByteArray tag = k->tag_;
     auto plain = gcm(false, keys, k->iv_, k->associatedData(), k->ciphertext_, &tag);
-    if (!plain || plain->size() != 32 * k->addresses_.size())
+    if (!plain || plain->size() != (k->fromPhrase_ ? 64 : 32 * k->addresses_.size()))
         return fail(error, KeystoreError::Corrupted,
                               QString("wallet file %1 is damaged: the passphrase is right but the encrypted keys or the "
                                       "address list were altered").arg(path));
+    if (k->fromPhrase_) k->phraseSeed_ = *plain;
     for (int i = 0; i < k->addresses_.size(); ++i) {
         std::array<uint8_t, 32> seed;
-        std::memcpy(seed.data(), plain->constData() + 32 * i, 32);
+        if (k->fromPhrase_)
+            seed = phrase::addressKey(k->phraseSeed_, uint32_t(i));
+        else
+            std::memcpy(seed.data(), plain->constData() + 32 * i, 32);
         if (crypto::Ed25519Key::fromRawPrivate(seed).publicKey() != k->addresses_[i].publicKey) {
             OPENSSL_cleanse(plain->data(), size_t(plain->size()));
             return fail(error, KeystoreError::Corrupted,
@@ -318,6 +345,43 @@ std::optional<Keystore> Keystore::open(const QString& path, const QByteArray& pa
     }
     OPENSSL_cleanse(plain->data(), size_t(plain->size()));
     k->passphrase_ = passphrase;
+    return k;
+}
+
+bool Keystore::backup(const QString& walletPath, const QString& target, bool replace, KeystoreError* error)
+{
+    QByteArray bytes;
+    if (!parse(walletPath, true, error, &bytes)) return false;
+    QString message;
+    switch (placePrivateFile(target, bytes, replace, "wallet backup", &message)) {
+    case Placed::Written: return true;
+    case Placed::AlreadyExists: return failed(error, KeystoreError::AlreadyExists, QString("%1 already exists").arg(target));
+    case Placed::Failed: break;
+    }
+    return failed(error, KeystoreError::Io, message);
+}
+
+std::optional<Keystore> Keystore::restore(const QString& source, const QString& walletPath, const QByteArray& passphrase,
+                                          bool replace, KeystoreError* error)
+{
+    if (QFileInfo::exists(walletPath) && !replace)
+        return fail(error, KeystoreError::AlreadyExists,
+                    QString("a wallet already exists at %1; restoring would replace it").arg(walletPath));
+    // A backup may sit on a stick without Unix permissions: only the restored copy must be private.
+    QByteArray bytes;
+    auto k = decrypt(parse(source, false, error, &bytes), passphrase, error);
+    if (!k) return std::nullopt;
+    QString message;
+    if (QFileInfo::exists(walletPath)) {
+        const QString kept = walletPath + ".before-restore-" + QDateTime::currentDateTimeUtc().toString("yyyyMMddHHmmsszzz");
+        const auto old = readWhole(walletPath, error);
+        if (!old) return std::nullopt;
+        if (placePrivateFile(kept, *old, false, kWhat, &message) != Placed::Written)
+            return fail(error, KeystoreError::Io, QString("cannot keep the current wallet before restoring: %1").arg(message));
+    }
+    if (placePrivateFile(walletPath, bytes, replace, kWhat, &message) != Placed::Written)
+        return fail(error, KeystoreError::Io, message.isEmpty() ? QString("a wallet already exists at %1").arg(walletPath) : message);
+    k->path_ = walletPath;
     return k;
 }
 

@@ -1,6 +1,8 @@
 // Calls to the node's REST API (same origin), with the paired device's bearer token, and
 // errors carrying the API's {"error":{"code","message"}} so the page can show them as they are.
 
+import { t } from './i18n.js';
+
 const TOKEN_KEY = 'photoblocks.token';
 const DEVICE_KEY = 'photoblocks.device';
 
@@ -32,7 +34,7 @@ export async function request(method, path, body) {
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
-    throw new ApiError(0, 'unreachable', `the node does not answer (${e.message}); is it running and on this network?`);
+    throw new ApiError(0, 'unreachable', t('api.unreachable', { error: e.message }));
   }
   const text = await response.text();
   let json = null;

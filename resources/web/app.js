@@ -3,6 +3,8 @@
 // that reads the API and writes the DOM.
 import * as api from './api.js';
 import * as wallet from './wallet.js';
+import { formatCoinText, formatNumber, formatTime, normaliseAmount, t, tn, translatePage } from './i18n.js';
+import * as payments from './payments.js';
 
 const $ = (id) => document.getElementById(id);
 const FINAL_JOB_STATES = new Set(['rejected', 'mined', 'stale', 'cancelled']);
@@ -12,8 +14,16 @@ const CLAIM_SEARCH_DEPTH = 32;
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const JOB_POLL_MS = 1000;
 const REFRESH_MS = 10000;
+const HISTORY_SHOWN = 20;
+const DESKTOP_ADDRESS_KEY = 'photoblocks.desktopAddress';
 
-const page = { status: null, key: null, jobId: null, jobTimer: null };
+const page = { status: null, key: null, jobId: null, jobTimer: null, account: null, scan: null };
+
+// "1,5 pièces": units as coins, in the page's language, with the right plural.
+function coinsText(units) {
+  const decimal = wallet.formatCoins(units);
+  return tn('coins.amount', Number(decimal), { amount: formatCoinText(decimal) });
+}
 
 function say(element, text, kind = '') {
   element.textContent = text;
@@ -26,7 +36,7 @@ function fail(element, error) {
   if (error instanceof api.ApiError && error.status === 401) {
     api.forgetPairing();
     showPairingState();
-    say($('pair-result'), 'The node no longer accepts this phone\'s token (revoked?). Pair again.', 'error');
+    say($('pair-result'), t('pair.revoked'), 'error');
   }
 }
 
@@ -34,15 +44,17 @@ function showPairingState() {
   const device = api.pairedDevice();
   $('pairing').hidden = Boolean(device) && !$('pair-code').value;
   for (const id of ['device', 'mine', 'wallet']) $(id).hidden = !device;
-  if (device) $('device-name').textContent = `Paired as “${device.name || 'this phone'}” (device ${device.id || '?'}).`;
+  if (device) $('device-name').textContent = t('device.pairedAs', { name: device.name || t('device.thisPhone'), id: device.id || '?' });
 }
 
 async function refreshStatus() {
   try {
     page.status = await api.get('/api/v1/status');
     const s = page.status;
-    $('node-status').textContent =
-      `${s.network} network · height ${s.height} · ${s.peers} peer${s.peers === 1 ? '' : 's'} · mining ${s.mining.active ? 'on' : 'off'}`;
+    $('node-status').textContent = t('status.line', {
+      network: s.network, height: formatNumber(s.height), peers: tn('status.peers', s.peers),
+      mining: t(s.mining.active ? 'status.on' : 'status.off'),
+    });
   } catch (e) {
     $('node-status').textContent = api.describe(e);
   }
@@ -57,7 +69,7 @@ async function onPair(event) {
   try {
     const device = await api.pair($('pair-code').value, $('pair-name').value.trim());
     $('pair-code').value = '';
-    say(result, `Paired: this phone is device ${device.id}.`, 'ok');
+    say(result, t('pair.done', { id: device.id }), 'ok');
     showPairingState();
     await Promise.all([refreshLabels(), refreshWallet()]);
   } catch (e) {
@@ -76,12 +88,11 @@ async function onUnpair() {
     await api.request('DELETE', '/api/v1/pair');
     api.forgetPairing();
     showPairingState();
-    say($('pair-result'), `Unpaired: the node revoked this phone's token (device ${device && device.id}).`, 'ok');
+    say($('pair-result'), t('device.unpaired', { id: device && device.id }), 'ok');
   } catch (e) {
     api.forgetPairing();
     showPairingState();
-    say($('pair-result'), `This phone forgot its token, but the node did not revoke it (${api.describe(e)}). ` +
-        `The node's operator can: photoblocksd pair revoke ${device && device.id}.`, 'error');
+    say($('pair-result'), t('device.unpairFailed', { error: api.describe(e), id: device && device.id }), 'error');
   } finally {
     button.disabled = false;
   }
@@ -94,10 +105,10 @@ async function refreshLabels() {
   try {
     const answer = await api.get('/api/v1/mining/jobs');
     const chosen = select.value;
-    select.replaceChildren(new Option('Choose a label…', ''), ...answer.labels.map((label) => new Option(label, label)));
+    select.replaceChildren(new Option(t('mine.chooseLabel'), ''), ...answer.labels.map((label) => new Option(label, label)));
     select.value = answer.labels.includes(chosen) ? chosen : '';
     $('mine-button').disabled = Boolean(answer.recognizerProblem);
-    if (answer.recognizerProblem) say($('job-state'), `This node cannot mine photos: ${answer.recognizerProblem}`, 'error');
+    if (answer.recognizerProblem) say($('job-state'), t('mine.cannot', { problem: answer.recognizerProblem }), 'error');
   } catch (e) {
     fail($('job-state'), e);
   }
@@ -109,10 +120,11 @@ function showPreviousClaim(claim) {
     if (radio.value !== 'abstain') radio.disabled = !votable;
     if (!votable) radio.checked = radio.value === 'abstain';
   }
-  const votes = claim && claim.votes ? ` (votes so far: ${claim.votes.agree} agree, ${claim.votes.disagree} disagree)` : '';
+  const votes = claim && claim.votes
+    ? t('mine.votesSoFar', { agree: formatNumber(claim.votes.agree), disagree: formatNumber(claim.votes.disagree) }) : '';
   $('previous-claim').textContent = votable
-    ? `Block ${claim.height} claims its photo shows “${claim.label}”${votes}. Does it?`
-    : `None of the last ${CLAIM_SEARCH_DEPTH} blocks claims a label: nothing to vote on.`;
+    ? t('mine.claim', { height: formatNumber(claim.height), label: claim.label, votes })
+    : t('mine.noClaim', { count: CLAIM_SEARCH_DEPTH });
 }
 
 // Photos over the node's 2 MiB limit (or in a type it does not take) are re-encoded as JPEG,
@@ -153,11 +165,11 @@ async function onMine(event) {
   event.preventDefault();
   const file = $('photo-input').files[0];
   const jobState = $('job-state');
-  if (!file) return say(jobState, 'Choose or take a photo first.', 'error');
+  if (!file) return say(jobState, t('mine.noPhoto'), 'error');
   $('mine-button').disabled = true;
   try {
     delete jobState.dataset.state;
-    say(jobState, 'Sending the photo…');
+    say(jobState, t('mine.sending'));
     const body = {
       photo: await base64Of(await photoForUpload(file)),
       label: $('label-select').value,
@@ -174,22 +186,15 @@ async function onMine(event) {
   }
 }
 
-const JOB_TEXT = {
-  queued: 'Queued, waiting for the recognizer',
-  recognizing: 'The recognizer is looking at the photo',
-  mining: 'Mining the block',
-  mined: 'Mined',
-  rejected: 'Rejected',
-  stale: 'Stale',
-  cancelled: 'Cancelled',
-};
+const JOB_STATES = new Set(['queued', 'recognizing', 'mining', ...FINAL_JOB_STATES]);
 
 function showJob(job) {
   const final = FINAL_JOB_STATES.has(job.state);
   const kind = job.state === 'mined' ? 'ok' : ['rejected', 'stale'].includes(job.state) ? 'error' : '';
-  const title = JOB_TEXT[job.state] || job.state;
-  const detail = job.blockHash ? `block ${job.blockHash}` : job.detail;
-  say($('job-state'), `Job ${job.id} (“${job.label}”): ${detail ? `${title} — ${detail}` : title}.`, kind);
+  const title = JOB_STATES.has(job.state) ? t(`job.${job.state}`) : job.state;
+  const detail = job.blockHash ? t('job.block', { hash: job.blockHash }) : job.detail;
+  const text = detail ? t('job.withDetail', { title, detail }) : title;
+  say($('job-state'), t('job.line', { id: job.id, label: job.label, text }), kind);
   $('job-state').dataset.state = job.state;
   $('cancel-job-button').hidden = final;
   const thumbnail = $('job-thumbnail');
@@ -229,10 +234,7 @@ async function onCancelJob() {
 async function setUpKey() {
   const note = $('wallet-note');
   if (!wallet.keysAvailable()) {
-    say(note, 'This page came over plain HTTP to a LAN address, which browsers do not count as a secure context, ' +
-        'so they give it no WebCrypto and this phone can hold no key. To send coins, start the node with ' +
-        '--rest-tls-cert and --rest-tls-key and open its https:// address. Mining works as it is: rewards go to the ' +
-        'address you enter, or the node\'s.', 'error');
+    say(note, t('coins.insecure'), 'error');
     $('send-form').hidden = true;
     return;
   }
@@ -242,8 +244,7 @@ async function setUpKey() {
     if (!$('reward-address').value) $('reward-address').value = page.key.address;
     say(note, '');
   } catch (e) {
-    say(note, `This browser cannot make an Ed25519 key with WebCrypto (${e.message}). ` +
-        'Use a current Chrome/Chromium, Firefox or Safari to send coins.', 'error');
+    say(note, t('coins.noEd25519', { error: e.message }), 'error');
     $('send-form').hidden = true;
   }
 }
@@ -253,10 +254,12 @@ async function refreshWallet() {
   try {
     const account = await api.get(`/api/v1/addresses/${page.key.address}`);
     const pending = account.pending || {};
-    const outgoing = pending.spend ? ` (${wallet.formatCoins(pending.spend)} on its way out)` : '';
-    const coins = wallet.formatCoins(account.balance);
-    $('wallet-balance').textContent = `${coins} coin${coins === '1' ? '' : 's'}${outgoing}`;
+    const outgoing = pending.spend ? t('coins.outgoing', { amount: coinsText(pending.spend) }) : '';
+    $('wallet-balance').textContent = coinsText(account.balance) + outgoing;
     $('wallet-balance').dataset.units = String(account.balance);
+    page.account = account;
+    const history = await api.get(`/api/v1/addresses/${page.key.address}/txs?limit=${HISTORY_SHOWN}`);
+    $('history-list').replaceChildren(...payments.historyItems(history.transactions, page.key.address));
   } catch (e) {
     fail($('send-result'), e);
   }
@@ -265,12 +268,12 @@ async function refreshWallet() {
 async function onSend(event) {
   event.preventDefault();
   const result = $('send-result');
-  const amount = wallet.parseCoins($('send-amount').value);
-  const fee = wallet.parseCoins($('send-fee').value);
+  const amount = wallet.parseCoins(normaliseAmount($('send-amount').value));
+  const fee = wallet.parseCoins(normaliseAmount($('send-fee').value));
   const to = $('send-to').value.trim();
-  if (amount === null || amount === 0n) return say(result, 'The amount must be a positive number of coins (up to 8 decimals).', 'error');
-  if (fee === null) return say(result, 'The fee must be a number of coins (up to 8 decimals).', 'error');
-  if (!wallet.decodeAddress(to)) return say(result, `“${to}” is not a Photoblocks address (pb1…, with a valid checksum).`, 'error');
+  if (amount === null || amount === 0n) return say(result, t('send.badAmount'), 'error');
+  if (fee === null) return say(result, t('send.badFee'), 'error');
+  if (!wallet.decodeAddress(to)) return say(result, t('send.badAddress', { to }), 'error');
   $('send-button').disabled = true;
   try {
     const [status, account] = await Promise.all([api.get('/api/v1/status'), api.get(`/api/v1/addresses/${page.key.address}`)]);
@@ -278,15 +281,74 @@ async function onSend(event) {
       networkHex: status.genesisHash, toAddress: to, amount, fee, nonce: account.nextNonce,
     });
     const sent = await api.post('/api/v1/tx', transfer);
-    say(result, `Sent ${wallet.formatCoins(amount)} coins to ${to}: ${sent.status || 'pending'} (transfer ${sent.id}).`, 'ok');
+    const txStatus = sent.status || 'pending';
+    const statusText = ['pending', 'confirmed'].includes(txStatus) ? t(`tx.${txStatus}`) : txStatus;
+    say(result, t('send.sent', { amount: coinsText(amount), to, status: statusText, id: sent.id }), 'ok');
     result.dataset.tx = sent.id;
     $('send-amount').value = '';
+    say($('request-note'), '');
     await refreshWallet();
   } catch (e) {
     fail(result, e);
   } finally {
     $('send-button').disabled = false;
   }
+}
+
+// A photoblocks: request typed, pasted, scanned or opened as a link fills the form.
+function applyPaymentRequest(text) {
+  try {
+    const request = payments.parsePaymentRequest(text);
+    $('send-to').value = request.address;
+    if (request.amount) $('send-amount').value = wallet.formatCoins(request.amount);
+    say($('request-note'), payments.TEXT.requestFilled(request), 'ok');
+    return true;
+  } catch (e) {
+    say($('request-note'), e.message, 'error');
+    return false;
+  }
+}
+
+function onRecipientInput() {
+  const text = $('send-to').value.trim();
+  if (/^photoblocks:/i.test(text)) applyPaymentRequest(text);
+  else say($('request-note'), '');
+}
+
+async function onScan() {
+  if (page.scan) {
+    page.scan.abort();
+    return;
+  }
+  page.scan = new AbortController();
+  const video = $('scan-video');
+  video.hidden = false;
+  say($('request-note'), payments.TEXT.scanning);
+  try {
+    const found = await payments.scanPaymentRequest(video, page.scan.signal);
+    if (found) applyPaymentRequest(found);
+    else say($('request-note'), payments.TEXT.scanNothing);
+  } catch (e) {
+    say($('request-note'), payments.TEXT.cameraRefused(e.message), 'error');
+  } finally {
+    video.hidden = true;
+    page.scan = null;
+  }
+}
+
+function onSweep() {
+  const to = $('desktop-address').value.trim();
+  if (!wallet.decodeAddress(to)) return say($('send-result'), payments.TEXT.sweepNoAddress, 'error');
+  localStorage.setItem(DESKTOP_ADDRESS_KEY, to);
+  const fee = wallet.parseCoins($('send-fee').value) ?? 0n;
+  const pendingSpend = BigInt((page.account && page.account.pending && page.account.pending.spend) || 0);
+  const spendable = BigInt((page.account && page.account.balance) || 0) - pendingSpend;
+  if (spendable <= fee) return say($('send-result'), payments.TEXT.sweepNothing, 'error');
+  $('send-to').value = to;
+  $('send-amount').value = wallet.formatCoins(spendable - fee);
+  say($('request-note'), '');
+  say($('send-result'), payments.TEXT.sweepFilled(wallet.formatCoins(spendable - fee)), 'ok');
+  $('send-button').focus();
 }
 
 // ---- Recent blocks ----
@@ -297,17 +359,17 @@ function blockItem(block) {
   if (block.photoHash) {
     picture = new Image();
     picture.src = `/api/v1/blocks/${block.hash}/thumbnail`;
-    picture.alt = `Photo of block ${block.height}${block.label ? `, claimed to show “${block.label}”` : ''}`;
+    picture.alt = block.label ? t('blocks.photoClaim', { height: block.height, label: block.label }) : t('blocks.photo', { height: block.height });
     picture.loading = 'lazy';
   } else {
     picture = document.createElement('span');
     picture.className = 'no-photo';
     picture.setAttribute('role', 'img');
-    picture.setAttribute('aria-label', `Block ${block.height} has no photo`);
+    picture.setAttribute('aria-label', t('blocks.noPhoto', { height: block.height }));
   }
   const text = document.createElement('div');
   const title = document.createElement('div');
-  title.textContent = `#${block.height}${block.label ? ` · “${block.label}”` : ''} · ${new Date(block.time * 1000).toLocaleTimeString()}`;
+  title.textContent = `#${formatNumber(block.height)}${block.label ? ` · “${block.label}”` : ''} · ${formatTime(new Date(block.time * 1000))}`;
   const hash = document.createElement('div');
   hash.className = 'hash mono';
   hash.textContent = block.hash.slice(0, 16) + '…';
@@ -344,21 +406,34 @@ async function refreshAll() {
 }
 
 async function start() {
+  translatePage();
+  $('send-amount').placeholder = formatCoinText('0.5');
+  $('send-fee').value = formatCoinText($('send-fee').value);
   const code = /^#pair=([A-Za-z0-9-]+)$/.exec(location.hash);
   if (code) {
     $('pair-code').value = code[1];
     history.replaceState(null, '', location.pathname);  // a used code is worthless; keep it out of bookmarks
   }
+  // A payment-request link: /#pay=<the photoblocks: URI, percent-encoded>.
+  const payLink = /^#pay=(.+)$/.exec(location.hash);
+  const payment = payLink ? decodeURIComponent(payLink[1]) : null;
+  if (payLink) history.replaceState(null, '', location.pathname);
   $('pair-form').addEventListener('submit', onPair);
   $('unpair-button').addEventListener('click', onUnpair);
   $('photo-input').addEventListener('change', onPhotoChosen);
   $('mine-form').addEventListener('submit', onMine);
   $('cancel-job-button').addEventListener('click', onCancelJob);
   $('send-form').addEventListener('submit', onSend);
+  $('send-to').addEventListener('input', onRecipientInput);
+  $('scan-button').hidden = !payments.scanSupported();
+  $('scan-button').addEventListener('click', onScan);
+  $('sweep-button').addEventListener('click', onSweep);
+  $('desktop-address').value = localStorage.getItem(DESKTOP_ADDRESS_KEY) || '';
   showPairingState();
   await setUpKey();
   await Promise.all([refreshLabels(), refreshAll()]);
   setInterval(refreshAll, REFRESH_MS);
+  if (payment) applyPaymentRequest(payment);
   document.body.dataset.ready = 'true';
 }
 

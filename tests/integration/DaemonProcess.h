@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QtTest>
 #include <csignal>
@@ -67,6 +68,45 @@ inline HttpResult httpGet(quint16 port, const QString& path, int timeoutMs = 500
     return httpSend(port, "GET", path, {}, timeoutMs);
 }
 
+struct RawHttpAnswer {
+    int status = 0;  // 0: no answer (within the wait)
+    QByteArray body;
+};
+
+// Bytes written as they are to the loopback port, for what QNetworkAccessManager will not send
+// (another Host, none, broken framing); waits up to waitMs for a whole answer (a HEAD's has no body).
+inline RawHttpAnswer rawHttpExchange(quint16 port, const QByteArray& bytes, int waitMs, bool head = false)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000)) return {};
+    socket.write(bytes);
+    socket.flush();
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype headerEnd = -1, expected = -1;
+    while (timer.elapsed() < waitMs) {
+        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(100)) {
+            if (socket.state() != QAbstractSocket::ConnectedState) break;
+            continue;
+        }
+        data += socket.readAll();
+        if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
+            const QByteArray headers = data.left(headerEnd).toLower();
+            const qsizetype at = headers.indexOf("content-length:");
+            expected = at < 0 || head ? 0 : headers.mid(at + 15, headers.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+        }
+        if (headerEnd >= 0 && data.size() >= headerEnd + 4 + expected) break;
+    }
+    socket.abort();
+    RawHttpAnswer answer;
+    if (!data.startsWith("HTTP/1.1 ")) return answer;
+    answer.status = data.mid(9, 3).toInt();
+    if (headerEnd >= 0) answer.body = data.mid(headerEnd + 4);
+    return answer;
+}
+
 // Polls `condition` with the event loop running until it holds or `timeoutMs` passes.
 inline bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
 {
@@ -97,6 +137,22 @@ public:
     }
 
     quint16 restPort() const { return restPort_; }
+    QString dataDir() const { return dataDir_; }
+
+    // The operator token the running daemon wrote to <datadir>/api.cookie (empty when none).
+    QByteArray operatorToken() const
+    {
+        QFile cookie(dataDir_ + "/api.cookie");
+        return cookie.open(QIODevice::ReadOnly) ? cookie.readLine().trimmed() : QByteArray();
+    }
+    // A request to an operator route: with the operator token as a bearer token.
+    HttpResult operatorSend(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                            RequestHeaders headers = {})
+    {
+        headers.append({"Authorization", "Bearer " + operatorToken()});
+        return httpSend(restPort_, method, path, body, 10000, headers);
+    }
+    HttpResult operatorGet(const QString& path) { return operatorSend("GET", path); }
     QProcess& process() { return process_; }
     QString stderrText() { return stderr_ += QString::fromUtf8(process_.readAllStandardError()), stderr_; }
 
@@ -104,6 +160,10 @@ public:
     void setNetwork(const QString& network) { network_ = network; }
     // "https": start() waits for the daemon to announce its HTTPS API instead of probing HTTP.
     void setRestScheme(const QString& scheme) { restScheme_ = scheme; }
+    // A command the daemon runs under, e.g. {"prlimit", "--nofile=256", "--"}.
+    void setLauncher(const QStringList& launcher) { launcher_ = launcher; }
+    // The daemon's pid (its launcher's exec keeps it).
+    qint64 pid() const { return process_.processId(); }
 
     // Starts the daemon (on the test network unless told otherwise) with a REST port; waits
     // until /status answers.
@@ -113,7 +173,8 @@ public:
         process_.setProcessEnvironment(env);
         QStringList args{"--datadir", dataDir_, "--rest-port", QString::number(restPort_)};
         if (!network_.isEmpty()) args << "--network" << network_;
-        process_.start(PB_DAEMON_PATH, args + extraArgs);
+        if (launcher_.isEmpty()) process_.start(PB_DAEMON_PATH, args + extraArgs);
+        else process_.start(launcher_.front(), launcher_.mid(1) + QStringList{PB_DAEMON_PATH} + args + extraArgs);
         if (!process_.waitForStarted(5000)) return false;
         const auto answers = [this] {
             if (restScheme_ == "https") return stderrText().contains("REST API on https://");
@@ -152,6 +213,7 @@ private:
     QString dataDir_;
     QString network_ = "test";
     QString restScheme_ = "http";
+    QStringList launcher_;
     QProcess process_;
     quint16 restPort_ = 0;
     QString stderr_;

@@ -1,13 +1,21 @@
 // Two wallets on two real nodes: coins mined on one move to the other's wallet through
 // `photoblocksd wallet send`, with balances exact to the unit on both nodes; a double spend
 // submitted to both nodes at once resolves to one transfer; a transfer signed for another
-// network and every malformed or unaffordable transfer are refused with their reason.
+// network and every malformed or unaffordable transfer are refused with their reason. The
+// wallet's history exports as CSV matching the node's history; a backup restored after the
+// wallet is deleted, and the recovery words, give back the same addresses and balance; a
+// changed passphrase replaces the old one.
 #include "DaemonProcess.h"
 #include "core/api/TransferJson.h"
 #include "core/chain/NetworkParams.h"
+#include "core/wallet/Coins.h"
 #include "core/wallet/Keystore.h"
+#include "tests/support/CsvReader.h"
 #include "tests/unit/chain/BlockFixtures.h"
 
+#include <algorithm>
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -65,7 +73,7 @@ class CoinsAcrossNodesTest : public QObject {
     Q_OBJECT
 private:
     Node a_, b_;
-    QString minerA_, spenderA_, receiverB_;
+    QString minerA_, spenderA_, receiverB_, wordsB_;
     const Hash256 network_ = networkByName("test")->genesisHash();
 
     bool bothSee(const std::function<bool(Node&)>& condition, int timeoutMs = 20000)
@@ -78,6 +86,18 @@ private:
         wallet::KeystoreError error;
         const auto k = wallet::Keystore::open(wallet::Keystore::fileIn(a_.dir->path()), kPass, &error);
         return *k->key(spenderA_);
+    }
+
+    // No transfer pending anywhere (earlier tests leave some), both nodes agreeing on B's
+    // balance, and every transfer of B's address confirmed on B.
+    bool receiverSettled()
+    {
+        return waitUntil([&] {
+            const QJsonArray txs = httpGet(b_.daemon->restPort(), "/api/v1/addresses/" + receiverB_ + "/txs").json.value("transactions").toArray();
+            const auto idle = [](Node& n) { return httpGet(n.daemon->restPort(), "/api/v1/mempool").json.value("count").toInt(-1) == 0; };
+            return idle(a_) && idle(b_) && a_.balance(receiverB_) == b_.balance(receiverB_) && !txs.isEmpty()
+                && std::all_of(txs.begin(), txs.end(), [](const QJsonValue& t) { return t["status"] == "confirmed"; });
+        }, 30000);
     }
 
     TransferTx signedBySpender(const crypto::AddressHash& to, uint64_t amount, uint64_t fee, uint64_t nonce,
@@ -98,6 +118,8 @@ private slots:
         const CommandResult createdB = b_.wallet({"create"});
         QVERIFY2(createdB.code == 0, qPrintable(createdB.err));
         receiverB_ = createdB.out.split('\n').value(1).split(' ').first();
+        wordsB_ = createdB.out.split('\n').value(3);
+        QCOMPARE(wordsB_.split(' ').size(), 24);
         QVERIFY(crypto::decodeAddress(minerA_.toStdString()) && crypto::decodeAddress(receiverB_.toStdString()));
 
         QVERIFY2(a_.daemon->start({"--mode", "head", "--port", QString::number(a_.port), "--mine"}), qPrintable(a_.daemon->stderrText()));
@@ -228,6 +250,97 @@ private slots:
         QVERIFY2(amount.err.contains("at most 8 decimals"), qPrintable(amount.err));
         CommandResult usage = a_.wallet({"frobnicate"});
         QCOMPARE(usage.code, 2);
+    }
+
+    void paymentRequestsArePaidAndBadOnesRefused()
+    {
+        const CommandResult request = b_.wallet({"request", "default", "0.5", "--label", "B's shop"});
+        QVERIFY2(request.code == 0, qPrintable(request.err));
+        const QString uri = request.out.trimmed();
+        QCOMPARE(uri, "photoblocks:" + receiverB_ + "?amount=0.5&label=B%27s%20shop");
+        const CommandResult bad = a_.wallet({"pay", "photoblocks:" + receiverB_ + "?amount=0.5&amount=1", "0.00001"});
+        QVERIFY2(bad.code == 1 && bad.err.contains("twice"), qPrintable(bad.err));
+        const CommandResult noAmount = a_.wallet({"pay", "photoblocks:" + receiverB_, "0.00001"});
+        QVERIFY2(noAmount.code == 1 && noAmount.err.contains("names no amount"), qPrintable(noAmount.err));
+        QVERIFY(receiverSettled());
+        const qint64 before = b_.balance(receiverB_);
+        const CommandResult paid = a_.wallet({"pay", uri, "0.00001", "--from", spenderA_});
+        QVERIFY2(paid.code == 0, qPrintable(paid.err));
+        QVERIFY(bothSee([&](Node& n) { return n.balance(receiverB_) == before + qint64(kCoin / 2); }));
+    }
+
+    void historyCsvMatchesTheNodesHistory()
+    {
+        // Everything settled first, so the CSV and the node's list below describe the same state.
+        QVERIFY(receiverSettled());
+        const CommandResult csv = b_.wallet({"history", "--csv"});
+        QVERIFY2(csv.code == 0, qPrintable(csv.err));
+        const QList<QStringList> rows = test::parseCsv(csv.out);
+        const QJsonArray txs = httpGet(b_.daemon->restPort(), "/api/v1/addresses/" + receiverB_ + "/txs?limit=500")
+                                   .json.value("transactions").toArray();
+        QVERIFY(txs.size() >= 2);
+        QCOMPARE(rows.size(), txs.size() + 1);
+        QCOMPARE(rows[0].join(','), QString("date,height,id,direction,counterparty,amount,fee,status"));
+        for (int i = 0; i < txs.size(); ++i) {
+            const QJsonObject tx = txs[i].toObject();
+            const QStringList& row = rows[i + 1];
+            QCOMPARE(row.size(), 8);
+            QCOMPARE(row[2], tx["id"].toString());
+            QCOMPARE(row[7], tx["status"].toString());
+            QCOMPARE(*wallet::parseCoins(row[5]), quint64(tx["amount"].toInteger()));
+            QCOMPARE(*wallet::parseCoins(row[6]), quint64(tx["fee"].toInteger()));
+            QCOMPARE(row[1], QString::number(tx["height"].toInteger()));
+            const QDateTime date = QDateTime::fromString(row[0], Qt::ISODate);
+            QVERIFY2(date.isValid() && date.toSecsSinceEpoch() == tx["time"].toInteger(), qPrintable(row[0]));
+            const bool incoming = tx["to"].toString() == receiverB_;
+            QCOMPARE(row[3], QString(incoming ? "in" : "out"));
+            QCOMPARE(row[4], tx[incoming ? "from" : "to"].toString());
+        }
+    }
+
+    void backupDeleteRestoreAndWordsGiveTheSameWallet()
+    {
+        const qint64 before = b_.balance(receiverB_);
+        QVERIFY(before > 0);
+        QTemporaryDir elsewhere;
+        const QString backupFile = elsewhere.filePath("b-backup.json");
+        const CommandResult backedUp = b_.wallet({"backup", backupFile});
+        QVERIFY2(backedUp.code == 0, qPrintable(backedUp.err));
+        QVERIFY(b_.wallet({"backup", backupFile}).err.contains("--force"));
+
+        const QString walletFile = wallet::Keystore::fileIn(b_.dir->path());
+        QVERIFY(QFile::remove(walletFile));
+        QCOMPARE(b_.wallet({"list"}).code, 1);
+        const CommandResult wrong = b_.wallet({"restore", backupFile}, "not the passphrase");
+        QVERIFY2(wrong.code == 1 && wrong.err.contains("wrong passphrase"), qPrintable(wrong.err));
+        QVERIFY(!QFile::exists(walletFile));
+        const CommandResult restored = b_.wallet({"restore", backupFile});
+        QVERIFY2(restored.code == 0, qPrintable(restored.err));
+        QCOMPARE(b_.wallet({"list"}).out.split(' ').first(), receiverB_);
+        const CommandResult balance = b_.wallet({"balance"});
+        QCOMPARE(QJsonDocument::fromJson(balance.out.toUtf8()).object().value("total").toInteger(), before);
+        const CommandResult again = b_.wallet({"restore", backupFile});
+        QVERIFY2(again.code == 1 && again.err.contains("already exists"), qPrintable(again.err));
+
+        // The words alone, on another data directory.
+        QTemporaryDir paper;
+        QProcess p;
+        p.start(PB_DAEMON_PATH, {"wallet", "--datadir", paper.path(), "restore-words"});
+        p.write("a new passphrase\n" + wordsB_.toUtf8() + "\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed().split('\n').last(), receiverB_);
+    }
+
+    void changedPassphraseReplacesTheOldOne()
+    {
+        const CommandResult changed = b_.wallet({"change-passphrase"}, kPass + "\nthe changed passphrase");
+        QVERIFY2(changed.code == 0, qPrintable(changed.err));
+        const CommandResult old = b_.wallet({"check"});
+        QVERIFY2(old.code == 1 && old.err.contains("wrong passphrase"), qPrintable(old.err));
+        const CommandResult fresh = b_.wallet({"check"}, "the changed passphrase");
+        QVERIFY2(fresh.code == 0, qPrintable(fresh.err));
     }
 };
 

@@ -12,7 +12,7 @@ using namespace pb::test;
 
 namespace {
 
-QJsonArray peersOf(DaemonProcess& d) { return httpGet(d.restPort(), "/api/v1/peers").json.value("peers").toArray(); }
+QJsonArray peersOf(DaemonProcess& d) { return d.operatorGet("/api/v1/peers").json.value("peers").toArray(); }
 
 int handshakenPeers(DaemonProcess& d)
 {

@@ -50,6 +50,10 @@ private slots:
         QTest::newRow("missing value") << QStringList{"--datadir"} << "Missing value after '--datadir'";
         QTest::newRow("cert without key") << QStringList{"--rest-tls-cert", "/tmp/c.pem"} << "--rest-tls-cert and --rest-tls-key go together";
         QTest::newRow("bad cors origin") << QStringList{"--rest-cors-origin", "phones"} << "--rest-cors-origin: `phones` is not an origin";
+        QTest::newRow("rest host with a scheme") << QStringList{"--rest-host", "http://photos.example.org/"}
+                                                 << "--rest-host: `http://photos.example.org/` is not a host name";
+        QTest::newRow("proxy that is no address") << QStringList{"--rest-trusted-proxy", "proxy.example"}
+                                                  << "--rest-trusted-proxy: `proxy.example` is not an IP address";
         QTest::newRow("negative rate limit") << QStringList{"--rest-rate-limit", "-3"} << "--rest-rate-limit: `-3`";
         QTest::newRow("stray argument") << QStringList{"mine"} << "unexpected argument `mine`";
     }
@@ -128,6 +132,22 @@ private slots:
         const Run r = runDaemon({"--config", conf.fileName(), "--datadir", dir.path()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.stderrText.contains("bad.conf:3: unknown key `colour`"), qPrintable(r.stderrText));
+    }
+
+    void operatorTokenFileReadableByOthersIsRefused()
+    {
+        QTemporaryDir dir("/tmp/pbXXXXXX");
+        QFile token(dir.filePath("operator.token"));
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write(QByteArray(40, 'k') + "\n");
+        token.close();
+        QVERIFY(token.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        const Run r = runDaemon({"--network", "test", "--datadir", dir.filePath("node"), "--rest-port",
+                                 QString::number(freeLoopbackPort()), "--rest-operator-token-file", token.fileName()});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains("operator.token may be read or written by others: chmod 600"), qPrintable(r.stderrText));
+        QVERIFY(!QFile::exists(dir.filePath("node/api.cookie")));  // removed again on the way out
     }
 
     void unusableDataDirectory()

@@ -8,6 +8,7 @@
 #include "tests/support/Screenshots.h"
 #include "ui/BanDialog.h"
 #include "ui/BanTableModel.h"
+#include "ui/LocaleFormat.h"
 #include "ui/MainWindow.h"
 #include "ui/PeerDetailView.h"
 #include "ui/PeerTableModel.h"
@@ -177,7 +178,7 @@ private slots:
         const auto* model = page()->banModel();
         QCOMPARE(model->headerData(pb::ui::BanTableModel::BannedAt, Qt::Horizontal, Qt::DisplayRole).toString(), QString("Banned at"));
         QCOMPARE(model->index(0, pb::ui::BanTableModel::BannedAt).data().toString(),
-                 QDateTime::fromSecsSinceEpoch(ban.bannedAt).toString("yyyy-MM-dd HH:mm"));
+                 pb::ui::dateTimeText(QDateTime::fromSecsSinceEpoch(ban.bannedAt)));
         QCOMPARE(model->index(0, pb::ui::BanTableModel::Reason).data().toString(), ban.reason);
         QVERIFY(!ban.reason.isEmpty());
     }

@@ -3,7 +3,10 @@
 // receive QR code is the selected address's, the send dialog refuses bad input
 // without submitting anything, a valid send reaches the mempool and is mined, a transfer from
 // someone else to a second wallet address is announced (pending, then confirmed), the node's
-// refusal is shown in words, and the Overview shows the wallet's balance.
+// refusal is shown in words, and the Overview shows the wallet's balance. The new wallet's
+// recovery words are shown once; a backup made from the page restores (after the wallet file
+// is deleted) to the same addresses and balances; a passphrase change replaces the old one;
+// the history exports as CSV matching the node's; payment requests and the address book fill Send.
 #include "core/chain/Transaction.h"
 #include "core/crypto/Address.h"
 #include "core/node/Node.h"
@@ -15,14 +18,23 @@
 #include "ui/OverviewPage.h"
 #include "ui/QrCode.h"
 #include "ui/SendDialog.h"
+#include "core/wallet/AddressBook.h"
+#include "core/wallet/PaymentRequest.h"
+#include "ui/AddressBookDialog.h"
+#include "ui/PaymentRequestDialog.h"
 #include "ui/WalletDialogs.h"
 #include "ui/WalletPage.h"
+#include "ui/WalletSafetyDialogs.h"
+#include "tests/support/CsvReader.h"
 #include "tests/support/Screenshots.h"
 
 #include <algorithm>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QFileInfo>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -30,6 +42,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -135,6 +148,18 @@ private slots:
         QCOMPARE(session()->addresses().size(), 1);
         QCOMPARE(session()->addresses().first().label, QString("mining"));
         QVERIFY(!pb::ui::FirstRunDialog::wanted(*session()));
+
+        // The recovery words, once: 24 standard words; closing waits for "I have written them down".
+        pb::ui::RecoveryWordsDialog* words = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((words = page()->findChild<pb::ui::RecoveryWordsDialog*>()) != nullptr, 5000);
+        QVERIFY(words->isVisible());
+        QCOMPARE(words->wordsLabel()->text().split('\n').size(), 24);
+        QVERIFY(!words->closeButton()->isEnabled());
+        words->reject();
+        QVERIFY(words->isVisible());
+        words->confirmBox()->setChecked(true);
+        words->closeButton()->click();
+        QTRY_VERIFY(page()->findChild<pb::ui::RecoveryWordsDialog*>() == nullptr);
 
         QSignalSpy started(node_.get(), &pb::Node::started);
         node_->start();
@@ -385,6 +410,156 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dialog.sendButton()->isEnabled() && dialog.errorLabel()->text() != "Sending…", 20000);
         QVERIFY2(dialog.errorLabel()->text().contains("does not hold enough coins"), qPrintable(dialog.errorLabel()->text()));
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    void historyExportsAsCsvMatchingTheNode()
+    {
+        QVERIFY(page()->exportButton()->isEnabled());
+        const QString path = dir_.filePath("history.csv");
+        QSignalSpy exported(page(), &pb::ui::WalletPage::historyExported);
+        page()->exportHistoryCsv(path);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = pb::test::parseCsv(QString::fromUtf8(file.readAll()));
+        QCOMPARE(rows.value(0).join(','), QString("date,height,id,direction,counterparty,amount,fee,status"));
+
+        QSet<QString> own, expected;
+        for (const pb::wallet::KeystoreAddress& a : session()->addresses()) own.insert(a.address);
+        QHash<QString, pb::TransactionInfo> byId;
+        for (const QString& address : own) {
+            pb::QueryError error;
+            const auto history = node_->addressHistory(address, 500, &error);
+            QVERIFY2(history, qPrintable(error.message));
+            for (const pb::TransactionInfo& t : *history) byId.insert(t.id, t);
+        }
+        QCOMPARE(rows.size() - 1, byId.size());
+        for (int i = 1; i < rows.size(); ++i) {
+            const QStringList& row = rows[i];
+            QVERIFY2(byId.contains(row[2]), qPrintable(row.join(',')));
+            const pb::TransactionInfo& t = byId[row[2]];
+            QCOMPARE(row[7], t.status);
+            QCOMPARE(*pb::wallet::parseCoins(row[5]), t.amount);
+            if (t.status == "confirmed") QCOMPARE(row[1], QString::number(t.height));
+            const QString direction = t.type == "coinbase" ? "mined" : own.contains(t.from) ? (own.contains(t.to) ? "self" : "out") : "in";
+            QCOMPARE(row[3], direction);
+        }
+        QVERIFY(byId.contains(sentId_));
+    }
+
+    void backupDeleteRestoreGivesTheSameWallet()
+    {
+        QList<pb::wallet::KeystoreAddress> before = session()->addresses();
+        QMap<QString, quint64> balances;
+        for (const pb::wallet::KeystoreAddress& a : before) balances[a.address] = balance(a.address);
+        const QString backup = dir_.filePath("wallet-backup.json");
+        QSignalSpy finished(session(), &pb::ui::WalletSession::finished);
+        session()->backup(backup);  // what Backup… does after its file dialog
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        QVERIFY(page()->messageLabel()->text().contains("backed up"));
+        QCOMPARE(int(QFile::permissions(backup) & (QFile::ReadGroup | QFile::ReadOther)), 0);
+
+        QVERIFY(QFile::remove(session()->path()));
+        pb::ui::RestoreWalletDialog restore(*session());
+        restore.fileBox()->setText(backup);
+        restore.passphraseBox()->setText(kPassphrase);
+        restore.okButton()->click();
+        QVERIFY2(restore.errorLabel()->text().contains("Replace the current wallet"), qPrintable(restore.errorLabel()->text()));
+        restore.replaceBox()->setChecked(true);
+        restore.passphraseBox()->setText("not the passphrase");
+        restore.okButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(restore.errorLabel()->text().startsWith("Wrong passphrase") && !session()->busy(), 20000);
+        QVERIFY(!QFile::exists(session()->path()));
+        restore.passphraseBox()->setText(kPassphrase);
+        restore.okButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(restore.result(), int(QDialog::Accepted), 20000);
+        QVERIFY(QFile::exists(session()->path()));
+        QVERIFY(session()->unlocked());
+        QCOMPARE(session()->addresses().size(), before.size());
+        for (int i = 0; i < before.size(); ++i) {
+            QCOMPARE(session()->addresses()[i].address, before[i].address);
+            QCOMPARE(balance(before[i].address), balances[before[i].address]);
+        }
+        page()->refresh(node_->status());
+        QTRY_VERIFY_WITH_TIMEOUT(page()->addressModel()->rowAt(0).account.has_value(), 10000);
+        QCOMPARE(page()->addressModel()->rowAt(0).account->balance, balances[before[0].address]);
+    }
+
+    void changedPassphraseReplacesTheOldOne()
+    {
+        pb::ui::ChangePassphraseDialog change(*session());
+        change.currentBox()->setText("not the passphrase");
+        change.newBox()->setText("a brand new passphrase");
+        change.repeatBox()->setText("a brand new passphrase");
+        change.okButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(change.errorLabel()->text().startsWith("Wrong passphrase") && !session()->busy(), 20000);
+        change.currentBox()->setText(kPassphrase);
+        change.repeatBox()->setText("a brand new passphrasE");
+        change.okButton()->click();
+        QVERIFY(change.errorLabel()->text().contains("differ"));
+        change.repeatBox()->setText("a brand new passphrase");
+        change.okButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(change.result(), int(QDialog::Accepted), 20000);
+        QVERIFY(session()->unlocked());
+        pb::wallet::KeystoreError error;
+        QVERIFY(!pb::wallet::Keystore::open(session()->path(), kPassphrase.toUtf8(), &error));
+        QCOMPARE(error.kind, pb::wallet::KeystoreError::WrongPassphrase);
+        QVERIFY(pb::wallet::Keystore::open(session()->path(), "a brand new passphrase", &error));
+    }
+
+    void paymentRequestsAndTheAddressBookFillSend()
+    {
+        pb::ui::PaymentRequestDialog request(walletAddress(1));
+        request.amountBox()->setText("1.5");
+        request.labelBox()->setText("Corner shop");
+        const auto parsed = pb::wallet::parsePaymentRequest(request.uriBox()->text(), nullptr);
+        QVERIFY2(parsed, qPrintable(request.uriBox()->text()));
+        QCOMPARE(parsed->address, walletAddress(1));
+        QCOMPARE(*parsed->amount, quint64(150000000));
+        QCOMPARE(parsed->label, QString("Corner shop"));
+        QVERIFY(!request.qrLabel()->pixmap().isNull());
+        request.amountBox()->setText("1.123456789");
+        QVERIFY(request.uriBox()->text().isEmpty());
+        QVERIFY(!request.errorLabel()->text().isEmpty());
+
+        page()->addressBookButton()->click();
+        auto* opened = page()->findChild<pb::ui::AddressBookDialog*>();
+        QVERIFY(opened && opened->isVisible());
+        opened->close();
+        pb::ui::AddressBookDialog book(pb::wallet::AddressBook::fileIn(QFileInfo(session()->path()).path()));
+        book.nameBox()->setText("Savings");
+        book.addressBox()->setText("pb1nope");
+        book.saveButton()->click();
+        QVERIFY2(book.errorLabel()->text().contains("not a valid"), qPrintable(book.errorLabel()->text()));
+        QCOMPARE(book.table()->rowCount(), 0);
+        book.addressBox()->setText(walletAddress(1));
+        book.saveButton()->click();
+        book.nameBox()->setText("Old friend");
+        book.addressBox()->setText(walletAddress(0));
+        book.saveButton()->click();
+        QCOMPARE(book.table()->rowCount(), 2);
+        book.table()->setCurrentCell(1, 0);
+        QCOMPARE(book.nameBox()->text(), QString("Old friend"));
+        book.removeButton()->click();
+        QCOMPARE(book.table()->rowCount(), 1);
+        QCOMPARE(book.table()->item(0, 0)->text(), QString("Savings"));
+        std::unique_ptr<pb::ui::SendDialog> send(page()->makeSendDialog());
+        QCOMPARE(send->contactBox()->count(), 2);
+        send->contactBox()->setCurrentIndex(1);
+        emit send->contactBox()->activated(1);
+        QCOMPARE(send->recipientBox()->text(), walletAddress(1));
+        QVERIFY2(send->recipientHint()->text().contains("Savings"), qPrintable(send->recipientHint()->text()));
+
+        const QString shop = QString::fromStdString(pb::crypto::encodeAddress(pb::crypto::AddressHash{7}));
+        send->recipientBox()->setText(pb::wallet::formatPaymentRequest({shop, quint64(25000000), "Corner shop", "Order 42"}));
+        QCOMPARE(send->recipientBox()->text(), shop);
+        QCOMPARE(send->amountBox()->text(), QString("0.25000000"));
+        QCOMPARE(send->saveAsBox()->text(), QString("Corner shop"));
+        QVERIFY(send->recipientHint()->text().contains("Order 42"));
+        send->recipientBox()->setText("photoblocks:" + shop + "?amount=-1");
+        QVERIFY2(send->recipientHint()->text().contains("not a usable payment request"), qPrintable(send->recipientHint()->text()));
     }
 
     void overviewShowsTheWalletBalance()

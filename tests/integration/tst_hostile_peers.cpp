@@ -43,7 +43,7 @@ private:
 
     bool banned(const QString& address)
     {
-        for (const QJsonValue& b : httpGet(node_->restPort(), "/api/v1/bans").json.value("bans").toArray())
+        for (const QJsonValue& b : node_->operatorGet("/api/v1/bans").json.value("bans").toArray())
             if (b.toObject().value("address").toString() == address) return true;
         return false;
     }
@@ -190,6 +190,7 @@ private slots:
         QVERIFY(banned("127.0.0.66"));
         QNetworkAccessManager manager;
         QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1/api/v1/bans/127.0.0.66").arg(node_->restPort())));
+        request.setRawHeader("Authorization", "Bearer " + node_->operatorToken());
         QNetworkReply* reply = manager.deleteResource(request);
         QSignalSpy done(reply, &QNetworkReply::finished);
         QVERIFY(done.wait(5000));

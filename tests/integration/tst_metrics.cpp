@@ -14,7 +14,7 @@ namespace {
 
 PrometheusParse scrape(DaemonProcess& node, HttpResult* raw = nullptr)
 {
-    const HttpResult r = httpGet(node.restPort(), "/metrics");
+    const HttpResult r = node.operatorGet("/metrics");
     if (raw) *raw = r;
     PrometheusParse parsed = checkPrometheusText(QString::fromUtf8(r.body));
     if (r.status != 200) parsed.problems.prepend(QString("HTTP %1").arg(r.status));

@@ -15,10 +15,11 @@ struct CliRun {
     QString out, err;
 };
 
-CliRun runMiningCli(quint16 port, const QStringList& args)
+// The CLI as an operator runs it: the node's data directory names its api.cookie.
+CliRun runMiningCli(DaemonProcess& node, const QStringList& args)
 {
     QProcess p;
-    p.start(PB_DAEMON_PATH, QStringList{"mining", "--rest-port", QString::number(port)} + args);
+    p.start(PB_DAEMON_PATH, QStringList{"mining", "--datadir", node.dataDir(), "--rest-port", QString::number(node.restPort())} + args);
     CliRun r;
     if (!p.waitForFinished(30000)) {
         p.kill();
@@ -32,7 +33,7 @@ CliRun runMiningCli(quint16 port, const QStringList& args)
     return r;
 }
 
-HttpResult postMining(quint16 port, const QByteArray& body) { return httpSend(port, "POST", "/api/v1/mining", body, 20000); }
+HttpResult postMining(DaemonProcess& node, const QByteArray& body) { return node.operatorSend("POST", "/api/v1/mining", body); }
 
 } // namespace
 
@@ -44,18 +45,18 @@ private slots:
         QTemporaryDir dir("/tmp/pbXXXXXX");
         DaemonProcess daemon(dir.path());
         QVERIFY2(daemon.start({}), qPrintable(daemon.stderrText()));
-        const quint16 port = daemon.restPort();
-
-        HttpResult r = httpGet(port, "/api/v1/mining");
+        // The route is the operator's: no token, no answer.
+        QCOMPARE(httpGet(daemon.restPort(), "/api/v1/mining").status, 401);
+        HttpResult r = daemon.operatorGet("/api/v1/mining");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value("active").toBool(), false);
 
         // Threads alone while stopped: nothing to re-thread.
-        r = postMining(port, R"({"threads": 1})");
+        r = postMining(daemon, R"({"threads": 1})");
         QCOMPARE(r.status, 409);
         QCOMPARE(r.json["error"].toObject()["code"].toString(), QString("mining_stopped"));
 
-        r = postMining(port, R"({"active": true, "threads": 1})");
+        r = postMining(daemon, R"({"active": true, "threads": 1})");
         QVERIFY2(r.status == 200, r.body.constData());
         QCOMPARE(r.json.value("active").toBool(), true);
         QCOMPARE(r.json.value("threads").toInt(), 1);
@@ -63,13 +64,13 @@ private slots:
         QVERIFY2(waitUntil([&] { return daemon.height() >= startHeight + 3; }, 60000), "the started miner found no blocks");
 
         if (QThread::idealThreadCount() >= 2) {
-            r = postMining(port, R"({"threads": 2})");
+            r = postMining(daemon, R"({"threads": 2})");
             QVERIFY2(r.status == 200, r.body.constData());
             QCOMPARE(r.json.value("active").toBool(), true);
             QCOMPARE(r.json.value("threads").toInt(), 2);
         }
 
-        r = postMining(port, R"({"active": false})");
+        r = postMining(daemon, R"({"active": false})");
         QVERIFY2(r.status == 200, r.body.constData());
         QCOMPARE(r.json.value("active").toBool(), false);
         QCOMPARE(daemon.status()["mining"].toObject()["active"].toBool(), false);
@@ -79,10 +80,10 @@ private slots:
         QCOMPARE(daemon.height(), stoppedHeight);
 
         // Started without a count: the last count used.
-        r = postMining(port, R"({"active": true})");
+        r = postMining(daemon, R"({"active": true})");
         QVERIFY2(r.status == 200, r.body.constData());
         QCOMPARE(r.json.value("threads").toInt(), QThread::idealThreadCount() >= 2 ? 2 : 1);
-        QCOMPARE(postMining(port, R"({"active": false})").status, 200);
+        QCOMPARE(postMining(daemon, R"({"active": false})").status, 200);
         QCOMPARE(daemon.terminate(), 0);
     }
 
@@ -111,7 +112,7 @@ private slots:
             daemon_ = std::make_unique<DaemonProcess>(dir_.path());
             QVERIFY2(daemon_->start({}), qPrintable(daemon_->stderrText()));
         }
-        const HttpResult r = postMining(daemon_->restPort(), body);
+        const HttpResult r = postMining(*daemon_, body);
         QCOMPARE(r.status, status);
         QCOMPARE(r.json["error"].toObject()["code"].toString(), code);
         QCOMPARE(daemon_->status()["mining"].toObject()["active"].toBool(), false);
@@ -121,27 +122,26 @@ private slots:
     {
         QVERIFY(daemon_);
         DaemonProcess& daemon = *daemon_;
-        const quint16 port = daemon.restPort();
-        CliRun r = runMiningCli(port, {"start", "--threads", "1"});
+        CliRun r = runMiningCli(daemon, {"start", "--threads", "1"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains("mining on 1 thread(s)"), qPrintable(r.out));
-        r = runMiningCli(port, {"status"});
+        r = runMiningCli(daemon, {"status"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains("mining on 1 thread(s)"), qPrintable(r.out));
         QVERIFY(daemon.status()["mining"].toObject()["active"].toBool());
-        r = runMiningCli(port, {"stop"});
+        r = runMiningCli(daemon, {"stop"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith("not mining"), qPrintable(r.out));
         QCOMPARE(daemon.status()["mining"].toObject()["active"].toBool(), false);
 
         // Usage errors exit 2, the node's refusals 1, with the reason.
-        QCOMPARE(runMiningCli(port, {"stop", "--threads", "2"}).exitCode, 2);
-        QCOMPARE(runMiningCli(port, {"dance"}).exitCode, 2);
-        r = runMiningCli(port, {"start", "--threads", "100000"});
+        QCOMPARE(runMiningCli(daemon, {"stop", "--threads", "2"}).exitCode, 2);
+        QCOMPARE(runMiningCli(daemon, {"dance"}).exitCode, 2);
+        r = runMiningCli(daemon, {"start", "--threads", "100000"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("bad_threads"), qPrintable(r.err));
         QCOMPARE(daemon.terminate(), 0);
-        r = runMiningCli(port, {"status"});
+        r = runMiningCli(daemon, {"status"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("cannot reach the node's REST API"), qPrintable(r.err));
     }

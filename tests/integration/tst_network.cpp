@@ -19,7 +19,7 @@ struct Node {
     QString address() const { return QString("127.0.0.1:%1").arg(port); }
 };
 
-QJsonArray peersOf(DaemonProcess& d) { return httpGet(d.restPort(), "/api/v1/peers").json.value("peers").toArray(); }
+QJsonArray peersOf(DaemonProcess& d) { return d.operatorGet("/api/v1/peers").json.value("peers").toArray(); }
 
 int handshakenPeers(DaemonProcess& d)
 {

@@ -208,6 +208,9 @@ private slots:
         QCOMPARE(run({"--rest-port", port, "list"}, &out), 0);
         QCOMPARE(QJsonDocument::fromJson(out).object().value("jobs").toArray().size(), 1);
         QCOMPARE(run({"--rest-port", port, "cancel", id}), 0);
+        // Given the node's data directory the command sends its operator token, which the node takes.
+        QCOMPARE(run({"--datadir", dir.path(), "--rest-port", port, "add", kDogPhoto, "dog"}), 0);
+        QCOMPARE(run({"--datadir", dir.path() + "/nowhere", "--rest-port", port, "add", kDogPhoto, "dog"}), 0);  // no cookie: none sent
         QCOMPARE(run({"--rest-port", port, "cancel", "0000000000000000"}), 1);
         QCOMPARE(run({"--rest-port", port, "add", kDogPhoto, "unicorn"}), 1);
         QCOMPARE(run({"list"}), 2);

@@ -37,11 +37,11 @@ private:
         daemon_ = std::make_unique<DaemonProcess>(dir_.path());
         return daemon_->start({"--port", QString::number(peerPort_)});
     }
-    QJsonArray peers() { return httpGet(port(), "/api/v1/peers").json.value("peers").toArray(); }
+    QJsonArray peers() { return daemon_->operatorGet("/api/v1/peers").json.value("peers").toArray(); }
 
     QJsonObject banOf(const QString& address)
     {
-        for (const QJsonValue& b : httpGet(port(), "/api/v1/bans").json.value("bans").toArray())
+        for (const QJsonValue& b : daemon_->operatorGet("/api/v1/bans").json.value("bans").toArray())
             if (b.toObject().value("address").toString() == address) return b.toObject();
         return {};
     }
@@ -60,7 +60,7 @@ private:
     }
     void expectBanRejected(const QByteArray& body, int status, const QString& code)
     {
-        expectError(httpSend(port(), "POST", "/api/v1/bans", body), status, code);
+        expectError(daemon_->operatorSend("POST", "/api/v1/bans", body), status, code);
     }
     void expectNotAllowed(const QByteArray& method, const QString& path, const QByteArray& allow)
     {
@@ -81,7 +81,7 @@ private slots:
 
     void peersListIsEmptyButWellFormed()
     {
-        const HttpResult r = httpGet(port(), "/api/v1/peers");
+        const HttpResult r = daemon_->operatorGet("/api/v1/peers");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.keys(), QStringList{"peers"});
         QVERIFY(r.json.value("peers").isArray());
@@ -120,7 +120,7 @@ private slots:
         QCOMPARE(peer.value("misbehaviour").toInt(), 0);
 
         const qint64 connection = peer.value("connection").toInteger();
-        const HttpResult dropped = httpSend(port(), "POST", "/api/v1/peers/" + otherId.toUpper() + "/disconnect");
+        const HttpResult dropped = daemon_->operatorSend("POST", "/api/v1/peers/" + otherId.toUpper() + "/disconnect");
         QCOMPARE(dropped.status, 200);
         QCOMPARE(dropped.json, (QJsonObject{{"disconnected", otherId}}));
         const auto connectionGone = [&](qint64 number) {
@@ -137,7 +137,7 @@ private slots:
         QVERIFY2(waitUntil(handshaken, 20000), qPrintable(other.stderrText()));
         const qint64 again = peer.value("connection").toInteger();
         QVERIFY(again != connection);
-        const HttpResult byNumber = httpSend(port(), "POST", QString("/api/v1/peers/%1/disconnect").arg(again));
+        const HttpResult byNumber = daemon_->operatorSend("POST", QString("/api/v1/peers/%1/disconnect").arg(again));
         QCOMPARE(byNumber.status, 200);
         QCOMPARE(byNumber.json, (QJsonObject{{"disconnected", QString::number(again)}}));
         QVERIFY(connectionGone(again));
@@ -147,15 +147,15 @@ private slots:
     void banIsListedSurvivesRestartAndIsLifted()
     {
         const qint64 before = QDateTime::currentSecsSinceEpoch();
-        const HttpResult banned = httpSend(port(), "POST", "/api/v1/bans",
+        const HttpResult banned = daemon_->operatorSend("POST", "/api/v1/bans",
                                       json({{"address", "192.0.2.7"}, {"seconds", 3600}, {"reason", "flooded us"}}));
         QCOMPARE(banned.status, 201);
         QCOMPARE(banned.json.value("banned").toString(), QString("192.0.2.7"));
         const qint64 until = banned.json.value("until").toInteger();
         QVERIFY(until >= before + 3600 && until <= QDateTime::currentSecsSinceEpoch() + 3600);
         // Default duration, IPv6 in canonical form, an IPv4-mapped address as plain IPv4.
-        QCOMPARE(httpSend(port(), "POST", "/api/v1/bans", json({{"address", "2001:DB8:0::7"}})).status, 201);
-        QCOMPARE(httpSend(port(), "POST", "/api/v1/bans", json({{"address", "::ffff:198.51.100.7"}})).status, 201);
+        QCOMPARE(daemon_->operatorSend("POST", "/api/v1/bans", json({{"address", "2001:DB8:0::7"}})).status, 201);
+        QCOMPARE(daemon_->operatorSend("POST", "/api/v1/bans", json({{"address", "::ffff:198.51.100.7"}})).status, 201);
 
         QVERIFY(waitListed("192.0.2.7", true));
         QVERIFY(waitListed("2001:db8::7", true));
@@ -174,20 +174,20 @@ private slots:
         QCOMPARE(banOf("192.0.2.7"), listed);
         QVERIFY(!banOf("2001:db8::7").isEmpty());
 
-        const HttpResult lifted = httpSend(port(), "DELETE", "/api/v1/bans/192.0.2.7");
+        const HttpResult lifted = daemon_->operatorSend("DELETE", "/api/v1/bans/192.0.2.7");
         QCOMPARE(lifted.status, 200);
         QCOMPARE(lifted.json, (QJsonObject{{"unbanned", "192.0.2.7"}}));
         QVERIFY(waitListed("192.0.2.7", false));
-        expectError(httpSend(port(), "DELETE", "/api/v1/bans/192.0.2.7"), 404, "ban_not_found");
+        expectError(daemon_->operatorSend("DELETE", "/api/v1/bans/192.0.2.7"), 404, "ban_not_found");
         // The path takes any spelling of the address.
-        QCOMPARE(httpSend(port(), "DELETE", "/api/v1/bans/2001:0db8::7").status, 200);
+        QCOMPARE(daemon_->operatorSend("DELETE", "/api/v1/bans/2001:0db8::7").status, 200);
         QVERIFY(waitListed("2001:db8::7", false));
         QVERIFY(!banOf("198.51.100.7").isEmpty());
     }
 
     void expiredBanIsNotListed()
     {
-        QCOMPARE(httpSend(port(), "POST", "/api/v1/bans", json({{"address", "192.0.2.8"}, {"seconds", 3}})).status, 201);
+        QCOMPARE(daemon_->operatorSend("POST", "/api/v1/bans", json({{"address", "192.0.2.8"}, {"seconds", 3}})).status, 201);
         QVERIFY(waitListed("192.0.2.8", true));
         QVERIFY(waitUntil([&] { return banOf("192.0.2.8").isEmpty(); }, 8000));
     }
@@ -217,8 +217,8 @@ private slots:
         expectBanRejected(banBodyOfSize(16 * 1024), 400, "reason_too_long");
         expectBanRejected(QByteArray(1 << 20, ' '), 413, "body_too_large");
 
-        expectError(httpSend(port(), "DELETE", "/api/v1/bans/not-an-ip"), 400, "bad_address");
-        expectError(httpSend(port(), "DELETE", "/api/v1/bans/192.0.2.99"), 404, "ban_not_found");
+        expectError(daemon_->operatorSend("DELETE", "/api/v1/bans/not-an-ip"), 400, "bad_address");
+        expectError(daemon_->operatorSend("DELETE", "/api/v1/bans/192.0.2.99"), 404, "ban_not_found");
         // Nothing above banned anyone.
         QVERIFY(banOf("192.0.2.9").isEmpty());
         QVERIFY(banOf("192.0.2.50").isEmpty());
@@ -226,10 +226,10 @@ private slots:
 
     void unknownPeersAndBadIdsAreRejected()
     {
-        expectError(httpSend(port(), "POST", "/api/v1/peers/" + QString(64, 'a') + "/disconnect"), 404, "peer_not_found");
-        expectError(httpSend(port(), "POST", "/api/v1/peers/12345/disconnect"), 404, "peer_not_found");
-        expectError(httpSend(port(), "POST", "/api/v1/peers/not-a-peer/disconnect"), 400, "malformed_peer_id");
-        expectError(httpSend(port(), "POST", "/api/v1/peers/" + QString(63, 'a') + "/disconnect"), 400, "malformed_peer_id");
+        expectError(daemon_->operatorSend("POST", "/api/v1/peers/" + QString(64, 'a') + "/disconnect"), 404, "peer_not_found");
+        expectError(daemon_->operatorSend("POST", "/api/v1/peers/12345/disconnect"), 404, "peer_not_found");
+        expectError(daemon_->operatorSend("POST", "/api/v1/peers/not-a-peer/disconnect"), 400, "malformed_peer_id");
+        expectError(daemon_->operatorSend("POST", "/api/v1/peers/" + QString(63, 'a') + "/disconnect"), 400, "malformed_peer_id");
     }
 
     void wrongMethodsGet405WithAllowAndUnknownPaths404()

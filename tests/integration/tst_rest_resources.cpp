@@ -47,7 +47,7 @@ private:
     quint16 port() const { return head_->restPort(); }
     QString pairDevice(const QString& name)
     {
-        const QString code = httpSend(port(), "POST", "/api/v1/pairing").json.value("code").toString();
+        const QString code = head_->operatorSend("POST", "/api/v1/pairing").json.value("code").toString();
         const QJsonObject body{{"code", code}, {"name", name}};
         return httpSend(port(), "POST", "/api/v1/pair", QJsonDocument(body).toJson()).json.value("token").toString();
     }

@@ -1,8 +1,12 @@
 // Helpers shared by the Node.js tests that run real photoblocksd processes on loopback:
-// environment lookup, polling, free ports, and a Node that starts a daemon on the test network,
-// calls its REST API and stops it with SIGTERM.
+// environment lookup, polling, free ports, a Node that starts a daemon on the test network,
+// calls its REST API and stops it with SIGTERM, and runBrowserTest for the chromium tests.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export function env(name) {
   if (!process.env[name]) throw new Error(`${name} is not set (run this test through ctest)`);
@@ -43,6 +47,7 @@ export async function waitFor(what, condition, timeoutMs) {
 export class Node {
   // args: the options beyond data directory, network and ports, e.g. ['--mode', 'head', '--mine'].
   async start(dataDir, args) {
+    this.dataDir = dataDir;
     this.port = await freePort();
     this.restPort = await freePort();
     const all = ['--datadir', dataDir, '--network', 'test', '--port', String(this.port),
@@ -58,6 +63,14 @@ export class Node {
   get peerAddress() { return `127.0.0.1:${this.port}`; }
 
   url(path) { return `http://127.0.0.1:${this.restPort}${path}`; }
+
+  // The operator token the node wrote to <datadir>/api.cookie when it started.
+  get operatorToken() { return readFileSync(`${this.dataDir}/api.cookie`, 'utf8').trim(); }
+
+  // A call to an operator route (peers, bans, pairing, devices): with the operator token.
+  operatorApi(method, path, body, headers = {}) {
+    return this.api(method, path, body, { Authorization: `Bearer ${this.operatorToken}`, ...headers });
+  }
 
   // A plain object body is sent as JSON; a string, Buffer or FormData as it is.
   async api(method, path, body, headers = {}) {
@@ -77,5 +90,37 @@ export class Node {
     const hardStop = setTimeout(() => this.process.kill('SIGKILL'), 15000);
     await this.exited;
     clearTimeout(hardStop);
+  }
+}
+
+// Runs one browser test: body({ node, dataDir, launchBrowser }) with a fresh data directory for
+// the node and a fresh profile for Debian's chromium ($PB_CHROMIUM, headless, driven by
+// puppeteer-core from $PB_JS_MODULES). A failure is printed with the node's stderr and sets the
+// exit code; the browser, the node and both directories go away either way.
+export async function runBrowserTest(name, body) {
+  const dataDir = mkdtempSync(join(tmpdir(), `pb-${name}-node-`));
+  const profileDir = mkdtempSync(join(tmpdir(), `pb-${name}-chromium-`));
+  const node = new Node();
+  let browser;
+  const launchBrowser = async () => {
+    const puppeteer = createRequire(join(env('PB_JS_MODULES'), 'x.js'))('puppeteer-core');
+    browser = await puppeteer.launch({
+      executablePath: env('PB_CHROMIUM'), headless: true, userDataDir: profileDir,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    });
+    return browser;
+  };
+  try {
+    await body({ node, dataDir, launchBrowser });
+    log('passed');
+  } catch (error) {
+    console.error(error.stack || error);
+    console.error(`--- node stderr (last 4000 characters) ---\n${node.stderr ? node.stderr.slice(-4000) : ''}`);
+    process.exitCode = 1;
+  } finally {
+    if (browser) await browser.close();
+    await node.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@
 // mobile node peered with it (real photoblocksd processes on loopback, the test network) are
 // asked every GET operation of resources/openapi.json with real ids, the writes that create
 // those ids (pairing, jobs as multipart and JSON, bans), and representative refusals (400, 401,
-// 404, 405, 409, 413, 503). Each answer's status code must be declared for its operation, its
+// 403, 404, 405, 409, 413, 415, 429, 503). Each answer's status code must be declared for its operation, its
 // headers Allow, ETag, Retry-After and WWW-Authenticate declared when sent, its content type
 // declared, and a JSON body must validate against the declared schema with every object closed
 // (an object schema without additionalProperties is read as additionalProperties: false), so
@@ -165,6 +165,9 @@ function proveTheValidatorCanFail() {
         'an allOf schema accepts the fields of its parts and refuses others');
 }
 
+// Headers for an operator route: the node's operator token (and any others).
+const op = (node, headers = {}) => ({ Authorization: `Bearer ${node.operatorToken}`, ...headers });
+
 class Session {
   constructor(validator) {
     this.validator = validator;
@@ -235,14 +238,14 @@ async function exerciseHead(s, head) {
   const address = status.mining.rewardAddress;
 
   // A paired phone submits a photo as multipart; the operator one as JSON (the wrong label: rejected).
-  const code = (await s.expect(201, head, 'POST', '/api/v1/pairing')).json.code;
+  const code = (await s.expect(201, head, 'POST', '/api/v1/pairing', undefined, op(head))).json.code;
   const device = (await s.expect(201, head, 'POST', '/api/v1/pair', { code, name: 'answers phone' })).json;
   const auth = { Authorization: `Bearer ${device.token}` };
   const phone = await phoneKey();
   const mined = (await s.expect(202, head, 'POST', '/api/v1/mining/jobs', photoForm(env('PB_PHOTO'), 'person', phone.address), auth)).json;
   const wrong = (await s.expect(202, head, 'POST', '/api/v1/mining/jobs',
                                 { photo: readFileSync(env('PB_WRONG_PHOTO')).toString('base64'), label: 'airplane' })).json;
-  await s.expect(200, head, 'GET', '/api/v1/devices');
+  await s.expect(200, head, 'GET', '/api/v1/devices', undefined, op(head));
   await s.expect(200, head, 'GET', '/api/v1/mining/jobs');
   await s.expect(200, head, 'GET', '/api/v1/mining/jobs?mine=1', undefined, auth);
   await s.expect(401, head, 'GET', '/api/v1/mining/jobs?mine=1');
@@ -295,41 +298,56 @@ async function exerciseHead(s, head) {
   await s.expect(413, head, 'POST', '/api/v1/tx', 'x'.repeat(1 << 20), { 'Content-Type': 'application/json' });
   await s.expect(401, head, 'POST', '/api/v1/tx', {}, { Authorization: 'Bearer not-a-token' });
 
-  // The operator's routes.
   await s.expect(200, head, 'GET', '/api/v1/nodes');
   await s.expect(400, head, 'GET', '/api/v1/nodes?type=toaster');
-  await s.expect(200, head, 'GET', '/api/v1/peers');
-  await s.expect(404, head, 'POST', `/api/v1/peers/${'0'.repeat(64)}/disconnect`);
+  // The operator's routes: the operator token from <datadir>/api.cookie, from loopback too.
+  await s.expect(401, head, 'GET', '/api/v1/peers');
+  await s.expect(401, head, 'GET', '/api/v1/peers', undefined, { Authorization: 'Bearer pbo_stale' });
+  await s.expect(403, head, 'GET', '/api/v1/devices', undefined, auth);  // a device's token is no operator's
+  await s.expect(200, head, 'GET', '/api/v1/peers', undefined, op(head));
+  await s.expect(404, head, 'POST', `/api/v1/peers/${'0'.repeat(64)}/disconnect`, undefined, op(head));
+  // A foreign web page may not change anything, nor send a body a simple form could.
+  await s.expect(403, head, 'POST', '/api/v1/bans', { address: '127.0.0.9' }, op(head, { Origin: 'http://attacker.example' }));
+  await s.expect(415, head, 'POST', '/api/v1/bans', JSON.stringify({ address: '127.0.0.9' }), op(head, { 'Content-Type': 'text/plain' }));
+  await s.expect(415, head, 'POST', '/api/v1/tx', '{}', { 'Content-Type': 'application/x-www-form-urlencoded' });
   // The engine applies bans asynchronously: the ban is listed a moment after it is accepted.
-  await s.expect(201, head, 'POST', '/api/v1/bans', { address: '127.0.0.9', seconds: 60, reason: 'answers test' });
+  await s.expect(201, head, 'POST', '/api/v1/bans', { address: '127.0.0.9', seconds: 60, reason: 'answers test' }, op(head));
   await waitFor('the ban to be listed', async () =>
-    (await s.expect(200, head, 'GET', '/api/v1/bans')).json.bans.some((b) => b.address === '127.0.0.9'), 10000);
-  await s.expect(200, head, 'DELETE', '/api/v1/bans/127.0.0.9');
-  await s.expect(404, head, 'DELETE', '/api/v1/bans/127.0.0.10');
-  await s.expect(400, head, 'POST', '/api/v1/bans', { address: 'here' });
+    (await s.expect(200, head, 'GET', '/api/v1/bans', undefined, op(head))).json.bans.some((b) => b.address === '127.0.0.9'), 10000);
+  await s.expect(200, head, 'DELETE', '/api/v1/bans/127.0.0.9', undefined, op(head));
+  await s.expect(404, head, 'DELETE', '/api/v1/bans/127.0.0.10', undefined, op(head));
+  await s.expect(400, head, 'POST', '/api/v1/bans', { address: 'here' }, op(head));
   // Run-time mining control: answered once applied; the head mines on afterwards.
-  await s.expect(200, head, 'GET', '/api/v1/mining');
-  const metrics = await s.expect(200, head, 'GET', '/metrics');
+  await s.expect(401, head, 'GET', '/api/v1/mining');
+  await s.expect(200, head, 'GET', '/api/v1/mining', undefined, op(head));
+  await s.expect(401, head, 'GET', '/metrics');
+  const metrics = await s.expect(200, head, 'GET', '/metrics', undefined, op(head));
   check(/^photoblocks_chain_height \d+$/m.test(metrics.text), `/metrics has the chain height: ${metrics.text.slice(0, 300)}`);
-  await s.expect(200, head, 'POST', '/api/v1/mining', { active: false });
-  await s.expect(409, head, 'POST', '/api/v1/mining', { threads: 1 });
-  await s.expect(400, head, 'POST', '/api/v1/mining', { active: 'yes' });
-  await s.expect(200, head, 'POST', '/api/v1/mining', { active: true, threads: 1 });
+  await s.expect(200, head, 'POST', '/api/v1/mining', { active: false }, op(head));
+  await s.expect(409, head, 'POST', '/api/v1/mining', { threads: 1 }, op(head));
+  await s.expect(400, head, 'POST', '/api/v1/mining', { active: 'yes' }, op(head));
+  await s.expect(200, head, 'POST', '/api/v1/mining', { active: true, threads: 1 }, op(head));
   await s.expect(413, head, 'POST', '/api/v1/pair', 'x'.repeat(1 << 20), { 'Content-Type': 'application/json' });
   await s.expect(400, head, 'POST', '/api/v1/pair', { code: 'AAAA-AAAA', name: 'guess' });
   // A second phone unpairs itself; its token is then refused, and no token is no device.
-  const secondCode = (await s.expect(201, head, 'POST', '/api/v1/pairing')).json.code;
+  const secondCode = (await s.expect(201, head, 'POST', '/api/v1/pairing', undefined, op(head))).json.code;
   const second = (await s.expect(201, head, 'POST', '/api/v1/pair', { code: secondCode, name: 'leaving phone' })).json;
   const secondAuth = { Authorization: `Bearer ${second.token}` };
   check((await s.expect(200, head, 'DELETE', '/api/v1/pair', undefined, secondAuth)).json.revoked === second.id,
         'unpairing names the device');
   await s.expect(401, head, 'DELETE', '/api/v1/pair', undefined, secondAuth);
   await s.expect(401, head, 'DELETE', '/api/v1/pair');
-  await s.expect(200, head, 'DELETE', `/api/v1/devices/${device.id}`);
-  await s.expect(404, head, 'DELETE', `/api/v1/devices/${device.id}`);
+  await s.expect(200, head, 'DELETE', `/api/v1/devices/${device.id}`, undefined, op(head));
+  await s.expect(404, head, 'DELETE', `/api/v1/devices/${device.id}`, undefined, op(head));
   await s.expect(401, head, 'GET', '/api/v1/mining/jobs?mine=1', undefined, auth);
   await s.expect(405, head, 'DELETE', '/api/v1/status');
   await s.expect(405, head, 'PUT', '/api/v1/blocks/0');
+  // Five wrong codes in a row from this address lock pairing for it.
+  for (const guess of ['BBBB-BBBB', 'CCCC-CCCC', 'DDDD-DDDD', 'EEEE-EEEE', 'GGGG-GGGG']) {
+    await s.expect(400, head, 'POST', '/api/v1/pair', { code: guess, name: 'guess' });
+  }
+  const locked = await s.expect(429, head, 'POST', '/api/v1/pair', { code: 'FFFF-FFFF', name: 'guess' });
+  check(locked.json.error.code === 'pairing_locked' && locked.headers.get('retry-after'), `locked pairing says when: ${locked.text}`);
 }
 
 async function exerciseMobile(s, head, mobile, window) {
@@ -354,8 +372,8 @@ async function exerciseMobile(s, head, mobile, window) {
   await s.expect(200, mobile, 'GET', '/api/v1/blocks?limit=50');
   await s.expect(200, mobile, 'GET', `/api/v1/blocks/${status.localTipHash}`);
   await s.expect(200, mobile, 'GET', '/api/v1/nodes');
-  await s.expect(200, mobile, 'GET', '/api/v1/peers');
-  await s.expect(200, head, 'GET', '/api/v1/peers');
+  await s.expect(200, mobile, 'GET', '/api/v1/peers', undefined, op(mobile));
+  await s.expect(200, head, 'GET', '/api/v1/peers', undefined, op(head));
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 // Who may call the REST API: paired devices (codes, tokens, revocation, the file behind them)
-// and the client policy (read / write / admin by address and token, rate limits, CORS).
+// and the client policy (read / write / operator by address and token, rate limits, CORS).
 #include "core/api/ClientPolicy.h"
 #include "core/api/DeviceRegistry.h"
 
@@ -17,7 +17,10 @@ const QHostAddress kLoopback("127.0.0.1");
 
 ClientRequest from(const QHostAddress& address, const QByteArray& token = {})
 {
-    return {address, token.isEmpty() ? QByteArray() : "Bearer " + token, "/api/v1/mining/jobs"};
+    GuardedRequest headers;
+    headers.method = "POST";
+    headers.host = "127.0.0.1:8645";
+    return {address, token.isEmpty() ? QByteArray() : "Bearer " + token, "/api/v1/mining/jobs", headers};
 }
 
 } // namespace
@@ -103,7 +106,7 @@ private slots:
         QVERIFY2(error.contains(path) && error.contains("damaged"), qPrintable(error));
     }
 
-    void readsAreOpenWritesNeedATokenAdminNeedsLoopback()
+    void readsAreOpenWritesNeedATokenOperatorRoutesTheOperatorToken()
     {
         DeviceRegistry registry(file("devices4.json"));
         QString error;
@@ -112,17 +115,35 @@ private slots:
         RestSettings settings;
         settings.requestsPerSecond = 0;
         ClientPolicy policy(settings, &registry);
-        int retry = 0;
-        QVERIFY(!policy.admit(from(kPhone), Access::Read, 0, &retry));
-        QCOMPARE(policy.admit(from(kPhone), Access::Write, 0, &retry)->kind, ApiError::Unauthorized);
-        QCOMPARE(policy.admit(from(kPhone, "pbt_wrong"), Access::Write, 0, &retry)->code, QString("bad_token"));
-        QVERIFY(!policy.admit(from(kPhone, token.toLatin1()), Access::Write, 0, &retry));
-        QCOMPARE(policy.admit(from(kPhone, token.toLatin1()), Access::Admin, 0, &retry)->kind, ApiError::Forbidden);
-        QVERIFY(!policy.admit(from(kLoopback), Access::Write, 0, &retry));
-        QVERIFY(!policy.admit(from(kLoopback, token.toLatin1()), Access::Write, 0, &retry));
+        const QByteArray operatorToken = "pbo_" + QByteArray(64, 'a');
+        policy.setOperatorTokens({operatorToken, QByteArray(40, 'f')});
+        const auto code = [&](const ClientRequest& request, Access access) {
+            const auto refusal = policy.admit(request, access, 0);
+            return refusal ? refusal->code : QString("admitted");
+        };
+        QCOMPARE(code(from(kPhone), Access::Read), QString("admitted"));
+        QCOMPARE(code(from(kPhone), Access::Write), QString("token_required"));
+        QCOMPARE(policy.admit(from(kPhone), Access::Write, 0)->kind, ApiError::Unauthorized);
+        QCOMPARE(code(from(kPhone, "pbt_wrong"), Access::Write), QString("bad_token"));
+        QCOMPARE(code(from(kPhone, token.toLatin1()), Access::Write), QString("admitted"));
+        QCOMPARE(code(from(kLoopback), Access::Write), QString("admitted"));
+        QCOMPARE(code(from(kLoopback, token.toLatin1()), Access::Write), QString("admitted"));
         // A token that is sent is checked even from this machine (a revoked phone behind a tunnel).
-        QCOMPARE(policy.admit(from(kLoopback, "pbt_wrong"), Access::Write, 0, &retry)->code, QString("bad_token"));
-        QVERIFY(!policy.admit(from(QHostAddress("::1")), Access::Admin, 0, &retry));
+        QCOMPARE(code(from(kLoopback, "pbt_wrong"), Access::Write), QString("bad_token"));
+
+        // Operator routes want the operator token from every address, this machine's included.
+        QCOMPARE(code(from(kLoopback), Access::Operator), QString("operator_token_required"));
+        QCOMPARE(code(from(QHostAddress("::1")), Access::Operator), QString("operator_token_required"));
+        QCOMPARE(policy.admit(from(kLoopback), Access::Operator, 0)->kind, ApiError::Unauthorized);
+        QCOMPARE(code(from(kLoopback, token.toLatin1()), Access::Operator), QString("operator_only"));
+        QCOMPARE(policy.admit(from(kPhone, token.toLatin1()), Access::Operator, 0)->kind, ApiError::Forbidden);
+        QCOMPARE(code(from(kLoopback, operatorToken + "b"), Access::Operator), QString("bad_token"));
+        QCOMPARE(code(from(kLoopback, operatorToken.left(10)), Access::Operator), QString("bad_token"));
+        QCOMPARE(code(from(kLoopback, operatorToken), Access::Operator), QString("admitted"));
+        QCOMPARE(code(from(kPhone, QByteArray(40, 'f')), Access::Operator), QString("admitted"));  // the fixed token, remotely
+        QCOMPARE(code(from(kPhone, operatorToken), Access::Write), QString("admitted"));
+        policy.setOperatorTokens({});
+        QCOMPARE(code(from(kLoopback, operatorToken), Access::Operator), QString("bad_token"));
     }
 
     void eachClientHasItsOwnRequestBudget()
@@ -130,14 +151,13 @@ private slots:
         RestSettings settings;
         settings.requestsPerSecond = 10;  // bursts of 20
         ClientPolicy policy(settings, nullptr);
-        int retry = 0;
-        for (int i = 0; i < 20; ++i) QVERIFY(!policy.admit(from(kPhone), Access::Read, 1000, &retry));
-        const auto refused = policy.admit(from(kPhone), Access::Read, 1000, &retry);
+        for (int i = 0; i < 20; ++i) QVERIFY(!policy.admit(from(kPhone), Access::Read, 1000));
+        const auto refused = policy.admit(from(kPhone), Access::Read, 1000);
         QVERIFY(refused);
         QCOMPARE(refused->kind, ApiError::TooManyRequests);
-        QCOMPARE(retry, 1);
-        QVERIFY(!policy.admit(from(QHostAddress("192.0.2.11")), Access::Read, 1000, &retry));  // another client
-        QVERIFY(!policy.admit(from(kPhone), Access::Read, 1300, &retry));  // refilled
+        QCOMPARE(refused->retryAfterSeconds, 1);
+        QVERIFY(!policy.admit(from(QHostAddress("192.0.2.11")), Access::Read, 1000));  // another client
+        QVERIFY(!policy.admit(from(kPhone), Access::Read, 1300));  // refilled
     }
 
     void corsAnswersOnlyConfiguredOrigins()

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <numeric>
+
 using namespace pb::api;
 
 namespace {
@@ -54,6 +56,42 @@ private slots:
                      qPrintable(QString("%1 %2 is described but not served").arg(methods.join(","), path)));
     }
 
+    // Operator protection is a property of the route table: the document marks exactly those
+    // routes with the operator token, and every write with the Origin refusal.
+    void operatorRoutesAndOnlyThoseWantTheOperatorToken()
+    {
+        const auto node = pb::createNode(pb::NodeConfig{});
+        RestServer server(*node, RestSettings{});
+        QVERIFY(server.operatorRoutes().count("/api/v1/peers"));
+        QVERIFY(server.operatorRoutes().count("/api/v1/pairing"));
+        QVERIFY(!server.operatorRoutes().count("/api/v1/mining/jobs"));
+        const QJsonArray operatorOnly{QJsonObject{{"operatorToken", QJsonArray()}}};
+        const QJsonObject paths = openApiDocument().value("paths").toObject();
+        int operatorOperations = 0;
+        for (auto path = paths.begin(); path != paths.end(); ++path) {
+            const QJsonObject operations = path.value().toObject();
+            for (auto it = operations.begin(); it != operations.end(); ++it) {
+                const QString method = it.key().toUpper();
+                const QJsonObject operation = it.value().toObject();
+                const QJsonObject responses = operation.value("responses").toObject();
+                const auto served = server.operatorRoutes().find(routePattern(path.key()));
+                const bool isOperator = served != server.operatorRoutes().end() && served->second.contains(method);
+                const QString where = method + " " + path.key();
+                QVERIFY2((operation.value("security").toArray() == operatorOnly) == isOperator, qPrintable(where));
+                if (isOperator) {
+                    ++operatorOperations;
+                    QVERIFY2(responses.value("401").toObject().value("description").toString().contains("operator_token_required"),
+                             qPrintable(where));
+                }
+                if (method != "GET")
+                    QVERIFY2(responses.value("403").toObject().value("description").toString().contains("origin_not_allowed"),
+                             qPrintable(where));
+            }
+        }
+        QCOMPARE(operatorOperations, int(std::accumulate(server.operatorRoutes().begin(), server.operatorRoutes().end(), qsizetype(0),
+                                                         [](qsizetype n, const auto& route) { return n + route.second.size(); })));
+    }
+
     void everyErrorAnswerUsesTheErrorSchema()
     {
         const QJsonObject document = openApiDocument();
@@ -65,6 +103,7 @@ private slots:
                 const QJsonObject responses = operation.toObject().value("responses").toObject();
                 QVERIFY(responses.contains("405"));
                 QVERIFY(responses.contains("429"));
+                QVERIFY(responses.contains("421"));  // the Host allow-list answers on every route
                 for (auto it = responses.begin(); it != responses.end(); ++it) {
                     if (it.key().toInt() < 400) continue;
                     QJsonObject response = it.value().toObject();

@@ -68,11 +68,13 @@ public:
     }
 };
 
-// Every test connection comes from 127.0.0.1, so the per-address limit must allow them all.
+// Every test connection comes from 127.0.0.1, so the per-address and per-subnet limits must
+// allow them all.
 inline TransportLimits loopbackLimits()
 {
     TransportLimits limits;
     limits.maxPerIp = limits.maxInbound;
+    limits.maxPerSubnet = limits.maxInbound;
     return limits;
 }
 
