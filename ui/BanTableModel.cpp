@@ -9,7 +9,7 @@ BanTableModel::BanTableModel(QObject* parent) : SnapshotTableModel(parent) {}
 
 bool BanTableModel::sameRow(const BanInfo& a, const BanInfo& b) const
 {
-    return a.address == b.address && a.until == b.until && a.reason == b.reason;
+    return a.address == b.address && a.until == b.until && a.reason == b.reason && a.bannedAt == b.bannedAt;
 }
 
 int BanTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -20,6 +20,7 @@ QVariant BanTableModel::data(const QModelIndex& index, int role) const
     const BanInfo& b = rows_[index.row()];
     switch (index.column()) {
     case Address: return b.address;
+    case BannedAt: return b.bannedAt > 0 ? dateTimeText(QDateTime::fromSecsSinceEpoch(b.bannedAt)) : tr("unknown");
     case Until: return dateTimeText(QDateTime::fromSecsSinceEpoch(b.until));
     case Reason: return b.reason;
     }
@@ -31,6 +32,7 @@ QVariant BanTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     case Address: return tr("Address");
+    case BannedAt: return tr("Banned at");
     case Until: return tr("Banned until");
     case Reason: return tr("Reason");
     }

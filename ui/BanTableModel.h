@@ -1,5 +1,5 @@
 #pragma once
-// The banned addresses (Node::bans() snapshots) as a table: address, until, reason.
+// The banned addresses (Node::bans() snapshots) as a table: address, banned at, until, reason.
 #include "core/net/PeerInfo.h"
 #include "ui/SnapshotTableModel.h"
 
@@ -8,7 +8,7 @@ namespace pb::ui {
 class BanTableModel : public SnapshotTableModel<BanInfo> {
     Q_OBJECT
 public:
-    enum Column { Address, Until, Reason, ColumnCount };
+    enum Column { Address, BannedAt, Until, Reason, ColumnCount };
 
     explicit BanTableModel(QObject* parent = nullptr);
 

@@ -3,6 +3,7 @@
 #include "ui/AddressView.h"
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
+#include "ui/GalleryView.h"
 #include "ui/Panes.h"
 #include "ui/TableViews.h"
 #include "ui/TransferView.h"
@@ -14,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <utility>
 
@@ -87,12 +89,21 @@ ChainPage::ChainPage(Node& node, QWidget* parent) : QWidget(parent)
 
     QSplitter* split = panes(Qt::Horizontal, column({search_, message_, view_}, view_), views_);
     split->setSizes({600, 400});
-    fill(this, split);
+    gallery_ = new GalleryView(node);
+    tabs_ = new QTabWidget;
+    tabs_->addTab(split, tr("Blocks"));
+    tabs_->addTab(gallery_, tr("Gallery"));
+    connect(gallery_, &GalleryView::blockRequested, this, [this](const QString& hash) {
+        tabs_->setCurrentIndex(0);
+        detail_->load(hash);
+    });
+    fill(this, tabs_);
 }
 
 void ChainPage::refresh(const NodeStatus& status)
 {
     model_->setTip(status.height, status.ready);
+    if (status.ready) gallery_->refresh(status.height);
     selectShownBlockWhenListed();
 }
 

@@ -2,7 +2,8 @@
 // Chain explorer: every block of the active chain, newest first, with photo thumbnails
 // (a lazy model, smooth however long the chain), the selected block in detail, and a search
 // by height, block hash, transfer id (a 64-digit id that is no block) or "pb1…" address,
-// whose transfer and address views link back to blocks.
+// whose transfer and address views link back to blocks. A second tab, the gallery, shows the
+// newest blocks' photos as a grid searchable by label; activating a photo shows its block.
 #include "core/node/Node.h"
 
 #include <QWidget>
@@ -10,6 +11,7 @@
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace pb::ui {
@@ -17,6 +19,7 @@ namespace pb::ui {
 class AddressView;
 class BlockDetailView;
 class BlockListModel;
+class GalleryView;
 class TransferView;
 
 class ChainPage : public QWidget {
@@ -38,6 +41,8 @@ public:
     // The view shown beside the list: detail(), transferView() or addressView().
     QWidget* shownView() const;
     QLineEdit* searchBox() const { return search_; }
+    GalleryView* gallery() const { return gallery_; }
+    QTabWidget* tabs() const { return tabs_; }  // Blocks, Gallery
     QString message() const;
 
 private:
@@ -57,6 +62,8 @@ private:
     bool shownBlockUnlisted_ = false;  // the detail view shows a block above the list's tip
     QLineEdit* search_;
     QLabel* message_;
+    GalleryView* gallery_;
+    QTabWidget* tabs_;
 };
 
 } // namespace pb::ui

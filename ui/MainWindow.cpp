@@ -5,6 +5,7 @@
 #include "ui/GuiSettings.h"
 #include "ui/IncomingTransfers.h"
 #include "ui/LogPage.h"
+#include "ui/MempoolPage.h"
 #include "ui/MiningPage.h"
 #include "ui/MobilePage.h"
 #include "ui/OverviewPage.h"
@@ -40,10 +41,14 @@ MainWindow::MainWindow(Node& node, const QString& walletPath, QWidget* parent) :
     sidebar_->setSpacing(2);
     stack_ = new QStackedWidget;
     connect(sidebar_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == MempoolIndex) mempool_->refresh();
+    });
 
     overview_ = new OverviewPage(node);
     peers_ = new PeersPage(node);
     chain_ = new ChainPage(node);
+    mempool_ = new MempoolPage(node);
     mining_ = new MiningPage(node);
     wallet_ = new WalletPage(node, walletPath);
     incoming_ = new IncomingTransfers(node, *wallet_->session(), this);
@@ -53,6 +58,7 @@ MainWindow::MainWindow(Node& node, const QString& walletPath, QWidget* parent) :
     addPage(overview_, "overview", tr("Overview"));
     addPage(peers_, "peers", tr("Peers"));
     addPage(chain_, "chain", tr("Chain"));
+    addPage(mempool_, "mempool", tr("Mempool"));
     addPage(mining_, "mining", tr("Mining"));
     addPage(wallet_, "wallet", tr("Wallet"));
     addPage(mobile_, "mobile", tr("Mobile"));
@@ -151,6 +157,7 @@ void MainWindow::refreshPages()
     overview_->refresh();
     peers_->refresh();
     chain_->refresh(status);
+    if (stack_->currentWidget() == mempool_) mempool_->refresh();
     mining_->refresh(status);
     wallet_->refresh(status);
     incoming_->checkMempool();

@@ -1,5 +1,5 @@
 #pragma once
-// The desktop application's main window: a sidebar of pages (Overview, Peers, Chain, Mining,
+// The desktop application's main window: a sidebar of pages (Overview, Peers, Chain, Mempool, Mining,
 // Wallet, Mobile, Log, Settings), each seeing the engine only through pb::Node. Status updates arrive as
 // queued signals and are coalesced into at most a few page refreshes per second, so a fast
 // chain never floods the event loop and the window never waits for the engine.
@@ -16,6 +16,7 @@ namespace pb::ui {
 
 class ChainPage;
 class LogPage;
+class MempoolPage;
 class MiningPage;
 class MobilePage;
 class OverviewPage;
@@ -28,7 +29,7 @@ class WalletPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { OverviewIndex, PeersIndex, ChainIndex, MiningIndex, WalletIndex, MobileIndex, LogIndex, SettingsIndex };
+    enum Page { OverviewIndex, PeersIndex, ChainIndex, MempoolIndex, MiningIndex, WalletIndex, MobileIndex, LogIndex, SettingsIndex };
 
     // `walletPath`: the wallet keystore of the node's data directory (Keystore::fileIn).
     MainWindow(Node& node, const QString& walletPath, QWidget* parent = nullptr);
@@ -36,6 +37,7 @@ public:
     OverviewPage* overview() const { return overview_; }
     PeersPage* peersPage() const { return peers_; }
     ChainPage* chainPage() const { return chain_; }
+    MempoolPage* mempoolPage() const { return mempool_; }
     MiningPage* miningPage() const { return mining_; }
     MobilePage* mobilePage() const { return mobile_; }
     WalletPage* walletPage() const { return wallet_; }
@@ -72,6 +74,7 @@ private:
     OverviewPage* overview_;
     PeersPage* peers_;
     ChainPage* chain_;
+    MempoolPage* mempool_;
     MiningPage* mining_;
     MobilePage* mobile_;
     WalletPage* wallet_;

@@ -36,7 +36,7 @@ ApiResult BansController::list() const
 {
     QJsonArray bans;
     for (const BanInfo& b : node_.bans())
-        bans.append(QJsonObject{{"address", b.address}, {"until", b.until}, {"reason", b.reason}});
+        bans.append(QJsonObject{{"address", b.address}, {"until", b.until}, {"reason", b.reason}, {"bannedAt", b.bannedAt}});
     return QJsonObject{{"bans", bans}};
 }
 

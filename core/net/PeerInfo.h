@@ -24,6 +24,7 @@ struct BanInfo {
     QString address;             // IP address
     qint64 until = 0;            // seconds since the epoch
     QString reason;
+    qint64 bannedAt = 0;         // seconds since the epoch; 0 when unknown (bans saved by older versions)
 };
 
 } // namespace pb

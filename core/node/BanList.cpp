@@ -17,7 +17,7 @@ BanList::BanList(storage::RedisPeerStore& store, Logger& log, Clock clock, bool 
 void BanList::load()
 {
     bans_.clear();
-    for (const storage::BanRecord& b : store_.bans(clock_())) bans_.push_back({b.address, b.until, b.reason});
+    for (const storage::BanRecord& b : store_.bans(clock_())) bans_.push_back({b.address, b.until, b.reason, b.bannedAt});
 }
 
 bool BanList::isBanned(const QHostAddress& address) const
@@ -41,7 +41,8 @@ void BanList::dropExpired()
 
 bool BanList::add(const QHostAddress& address, qint64 seconds, const QString& reason)
 {
-    const storage::BanRecord record{address.toString(), clock_() + seconds, reason};
+    const qint64 now = clock_();
+    const storage::BanRecord record{address.toString(), now + seconds, reason, now};
     try {
         store_.saveBan(record);
         load();

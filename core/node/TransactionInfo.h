@@ -16,6 +16,8 @@ struct TransactionInfo {
     QString blockHash;           // confirmed only
     quint64 height = 0;          // confirmed only
     quint64 time = 0;            // confirmed only: its block's time (Unix seconds)
+    int size = 0;                // pending only: bytes of its encoding (fee per byte is what miners rank by)
+    qint64 arrivedAt = 0;        // pending only: when this node first had it, seconds since the epoch; 0 unknown
 };
 
 // An address's account: confirmed state, and what its pending transfers add to it.

@@ -37,11 +37,15 @@ TransactionInfo describeTransaction(const Bytes& raw, const Transaction& tx)
 QList<TransactionInfo> TransferQueries::pending()
 {
     QList<TransactionInfo> out;
+    const std::map<Hash256, qint64> arrivals = mempool_.arrivals();
     for (const auto& [id, raw] : mempool_.all()) {
         const auto tx = Transaction::parse(raw);
         if (!tx || tx->type != TxType::Transfer) continue;
         TransactionInfo info = describeTransaction(raw, *tx);
         info.status = "pending";
+        info.size = int(raw.size());
+        const auto arrived = arrivals.find(id);
+        if (arrived != arrivals.end()) info.arrivedAt = arrived->second;
         out.push_back(info);
     }
     std::stable_sort(out.begin(), out.end(), [](const TransactionInfo& a, const TransactionInfo& b) { return a.fee > b.fee; });

@@ -196,7 +196,7 @@ std::optional<NodeRecord> RedisPeerStore::node(const Hash256& id)
 
 void RedisPeerStore::saveBan(const BanRecord& ban)
 {
-    run({"HSET", key("bans"), utf8(ban.address), std::to_string(ban.until) + " " + utf8(ban.reason)},
+    run({"HSET", key("bans"), utf8(ban.address), std::to_string(ban.until) + ":" + std::to_string(ban.bannedAt) + " " + utf8(ban.reason)},
         "saving a ban");
 }
 
@@ -215,10 +215,13 @@ std::vector<BanRecord> RedisPeerStore::bans(qint64 now, QStringList* skipped)
         const std::string& address = e[i].str();
         const std::string& value = e[i + 1].str();
         const size_t space = value.find(' ');
-        const auto until = parseInteger(value.substr(0, space));
-        if (!until) {
+        const std::string times = value.substr(0, space);
+        const size_t colon = times.find(':');
+        const auto until = parseInteger(times.substr(0, colon));
+        const auto bannedAt = colon == std::string::npos ? std::optional<long long>(0) : parseInteger(times.substr(colon + 1));
+        if (!until || !bannedAt) {
             if (skipped)
-                skipped->append(QString("ban of %1: %2 does not start with an expiry time")
+                skipped->append(QString("ban of %1: %2 does not start with an expiry time (and a ban time)")
                                     .arg(QString::fromStdString(redisQuoted(address)), QString::fromStdString(redisQuoted(value))));
             continue;
         }
@@ -227,7 +230,8 @@ std::vector<BanRecord> RedisPeerStore::bans(qint64 now, QStringList* skipped)
             prune.push_back(value);
             continue;
         }
-        inForce.push_back({fromUtf8(address), *until, space == std::string::npos ? QString() : fromUtf8(value.substr(space + 1))});
+        inForce.push_back({fromUtf8(address), *until, space == std::string::npos ? QString() : fromUtf8(value.substr(space + 1)),
+                           *bannedAt});
     }
     if (prune.size() > 4) run(prune, "deleting expired bans");
     std::sort(inForce.begin(), inForce.end(), [](const BanRecord& a, const BanRecord& b) { return a.address < b.address; });

@@ -3,7 +3,9 @@
 // prefix):
 //   node:<id>        hash  pack (signed encoding), signature, host, port, type, seen
 //   nodes            sorted set  node id -> last seen (seconds), most recent first on read
-//   bans             hash  ip -> "<until seconds> <reason>"
+//   bans             hash  ip -> "<until seconds>:<banned-at seconds> <reason>"; records written
+//                    before the ban time was kept ("<until seconds> <reason>") still load, with
+//                    bannedAt 0
 // Methods throw StoreError (core/chain/ChainStore.h) when Redis fails.
 //
 // Damaged records (a field that does not parse, a signature that is not 64 bytes, a catalogue
@@ -42,6 +44,7 @@ struct BanRecord {
     QString address;     // canonical IP text (QHostAddress::toString())
     qint64 until = 0;    // seconds since the epoch
     QString reason;
+    qint64 bannedAt = 0; // seconds since the epoch; 0 when unknown (a record from before it was kept)
 };
 
 class RedisPeerStore {

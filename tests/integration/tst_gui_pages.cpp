@@ -11,6 +11,7 @@
 #include "ui/BlockDetailView.h"
 #include "ui/BlockListModel.h"
 #include "ui/ChainPage.h"
+#include "ui/GalleryView.h"
 #include "ui/GuiSettings.h"
 #include "ui/LogFilterModel.h"
 #include "ui/LogModel.h"
@@ -34,6 +35,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QIcon>
+#include <QTabWidget>
+#include <limits>
 #include <QElapsedTimer>
 #include <QThread>
 #include <QItemSelectionModel>
@@ -321,6 +325,68 @@ private slots:
         QVERIFY(model.loadedBlock(0).has_value());
         QVERIFY(!model.loadedBlock(quint64(model.rowCount() / 2)).has_value());
         QCOMPARE(model.loadedBlock(0)->prevHash, QString(64, '0'));
+    }
+
+    void galleryShowsThePhotosWithLabelsAndSearchesByLabel()
+    {
+        QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
+        const pb::PhotoJob job = *node_->miningJob(minedJobId_);
+        QVERIFY(node_->status().height < pb::ui::GalleryView::kScannedBlocks);  // the whole chain is in range
+        window_->showPage(pb::ui::MainWindow::ChainIndex);
+        pb::ui::GalleryView* gallery = chain()->gallery();
+        chain()->tabs()->setCurrentWidget(gallery);
+        QVERIFY(gallery->isVisible());
+        const auto tileOf = [gallery](const QString& blockHash) {
+            const QAbstractItemModel* m = gallery->view()->model();
+            for (int row = 0; row < m->rowCount(); ++row)
+                if (m->index(row, 0).data(pb::ui::GalleryView::kHashRole).toString() == blockHash) return m->index(row, 0);
+            return QModelIndex();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(tileOf(job.blockHash).isValid(), 20000);
+        const QModelIndex tile = tileOf(job.blockHash);
+        QCOMPARE(tile.data(Qt::DisplayRole).toString(), QString("person"));
+        QVERIFY(!tile.data(Qt::DecorationRole).value<QIcon>().isNull());
+
+        // Every tile is a photo block of the chain with its label, newest first.
+        const QAbstractItemModel* tiles = gallery->view()->model();
+        QVERIFY(tiles->rowCount() >= 1);
+        quint64 previous = std::numeric_limits<quint64>::max();
+        int persons = 0;
+        for (int row = 0; row < tiles->rowCount(); ++row) {
+            const QModelIndex index = tiles->index(row, 0);
+            pb::QueryError error;
+            const auto block = node_->findBlock(index.data(pb::ui::GalleryView::kHashRole).toString(), &error);
+            QVERIFY2(block, qPrintable(error.message));
+            QVERIFY(!block->photoHash.isEmpty());
+            QCOMPARE(index.data(Qt::DisplayRole).toString(), block->label.isEmpty() ? QString("(no label)") : block->label);
+            QCOMPARE(index.data(pb::ui::GalleryView::kHeightRole).toULongLong(), block->height);
+            QVERIFY(block->height < previous);
+            previous = block->height;
+            persons += block->label.contains("pers", Qt::CaseInsensitive) ? 1 : 0;
+        }
+        // No photo block of the chain is missing.
+        pb::QueryError error;
+        int photoBlocks = 0;
+        for (const pb::BlockInfo& b : node_->blocksFrom(0, int(node_->status().height + 1), &error))
+            photoBlocks += b.photoHash.isEmpty() ? 0 : 1;
+        QTRY_COMPARE_WITH_TIMEOUT(gallery->photoCount(), photoBlocks, 10000);
+
+        gallery->searchLabel("PERS");
+        QCOMPARE(gallery->searchBox()->text(), QString("PERS"));
+        QCOMPARE(gallery->shownCount(), persons);
+        QVERIFY(persons >= 1);
+        QVERIFY2(gallery->summaryLabel()->text().endsWith(QString("; %1 with a label containing \"PERS\".").arg(persons)),
+                 qPrintable(gallery->summaryLabel()->text()));
+        gallery->searchLabel("no-such-label");
+        QCOMPARE(gallery->shownCount(), 0);
+        gallery->searchLabel("");
+        QCOMPARE(gallery->shownCount(), gallery->photoCount());
+        pb::test::saveScreenshot(window_.get(), "chain-gallery");
+
+        // Activating a photo shows its block on the Blocks tab.
+        emit gallery->view()->activated(tileOf(job.blockHash));
+        QCOMPARE(chain()->tabs()->currentIndex(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->block() && chain()->detail()->block()->hash == job.blockHash, 10000);
     }
 
     void searchByHeightOrHashSelectsTheBlockAndShowsItsDetail()

@@ -8,12 +8,14 @@
 #include "tests/support/Screenshots.h"
 #include "ui/BanDialog.h"
 #include "ui/BanTableModel.h"
+#include "ui/LocaleFormat.h"
 #include "ui/MainWindow.h"
 #include "ui/PeerDetailView.h"
 #include "ui/PeerTableModel.h"
 #include "ui/PeersPage.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QGroupBox>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -161,14 +163,24 @@ private slots:
         page()->peerView()->selectAll();
         QVERIFY(!page()->peerView()->selectionModel()->selectedRows().isEmpty());
         acceptNextDialog(this);
+        const qint64 clickedAt = QDateTime::currentSecsSinceEpoch();
         buttonNamed(page(), "Ban the selected peers")->click();
         // All peers are on 127.0.0.1: one host, banned once.
         QTRY_COMPARE_WITH_TIMEOUT(node_->bans().size(), 1, 5000);
-        QCOMPARE(node_->bans().first().address, QString("127.0.0.1"));
+        const pb::BanInfo ban = node_->bans().first();
+        QCOMPARE(ban.address, QString("127.0.0.1"));
+        QVERIFY2(ban.bannedAt >= clickedAt && ban.bannedAt <= QDateTime::currentSecsSinceEpoch(), qPrintable(QString::number(ban.bannedAt)));
         QCOMPARE(page()->messageLabel()->text(), QString("Banned 127.0.0.1."));
         QTRY_COMPARE_WITH_TIMEOUT(node_->peers().size(), 0, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(page()->banModel()->rowCount(), 1, 5000);
         QCOMPARE(page()->banBox()->title(), QString("Banned addresses (1)"));
+        // The list shows when the ban was set and why.
+        const auto* model = page()->banModel();
+        QCOMPARE(model->headerData(pb::ui::BanTableModel::BannedAt, Qt::Horizontal, Qt::DisplayRole).toString(), QString("Banned at"));
+        QCOMPARE(model->index(0, pb::ui::BanTableModel::BannedAt).data().toString(),
+                 pb::ui::dateTimeText(QDateTime::fromSecsSinceEpoch(ban.bannedAt)));
+        QCOMPARE(model->index(0, pb::ui::BanTableModel::Reason).data().toString(), ban.reason);
+        QVERIFY(!ban.reason.isEmpty());
     }
 
     void anAddressTypedInIsBannedAndTheListFolds()

@@ -161,8 +161,10 @@ private slots:
         QVERIFY(waitListed("2001:db8::7", true));
         QVERIFY(waitListed("198.51.100.7", true));
         QJsonObject listed = banOf("192.0.2.7");
-        QCOMPARE(listed.keys(), (QStringList{"address", "reason", "until"}));
+        QCOMPARE(listed.keys(), (QStringList{"address", "bannedAt", "reason", "until"}));
         QCOMPARE(listed.value("reason").toString(), QString("flooded us"));
+        const qint64 bannedAt = listed.value("bannedAt").toInteger();
+        QVERIFY2(bannedAt >= before && qAbs(until - 3600 - bannedAt) <= 2, qPrintable(QString::number(bannedAt)));
         QVERIFY(qAbs(listed.value("until").toInteger() - until) <= 2);
         const qint64 ipv6Until = banOf("2001:db8::7").value("until").toInteger();
         QVERIFY(ipv6Until >= before + 86400 && ipv6Until <= QDateTime::currentSecsSinceEpoch() + 86400);

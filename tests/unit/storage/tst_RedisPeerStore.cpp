@@ -61,6 +61,7 @@ private slots:
     void malformedSignatureIsRefused();
     void bansAreListedSortedAndRemovable();
     void expiredBansAreNotListedAndDeleted();
+    void banTimeIsKeptAndOldRecordsWithoutItLoad();
     void damagedNodesAreSkippedWithAReasonOrThrowWhenAskedFor();
     void damagedBansAreSkippedAndRemovable();
     void plainSetCatalogueIsUpgraded();
@@ -200,6 +201,25 @@ void TestRedisPeerStore::bansAreListedSortedAndRemovable()
     QVERIFY(!m_store->removeBan("192.0.2.9"));
     QVERIFY(!m_store->removeBan("203.0.113.1"));
     QCOMPARE(m_store->bans(kNow).size(), size_t(2));
+}
+
+void TestRedisPeerStore::banTimeIsKeptAndOldRecordsWithoutItLoad()
+{
+    m_store->saveBan({"192.0.2.1", kNow + 100, "new record", kNow - 5});
+    // What versions before the ban time wrote: "<until> <reason>".
+    QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.2", std::to_string(kNow + 200) + " old record"}).integer() == 1);
+    QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.3", std::to_string(kNow + 300) + ":later x"}).integer() == 1);
+    QStringList skipped;
+    const auto bans = m_store->bans(kNow, &skipped);
+    QCOMPARE(bans.size(), size_t(2));
+    QCOMPARE(bans[0].bannedAt, kNow - 5);
+    QCOMPARE(bans[0].until, kNow + 100);
+    QCOMPARE(bans[0].reason, QString("new record"));
+    QCOMPARE(bans[1].bannedAt, 0LL);
+    QCOMPARE(bans[1].until, kNow + 200);
+    QCOMPARE(bans[1].reason, QString("old record"));
+    QCOMPARE(skipped.size(), 1);  // a ban time that is not a number is damage, not "unknown"
+    QVERIFY2(skipped.first().contains("192.0.2.3"), qPrintable(skipped.first()));
 }
 
 void TestRedisPeerStore::expiredBansAreNotListedAndDeleted()
