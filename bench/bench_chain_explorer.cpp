@@ -64,11 +64,11 @@ public:
     bool unban(const QString&) override { return false; }
     std::optional<QByteArray> photo(const QString&) const override { return std::nullopt; }
     std::optional<QByteArray> thumbnail(const QString&) const override { return std::nullopt; }
-    QList<pb::MiningJobInfo> miningJobs() const override { return {}; }
-    std::optional<pb::MiningJobInfo> miningJob(const QString&) const override { return std::nullopt; }
+    QList<pb::PhotoJob> miningJobs() const override { return {}; }
+    std::optional<pb::PhotoJob> miningJob(const QString&) const override { return std::nullopt; }
     QStringList recognizerLabels(QString*) const override { return {}; }
     QString recognizerIdentity() const override { return {}; }
-    std::optional<pb::MiningJobInfo> submitMiningJob(const pb::MiningJobRequest&, pb::QueryError*) override { return std::nullopt; }
+    std::optional<pb::PhotoJob> submitMiningJob(const pb::PhotoJobRequest&, pb::QueryError*) override { return std::nullopt; }
     bool cancelMiningJob(const QString&, pb::QueryError*) override { return false; }
     std::optional<pb::AccountInfo> account(const QString&, pb::QueryError*) const override { return std::nullopt; }
     std::optional<QList<pb::TransactionInfo>> addressHistory(const QString&, int, pb::QueryError*) const override

@@ -2,6 +2,7 @@
 // chain store (Redis round trips), consensus checks (hashing, Merkle roots, parsing), and the
 // rest — the chain's own bookkeeping, which should stay a small share at any chain length.
 #include "core/chain/Chain.h"
+#include "core/mining/BlockAssembler.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisChainStore.h"
 #include "core/storage/RedisClient.h"
@@ -79,7 +80,7 @@ std::vector<Bytes> mineChain(Chain& chain, size_t blocks)
     std::vector<Bytes> encoded;
     for (size_t i = 0; i < blocks; ++i) {
         const uint64_t now = kStartTime + i;
-        BlockTemplate t = chain.makeTemplate(payTo, now);
+        mining::BlockTemplate t = mining::BlockAssembler(chain).assemble(payTo, now);
         test::solve(t.block);
         encoded.push_back(t.block.serialize());
         if (chain.submitBlock(encoded.back(), nullptr, now).outcome != AcceptOutcome::Connected)

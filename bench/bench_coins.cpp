@@ -3,6 +3,7 @@
 // connect a block of 1,000 transfers in a real Redis (against a coinbase-only block), all in
 // one run.
 #include "core/chain/Chain.h"
+#include "core/mining/BlockAssembler.h"
 #include "core/mempool/Mempool.h"
 #include "core/storage/RedisChainStore.h"
 #include "tests/support/ScratchRedis.h"
@@ -123,7 +124,7 @@ int connectTime()
     const auto senders = keys(10);
     uint64_t now = testNet().genesisTime;
     const auto mine = [&](const crypto::AddressHash& payTo, const std::vector<Bytes>& txs, qint64* nanos) {
-        BlockTemplate t = chain.makeTemplate(payTo, ++now, nullptr, txs);
+        mining::BlockTemplate t = mining::BlockAssembler(chain).assemble(payTo, ++now, nullptr, txs);
         test::solve(t.block);
         const Bytes encoded = t.block.serialize();
         QElapsedTimer timer;

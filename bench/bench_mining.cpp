@@ -16,6 +16,7 @@
 
 using namespace pb;
 using namespace pb::crypto;
+using namespace pb::mining;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -104,11 +105,11 @@ Rate hashrate(ShaBackend backend, unsigned threads, double seconds)
 Rate minerHashrate(unsigned threads, double seconds)
 {
     Miner miner([](uint64_t, uint64_t) {});
-    MiningJob job;
+    WorkUnit job;
     job.id = 1;
     for (size_t i = 0; i < job.header.size(); ++i)
         job.header[i] = uint8_t(i * 29 + 3);
-    miner.setJob(job);
+    miner.setWork(job);
     const std::clock_t cpuStart = std::clock();
     const auto start = Clock::now();
     const uint64_t before = miner.totalHashes();
@@ -182,7 +183,7 @@ int main(int argc, char** argv)
                     rate / one, r.cpusUsed);
     }
 
-    std::printf("\nengine miner (pb::Miner, %s):\n", backendName(best).c_str());
+    std::printf("\nengine miner (pb::mining::Miner, %s):\n", backendName(best).c_str());
     const Rate minerOne = minerHashrate(1, seconds);
     std::printf("   1 thread  %12s   ratio %.2f\n", perSecond(minerOne.hashesPerSecond, "H/s").c_str(),
                 minerOne.hashesPerSecond / (compressions / 2));

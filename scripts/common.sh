@@ -12,6 +12,7 @@ PB_PACKAGES=(
   libopencv-dev opencv-data libqrencode-dev xvfb xauth
   opencv-doc darknet openssl libzbar-dev chromium
   lintian desktop-file-utils appstream systemd man-db
+  clang-15 libfuzzer-15-dev jq curl
 )
 
 pb_install_packages() {
@@ -39,4 +40,30 @@ pb_build() {
   "$PB_ROOT/scripts/fetch-model.sh" "$dir/models"
   # shellcheck disable=SC2086 # PB_TARGETS is a word list
   cmake --build "$dir" --parallel "$(nproc)" ${PB_TARGETS:+--target $PB_TARGETS}
+}
+
+# pb_fuzz <build dir> <target> <seconds> <seed> [libFuzzer options...]: runs one libFuzzer
+# target of a -DPB_FUZZ=ON build coverage-guided for <seconds>, from its seed corpus
+# (tests/fuzz/corpus/<name>, read only) plus a working corpus that keeps what it finds
+# (<build dir>/fuzz-corpus/<target>). Any crash, leak, timeout (10 s per input) or OOM (2 GB)
+# fails it, and the input that did it is kept as <build dir>/fuzz-artifacts/<target>/crash-…
+# (leak-…, timeout-…, oom-…). The log is <build dir>/fuzz-logs/<target>.log.
+pb_fuzz() {
+  local dir="$1" target="$2" seconds="$3" seed="$4"
+  shift 4
+  local corpus="$dir/fuzz-corpus/$target" artifacts="$dir/fuzz-artifacts/$target" log="$dir/fuzz-logs/$target.log"
+  mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
+  # Symbolised stack traces in the log, from whichever llvm-symbolizer is installed.
+  local symbolizer
+  symbolizer="$(command -v llvm-symbolizer-15 || command -v llvm-symbolizer || true)"
+  if ASAN_SYMBOLIZER_PATH="$symbolizer" "$dir/tests/fuzz/${target}_libfuzzer" -seed="$seed" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" \
+      "$corpus" "$PB_ROOT/tests/fuzz/corpus/${target#fuzz_}" >"$log" 2>&1; then
+    echo "$target: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') runs," \
+      "$(grep -oE 'ft: [0-9]+' "$log" | tail -1) features, no finding"
+  else
+    echo "$target: FAILED (seed $seed): see $log; input kept in $artifacts/"
+    tail -n 40 "$log"
+    return 1
+  fi
 }

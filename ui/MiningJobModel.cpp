@@ -23,7 +23,7 @@ QColor stateColour(JobState state)
 
 MiningJobModel::MiningJobModel(QObject* parent) : SnapshotTableModel(parent) {}
 
-bool MiningJobModel::sameRow(const MiningJobInfo& a, const MiningJobInfo& b) const
+bool MiningJobModel::sameRow(const PhotoJob& a, const PhotoJob& b) const
 {
     return a.state == b.state && a.detail == b.detail && a.blockHash == b.blockHash && a.updatedAt == b.updatedAt;
 }
@@ -33,7 +33,7 @@ int MiningJobModel::columnCount(const QModelIndex& parent) const { return parent
 QVariant MiningJobModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rows_.size()) return {};
-    const MiningJobInfo& job = rows_[index.row()];
+    const PhotoJob& job = rows_[index.row()];
     if (role == Qt::ForegroundRole && index.column() == State) return QBrush(stateColour(job.state));
     if (role == Qt::ToolTipRole && index.column() == Outcome) return job.blockHash.isEmpty() ? job.detail : job.blockHash;
     if (role != Qt::DisplayRole) return {};

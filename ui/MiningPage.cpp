@@ -102,6 +102,7 @@ void MiningPage::refresh(const NodeStatus& s)
 {
     controls_->refresh(s);
     if (s.ready) {
+        drop_->setMaxPhotoBytes(s.maxPhotoBytes);
         stats_->setText(tr("Hashrate %1 (10 s) · %2 (60 s) · %3 (15 min) · backend %4 · blocks found %5 · rewards %6 coins")
                             .arg(formatHashrate(s.hashrate10s), formatHashrate(s.hashrate60s),
                                  formatHashrate(s.hashrate15m), s.miningBackend)
@@ -134,7 +135,7 @@ void MiningPage::sampleHashrate()
 
 bool MiningPage::submitJob()
 {
-    MiningJobRequest request;
+    PhotoJobRequest request;
     request.photo = drop_->photo();
     request.label = label_->currentText();
     request.vote = vote_->currentData().toString();
@@ -158,7 +159,7 @@ bool MiningPage::cancelSelectedJob()
         report(tr("Select a job to cancel first."), true);
         return false;
     }
-    const MiningJobInfo job = jobs_->jobAt(rows.first().row());
+    const PhotoJob job = jobs_->jobAt(rows.first().row());
     QueryError error;
     if (!node_.cancelMiningJob(job.id, &error)) {
         report(tr("Cannot cancel job %1: %2.").arg(job.id, error.message), true);

@@ -1,5 +1,7 @@
 #include "ui/PeerDetailView.h"
 
+#include "core/net/PeerManager.h"
+
 #include "ui/FormRows.h"
 #include "ui/PeerQuality.h"
 #include "ui/PeerTableModel.h"
@@ -15,9 +17,9 @@ namespace pb::ui {
 
 namespace {
 
-// The misbehaviour score at which a peer is banned by default (NetProcessing's
-// misbehaviourThreshold; the node does not publish its setting).
-constexpr int kBanScore = 100;
+// The misbehaviour score at which a peer is banned by default (the node does not publish its
+// setting).
+const int kBanScore = net::NetSettings{}.misbehaviourThreshold;
 
 QFormLayout* group(QVBoxLayout* layout, const QString& title)
 {

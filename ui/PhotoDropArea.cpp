@@ -1,5 +1,6 @@
 #include "ui/PhotoDropArea.h"
 
+#include "core/util/ImageFormat.h"
 #include "ui/PhotoImages.h"
 
 #include <QDragEnterEvent>
@@ -49,15 +50,13 @@ bool PhotoDropArea::loadFile(const QString& path)
         emit photoRefused(tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), file.errorString()));
         return false;
     }
-    if (file.size() > qint64(kMaxJobPhotoBytes)) {
+    if (quint64(file.size()) > maxPhotoBytes_) {
         emit photoRefused(tr("%1 has %2 bytes; a photo may have at most %3.")
-                              .arg(QFileInfo(path).fileName()).arg(file.size()).arg(kMaxJobPhotoBytes));
+                              .arg(QFileInfo(path).fileName()).arg(file.size()).arg(maxPhotoBytes_));
         return false;
     }
     const QByteArray bytes = file.readAll();
-    const bool jpeg = bytes.startsWith("\xFF\xD8\xFF");
-    const bool png = bytes.startsWith("\x89PNG\r\n\x1A\n");
-    if (!jpeg && !png) {
+    if (!sniffImageFormat(bytes)) {
         emit photoRefused(tr("%1 is neither a JPEG nor a PNG photo.").arg(QFileInfo(path).fileName()));
         return false;
     }

@@ -1,7 +1,7 @@
 #pragma once
 // The Wallet page's tables: the wallet's addresses with labels and balances, and the history
 // of the selected address (pending transfers first, then confirmed ones, newest first).
-#include "core/node/NodeStatus.h"
+#include "core/node/TransactionInfo.h"
 #include "ui/SnapshotTableModel.h"
 
 namespace pb::ui {

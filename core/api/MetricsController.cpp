@@ -71,7 +71,7 @@ QByteArray MetricsController::metrics(qint64 nowSeconds)
     for (const JobState state : {JobState::Queued, JobState::Recognizing, JobState::Rejected, JobState::Mining, JobState::Mined,
                                  JobState::Stale, JobState::Cancelled})
         jobs.insert(jobStateName(state), 0);
-    for (const MiningJobInfo& job : node_.miningJobs()) jobs[jobStateName(job.state)] += 1;
+    for (const PhotoJob& job : node_.miningJobs()) jobs[jobStateName(job.state)] += 1;
     out.family("photoblocks_mining_jobs", "gauge", "Photo mining jobs by state");
     for (auto it = jobs.cbegin(); it != jobs.cend(); ++it) out.sample(it.value(), {{"state", it.key()}});
 

@@ -13,7 +13,7 @@ const QStringList kJobFields = {"photo", "label", "vote", "rewardAddress"};
 
 } // namespace
 
-QJsonObject jobJson(const MiningJobInfo& job)
+QJsonObject jobJson(const PhotoJob& job)
 {
     return QJsonObject{
         {"id", job.id},
@@ -42,7 +42,7 @@ ApiResult MiningController::list(const QUrlQuery& query, const QString& callerSo
         return ApiError{ApiError::Unauthorized, "token_required",
                         "?mine=1 lists a paired device's own jobs: send its token as Authorization: Bearer <token>"};
     QJsonArray jobs;
-    for (const MiningJobInfo& job : node_.miningJobs())
+    for (const PhotoJob& job : node_.miningJobs())
         if (!std::get<bool>(mine) || job.source == callerSource) jobs.append(jobJson(job));
     QString problem;
     QJsonArray labels;
@@ -69,7 +69,7 @@ ApiResult MiningController::job(const QString& id) const
 
 ApiResult MiningController::submit(const QByteArray& contentType, const QByteArray& body, const QString& source)
 {
-    MiningJobRequest request;
+    PhotoJobRequest request;
     request.source = source;
     const QByteArray type = contentType.split(';').first().trimmed().toLower();  // without parameters
     if (type == "multipart/form-data") return submitForm(contentType, body, request);
@@ -79,7 +79,7 @@ ApiResult MiningController::submit(const QByteArray& contentType, const QByteArr
                     QString("a job is application/json or multipart/form-data, not %1").arg(QString::fromLatin1(type.left(80)))};
 }
 
-ApiResult MiningController::submitJson(const QByteArray& body, MiningJobRequest request)
+ApiResult MiningController::submitJson(const QByteArray& body, PhotoJobRequest request)
 {
     const ApiResult parsed = parseObjectBody(body, kJobFields);
     if (std::holds_alternative<ApiError>(parsed)) return parsed;
@@ -100,9 +100,9 @@ ApiResult MiningController::submitJson(const QByteArray& body, MiningJobRequest 
     return queue(request);
 }
 
-ApiResult MiningController::submitForm(const QByteArray& contentType, const QByteArray& body, MiningJobRequest request)
+ApiResult MiningController::submitForm(const QByteArray& contentType, const QByteArray& body, PhotoJobRequest request)
 {
-    const auto parsed = parseMultipartForm(contentType, body, {8, qsizetype(kMaxJobPhotoBytes), kMaxFormFieldBytes});
+    const auto parsed = parseMultipartForm(contentType, body, {8, qsizetype(node_.status().maxPhotoBytes), kMaxFormFieldBytes});
     if (const auto* e = std::get_if<ApiError>(&*parsed)) return *e;
     bool hasPhoto = false, hasLabel = false;
     for (const FormPart& part : std::get<QList<FormPart>>(*parsed)) {
@@ -136,11 +136,12 @@ ApiResult MiningController::submitForm(const QByteArray& contentType, const QByt
     return queue(request);
 }
 
-ApiResult MiningController::queue(const MiningJobRequest& request)
+ApiResult MiningController::queue(const PhotoJobRequest& request)
 {
-    if (request.photo.size() > qsizetype(kMaxJobPhotoBytes))
-        return ApiError{ApiError::PayloadTooLarge, "photo_too_large",
-                        QString("the photo has %1 bytes; at most %2 are accepted").arg(request.photo.size()).arg(kMaxJobPhotoBytes)};
+    // The one job check (core/node/PhotoJobCheck) runs in submitMiningJob; a photo over the cap
+    // is refused here first because it has its own status code.
+    if (const PhotoJobProblem photo = checkJobPhoto(request.photo, node_.status().maxPhotoBytes); photo.kind == PhotoJobProblem::PhotoTooLarge)
+        return ApiError{ApiError::PayloadTooLarge, "photo_too_large", photo.message};
     QueryError error;
     const auto job = node_.submitMiningJob(request, &error);
     if (job) return jobJson(*job);

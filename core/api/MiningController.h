@@ -28,14 +28,14 @@ public:
     ApiResult cancel(const QString& id);
 
 private:
-    ApiResult submitJson(const QByteArray& body, MiningJobRequest request);
-    ApiResult submitForm(const QByteArray& contentType, const QByteArray& body, MiningJobRequest request);
-    ApiResult queue(const MiningJobRequest& request);
+    ApiResult submitJson(const QByteArray& body, PhotoJobRequest request);
+    ApiResult submitForm(const QByteArray& contentType, const QByteArray& body, PhotoJobRequest request);
+    ApiResult queue(const PhotoJobRequest& request);
 
     Node& node_;
 };
 
-QJsonObject jobJson(const MiningJobInfo& job);
+QJsonObject jobJson(const PhotoJob& job);
 // The job source recorded for a paired device.
 QString deviceJobSource(const QString& deviceId);
 

@@ -1,5 +1,7 @@
 #include "core/api/RestServer.h"
 
+#include "core/util/ImageFormat.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QHttpServerResponder>
@@ -254,7 +256,7 @@ QHttpServerResponse RestServer::photoResponse(const QString& blockId, const QHtt
     if (!bytes)
         return respond(ApiError{ApiError::NotFound, "photo_not_found",
                                 QString("the photo of block %1 is not stored here").arg(block->hash)});
-    const QByteArray type = thumbnail || bytes->startsWith("\xFF\xD8") ? "image/jpeg" : "image/png";
+    const QByteArray type = thumbnail || sniffImageFormat(*bytes) == ImageFormat::Jpeg ? "image/jpeg" : "image/png";
     QHttpServerResponse response(type, *bytes);
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "public, max-age=31536000, immutable");

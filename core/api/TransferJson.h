@@ -5,7 +5,7 @@
 // numbers up to 2^53 or strings of decimal digits (for the full 64-bit range).
 #include "core/api/ApiError.h"
 #include "core/chain/Transaction.h"
-#include "core/node/NodeStatus.h"
+#include "core/node/TransactionInfo.h"
 
 namespace pb::api {
 

@@ -2,7 +2,8 @@
 // The block tree and the active chain. Validates headers and blocks against consensus rules
 // and the stored tree, follows the branch with the most cumulative work (reorganising through
 // stored undo data, each switch one atomic store update), serves headers and locators for
-// sync, and builds templates for the miner. Not thread-safe: owned by the engine thread.
+// sync, and tells a block assembler (core/mining) what the next block must satisfy. Not
+// thread-safe: owned by the engine thread.
 #include "core/chain/ChainStore.h"
 #include "core/chain/Validation.h"
 
@@ -45,22 +46,8 @@ struct HeaderResult {
     bool ok() const { return validation.ok() && storageError.empty(); }
 };
 
-// What a mining job adds to a block: a photo, the label claimed for it (may be empty) and the
-// vote on the label of the latest label-claiming block before it.
-struct PhotoClaim {
-    Hash256 photoHash{};
-    std::string label;
-    LabelVote vote = LabelVote::Abstain;
-};
-
 // Runs the network's recognizer on a photo for a claimed label (deterministic, may be slow).
 using PhotoVerifier = std::function<PhotoVerdict(const Bytes& photo, const std::string& label)>;
-
-struct BlockTemplate {
-    Block block;          // header complete except the nonce
-    Hash256 target{};     // big-endian; the header hash must not exceed it
-    uint64_t height = 0;
-};
 
 class Chain {
 public:
@@ -95,11 +82,9 @@ public:
     std::vector<BlockIndexEntry> missingBodies(size_t max);
     bool knows(const Hash256& hash);
 
-    // A block to mine on the tip; with a claim, it carries the photo, label and vote, and a
-    // label makes its target the photo target. `transfers` (valid on the tip, in order) follow
-    // the coinbase, which claims the reward plus their fees.
-    BlockTemplate makeTemplate(const crypto::AddressHash& rewardAddress, uint64_t now, const PhotoClaim* claim = nullptr,
-                               const std::vector<Bytes>& transfers = {});
+    // What a block on the tip must satisfy at `now`: its height, the retargeted bits and the
+    // median time past it must exceed.
+    ChainContext nextBlockContext(uint64_t now);
 
 private:
     ChainContext contextAfter(const BlockIndexEntry& parent, uint64_t now);

@@ -4,6 +4,7 @@
 #include "core/chain/Accounts.h"
 #include "core/chain/Transaction.h"
 #include "core/crypto/Sha256.h"
+#include "core/util/ImageFormat.h"
 
 #include <algorithm>
 #include <set>
@@ -19,13 +20,6 @@ std::string bitsHex(uint32_t bits)
     uint8_t be[4];
     putBE32(be, bits);
     return "0x" + toHex(be, 4);
-}
-
-bool isJpeg(const Bytes& b) { return b.size() >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF; }
-bool isPng(const Bytes& b)
-{
-    static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    return b.size() >= 8 && std::memcmp(b.data(), sig, 8) == 0;
 }
 
 ValidationResult checkTransactions(const Block& b, const NetworkParams& params)
@@ -197,7 +191,7 @@ ValidationResult checkPhoto(const Block& block, const Bytes* photo, const Networ
                                                    + std::to_string(params.maxPhotoBytes));
     if (crypto::sha256(*photo) != *block.photoHash)
         return fail(BlockError::PhotoHashMismatch, "photo bytes do not hash to " + toHex(*block.photoHash));
-    if (!isJpeg(*photo) && !isPng(*photo)) return fail(BlockError::PhotoBadFormat, "photo is neither JPEG nor PNG");
+    if (!sniffImageFormat(*photo)) return fail(BlockError::PhotoBadFormat, "photo is neither JPEG nor PNG");
     return {};
 }
 

@@ -3,6 +3,9 @@
 #include "core/crypto/NonceScanKernels.h"
 
 #include <algorithm>
+#if defined(PB_X86_KERNELS)
+#include <cpuid.h>
+#endif
 #include <stdexcept>
 
 namespace pb::crypto {
@@ -103,6 +106,15 @@ struct KernelInfo {
     int lanes;
 };
 
+#if defined(PB_X86_KERNELS)
+// CPUID leaf 7, EBX bit 29: the SHA extensions (clang 15's __builtin_cpu_supports has no "sha").
+bool cpuHasShaExtensions()
+{
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    return __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & (1u << 29)) != 0;
+}
+#endif
+
 bool cpuSupports(ShaBackend b)
 {
 #if defined(PB_X86_KERNELS)
@@ -110,7 +122,7 @@ bool cpuSupports(ShaBackend b)
     case ShaBackend::Portable:
         return true;
     case ShaBackend::ShaNi:
-        return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") && __builtin_cpu_supports("ssse3");
+        return cpuHasShaExtensions() && __builtin_cpu_supports("sse4.1") && __builtin_cpu_supports("ssse3");
     case ShaBackend::Avx2:
         return __builtin_cpu_supports("avx2");
     case ShaBackend::Avx512:

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace pb {
+namespace pb::mining {
 
 int64_t HashrateMeter::secondOf(Clock::time_point t) const
 {
@@ -59,4 +59,4 @@ void HashrateMeter::reset()
     firstSecond_ = -1;
 }
 
-} // namespace pb
+} // namespace pb::mining

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <mutex>
 
-namespace pb {
+namespace pb::mining {
 
 class HashrateMeter {
 public:
@@ -29,4 +29,4 @@ private:
     Clock::time_point origin_ = Clock::now();
 };
 
-} // namespace pb
+} // namespace pb::mining

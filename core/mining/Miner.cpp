@@ -1,6 +1,6 @@
 #include "core/mining/Miner.h"
 
-namespace pb {
+namespace pb::mining {
 
 namespace {
 // Nonces per slice: ~1.5 ms on the AVX-512 kernel, ~25 ms on the portable one, so a job change
@@ -41,22 +41,22 @@ void Miner::stop()
     for (auto& t : joining) t.join();
 }
 
-void Miner::setJob(const MiningJob& job)
+void Miner::setWork(const WorkUnit& unit)
 {
     {
         std::lock_guard lock(mutex_);
-        job_ = job;
-        hasJob_ = true;
+        work_ = unit;
+        hasWork_ = true;
         solved_ = false;
         ++generation_;
     }
     wake_.notify_all();
 }
 
-void Miner::clearJob()
+void Miner::clearWork()
 {
     std::lock_guard lock(mutex_);
-    hasJob_ = false;
+    hasWork_ = false;
     ++generation_;
 }
 
@@ -64,13 +64,13 @@ void Miner::run(unsigned index, unsigned stride)
 {
     while (running_) {
         uint64_t generation;
-        MiningJob job;
+        WorkUnit job;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return !running_ || (hasJob_ && !solved_); });
+            wake_.wait(lock, [&] { return !running_ || (hasWork_ && !solved_); });
             if (!running_) return;
             generation = generation_;
-            job = job_;
+            job = work_;
         }
         const crypto::HeaderJob work = crypto::makeHeaderJob(job.header.data(), job.target);
         // Thread i owns slices i, i+stride, i+2*stride, ...: disjoint ranges, no coordination.
@@ -90,4 +90,4 @@ void Miner::run(unsigned index, unsigned stride)
     }
 }
 
-} // namespace pb
+} // namespace pb::mining

@@ -1,6 +1,6 @@
 #pragma once
-// Multi-threaded proof-of-work search. Threads scan disjoint nonce ranges of the current job
-// from its midstate; a new job, stop() or a thread-count change takes effect within one
+// Multi-threaded proof-of-work search. Threads scan disjoint nonce ranges of the current work unit
+// from its midstate; new work, stop() or a thread-count change takes effect within one
 // scan slice (tens of milliseconds). Winning nonces go to a callback; the miner never
 // judges blocks — the engine validates found blocks like any other.
 #include "core/chain/BlockHeader.h"
@@ -13,9 +13,10 @@
 #include <thread>
 #include <vector>
 
-namespace pb {
+namespace pb::mining {
 
-struct MiningJob {
+// One proof-of-work task: a block header (from a template) and the target its hash must meet.
+struct WorkUnit {
     uint64_t id = 0;
     std::array<uint8_t, BlockHeader::kSize> header{};  // nonce bytes are ignored
     Hash256 target{};
@@ -23,9 +24,9 @@ struct MiningJob {
 
 class Miner {
 public:
-    // Called on a miner thread with the job id and the winning nonce. After a win the miner
-    // idles until the next setJob().
-    using FoundCallback = std::function<void(uint64_t jobId, uint64_t nonce)>;
+    // Called on a miner thread with the work unit id and the winning nonce. After a win the miner
+    // idles until the next setWork().
+    using FoundCallback = std::function<void(uint64_t workUnitId, uint64_t nonce)>;
 
     explicit Miner(FoundCallback onFound, crypto::ShaBackend backend = crypto::bestBackend());
     ~Miner();
@@ -38,9 +39,9 @@ public:
     int threadCount() const;
     crypto::ShaBackend backend() const { return backend_; }
 
-    void setJob(const MiningJob& job);
-    // Threads idle until the next setJob().
-    void clearJob();
+    void setWork(const WorkUnit& unit);
+    // Threads idle until the next setWork().
+    void clearWork();
     const HashrateMeter& meter() const { return meter_; }
     uint64_t totalHashes() const { return totalHashes_; }
 
@@ -52,14 +53,14 @@ private:
     HashrateMeter meter_;
     std::vector<std::thread> threads_;
     std::atomic<bool> running_{false};
-    std::atomic<uint64_t> generation_{0};  // bumped on every job change or stop
+    std::atomic<uint64_t> generation_{0};  // bumped on every work change or stop
     std::atomic<uint64_t> totalHashes_{0};
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    MiningJob job_;
-    bool hasJob_ = false;
+    WorkUnit work_;
+    bool hasWork_ = false;
     bool solved_ = false;
 };
 
-} // namespace pb
+} // namespace pb::mining

@@ -18,7 +18,7 @@ constexpr size_t kMaxLocatorHashes = 64;
 constexpr size_t kMaxBlocksPerRequest = 16;
 constexpr size_t kMaxTransactionBytes = 1024;  // far above any transaction type's encoding
 
-// A node's signed self-description (see core/node/NodePack.h for the signed encoding).
+// A node's signed self-description (see core/net/NodePack.h for the signed encoding).
 struct WirePack {
     QString type;            // head / seed / full / mobile
     Bytes key;               // Ed25519 public key, 32 bytes

@@ -136,7 +136,7 @@ bool PeerConnection::admit(qsizetype size)
                  QWebSocketProtocol::CloseCodeTooMuchData);
         return false;
     }
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_limits.clockMs ? m_limits.clockMs() : m_clock.elapsed();
     const bool messageCovered = m_messageBucket.charge(1, now);
     const bool bytesCovered = m_byteBucket.charge(double(size), now);
     if (messageCovered && bytesCovered)

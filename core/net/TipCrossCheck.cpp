@@ -71,4 +71,62 @@ void TipCrossCheck::decideIfComplete(qint64 nowMs, bool timeUp)
     round_.reset();
 }
 
+TipRounds::TipRounds(TipRoundSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel,
+                     const BlockSync& sync, Logger& log)
+    : settings_(settings), chain_(chain), store_(store), channel_(channel), sync_(sync), log_(log)
+{
+}
+
+void TipRounds::checkTip()
+{
+    if (!settings_.mobile) return;
+    wanted_ = true;  // the tick starts it once the gap since the last round has passed
+    if (channel_.nowMs() - check_.lastStartMs() >= settings_.minGapMs) startRound();
+}
+
+void TipRounds::tick()
+{
+    if (!settings_.mobile) return;
+    const qint64 now = channel_.nowMs();
+    check_.expire(now);
+    // Until a round confirms the current tip, retry soon: peers may still be connecting.
+    const TipCheckInfo& info = check_.info();
+    const bool confirmed = info.state == "checked" && info.checkedHash == hexOf(chain_.tip().hash);
+    const qint64 interval = confirmed ? settings_.intervalMs : kUnsettledIntervalMs;
+    const qint64 since = now - check_.lastStartMs();
+    if ((wanted_ && since >= settings_.minGapMs) || (!check_.roundOpen() && since >= interval)) startRound();
+}
+
+void TipRounds::startRound()
+{
+    std::vector<PeerId> asked = sync_.bodyServers();
+    if (asked.size() > kMaxPeersAsked) asked.resize(kMaxPeersAsked);
+    wanted_ = false;
+    const TipInfo& tip = chain_.tip();
+    check_.start({tip.height, tip.hash, tip.time}, asked, channel_.nowMs());
+    for (PeerId id : asked) channel_.send(id, GetTip{tip.height});
+}
+
+void TipRounds::onGetTip(PeerId peer, const GetTip& request)
+{
+    TipMessage answer;
+    answer.height = chain_.tip().height;
+    answer.tip = chain_.tip().hash;
+    if (request.height <= answer.height) answer.atHeight = store_.hashAtHeight(request.height).value_or(Hash256{});
+    channel_.send(peer, answer);
+}
+
+void TipRounds::onTip(PeerId peer, const TipMessage& answer, const QString& peerName)
+{
+    const auto asked = check_.roundTip();
+    if (!asked) return;  // a late answer to a decided round
+    const bool onOurChain = answer.height <= chain_.tip().height && store_.hashAtHeight(answer.height) == answer.tip;
+    const TipVerdict verdict = judgeTip(asked->hash, answer, onOurChain);
+    if (!check_.record(peer, verdict, channel_.nowMs())) return;
+    if (verdict == TipVerdict::Disagrees)
+        log_.warning(QString("peer %1 disagrees with our tip %2 at height %3: its tip is %4 at height %5")
+                         .arg(peerName, hexOf(asked->hash).left(16)).arg(asked->height)
+                         .arg(hexOf(answer.tip).left(16)).arg(answer.height));
+}
+
 } // namespace pb::net

@@ -6,9 +6,15 @@
 // A round is decided once every asked peer answered or kRoundTimeoutMs passed: "checked"
 // with at least kMinAgreeing agreeing and none disagreeing, "disagreement" with any
 // disagreeing, "too_few_peers" when fewer than kMinAgreeing could be asked, else "unchecked".
+// TipRounds runs those rounds over the network: when to start one, whom to ask, what an
+// answer means; it also answers other nodes' gettip.
+#include "core/chain/Chain.h"
+#include "core/net/BlockSync.h"
 #include "core/net/Messages.h"
+#include "core/net/PeerChannel.h"
 #include "core/net/PeerLink.h"
 #include "core/net/TipCheckInfo.h"
+#include "core/util/Logger.h"
 
 #include <map>
 #include <optional>
@@ -56,6 +62,45 @@ private:
     std::optional<Round> round_;
     qint64 lastStartMs_ = 0;
     TipCheckInfo info_;
+};
+
+struct TipRoundSettings {
+    bool mobile = false;       // only mobile nodes run rounds; every node answers gettip
+    int intervalMs = 30000;    // between rounds once the tip is confirmed
+    int minGapMs = 2000;       // the least time between two rounds
+};
+
+class TipRounds {
+public:
+    static constexpr size_t kMaxPeersAsked = 8;
+    static constexpr qint64 kUnsettledIntervalMs = 5'000;  // between rounds until the tip is confirmed
+
+    // The peers asked are BlockSync's body servers (head, seed and full nodes).
+    TipRounds(TipRoundSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, const BlockSync& sync,
+              Logger& log);
+
+    // A new tip or a new full peer: starts a round unless one started moments ago (then the
+    // next tick does, once the gap has passed).
+    void checkTip();
+    // Decides a round whose time is up and starts the next one when due.
+    void tick();
+    void onGetTip(PeerId peer, const GetTip& request);
+    // `peerName` names the peer in the log.
+    void onTip(PeerId peer, const TipMessage& answer, const QString& peerName);
+    void peerGone(PeerId peer) { check_.peerGone(peer, channel_.nowMs()); }
+    const TipCheckInfo& info() const { return check_.info(); }
+
+private:
+    void startRound();
+
+    TipRoundSettings settings_;
+    Chain& chain_;
+    ChainStore& store_;
+    PeerChannel& channel_;
+    const BlockSync& sync_;
+    Logger& log_;
+    TipCrossCheck check_;
+    bool wanted_ = false;  // a new tip or full peer came too soon after the last round
 };
 
 } // namespace pb::net

@@ -3,6 +3,8 @@
 // runs with. Tests shrink them to provoke each limit quickly.
 #include <QtGlobal>
 
+#include <functional>
+
 namespace pb::net {
 
 struct TransportLimits {
@@ -49,6 +51,10 @@ struct TransportLimits {
     // Sends are only written out when the event loop runs, so this must hold the largest
     // burst the protocol sends in one go: 16 blocks of up to 1 MiB with 2 MiB photos.
     qint64 maxSendBufferBytes = 64 * 1024 * 1024;
+
+    // The clock the token buckets read, in ms; empty: a monotonic clock started with each
+    // connection. Tests hold it still so what a burst may pass does not depend on machine speed.
+    std::function<qint64()> clockMs;
 };
 
 } // namespace pb::net

@@ -4,7 +4,7 @@
 // the tip does, so everything is dropped on a new tip. Lookups by height and hash then cost no
 // storage round trip: what the REST API's block lookups and a paging GUI ask for repeatedly.
 // Thread-safe.
-#include "core/node/NodeStatus.h"
+#include "core/node/BlockInfo.h"
 
 #include <map>
 #include <mutex>

@@ -5,22 +5,15 @@
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
 #include "core/mempool/Mempool.h"
+#include "core/node/ChainQueries.h"
 #include "core/node/NodeEngine.h"
+#include "core/node/StorageSession.h"
+#include "core/node/ThumbnailCache.h"
 #include "core/node/TransferQueries.h"
 #include "core/photo/PhotoDecoder.h"
 #include "core/photo/Recognizer.h"
-#include "core/photo/Thumbnail.h"
-#include "core/storage/PhotoStore.h"
-#include "core/storage/RedisChainStore.h"
-#include "core/storage/RedisClient.h"
-#include "core/storage/RedisMempoolStore.h"
-#include "core/storage/RedisPeerStore.h"
-#include "core/storage/RedisPruneStore.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QSaveFile>
 #include <QRandomGenerator>
 #include <future>
 
@@ -30,37 +23,24 @@ namespace {
 
 QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
-BlockInfo describeHeader(const BlockHeader& header, const BlockIndexEntry& entry)
-{
-    BlockInfo info;
-    info.height = entry.height;
-    info.hash = hex(entry.hash);
-    info.prevHash = hex(header.prevHash);
-    info.headerHex = QString::fromStdString(toHex(header.serialize()));
-    info.version = header.version;
-    info.contentRoot = hex(header.contentRoot);
-    info.time = qint64(header.time);
-    info.bits = header.bits;
-    info.nonce = header.nonce;
-    info.chainWork = QString::fromStdString(entry.chainWork.toHex());
-    return info;
-}
-
-BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int size)
-{
-    BlockInfo info = describeHeader(block.header, entry);
-    if (block.photoHash) info.photoHash = hex(*block.photoHash);
-    info.label = QString::fromStdString(block.label);
-    info.vote = labelVoteName(block.vote);
-    info.sizeBytes = size;
-    for (const Bytes& raw : block.transactions) {
-        // Stored blocks were validated: every transaction decodes.
-        if (const auto parsed = Transaction::parse(raw)) info.transactions.push_back(describeTransaction(raw, *parsed));
-    }
-    return info;
-}
-
 } // namespace
+
+template <typename T, typename Query>
+std::optional<T> LocalNode::withReader(QueryError* error, Query&& query) const
+{
+    std::lock_guard lock(readerMutex_);
+    const auto unavailable = [error](const QString& message) {
+        if (error) *error = {QueryError::Unavailable, message, {}};
+        return std::nullopt;
+    };
+    if (!reader_) return unavailable("the node's storage is not open");
+    if (QString reconnectError; !reader_->ensureConnected(&reconnectError)) return unavailable("storage unreachable: " + reconnectError);
+    try {
+        return query();
+    } catch (const StoreError& e) {
+        return unavailable(QString::fromUtf8(e.what()));
+    }
+}
 
 LocalNode::LocalNode(const NodeConfig& config) : config_(config), log_(config.logToStderr)
 {
@@ -88,6 +68,10 @@ void LocalNode::start()
     });
     engine_->moveToThread(&thread_);
     connect(engine_, &NodeEngine::blockConnected, this, &Node::blockConnected);
+    // Running on without storage would only reject every block: stop, with the chain as stored.
+    connect(engine_, &NodeEngine::storageFailed, this, [this](const QString& why) {
+        emit failed("the embedded redis-server cannot be kept running (" + why + "); the node stops with its chain as last stored");
+    });
     thread_.start();
     QMetaObject::invokeMethod(engine_, [this] {
         const QString error = engine_->initialize();
@@ -108,21 +92,17 @@ void LocalNode::start()
 
 void LocalNode::openReader()
 {
-    const auto endpoint = engine_->storageEndpoint();
     QString error;
+    auto reader = node::StorageSession::attach(*engine_->storageEndpoint(), engine_->dataDirectory(), config_.network, &error);
     std::lock_guard lock(readerMutex_);
-    readerClient_ = storage::RedisClient::connect(*endpoint, 5000, &error);
-    if (!readerClient_) {
+    if (!reader) {
         log_.warning(QString("block queries unavailable: %1").arg(error));
         return;
     }
-    readerPhotos_ = std::make_unique<storage::PhotoStore>(engine_->dataDirectory());
-    thumbnailDir_ = engine_->dataDirectory() + "/thumbnails";
-    reader_ = std::make_unique<storage::RedisChainStore>(*readerClient_, *readerPhotos_, config_.network.toStdString());
-    readerMempool_ = std::make_unique<storage::RedisMempoolStore>(*readerClient_, config_.network.toStdString());
-    readerCatalogue_ = std::make_unique<storage::RedisPeerStore>(*readerClient_, config_.network.toStdString());
-    readerPruning_ = std::make_unique<storage::RedisPruneStore>(*readerClient_, config_.network.toStdString());
-    queries_ = std::make_unique<TransferQueries>(*reader_, *readerMempool_);
+    reader_ = std::move(reader);
+    thumbnails_ = std::make_shared<node::ThumbnailCache>(engine_->dataDirectory() + "/thumbnails", kThumbnailSide);
+    chainQueries_ = std::make_unique<ChainQueries>(reader_->chain(), reader_->pruning(), reader_->peers());
+    transferQueries_ = std::make_unique<TransferQueries>(reader_->chain(), reader_->mempool());
 }
 
 void LocalNode::stop()
@@ -134,13 +114,9 @@ void LocalNode::stop()
     }
     {
         std::lock_guard lock(readerMutex_);
-        queries_.reset();
-        readerCatalogue_.reset();
-        readerPruning_.reset();
-        readerMempool_.reset();
+        transferQueries_.reset();
+        chainQueries_.reset();
         reader_.reset();
-        readerPhotos_.reset();
-        readerClient_.reset();
     }
     NodeEngine* engine = engine_;
     QMetaObject::invokeMethod(engine, [engine] {
@@ -209,15 +185,15 @@ bool LocalNode::unban(const QString& address)
     return true;
 }
 
-QList<MiningJobInfo> LocalNode::miningJobs() const
+QList<PhotoJob> LocalNode::miningJobs() const
 {
     std::lock_guard lock(snapshotMutex_);
     return snapshot_.jobs;
 }
 
-std::optional<MiningJobInfo> LocalNode::miningJob(const QString& id) const
+std::optional<PhotoJob> LocalNode::miningJob(const QString& id) const
 {
-    for (const MiningJobInfo& job : miningJobs())
+    for (const PhotoJob& job : miningJobs())
         if (job.id == id) return job;
     return std::nullopt;
 }
@@ -235,32 +211,22 @@ QString LocalNode::recognizerIdentity() const
     return recognizer_ ? QString::fromStdString(recognizer_->identity()) : QString();
 }
 
-std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& request, QueryError* error)
+std::optional<PhotoJob> LocalNode::submitMiningJob(const PhotoJobRequest& request, QueryError* error)
 {
     const auto fail = [error](QueryError::Kind kind, const QString& message) {
         if (error) *error = {kind, message};
         return std::nullopt;
     };
     if (!engine_ || !status().ready) return fail(QueryError::Unavailable, "the node is not running");
-    QString problem;
-    const QStringList labels = recognizerLabels(&problem);
-    if (labels.isEmpty()) return fail(QueryError::Unavailable, problem.isEmpty() ? "this node cannot mine photos" : problem);
-    if (!labels.contains(request.label))
-        return fail(QueryError::Malformed, QString("label '%1' is not one the recognizer knows (%2)")
-                                               .arg(request.label.left(40), labels.join(", ")));
-    if (request.vote != "agree" && request.vote != "disagree" && request.vote != "abstain")
-        return fail(QueryError::Malformed, QString("vote '%1' is not agree, disagree or abstain").arg(request.vote.left(40)));
-    if (!request.rewardAddress.isEmpty() && !crypto::decodeAddress(request.rewardAddress.toStdString()))
-        return fail(QueryError::Malformed, QString("'%1' is not a valid Photoblocks address").arg(request.rewardAddress.left(100)));
-    if (request.photo.isEmpty()) return fail(QueryError::Malformed, "the photo is empty");
-    if (request.photo.size() > qsizetype(kMaxJobPhotoBytes))
-        return fail(QueryError::Malformed, QString("the photo has %1 bytes; at most %2 are accepted")
-                                               .arg(request.photo.size()).arg(kMaxJobPhotoBytes));
-    const bool jpeg = request.photo.startsWith("\xFF\xD8\xFF");
-    const bool png = request.photo.startsWith("\x89PNG\r\n\x1A\n");
-    if (!jpeg && !png) return fail(QueryError::Malformed, "the photo is neither JPEG nor PNG");
+    PhotoJobRules rules;
+    {
+        std::lock_guard lock(snapshotMutex_);
+        rules = photoJobRules(snapshot_);
+    }
+    if (const PhotoJobProblem problem = checkPhotoJob(request, rules); !problem.ok())
+        return fail(problem.kind == PhotoJobProblem::CannotMine ? QueryError::Unavailable : QueryError::Malformed, problem.message);
 
-    MiningJobInfo job;
+    PhotoJob job;
     job.id = QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0');
     job.label = request.label;
     job.vote = request.vote;
@@ -268,7 +234,7 @@ std::optional<MiningJobInfo> LocalNode::submitMiningJob(const MiningJobRequest& 
     job.source = request.source;
     job.photoHash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
     job.createdAt = job.updatedAt = QDateTime::currentMSecsSinceEpoch();
-    QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitMiningJob(job, photo); });
+    QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitPhotoJob(job, photo); });
     return job;
 }
 
@@ -283,7 +249,7 @@ bool LocalNode::cancelMiningJob(const QString& id, QueryError* error)
         if (error) *error = {QueryError::Conflict, QString("job %1 is already %2").arg(id, jobStateName(job->state))};
         return false;
     }
-    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, id] { e->cancelMiningJob(id); });
+    if (engine_) QMetaObject::invokeMethod(engine_, [e = engine_, id] { e->cancelPhotoJob(id); });
     return true;
 }
 
@@ -333,112 +299,39 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
     }
     const QString tip = status().tipHash;
     if (auto cached = isHeight ? blockCache_.atHeight(tip, height) : blockCache_.withHash(tip, hex(*hash))) return cached;
-    std::lock_guard lock(readerMutex_);
-    if (!readerReady(error)) return std::nullopt;
-    try {
-        if (isHeight) {
-            hash = reader_->hashAtHeight(height);
-            if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
-        }
-        auto block = readBlock(*hash, error, true);
-        // Header-only (pruned) and unchecked answers change without the tip moving: not cached.
-        if (block && !block->bodyPruned && !block->unchecked) blockCache_.store(tip, *block, isHeight);
-        return block;
-    } catch (const StoreError& e) {
-        return fail(QueryError::Unavailable, QString::fromUtf8(e.what()));
-    }
+    auto block = withReader<std::optional<BlockInfo>>(error, [&]() -> std::optional<BlockInfo> {
+        if (isHeight) hash = chainQueries_->hashAtHeight(height);
+        if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));
+        return readBlock(*hash, error, true);
+    });
+    if (!block || !*block) return std::nullopt;
+    // Header-only (pruned) and unchecked answers change without the tip moving: not cached.
+    if (!(*block)->bodyPruned && !(*block)->unchecked) blockCache_.store(tip, **block, isHeight);
+    return *block;
 }
 
 QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError* error) const
 {
-    QList<BlockInfo> blocks;
-    std::lock_guard lock(readerMutex_);
-    if (!readerReady(error)) return blocks;
-    try {
-        for (quint64 height = fromHeight; height < fromHeight + quint64(std::max(count, 0)); ++height) {
-            const auto hash = reader_->hashAtHeight(height);
-            if (!hash) break;
-            auto info = readBlock(*hash, error, false);
-            if (!info) return {};
-            blocks.append(std::move(*info));
-        }
-    } catch (const StoreError& e) {
-        if (error) *error = {QueryError::Unavailable, QString::fromUtf8(e.what())};
-        return {};
-    }
-    return blocks;
+    auto blocks = withReader<QList<BlockInfo>>(error, [&] { return chainQueries_->blocksFrom(fromHeight, count, error); });
+    if (!blocks) return {};
+    for (BlockInfo& block : *blocks) markUnchecked(block);
+    return *blocks;
 }
 
 QList<KnownNodeInfo> LocalNode::knownNodes(int max, QueryError* error) const
 {
-    QList<KnownNodeInfo> nodes;
-    std::lock_guard lock(readerMutex_);
-    if (!readerReady(error)) return nodes;
-    try {
-        for (const storage::NodeRecord& record : readerCatalogue_->nodes(size_t(std::max(max, 0))))
-            nodes.append({hex(record.id), record.type, record.host, record.port, record.seen});
-    } catch (const StoreError& e) {
-        if (error) *error = {QueryError::Unavailable, QString::fromUtf8(e.what())};
-        return {};
-    }
-    return nodes;
-}
-
-bool LocalNode::readerReady(QueryError* error) const
-{
-    if (!reader_) {
-        if (error) *error = {QueryError::Unavailable, "the node's storage is not open"};
-        return false;
-    }
-    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError)) {
-        if (error) *error = {QueryError::Unavailable, "storage unreachable: " + reconnectError};
-        return false;
-    }
-    return true;
+    return withReader<QList<KnownNodeInfo>>(error, [&] { return chainQueries_->knownNodes(max); }).value_or(QList<KnownNodeInfo>{});
 }
 
 std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* error, bool fetchIfPruned) const
 {
-    const auto fail = [error](QueryError::Kind kind, const QString& message) {
-        if (error) *error = {kind, message};
-        return std::nullopt;
-    };
-    const auto entry = reader_->indexEntry(hash);
-    const auto bytes = reader_->blockBytes(hash);
-    if (entry && !bytes && entry->status == BlockIndexEntry::Status::HaveBody) return prunedBlock(*entry, fetchIfPruned, error);
-    if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(hash)));
-    const auto block = Block::parse(*bytes);
-    if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(hash)));
-    BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
-    if (block->header.claimsLabel()) {
-        const VoteTally t = reader_->votes(hash);
-        info.votes = {t.agree, t.disagree, t.abstain};
-    }
-    markUnchecked(info);
-    return info;
-}
-
-std::optional<BlockInfo> LocalNode::prunedBlock(const BlockIndexEntry& entry, bool fetch, QueryError* error) const
-{
-    const auto raw = reader_->headerBytes(entry.hash);
-    const auto header = raw ? BlockHeader::parse(raw->data(), raw->size()) : std::nullopt;
-    if (!header) {
-        if (error) *error = {QueryError::Unavailable, QString("the stored header of block %1 does not decode").arg(hex(entry.hash))};
-        return std::nullopt;
-    }
-    BlockInfo info = describeHeader(*header, entry);
-    info.bodyPruned = true;
-    if (const auto summary = readerPruning_->summary(entry.hash)) {
-        if (summary->photo) info.photoHash = hex(*summary->photo);
-        info.label = QString::fromStdString(summary->label);
-        info.vote = QString::fromStdString(summary->vote);
-        info.sizeBytes = int(summary->size);
-    }
-    markUnchecked(info);
+    auto block = chainQueries_->block(hash, error);
+    if (!block) return std::nullopt;
+    markUnchecked(*block);
     // The body comes back from a full peer for a while; the caller asks again.
-    if (fetch && engine_)
-        QMetaObject::invokeMethod(engine_, [e = engine_, hash = entry.hash] { e->fetchPrunedBody(hash); });
-    return info;
+    if (block->bodyPruned && fetchIfPruned && engine_)
+        QMetaObject::invokeMethod(engine_, [e = engine_, hash] { e->fetchPrunedBody(hash); });
+    return block;
 }
 
 void LocalNode::markUnchecked(BlockInfo& info) const
@@ -451,48 +344,21 @@ std::optional<QByteArray> LocalNode::photo(const QString& photoHash) const
 {
     const auto hash = hashFromHex(photoHash.toStdString());
     std::lock_guard lock(readerMutex_);
-    if (!hash || !readerPhotos_) return std::nullopt;
-    const auto bytes = readerPhotos_->get(*hash);
+    if (!hash || !reader_) return std::nullopt;
+    const auto bytes = reader_->photos().get(*hash);
     if (!bytes) return std::nullopt;
     return QByteArray(reinterpret_cast<const char*>(bytes->data()), qsizetype(bytes->size()));
 }
 
 std::optional<QByteArray> LocalNode::thumbnail(const QString& photoHash) const
 {
-    const QString cached = thumbnailDir_ + "/" + photoHash + ".jpg";
-    if (QFile file(cached); file.open(QIODevice::ReadOnly)) return file.readAll();
-    const auto original = photo(photoHash);
-    if (!original) return std::nullopt;
-    std::string error;
-    const auto small = photo::makeThumbnail(Bytes(original->begin(), original->end()), kThumbnailSide, &error);
-    if (!small) return std::nullopt;
-    const QByteArray bytes(reinterpret_cast<const char*>(small->data()), qsizetype(small->size()));
-    // Written whole then renamed, so a concurrent reader never sees half a file.
-    QDir().mkpath(thumbnailDir_);
-    QSaveFile out(cached);
-    if (out.open(QIODevice::WriteOnly)) {
-        out.write(bytes);
-        out.commit();
+    std::shared_ptr<node::ThumbnailCache> thumbnails;
+    {
+        std::lock_guard lock(readerMutex_);
+        thumbnails = thumbnails_;
     }
-    return bytes;
-}
-
-template <typename T, typename Query>
-std::optional<T> LocalNode::withQueries(QueryError* error, Query&& query) const
-{
-    std::lock_guard lock(readerMutex_);
-    const auto unavailable = [error](const QString& message) {
-        if (error) *error = {QueryError::Unavailable, message, {}};
-        return std::nullopt;
-    };
-    if (!queries_) return unavailable("the node's storage is not open");
-    if (QString reconnectError; !readerClient_->isConnected() && !readerClient_->reconnect(&reconnectError))
-        return unavailable("storage unreachable: " + reconnectError);
-    try {
-        return query(*queries_);
-    } catch (const StoreError& e) {
-        return unavailable(QString::fromUtf8(e.what()));
-    }
+    if (!thumbnails) return std::nullopt;
+    return thumbnails->thumbnail(photoHash, [&] { return photo(photoHash); });
 }
 
 namespace {
@@ -512,14 +378,14 @@ std::optional<AccountInfo> LocalNode::account(const QString& address, QueryError
 {
     const auto a = parseAddress(address, error);
     if (!a) return std::nullopt;
-    return withQueries<AccountInfo>(error, [&](TransferQueries& q) { return q.account(*a); });
+    return withReader<AccountInfo>(error, [&] { return transferQueries_->account(*a); });
 }
 
 std::optional<QList<TransactionInfo>> LocalNode::addressHistory(const QString& address, int max, QueryError* error) const
 {
     const auto a = parseAddress(address, error);
     if (!a) return std::nullopt;
-    return withQueries<QList<TransactionInfo>>(error, [&](TransferQueries& q) { return q.history(*a, max); });
+    return withReader<QList<TransactionInfo>>(error, [&] { return transferQueries_->history(*a, max); });
 }
 
 std::optional<TransactionInfo> LocalNode::transaction(const QString& id, QueryError* error) const
@@ -530,7 +396,7 @@ std::optional<TransactionInfo> LocalNode::transaction(const QString& id, QueryEr
         return std::nullopt;
     }
     QueryError storageError;
-    const auto found = withQueries<std::optional<TransactionInfo>>(&storageError, [&](TransferQueries& q) { return q.transaction(*hash); });
+    const auto found = withReader<std::optional<TransactionInfo>>(&storageError, [&] { return transferQueries_->transaction(*hash); });
     if (!found) {
         if (error) *error = storageError;
         return std::nullopt;
@@ -541,7 +407,7 @@ std::optional<TransactionInfo> LocalNode::transaction(const QString& id, QueryEr
 
 QList<TransactionInfo> LocalNode::mempool(QueryError* error) const
 {
-    return withQueries<QList<TransactionInfo>>(error, [](TransferQueries& q) { return q.pending(); }).value_or(QList<TransactionInfo>{});
+    return withReader<QList<TransactionInfo>>(error, [this] { return transferQueries_->pending(); }).value_or(QList<TransactionInfo>{});
 }
 
 std::optional<TransactionInfo> LocalNode::submitTransfer(const QByteArray& raw, QueryError* error)

@@ -1,7 +1,7 @@
 #pragma once
 // The Node façade over an in-process engine: owns the engine thread, marshals commands to
-// it, keeps the latest status snapshot, and answers block queries on a read-only storage
-// connection of its own so callers never wait for the engine.
+// it, keeps the latest status snapshot, and answers queries (ChainQueries, TransferQueries)
+// on a storage session of its own so callers never wait for the engine.
 #include "core/chain/ChainStore.h"
 #include "core/node/BlockCache.h"
 #include "core/node/Node.h"
@@ -16,14 +16,11 @@ class NodeEngine;
 namespace photo {
 class Recognizer;
 } // namespace photo
-namespace storage {
-class RedisClient;
-class PhotoStore;
-class RedisChainStore;
-class RedisMempoolStore;
-class RedisPeerStore;
-class RedisPruneStore;
-} // namespace storage
+namespace node {
+class StorageSession;
+class ThumbnailCache;
+} // namespace node
+class ChainQueries;
 class TransferQueries;
 
 class LocalNode final : public Node {
@@ -45,11 +42,11 @@ public:
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
     bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) override;
     bool unban(const QString& address) override;
-    QList<MiningJobInfo> miningJobs() const override;
-    std::optional<MiningJobInfo> miningJob(const QString& id) const override;
+    QList<PhotoJob> miningJobs() const override;
+    std::optional<PhotoJob> miningJob(const QString& id) const override;
     QStringList recognizerLabels(QString* problem) const override;
     QString recognizerIdentity() const override;
-    std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) override;
+    std::optional<PhotoJob> submitMiningJob(const PhotoJobRequest& request, QueryError* error) override;
     bool cancelMiningJob(const QString& id, QueryError* error) override;
     std::optional<PhotoRecognitionInfo> recognizePhoto(const QByteArray& photo, QueryError* error) const override;
     std::optional<QByteArray> photo(const QString& photoHash) const override;
@@ -62,15 +59,13 @@ public:
 
 private:
     void openReader();
-    // Runs `query` on the reader under its lock, turning storage trouble into Unavailable.
+    // Runs `query` on the reader under its lock (reconnecting first when storage was lost),
+    // turning storage trouble into Unavailable.
     template <typename T, typename Query>
-    std::optional<T> withQueries(QueryError* error, Query&& query) const;
-    // With readerMutex_ held: false (and *error) when storage cannot be reached.
-    bool readerReady(QueryError* error) const;
-    // With readerMutex_ held and the reader ready: the stored block with this hash.
-    // With fetchIfPruned, a block whose body a mobile node pruned is asked from peers.
+    std::optional<T> withReader(QueryError* error, Query&& query) const;
+    // A block from the reader, marked unchecked above the tip full peers confirmed; with
+    // fetchIfPruned, a block whose body a mobile node pruned is asked from peers.
     std::optional<BlockInfo> readBlock(const Hash256& hash, QueryError* error, bool fetchIfPruned) const;
-    std::optional<BlockInfo> prunedBlock(const BlockIndexEntry& entry, bool fetch, QueryError* error) const;
     void markUnchecked(BlockInfo& info) const;
 
     NodeConfig config_;
@@ -80,7 +75,6 @@ private:
 
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
-    QString thumbnailDir_;
 
     // The engine's recognizer (thread-safe to call), cleared under the mutex before the
     // engine that owns it goes away.
@@ -89,13 +83,10 @@ private:
 
     mutable BlockCache blockCache_;
     mutable std::mutex readerMutex_;
-    std::unique_ptr<storage::RedisClient> readerClient_;
-    std::unique_ptr<storage::PhotoStore> readerPhotos_;
-    std::unique_ptr<storage::RedisChainStore> reader_;
-    std::unique_ptr<storage::RedisMempoolStore> readerMempool_;
-    std::unique_ptr<storage::RedisPeerStore> readerCatalogue_;
-    std::unique_ptr<storage::RedisPruneStore> readerPruning_;  // summaries of pruned bodies
-    std::unique_ptr<TransferQueries> queries_;
+    std::unique_ptr<node::StorageSession> reader_;
+    std::shared_ptr<node::ThumbnailCache> thumbnails_;  // set with the reader
+    std::unique_ptr<ChainQueries> chainQueries_;
+    std::unique_ptr<TransferQueries> transferQueries_;
 };
 
 } // namespace pb

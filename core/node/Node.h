@@ -3,7 +3,14 @@
 // Commands are asynchronous; status() and queries are thread-safe snapshots; events arrive
 // as Qt signals (connect with a context object: dropping it unsubscribes).
 #include "core/node/NodeConfig.h"
+#include "core/node/BlockInfo.h"
+#include "core/node/KnownNodeInfo.h"
+#include "core/node/NodeSnapshot.h"
 #include "core/node/NodeStatus.h"
+#include "core/node/PhotoJobCheck.h"
+#include "core/node/QueryError.h"
+#include "core/node/TransactionInfo.h"
+#include "core/util/Logger.h"
 
 #include <QObject>
 #include <QRect>
@@ -11,24 +18,6 @@
 #include <optional>
 
 namespace pb {
-
-struct QueryError {
-    enum Kind { Malformed, NotFound, Conflict, Unavailable };
-    Kind kind = NotFound;
-    QString message;
-    QString code = {};  // a precise snake_case reason where one exists (a refused transfer's "nonce_gap")
-};
-
-// The largest photo a mining job accepts: the network's photo cap.
-constexpr size_t kMaxJobPhotoBytes = 2 << 20;
-
-struct MiningJobRequest {
-    QByteArray photo;
-    QString label;
-    QString vote = "abstain";  // agree / disagree / abstain
-    QString rewardAddress;     // empty: the node's reward address
-    QString source = "api";
-};
 
 // What the node's recognizer sees in a photo, for previews before a job is queued.
 struct PhotoRecognitionInfo {
@@ -82,8 +71,8 @@ public:
     static constexpr int kThumbnailSide = 160;
 
     // Mining jobs, as of the engine's last snapshot, oldest first.
-    virtual QList<MiningJobInfo> miningJobs() const = 0;
-    virtual std::optional<MiningJobInfo> miningJob(const QString& id) const = 0;
+    virtual QList<PhotoJob> miningJobs() const = 0;
+    virtual std::optional<PhotoJob> miningJob(const QString& id) const = 0;
     // The labels a job may claim; empty (with the reason) when this node cannot mine photos.
     virtual QStringList recognizerLabels(QString* problem = nullptr) const = 0;
     // The running recognizer's identity (hex SHA-256 over its model and parameters, what a
@@ -91,7 +80,7 @@ public:
     virtual QString recognizerIdentity() const = 0;
     // Checks the request (photo size and type, label, vote, reward address) and queues it;
     // returns the queued job, or nullopt with *error (Malformed or Unavailable).
-    virtual std::optional<MiningJobInfo> submitMiningJob(const MiningJobRequest& request, QueryError* error) = 0;
+    virtual std::optional<PhotoJob> submitMiningJob(const PhotoJobRequest& request, QueryError* error) = 0;
     // NotFound for an unknown id, Conflict for a job already settled.
     virtual bool cancelMiningJob(const QString& id, QueryError* error) = 0;
     // Runs this node's recognizer on a photo without queuing anything: tens to hundreds of

@@ -1,73 +1,50 @@
 #include "core/node/NodeEngine.h"
-#include "core/node/BlockPruner.h"
-#include "core/node/NetworkFile.h"
-#include "core/node/RecognizerChoice.h"
-#include "core/node/MiningJobQueue.h"
-#include "core/node/TransferPool.h"
-#include "core/storage/RedisJobStore.h"
-#include "core/storage/RedisMempoolStore.h"
-#include "core/wallet/Keystore.h"
+#include "core/node/PeerStoreCatalogue.h"
 
 #include "core/net/ConnectionManager.h"
-#include "core/net/NetProcessing.h"
+#include "core/net/PeerManager.h"
 #include "core/net/NodePack.h"
-#include "core/storage/PhotoStore.h"
-#include "core/storage/RedisChainStore.h"
-#include "core/storage/RedisClient.h"
-#include "core/storage/RedisPeerStore.h"
-#include "core/storage/RedisPruneStore.h"
-#include "core/storage/RedisSupervisor.h"
+#include "core/node/BanList.h"
+#include "core/node/BlockProducer.h"
+#include "core/node/BlockPruner.h"
+#include "core/node/Guarded.h"
+#include "core/node/NetworkFile.h"
+#include "core/node/PhotoJobQueue.h"
+#include "core/node/RecognizerChoice.h"
+#include "core/node/StorageSession.h"
+#include "core/node/TransferPool.h"
+#include "core/photo/Recognizer.h"
+#include "core/wallet/Keystore.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QThread>
 
 namespace pb {
 
 namespace {
-constexpr int kRedisConnectTimeoutMs = 5000;
-constexpr int kJobRefreshMs = 10000;
-constexpr int kTemplateCoalesceMs = 200;
 
-uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
+qint64 nowSeconds() { return QDateTime::currentSecsSinceEpoch(); }
 
 QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
 } // namespace
 
 NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish)
-    : config_(config), log_(log), publish_(std::move(publish)), templateTimer_(this), statusTimer_(this), jobTimer_(this)
+    : config_(config), log_(log), publisher_(std::move(publish)), statusTimer_(this)
 {
-    templateTimer_.setSingleShot(true);
-    templateTimer_.setInterval(kTemplateCoalesceMs);
-    connect(&templateTimer_, &QTimer::timeout, this, [this] { guarded("template refresh", [this] { refreshJob(); }); });
     statusTimer_.setInterval(1000);
     connect(&statusTimer_, &QTimer::timeout, this, [this] {
-        guarded("status update", [this] {
-            reconnectStorageIfLost();
-            pruneExpiredBans();
+        node::guarded(log_, "status update", [this] {
+            storage_->keepAlive();
+            bans_->dropExpired();
             pruneBodies();
             publishStatus();
         });
     });
-    // A fresh template now and then keeps header times close to the clock.
-    jobTimer_.setInterval(kJobRefreshMs);
-    connect(&jobTimer_, &QTimer::timeout, this, [this] { guarded("job refresh", [this] { refreshJob(); }); });
 }
 
 NodeEngine::~NodeEngine() { shutdown(); }
-
-void NodeEngine::guarded(const char* what, const std::function<void()>& work)
-{
-    // Storage may vanish mid-step (a Redis crash); the step is lost, the node is not: the
-    // status timer reconnects and reloads the chain from what Redis kept.
-    try {
-        work();
-    } catch (const StoreError& e) {
-        log_.error(QString("%1 failed: %2").arg(what, e.what()));
-    }
-}
 
 QString NodeEngine::prepareDataDir()
 {
@@ -91,7 +68,11 @@ QString NodeEngine::prepareDataDir()
 
     nodeKey_ = crypto::Ed25519Key::loadOrCreate(dir.filePath("node.key"), &error);
     if (!nodeKey_) return error;
+    return chooseRewardAddress();
+}
 
+QString NodeEngine::chooseRewardAddress()
+{
     if (config_.rewardAddress.isEmpty()) {
         // The wallet's default address when there is a wallet, else the node key's own.
         wallet::KeystoreError walletError;
@@ -108,84 +89,42 @@ QString NodeEngine::prepareDataDir()
     return {};
 }
 
-QString NodeEngine::startStorage()
-{
-    QString error;
-    if (config_.redisUrl.isEmpty()) {
-        supervisor_ = std::make_unique<storage::RedisSupervisor>(config_.dataDir);
-        connect(supervisor_.get(), &storage::RedisSupervisor::logMessage, this,
-                [this](const QString& line) { log_.info("redis: " + line); });
-        connect(supervisor_.get(), &storage::RedisSupervisor::restarted, this, [this] {
-            log_.warning("embedded redis-server was restarted; reconnecting");
-            QString error;
-            if (redis_ && !redis_->reconnect(&error)) log_.error("cannot reconnect to Redis: " + error);
-            else reloadChain();
-        });
-        connect(supervisor_.get(), &storage::RedisSupervisor::failed, this,
-                [this](const QString& why) { log_.error("embedded redis-server failed: " + why); });
-        if (!supervisor_->start(&error)) return error;
-        endpoint_ = std::make_unique<storage::RedisEndpoint>(supervisor_->endpoint());
-    } else {
-        auto parsed = storage::RedisEndpoint::parse(config_.redisUrl, &error);
-        if (!parsed) return QString("--redis: %1").arg(error);
-        endpoint_ = std::make_unique<storage::RedisEndpoint>(*parsed);
-    }
-    redis_ = storage::RedisClient::connect(*endpoint_, kRedisConnectTimeoutMs, &error);
-    if (!redis_) return error;
-
-    photos_ = std::make_unique<storage::PhotoStore>(config_.dataDir);
-    store_ = std::make_unique<storage::RedisChainStore>(*redis_, *photos_, config_.network.toStdString());
-    peerStore_ = std::make_unique<storage::RedisPeerStore>(*redis_, config_.network.toStdString());
-    return {};
-}
-
 QString NodeEngine::initialize()
 {
     if (QString error = prepareDataDir(); !error.isEmpty()) return error;
     std::string recognizerError;
     recognizer_ = createRecognizer(config_, &recognizerError);
-    ResolvedNetwork network = resolveNetwork(config_, nowSeconds(), recognizer_ ? recognizer_->identity() : std::string());
+    ResolvedNetwork network = resolveNetwork(config_, uint64_t(nowSeconds()), recognizer_ ? recognizer_->identity() : std::string());
     if (!network.params) return network.error;
     if (!network.note.isEmpty()) log_.info(network.note);
-    ownParams_ = std::move(network.params);
-    params_ = &*ownParams_;
-    genesisHash_ = params_->genesisHash();
-    if (QString error = startStorage(); !error.isEmpty()) return error;
+    params_ = std::move(network.params);
+    QString error;
+    storage_ = node::StorageSession::open(config_.dataDir, config_.redisUrl, config_.network, log_, &error);
+    if (!storage_) return error;
+    connect(storage_.get(), &node::StorageSession::reconnected, this, [this] { reloadChain(); });
+    connect(storage_.get(), &node::StorageSession::failed, this, &NodeEngine::storageFailed);
     checkRecognizer(QString::fromStdString(recognizerError));
 
-    try {
-        store_->checkSchema();
-        // A mobile node cannot undo blocks whose bodies it pruned: its limit is the window.
-        const bool mobile = config_.mode == NodeMode::Mobile;
-        chain_ = std::make_unique<Chain>(*params_, *store_,
-                                         mobile ? std::min(config_.maxReorgDepth, config_.pruneWindow) : config_.maxReorgDepth);
-        chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
-        chain_->load();
-        loadBans();
-        jobStore_ = std::make_unique<storage::RedisJobStore>(*redis_, config_.network.toStdString());
-        jobs_ = std::make_unique<MiningJobQueue>(*jobStore_, config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
-        connect(jobs_.get(), &MiningJobQueue::changed, this, [this] {
-            guarded("mining job update", [this] {
-                if (jobClaimChanged()) refreshJob();
-                publishStatus();
-            });
-        });
-        jobs_->load();
-        mempoolStore_ = std::make_unique<storage::RedisMempoolStore>(*redis_, config_.network.toStdString());
-        MempoolPolicy policy;
-        policy.minimumFee = config_.minimumFee;
-        transfers_ = std::make_unique<TransferPool>(*params_, *store_, *mempoolStore_, log_, policy);
-        transfers_->load();
-        if (mobile) startPruning();
-    } catch (const StoreError& e) {
-        return QString("cannot load the chain: %1").arg(e.what());
-    }
+    publisher_.setNetwork(*params_);
+    node::StatusSources& status = publisher_.sources();
+    status.network = config_.network;
+    status.mode = modeName(config_.mode);
+    status.nodeId = shortHash(nodeIdForKey(nodeKey_->publicKey()));
+    status.rewardAddress = QString::fromStdString(crypto::encodeAddress(rewardAddress_));
+    status.storage = storage_->endpoint().toString();
+    status.minimumFee = config_.minimumFee;
+    status.miningThreadsSetting = config_.threads;
+    status.mobile = config_.mode == NodeMode::Mobile;
+    status.recognizerProblem = recognizerProblem_;
+    if (recognizer_ && recognizerProblem_.isEmpty())
+        for (const std::string& label : recognizer_->labels()) status.recognizerLabels.append(QString::fromStdString(label));
+
+    if (QString error = startChain(); !error.isEmpty()) return error;
     const TipInfo& tip = chain_->tip();
     log_.info(QString("node %1 on network %2 as %3, data in %4, storage %5")
-                  .arg(shortHash(nodeIdForKey(nodeKey_->publicKey())).left(16), config_.network,
-                       modeName(config_.mode), config_.dataDir, endpoint_->toString()));
+                  .arg(status.nodeId.left(16), config_.network, modeName(config_.mode), config_.dataDir, status.storage));
     log_.info(QString("chain loaded: height %1 tip %2").arg(tip.height).arg(shortHash(tip.hash)));
-    log_.info(QString("rewards go to %1").arg(QString::fromStdString(crypto::encodeAddress(rewardAddress_))));
+    log_.info(QString("rewards go to %1").arg(status.rewardAddress));
 
     if (QString error = startNetwork(); !error.isEmpty()) return error;
     try {
@@ -194,13 +133,48 @@ QString NodeEngine::initialize()
         return QString("cannot save the node pack: %1").arg(e.what());
     }
 
-    miner_ = std::make_unique<Miner>([this](uint64_t jobId, uint64_t nonce) {
-        QMetaObject::invokeMethod(
-            this, [this, jobId, nonce] { guarded("found block", [&] { onNonceFound(jobId, nonce); }); }, Qt::QueuedConnection);
-    });
+    producer_ = std::make_unique<node::BlockProducer>(*chain_, *photoJobs_, *transfers_, rewardAddress_, log_,
+                                                      [this](const AcceptResult& r) { reportChainChange(r, true); });
+    status.producer = producer_.get();
     if (config_.mine) startMining(config_.threads);
     statusTimer_.start();
     publishStatus();
+    return {};
+}
+
+QString NodeEngine::startChain()
+{
+    node::StatusSources& status = publisher_.sources();
+    try {
+        storage_->chain().checkSchema();
+        // A mobile node cannot undo blocks whose bodies it pruned: its limit is the window.
+        const bool mobile = config_.mode == NodeMode::Mobile;
+        chain_ = std::make_unique<Chain>(*params_, storage_->chain(),
+                                         mobile ? std::min(config_.maxReorgDepth, config_.pruneWindow) : config_.maxReorgDepth);
+        chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
+        chain_->load();
+        status.chain = chain_.get();
+        bans_ = std::make_unique<node::BanList>(storage_->peers(), log_, nowSeconds, config_.banSubnets);
+        bans_->load();
+        status.bans = bans_.get();
+        photoJobs_ = std::make_unique<PhotoJobQueue>(storage_->jobs(), config_.dataDir, recognizer_.get(), recognizerProblem_, log_);
+        connect(photoJobs_.get(), &PhotoJobQueue::changed, this, [this] {
+            node::guarded(log_, "mining job update", [this] {
+                if (producer_ && producer_->photoJobChanged()) producer_->refreshTemplate();
+                publishStatus();
+            });
+        });
+        photoJobs_->load();
+        status.photoJobs = photoJobs_.get();
+        MempoolPolicy policy;
+        policy.minimumFee = config_.minimumFee;
+        transfers_ = std::make_unique<TransferPool>(*params_, storage_->chain(), storage_->mempool(), log_, policy);
+        transfers_->load();
+        status.transfers = transfers_.get();
+        if (mobile) startPruning();
+    } catch (const StoreError& e) {
+        return QString("cannot load the chain: %1").arg(e.what());
+    }
     return {};
 }
 
@@ -210,28 +184,21 @@ void NodeEngine::shutdown()
     if (connections_) connections_->closeAll("node shutting down");
     connections_.reset();
     net_.reset();
-    if (miner_) miner_->stop();
-    miner_.reset();
-    if (chain_ && peerStore_) {
+    producer_.reset();  // stops the miner threads
+    if (chain_ && storage_) {
         try {
             saveNodePack();
         } catch (const StoreError& e) {
             log_.warning(QString("could not save the node pack at shutdown: %1").arg(e.what()));
         }
     }
+    publisher_.sources() = {};
+    pruner_.reset();
     transfers_.reset();
-    mempoolStore_.reset();
-    jobs_.reset();  // waits for a recognition in progress
-    jobStore_.reset();
+    photoJobs_.reset();  // waits for a recognition in progress
+    bans_.reset();
     chain_.reset();
-    peerStore_.reset();
-    store_.reset();
-    redis_.reset();
-    if (supervisor_) {
-        supervisor_->stop();
-        log_.info("embedded redis-server stopped");
-    }
-    supervisor_.reset();
+    storage_.reset();  // stops an embedded redis-server
     if (lock_) lock_->unlock();
     lock_.reset();
 }
@@ -259,14 +226,14 @@ PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& labe
     return {PhotoVerdict::Kind::NotConfirmed, "it sees " + photo::describeDetections(*outcome.recognition)};
 }
 
-void NodeEngine::submitMiningJob(const MiningJobInfo& job, const QByteArray& photo)
+void NodeEngine::submitPhotoJob(const PhotoJob& job, const QByteArray& photo)
 {
-    guarded("queuing a mining job", [&] { jobs_->submit(job, Bytes(photo.begin(), photo.end())); });
+    if (photoJobs_) node::guarded(log_, "queuing a mining job", [&] { photoJobs_->submit(job, Bytes(photo.begin(), photo.end())); });
 }
 
-void NodeEngine::cancelMiningJob(const QString& id)
+void NodeEngine::cancelPhotoJob(const QString& id)
 {
-    guarded("cancelling a mining job", [&] { jobs_->cancel(id); });
+    if (photoJobs_) node::guarded(log_, "cancelling a mining job", [&] { photoJobs_->cancel(id); });
 }
 
 MempoolAdmission NodeEngine::submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer)
@@ -286,55 +253,41 @@ MempoolAdmission NodeEngine::submitTransfer(const Bytes& raw, const QString& sou
     }
     if (!admission.ok()) return admission;
     if (net_) net_->announceTransactions({admission.id}, fromPeer);
-    if (!templateTimer_.isActive()) templateTimer_.start();
+    if (producer_) producer_->refreshSoon();
     return admission;
 }
 
 void NodeEngine::startPruning()
 {
-    pruneStore_ = std::make_unique<storage::RedisPruneStore>(*redis_, config_.network.toStdString());
-    pruner_ = std::make_unique<BlockPruner>(config_.pruneWindow, *params_, *store_, *pruneStore_, *photos_, log_);
+    pruner_ = std::make_unique<BlockPruner>(config_.pruneWindow, *params_, storage_->chain(), storage_->pruning(), storage_->photos(), log_);
     log_.info(QString("mobile mode: keeping the bodies and photos of the newest %1 blocks (pruned below height %2); "
                       "reorganisations deeper than %3 blocks are refused")
-                  .arg(config_.pruneWindow).arg(pruneStore_->prunedBelow()).arg(std::min(config_.maxReorgDepth, config_.pruneWindow)));
+                  .arg(config_.pruneWindow).arg(storage_->pruning().prunedBelow()).arg(std::min(config_.maxReorgDepth, config_.pruneWindow)));
     pruneBodies();  // finishes what a crash may have interrupted
 }
 
 void NodeEngine::pruneBodies()
 {
-    if (!pruner_ || !chain_ || storageLost_) return;
+    if (!pruner_ || !chain_ || storage_->isLost()) return;
     // Its own guard: a failed pass must not cost the status update that follows it.
-    guarded("pruning block bodies", [this] { pruner_->prune(chain_->tip().height, QDateTime::currentSecsSinceEpoch()); });
+    node::guarded(log_, "pruning block bodies", [this] { pruner_->prune(chain_->tip().height, nowSeconds()); });
 }
 
 void NodeEngine::fetchPrunedBody(const Hash256& hash)
 {
-    if (pruner_ && net_) guarded("fetching a pruned body", [&] { net_->fetchBody(hash); });
+    if (pruner_ && net_) node::guarded(log_, "fetching a pruned body", [&] { net_->fetchBody(hash); });
 }
 
 void NodeEngine::restorePrunedBody(const Hash256& hash, const Bytes& block, const Bytes& photo)
 {
     if (!pruner_) return;
-    guarded("storing a fetched body", [&] {
+    node::guarded(log_, "storing a fetched body", [&] {
         QString why;
-        if (pruner_->restore(hash, block, photo, QDateTime::currentSecsSinceEpoch(), &why))
+        if (pruner_->restore(hash, block, photo, nowSeconds(), &why))
             log_.info(QString("fetched the pruned body of block %1 from a peer").arg(shortHash(hash)));
         else
             log_.warning(QString("a peer sent an unusable body for pruned block %1: %2").arg(shortHash(hash), why));
     });
-}
-
-void NodeEngine::reconnectStorageIfLost()
-{
-    if (!redis_ || redis_->isConnected()) return;
-    QString error;
-    if (redis_->reconnect(&error)) {
-        log_.info("reconnected to Redis at " + endpoint_->toString());
-        reloadChain();
-    } else if (!storageLost_) {
-        log_.error(QString("lost Redis at %1: %2; retrying every second").arg(endpoint_->toString(), error));
-    }
-    storageLost_ = !redis_->isConnected();
 }
 
 void NodeEngine::reloadChain()
@@ -349,10 +302,11 @@ void NodeEngine::reloadChain()
         log_.error(QString("cannot reload the chain: %1").arg(e.what()));
         return;
     }
-    refreshJob();
+    if (producer_) producer_->refreshTemplate();
     publishStatus();
 }
 
+// All wiring between the engine and core/net lives here.
 QString NodeEngine::startNetwork()
 {
     net::TransportLimits limits;
@@ -362,7 +316,7 @@ QString NodeEngine::startNetwork()
     limits.maxPerSubnet = config_.inboundPerSubnet();
     limits.messagesPerSecond = 1000;
     connections_ = std::make_unique<net::ConnectionManager>(limits);
-    connections_->setAdmissionFilter([this](const QHostAddress& a) { return !isBanned(a); });
+    connections_->setAdmissionFilter([this](const QHostAddress& a) { return !bans_->isBanned(a); });
 
     const bool head = config_.mode == NodeMode::Head;
     const quint16 wanted = config_.port >= 0 ? quint16(config_.port) : head ? params_->defaultPeerPort : 0;
@@ -380,7 +334,7 @@ QString NodeEngine::startNetwork()
     settings.banSeconds = config_.banSeconds;
     net::NetHooks hooks;
     hooks.ban = [this](const QHostAddress& a, qint64 seconds, const QString& reason) { ban(a, seconds, reason); };
-    hooks.isBanned = [this](const QHostAddress& a) { return isBanned(a); };
+    hooks.isBanned = [this](const QHostAddress& a) { return bans_->isBanned(a); };
     hooks.dial = [this](const QString& host, quint16 port) { return connections_->connectTo(host, port); };
     hooks.chainChanged = [this](const AcceptResult& r) { reportChainChange(r, false); };
     hooks.transactionReceived = [this](const Bytes& raw, net::PeerId from) {
@@ -393,19 +347,17 @@ QString NodeEngine::startNetwork()
     hooks.prunedBodyArrived = [this](const Hash256& hash, const Bytes& block, const Bytes& photo) {
         restorePrunedBody(hash, block, photo);
     };
-    net_ = std::make_unique<net::NetProcessing>(settings, *chain_, *store_, *peerStore_, *nodeKey_, log_, *connections_, hooks);
+    net_ = std::make_unique<net::PeerManager>(settings, *chain_, storage_->chain(),
+                                              std::make_unique<PeerStoreCatalogue>(storage_->peers()), *nodeKey_, log_,
+                                              *connections_, hooks);
     connections_->setEvents(net_.get());
     net_->start();
+    node::StatusSources& status = publisher_.sources();
+    status.peerPort = peerPort_;
+    status.peers = [this] { return net_ ? net_->peerTable() : QList<PeerInfo>{}; };
+    status.tipCheck = [this] { return net_ ? net_->tipCheck() : TipCheckInfo{}; };
     log_.info(QString("listening for peers on %1:%2").arg(address.toString()).arg(peerPort_));
     return {};
-}
-
-bool NodeEngine::isBanned(const QHostAddress& address) const
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (const BanInfo& b : bans_)
-        if (b.until > now && net::sameNetGroup(QHostAddress(b.address), address, config_.banSubnets)) return true;
-    return false;
 }
 
 void NodeEngine::disconnectPeer(quint64 connectionId)
@@ -413,154 +365,35 @@ void NodeEngine::disconnectPeer(quint64 connectionId)
     if (net_) net_->disconnect(connectionId, "disconnected by the operator");
 }
 
-void NodeEngine::loadBans()
-{
-    bans_.clear();
-    for (const storage::BanRecord& b : peerStore_->bans(QDateTime::currentSecsSinceEpoch()))
-        bans_.push_back({b.address, b.until, b.reason, b.bannedAt});
-}
-
-void NodeEngine::pruneExpiredBans()
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    if (std::none_of(bans_.begin(), bans_.end(), [now](const BanInfo& b) { return b.until <= now; })) return;
-    try {
-        loadBans();
-    } catch (const StoreError& e) {
-        log_.warning(QString("cannot refresh the ban list: %1").arg(e.what()));
-    }
-}
-
 void NodeEngine::ban(const QHostAddress& address, qint64 seconds, const QString& reason)
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const storage::BanRecord record{address.toString(), now + seconds, reason, now};
-    try {
-        peerStore_->saveBan(record);
-        loadBans();
-    } catch (const StoreError& e) {
-        log_.error(QString("cannot save the ban of %1: %2").arg(record.address, e.what()));
-        return;
-    }
-    log_.info(QString("banned %1 for %2 s: %3").arg(record.address).arg(seconds).arg(reason));
+    if (!bans_ || !bans_->add(address, seconds, reason)) return;
     if (net_) net_->disconnectAddress(address, "banned: " + reason);
     publishStatus();
 }
 
 void NodeEngine::unban(const QString& address)
 {
-    try {
-        peerStore_->removeBan(address);
-        loadBans();
-    } catch (const StoreError& e) {
-        log_.error(QString("cannot lift the ban of %1: %2").arg(address, e.what()));
-        return;
-    }
-    log_.info(QString("lifted the ban of %1").arg(address));
+    if (!bans_ || !bans_->remove(address)) return;
     publishStatus();
 }
 
 void NodeEngine::startMining(int threads)
 {
-    if (!miner_) return;
-    threads = std::clamp(threads, 1, std::max(1, QThread::idealThreadCount()));
-    config_.threads = threads;
-    miner_->start(threads);
-    refreshJob();
-    jobTimer_.start();
-    log_.info(QString("mining started on %1 thread(s) with the %2 SHA-256 backend")
-                  .arg(threads)
-                  .arg(QString::fromStdString(crypto::backendName(miner_->backend()))));
+    if (!producer_) return;
+    producer_->start(threads);
+    publisher_.sources().miningThreadsSetting = threads;
     publishStatus();
 }
 
 void NodeEngine::stopMining()
 {
-    if (!miner_ || !miner_->isRunning()) return;
-    miner_->stop();
-    jobTimer_.stop();
-    template_.reset();
-    log_.info("mining stopped");
+    if (!producer_ || !producer_->isRunning()) return;
+    producer_->stop();
     publishStatus();
 }
 
-bool NodeEngine::jobClaimChanged() const
-{
-    const auto job = jobs_->current();
-    return (job ? job->id : QString()) != templateJobId_;
-}
-
-void NodeEngine::refreshJob()
-{
-    if (!miner_ || !miner_->isRunning()) return;
-    try {
-        // The oldest confirmed job rides on the block; without one, a photo-less block.
-        templateJobId_.clear();
-        templatePhoto_.reset();
-        crypto::AddressHash payTo = rewardAddress_;
-        std::optional<PhotoClaim> claim;
-        if (const auto job = jobs_->current()) {
-            auto photo = jobs_->photo(*job);
-            const auto hash = photo ? std::optional<Hash256>(crypto::sha256(*photo)) : std::nullopt;
-            if (hash) {
-                claim = PhotoClaim{*hash, job->label.toStdString(), labelVoteFromName(job->vote.toStdString())};
-                if (!job->rewardAddress.isEmpty())
-                    payTo = crypto::decodeAddress(job->rewardAddress.toStdString()).value_or(rewardAddress_);
-                templateJobId_ = job->id;
-                templatePhoto_ = std::move(photo);
-            }
-        }
-        template_ = chain_->makeTemplate(payTo, nowSeconds(), claim ? &*claim : nullptr, transfers_->forTemplate());
-    } catch (const StoreError& e) {
-        log_.error(QString("cannot build a block template: %1").arg(e.what()));
-        return;
-    }
-    // On a fast network the median-time rule pushes each block a second past the last; when
-    // that outruns the clock, pause rather than mine blocks peers would refuse as too new.
-    if (template_->block.header.time > nowSeconds() + params_->maxFutureSeconds / 2) {
-        if (!clockWait_) log_.info("block times are ahead of the clock; mining pauses until it catches up");
-        clockWait_ = true;
-        miner_->clearJob();
-        template_.reset();
-        jobTimer_.start(1000);
-        return;
-    }
-    if (clockWait_) {
-        clockWait_ = false;
-        jobTimer_.start(kJobRefreshMs);
-    }
-    MiningJob job;
-    job.id = ++jobId_;
-    job.header = template_->block.header.serialize();
-    job.target = template_->target;
-    miner_->setJob(job);
-}
-
-void NodeEngine::onNonceFound(uint64_t jobId, uint64_t nonce)
-{
-    if (!template_ || jobId != jobId_) return;
-    Block block = template_->block;
-    block.header.nonce = nonce;
-    const AcceptResult r = chain_->submitBlock(block.serialize(), templatePhoto_ ? &*templatePhoto_ : nullptr, nowSeconds());
-    if (!r.ok()) {
-        log_.error(QString("mined block rejected: %1").arg(describeRejection(r)));
-        // A photo block our own validation refuses would be refused again: settle its job.
-        if (!templateJobId_.isEmpty() && r.storageError.empty())
-            jobs_->reject(templateJobId_, "the mined block was refused: " + describeRejection(r));
-        refreshJob();
-        return;
-    }
-    if (!templateJobId_.isEmpty() && !r.connected.empty()) jobs_->markMined(templateJobId_, r.hash);
-    if (r.connected.empty()) {
-        // A block we had already stored: nothing new to report, but the solved job is spent.
-        refreshJob();
-        return;
-    }
-    ++blocksFound_;
-    rewardsUnits_ += Transaction::parse(block.transactions.front())->coinbase.amount;
-    reportChainChange(r, true);
-}
-
+// Every change of the active chain (mined here or arriving from a peer) reaches each part here.
 void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
 {
     for (const BlockIndexEntry& e : r.disconnected)
@@ -572,21 +405,15 @@ void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
     }
     if (r.connected.empty()) return;
     transfers_->chainChanged(r);
-    jobs_->dropPhotosOnChain(*store_);
+    photoJobs_->dropPhotosOnChain(storage_->chain());
     if (minedHere && net_) {
         std::vector<Hash256> connected;
         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
         net_->announce(connected);
     }
     if (net_) net_->checkTip();
-    refreshJob();
+    if (producer_) producer_->refreshTemplate();
     publishStatus();
-}
-
-QString NodeEngine::describeRejection(const AcceptResult& r)
-{
-    if (!r.storageError.empty()) return QString::fromStdString(r.storageError);
-    return QString("%1: %2").arg(blockErrorCode(r.validation.error), QString::fromStdString(r.validation.detail));
 }
 
 void NodeEngine::saveNodePack()
@@ -604,61 +431,14 @@ void NodeEngine::saveNodePack()
     record.host = config_.listenAll ? QString() : QString("127.0.0.1");
     record.port = peerPort_;
     record.type = pack.type;
-    record.seen = QDateTime::currentSecsSinceEpoch();
-    peerStore_->saveNode(record);
-}
-
-void NodeEngine::publishStatus()
-{
-    NodeStatus s;
-    s.ready = chain_ != nullptr;
-    s.network = config_.network;
-    s.genesisHash = QString::fromStdString(toHex(genesisHash_));
-    s.mode = modeName(config_.mode);
-    if (nodeKey_) s.nodeId = shortHash(nodeIdForKey(nodeKey_->publicKey()));
-    s.rewardAddress = QString::fromStdString(crypto::encodeAddress(rewardAddress_));
-    if (endpoint_) s.storage = endpoint_->toString();
-    if (chain_) {
-        s.height = chain_->tip().height;
-        s.tipHash = shortHash(chain_->tip().hash);
-        s.tipTime = qint64(chain_->tip().time);
-    }
-    if (miner_) {
-        s.mining = miner_->isRunning();
-        s.miningThreads = s.mining ? miner_->threadCount() : 0;
-        s.miningThreadsSetting = config_.threads;
-        s.miningBackend = QString::fromStdString(crypto::backendName(miner_->backend()));
-        s.hashrate10s = miner_->meter().rate(10);
-        s.hashrate60s = miner_->meter().rate(60);
-        s.hashrate15m = miner_->meter().rate(15 * 60);
-    }
-    if (transfers_) {
-        s.mempoolTransfers = int(transfers_->mempool().size());
-        s.mempoolBytes = qint64(transfers_->mempool().bytes());
-    }
-    s.blocksFound = blocksFound_;
-    s.rewardsUnits = rewardsUnits_;
-    s.peerPort = peerPort_;
-    if (config_.mode == NodeMode::Mobile) s.tipCheck = net_ ? net_->tipCheck() : TipCheckInfo{};
-    s.minimumFee = config_.minimumFee;
-    QList<PeerInfo> peers;
-    if (net_) peers = net_->peerTable();
-    for (const PeerInfo& p : peers) s.peers += p.nodeId.isEmpty() ? 0 : 1;
-    QList<MiningJobInfo> jobs;
-    if (jobs_)
-        for (const MiningJobInfo& job : jobs_->jobs()) jobs.append(job);
-    QStringList labels;
-    if (recognizer_ && recognizerProblem_.isEmpty())
-        for (const std::string& label : recognizer_->labels()) labels.append(QString::fromStdString(label));
-    publish_({s, peers, bans_, jobs, labels, recognizerProblem_});
+    record.seen = nowSeconds();
+    storage_->peers().saveNode(record);
 }
 
 std::optional<storage::RedisEndpoint> NodeEngine::storageEndpoint() const
 {
-    if (!endpoint_) return std::nullopt;
-    return *endpoint_;
+    if (!storage_) return std::nullopt;
+    return storage_->endpoint();
 }
-
-QString NodeEngine::dataDirectory() const { return config_.dataDir; }
 
 } // namespace pb

@@ -1,30 +1,31 @@
 #pragma once
-// The engine proper: lives on its own thread and owns storage, the chain and the miner.
-// LocalNode (the Node façade) drives it with queued calls and reads its published status.
+// The engine's composition root: lives on its own thread, builds the parts in order (data
+// directory, storage, chain, photo jobs, mempool, network, block producer), wires them, fans a
+// chain change out to them, and takes them down in reverse. Each part does one job in its own
+// file; LocalNode (the Node façade) drives the engine with queued calls.
 #include "core/chain/Chain.h"
 #include "core/crypto/Address.h"
-#include "core/mining/Miner.h"
-#include "core/util/Logger.h"
+#include "core/crypto/Ed25519.h"
 #include "core/node/NodeConfig.h"
-#include "core/node/NodeStatus.h"
+#include "core/node/StatusPublisher.h"
+#include "core/util/Logger.h"
 
 #include <QHostAddress>
 #include <QLockFile>
 #include <QObject>
 #include <QTimer>
-#include <functional>
 #include <memory>
 
 namespace pb {
 
 class BlockPruner;
-class MiningJobQueue;
+class PhotoJobQueue;
 class TransferPool;
 struct MempoolAdmission;
 
 namespace net {
 class ConnectionManager;
-class NetProcessing;
+class PeerManager;
 } // namespace net
 
 namespace photo {
@@ -32,21 +33,19 @@ class Recognizer;
 } // namespace photo
 
 namespace storage {
-class RedisSupervisor;
-class RedisClient;
-class PhotoStore;
-class RedisChainStore;
-class RedisPeerStore;
-class RedisJobStore;
-class RedisMempoolStore;
-class RedisPruneStore;
 struct RedisEndpoint;
 } // namespace storage
+
+namespace node {
+class BanList;
+class BlockProducer;
+class StorageSession;
+} // namespace node
 
 class NodeEngine : public QObject {
     Q_OBJECT
 public:
-    using SnapshotSink = std::function<void(const NodeSnapshot&)>;
+    using SnapshotSink = node::StatusPublisher::SnapshotSink;
 
     NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish);
     ~NodeEngine() override;
@@ -61,8 +60,8 @@ public:
     void ban(const QHostAddress& address, qint64 seconds, const QString& reason);
     void unban(const QString& address);
     void disconnectPeer(quint64 connectionId);
-    void submitMiningJob(const MiningJobInfo& job, const QByteArray& photo);
-    void cancelMiningJob(const QString& id);
+    void submitPhotoJob(const PhotoJob& job, const QByteArray& photo);
+    void cancelPhotoJob(const QString& id);
     // Admits a signed transfer to the mempool and relays it (to all peers but `fromPeer`).
     MempoolAdmission submitTransfer(const Bytes& raw, const QString& source, quint64 fromPeer = 0);
     // Mobile mode: asks full peers for the body of a block this node pruned.
@@ -74,75 +73,48 @@ public:
 
     // Where the chain lives, for the façade's read-only connection.
     std::optional<storage::RedisEndpoint> storageEndpoint() const;
-    QString dataDirectory() const;
+    QString dataDirectory() const { return config_.dataDir; }
 
 signals:
     void blockConnected(quint64 height, const QString& hash, bool minedHere);
+    // The embedded redis-server kept dying and its supervisor gave up: nothing can be stored.
+    void storageFailed(const QString& reason);
 
 private:
     QString prepareDataDir();
-    QString startStorage();
+    QString chooseRewardAddress();
+    QString startChain();
     QString startNetwork();
-    bool isBanned(const QHostAddress& address) const;
-    void guarded(const char* what, const std::function<void()>& work);
     void checkRecognizer(const QString& creationError);
     PhotoVerdict verifyPhoto(const Bytes& photo, const std::string& label) const;
-    void refreshJob();
-    bool jobClaimChanged() const;
-    void onNonceFound(uint64_t jobId, uint64_t nonce);
     void reportChainChange(const AcceptResult& result, bool minedHere);
-    static QString describeRejection(const AcceptResult& result);
-    void publishStatus();
+    void publishStatus() { publisher_.publish(); }
     void saveNodePack();
-    void reconnectStorageIfLost();
     void reloadChain();
-    void loadBans();
-    void pruneExpiredBans();
     void startPruning();
     void pruneBodies();
     void restorePrunedBody(const Hash256& hash, const Bytes& block, const Bytes& photo);
 
     NodeConfig config_;
     Logger& log_;
-    SnapshotSink publish_;
-    std::optional<NetworkParams> ownParams_;
-    const NetworkParams* params_ = nullptr;
-    Hash256 genesisHash_{};
-
+    node::StatusPublisher publisher_;
+    std::optional<NetworkParams> params_;
     std::unique_ptr<QLockFile> lock_;
     std::optional<crypto::Ed25519Key> nodeKey_;
     crypto::AddressHash rewardAddress_{};
-    std::unique_ptr<storage::RedisSupervisor> supervisor_;
-    std::unique_ptr<storage::RedisEndpoint> endpoint_;
-    std::unique_ptr<storage::RedisClient> redis_;
-    std::unique_ptr<storage::PhotoStore> photos_;
-    std::unique_ptr<storage::RedisChainStore> store_;
-    std::unique_ptr<storage::RedisPeerStore> peerStore_;
-    QList<BanInfo> bans_;
+    std::unique_ptr<node::StorageSession> storage_;
+    std::unique_ptr<node::BanList> bans_;
     std::unique_ptr<photo::Recognizer> recognizer_;
     QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
     std::unique_ptr<Chain> chain_;
-    std::unique_ptr<storage::RedisJobStore> jobStore_;
-    std::unique_ptr<MiningJobQueue> jobs_;
-    std::unique_ptr<storage::RedisMempoolStore> mempoolStore_;
+    std::unique_ptr<PhotoJobQueue> photoJobs_;
     std::unique_ptr<TransferPool> transfers_;
-    std::unique_ptr<storage::RedisPruneStore> pruneStore_;  // mobile mode only
-    std::unique_ptr<BlockPruner> pruner_;
-    QTimer templateTimer_;                // coalesces template refreshes after new transfers
-    std::unique_ptr<Miner> miner_;
-    std::unique_ptr<net::NetProcessing> net_;
+    std::unique_ptr<BlockPruner> pruner_;  // mobile mode only
+    std::unique_ptr<net::PeerManager> net_;
     std::unique_ptr<net::ConnectionManager> connections_;
     quint16 peerPort_ = 0;
-    std::optional<BlockTemplate> template_;
-    QString templateJobId_;               // the mining job whose photo the template carries
-    std::optional<Bytes> templatePhoto_;
-    uint64_t jobId_ = 0;
-    uint64_t blocksFound_ = 0;
-    uint64_t rewardsUnits_ = 0;
-    bool clockWait_ = false;
-    bool storageLost_ = false;
+    std::unique_ptr<node::BlockProducer> producer_;
     QTimer statusTimer_;
-    QTimer jobTimer_;
 };
 
 } // namespace pb

@@ -47,7 +47,7 @@ void PhotoFolder::scan()
     const QFileInfoList files = QDir(directory_).entryInfoList({"*.jpg", "*.jpeg", "*.png", "*.JPG", "*.JPEG", "*.PNG"},
                                                                QDir::Files | QDir::Readable, QDir::Name);
     QSet<QString> knownPhotos;
-    for (const MiningJobInfo& job : node_.miningJobs()) knownPhotos.insert(job.photoHash);
+    for (const PhotoJob& job : node_.miningJobs()) knownPhotos.insert(job.photoHash);
     for (const QFileInfo& file : files) {
         const QString key = QString("%1|%2|%3").arg(file.fileName()).arg(file.size()).arg(file.lastModified().toMSecsSinceEpoch());
         if (handled_.contains(key)) continue;
@@ -61,8 +61,8 @@ void PhotoFolder::scan()
             log_(QString("photo folder: cannot read %1: %2").arg(file.fileName(), in.errorString()));
             continue;
         }
-        MiningJobRequest request;
-        request.photo = in.read(qint64(kMaxJobPhotoBytes) + 1);
+        PhotoJobRequest request;
+        request.photo = in.read(qint64(node_.status().maxPhotoBytes) + 1);
         const QString hash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
         if (knownPhotos.contains(hash)) continue;
         std::tie(request.label, request.vote) = labelAndVoteFor(file.filePath());

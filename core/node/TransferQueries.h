@@ -2,7 +2,11 @@
 // Read-only coin queries over storage: accounts, transactions and histories from the chain
 // store, pending transfers from the persisted mempool. Throws StoreError when storage fails.
 #include "core/crypto/Address.h"
-#include "core/node/Node.h"
+#include "core/node/QueryError.h"
+#include "core/node/TransactionInfo.h"
+
+#include <QList>
+#include <optional>
 
 namespace pb {
 

@@ -58,7 +58,7 @@ std::unique_ptr<CascadeRecognizer> CascadeRecognizer::create(const CascadeConfig
     std::unique_ptr<CascadeRecognizer> recognizer(new CascadeRecognizer(config, std::move(files)));
     try {
         // Load one set now, so a broken file fails construction rather than the first photo.
-        recognizer->m_pool.borrow();
+        recognizer->pool_.borrow();
     } catch (const std::exception& e) {
         if (error)
             *error = e.what();
@@ -68,23 +68,23 @@ std::unique_ptr<CascadeRecognizer> CascadeRecognizer::create(const CascadeConfig
 }
 
 CascadeRecognizer::CascadeRecognizer(CascadeConfig config, std::vector<CascadeFile> files)
-    : m_config(std::move(config)), m_decoder(m_config.decodeLimits), m_files(std::move(files)),
-      m_pool([this] { return loadCascades(); })
+    : config_(std::move(config)), decoder_(config_.decodeLimits), files_(std::move(files)),
+      pool_([this] { return loadCascades(); })
 {
     // Bump the version whenever the detection code changes what it finds.
     RecognizerIdentity id("cascade/1");
-    id.add("decoder", m_decoder.parameterText());
-    for (const CascadeFile& file : m_files)
+    id.add("decoder", decoder_.parameterText());
+    for (const CascadeFile& file : files_)
         id.add(file.name + ".sha256", file.sha256Hex);
-    id.add("equalizeHistogram", m_config.equalizeHistogram ? "1" : "0");
-    id.add("face.scaleFactor", m_config.face.scaleFactor);
-    id.add("face.minSize", m_config.face.minSize);
-    id.add("face.minNeighboursEach", m_config.face.minNeighboursEach);
-    id.add("face.matchOverlap", m_config.face.matchOverlap);
-    id.add("face.halfScoreNeighbours", m_config.face.halfScoreNeighbours);
-    id.add("claimThreshold", m_config.claimThreshold);
-    id.add("validatorMargin", m_config.validatorMargin);
-    m_identity = id.hexDigest();
+    id.add("equalizeHistogram", config_.equalizeHistogram ? "1" : "0");
+    id.add("face.scaleFactor", config_.face.scaleFactor);
+    id.add("face.minSize", config_.face.minSize);
+    id.add("face.minNeighboursEach", config_.face.minNeighboursEach);
+    id.add("face.matchOverlap", config_.face.matchOverlap);
+    id.add("face.halfScoreNeighbours", config_.face.halfScoreNeighbours);
+    id.add("claimThreshold", config_.claimThreshold);
+    id.add("validatorMargin", config_.validatorMargin);
+    identity_ = id.hexDigest();
 }
 
 CascadeRecognizer::~CascadeRecognizer() = default;
@@ -95,27 +95,27 @@ std::unique_ptr<CascadeRecognizer::FaceCascades> CascadeRecognizer::loadCascades
     // node runs cannot change answers behind the identity's back.
     auto cascades = std::make_unique<FaceCascades>();
     cv::CascadeClassifier* targets[] = {&cascades->proposer, &cascades->confirmers[0], &cascades->confirmers[1]};
-    for (size_t i = 0; i < m_files.size(); ++i) {
-        cv::FileStorage storage(m_files[i].xml, cv::FileStorage::READ | cv::FileStorage::MEMORY);
+    for (size_t i = 0; i < files_.size(); ++i) {
+        cv::FileStorage storage(files_[i].xml, cv::FileStorage::READ | cv::FileStorage::MEMORY);
         if (!storage.isOpened() || !targets[i]->read(storage.getFirstTopLevelNode()) || targets[i]->empty())
-            throw std::runtime_error("cascade file " + m_config.cascadeDir + "/" + m_files[i].name +
+            throw std::runtime_error("cascade file " + config_.cascadeDir + "/" + files_[i].name +
                                      " is not a cascade OpenCV can load");
     }
     return cascades;
 }
 
-std::string CascadeRecognizer::identity() const { return m_identity; }
+std::string CascadeRecognizer::identity() const { return identity_; }
 
 std::vector<std::string> CascadeRecognizer::labels() const { return {kFaceLabel}; }
 
 std::vector<Detection> CascadeRecognizer::detectFaces(const NormalisedPhoto& photo) const
 {
     cv::Mat gray = photo.gray;
-    if (m_config.equalizeHistogram) {
+    if (config_.equalizeHistogram) {
         gray = cv::Mat();  // a new buffer: the photo stays as decoded
         cv::equalizeHist(photo.gray, gray);
     }
-    const FaceCascadeParameters& p = m_config.face;
+    const FaceCascadeParameters& p = config_.face;
     const cv::Size minSize(p.minSize, p.minSize);
     const auto run = [&](cv::CascadeClassifier& cascade, const cv::Mat& image, cv::Size smallest, cv::Size largest) {
         GroupedHits hits;
@@ -125,7 +125,7 @@ std::vector<Detection> CascadeRecognizer::detectFaces(const NormalisedPhoto& pho
     };
 
     std::vector<Detection> faces;
-    ObjectPool<FaceCascades>::Lease cascades = m_pool.borrow();
+    ObjectPool<FaceCascades>::Lease cascades = pool_.borrow();
     const GroupedHits proposals = run(cascades->proposer, gray, minSize, cv::Size());
     for (size_t i = 0; i < proposals.boxes.size(); ++i) {
         const cv::Rect& box = proposals.boxes[i];
@@ -154,11 +154,11 @@ std::vector<Detection> CascadeRecognizer::detectFaces(const NormalisedPhoto& pho
 
 RecognizeOutcome CascadeRecognizer::recognize(const Bytes& photo) const
 {
-    DecodeResult decoded = m_decoder.decode(photo);
+    DecodeResult decoded = decoder_.decode(photo);
     if (!decoded.ok())
         return {std::nullopt, decoded.error, decoded.message};
     try {
-        return {finishRecognition(detectFaces(*decoded.photo), m_config.claimThreshold, m_config.validatorMargin),
+        return {finishRecognition(detectFaces(*decoded.photo), config_.claimThreshold, config_.validatorMargin),
                 PhotoError::None, {}};
     } catch (const std::exception& e) {
         return {std::nullopt, PhotoError::RecognizerFailed, std::string("the cascade recognizer failed: ") + e.what()};

@@ -56,11 +56,11 @@ private:
     CascadeRecognizer(CascadeConfig config, std::vector<CascadeFile> files);
     std::unique_ptr<FaceCascades> loadCascades() const;
 
-    CascadeConfig m_config;
-    PhotoDecoder m_decoder;
-    std::vector<CascadeFile> m_files;  // frontalface_alt, frontalface_default, frontalface_alt2
-    std::string m_identity;
-    mutable ObjectPool<FaceCascades> m_pool;
+    CascadeConfig config_;
+    PhotoDecoder decoder_;
+    std::vector<CascadeFile> files_;  // frontalface_alt, frontalface_default, frontalface_alt2
+    std::string identity_;
+    mutable ObjectPool<FaceCascades> pool_;
 };
 
 } // namespace pb::photo

@@ -88,7 +88,7 @@ std::unique_ptr<DnnClassifier> DnnClassifier::create(const DnnConfig& config, st
     std::unique_ptr<DnnClassifier> classifier(
         new DnnClassifier(config, framework, std::move(*model), std::move(*netConfig), std::move(*labels), *labelsText));
     try {
-        classifier->m_pool.borrow();  // a model OpenCV cannot read fails here, not on the first photo
+        classifier->pool_.borrow();  // a model OpenCV cannot read fails here, not on the first photo
     } catch (const std::exception& e) {
         message = "OpenCV cannot read the model " + config.modelFile + ": " + e.what();
         return nullptr;
@@ -98,27 +98,27 @@ std::unique_ptr<DnnClassifier> DnnClassifier::create(const DnnConfig& config, st
 
 DnnClassifier::DnnClassifier(DnnConfig config, std::string framework, std::string model, std::string netConfig,
                              std::vector<std::string> labels, const std::string& labelsText)
-    : m_config(std::move(config)), m_decoder(m_config.decodeLimits), m_framework(std::move(framework)),
-      m_model(bytesOf(model)), m_netConfig(bytesOf(netConfig)), m_labels(std::move(labels)),
-      m_pool([this] { return loadNet(); })
+    : config_(std::move(config)), decoder_(config_.decodeLimits), framework_(std::move(framework)),
+      model_(bytesOf(model)), netConfig_(bytesOf(netConfig)), labels_(std::move(labels)),
+      pool_([this] { return loadNet(); })
 {
     RecognizerIdentity id("dnn-classifier/1");
-    id.add("decoder", m_decoder.parameterText());
-    id.add("framework", m_framework);
+    id.add("decoder", decoder_.parameterText());
+    id.add("framework", framework_);
     id.addFileHash("model", model);
     id.addFileHash("config", netConfig);
     id.addFileHash("labels", labelsText);
-    id.add("inputWidth", m_config.inputWidth);
-    id.add("inputHeight", m_config.inputHeight);
-    id.add("inputScale", m_config.inputScale);
+    id.add("inputWidth", config_.inputWidth);
+    id.add("inputHeight", config_.inputHeight);
+    id.add("inputScale", config_.inputScale);
     for (size_t c = 0; c < 3; ++c)
-        id.add("inputMean" + std::to_string(c), m_config.inputMean[c]);
-    id.add("swapRedBlue", m_config.swapRedBlue ? "1" : "0");
-    id.add("applySoftmax", m_config.applySoftmax ? "1" : "0");
-    id.add("maxDetections", m_config.maxDetections);
-    id.add("claimThreshold", m_config.claimThreshold);
-    id.add("validatorMargin", m_config.validatorMargin);
-    m_identity = id.hexDigest();
+        id.add("inputMean" + std::to_string(c), config_.inputMean[c]);
+    id.add("swapRedBlue", config_.swapRedBlue ? "1" : "0");
+    id.add("applySoftmax", config_.applySoftmax ? "1" : "0");
+    id.add("maxDetections", config_.maxDetections);
+    id.add("claimThreshold", config_.claimThreshold);
+    id.add("validatorMargin", config_.validatorMargin);
+    identity_ = id.hexDigest();
 }
 
 DnnClassifier::~DnnClassifier() = default;
@@ -126,7 +126,7 @@ DnnClassifier::~DnnClassifier() = default;
 std::unique_ptr<DnnClassifier::LoadedNet> DnnClassifier::loadNet() const
 {
     auto loaded = std::make_unique<LoadedNet>();
-    loaded->net = cv::dnn::readNet(m_framework, m_model, m_netConfig);
+    loaded->net = cv::dnn::readNet(framework_, model_, netConfig_);
     if (loaded->net.empty())
         throw std::runtime_error("the net is empty");
     // OpenCV's own CPU implementation: the same code on every node, no GPU or vendor plugins.
@@ -135,27 +135,27 @@ std::unique_ptr<DnnClassifier::LoadedNet> DnnClassifier::loadNet() const
     return loaded;
 }
 
-std::string DnnClassifier::identity() const { return m_identity; }
+std::string DnnClassifier::identity() const { return identity_; }
 
-std::vector<std::string> DnnClassifier::labels() const { return m_labels; }
+std::vector<std::string> DnnClassifier::labels() const { return labels_; }
 
 std::vector<Detection> DnnClassifier::classify(const NormalisedPhoto& photo) const
 {
-    const cv::Scalar mean(m_config.inputMean[0], m_config.inputMean[1], m_config.inputMean[2]);
-    const cv::Mat blob = cv::dnn::blobFromImage(photo.color, m_config.inputScale,
-                                                cv::Size(m_config.inputWidth, m_config.inputHeight), mean,
-                                                m_config.swapRedBlue, false);
+    const cv::Scalar mean(config_.inputMean[0], config_.inputMean[1], config_.inputMean[2]);
+    const cv::Mat blob = cv::dnn::blobFromImage(photo.color, config_.inputScale,
+                                                cv::Size(config_.inputWidth, config_.inputHeight), mean,
+                                                config_.swapRedBlue, false);
     cv::Mat output;
     {
-        ObjectPool<LoadedNet>::Lease loaded = m_pool.borrow();
+        ObjectPool<LoadedNet>::Lease loaded = pool_.borrow();
         loaded->net.setInput(blob);
         output = loaded->net.forward().clone();
     }
-    if (output.total() != m_labels.size() || output.type() != CV_32F)
+    if (output.total() != labels_.size() || output.type() != CV_32F)
         throw std::runtime_error("the net gives " + std::to_string(output.total()) + " outputs for " +
-                                 std::to_string(m_labels.size()) + " labels");
+                                 std::to_string(labels_.size()) + " labels");
     std::vector<double> scores(output.ptr<float>(), output.ptr<float>() + output.total());
-    if (m_config.applySoftmax) {
+    if (config_.applySoftmax) {
         const double largest = *std::max_element(scores.begin(), scores.end());
         double sum = 0;
         for (double& s : scores)
@@ -166,20 +166,20 @@ std::vector<Detection> DnnClassifier::classify(const NormalisedPhoto& photo) con
     std::vector<Detection> detections;
     const Box wholeImage{0, 0, photo.color.cols, photo.color.rows};
     for (size_t i = 0; i < scores.size(); ++i)
-        detections.push_back({m_labels[i], scores[i], wholeImage});
+        detections.push_back({labels_[i], scores[i], wholeImage});
     std::stable_sort(detections.begin(), detections.end(),
                      [](const Detection& a, const Detection& b) { return a.score > b.score; });
-    detections.resize(std::min(detections.size(), size_t(m_config.maxDetections)));
+    detections.resize(std::min(detections.size(), size_t(config_.maxDetections)));
     return detections;
 }
 
 RecognizeOutcome DnnClassifier::recognize(const Bytes& photo) const
 {
-    DecodeResult decoded = m_decoder.decode(photo);
+    DecodeResult decoded = decoder_.decode(photo);
     if (!decoded.ok())
         return {std::nullopt, decoded.error, decoded.message};
     try {
-        return {finishRecognition(classify(*decoded.photo), m_config.claimThreshold, m_config.validatorMargin),
+        return {finishRecognition(classify(*decoded.photo), config_.claimThreshold, config_.validatorMargin),
                 PhotoError::None, {}};
     } catch (const std::exception& e) {
         return {std::nullopt, PhotoError::RecognizerFailed, std::string("the dnn classifier failed: ") + e.what()};

@@ -49,14 +49,14 @@ private:
     std::unique_ptr<LoadedNet> loadNet() const;
     std::vector<Detection> classify(const NormalisedPhoto& photo) const;
 
-    DnnConfig m_config;
-    PhotoDecoder m_decoder;
-    std::string m_framework;
-    std::vector<unsigned char> m_model;
-    std::vector<unsigned char> m_netConfig;
-    std::vector<std::string> m_labels;
-    std::string m_identity;
-    mutable ObjectPool<LoadedNet> m_pool;
+    DnnConfig config_;
+    PhotoDecoder decoder_;
+    std::string framework_;
+    std::vector<unsigned char> model_;
+    std::vector<unsigned char> netConfig_;
+    std::vector<std::string> labels_;
+    std::string identity_;
+    mutable ObjectPool<LoadedNet> pool_;
 };
 
 } // namespace pb::photo

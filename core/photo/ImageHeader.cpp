@@ -6,8 +6,6 @@ namespace pb::photo {
 
 namespace {
 
-const uint8_t kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
 HeaderInspection fail(PhotoError error, std::string message)
 {
     return {std::nullopt, error, std::move(message)};
@@ -130,10 +128,9 @@ HeaderInspection inspectJpeg(const Bytes& file)
 
 HeaderInspection inspectImageHeader(const Bytes& file)
 {
-    if (file.size() >= 8 && std::memcmp(file.data(), kPngSignature, 8) == 0)
-        return inspectPng(file);
-    if (file.size() >= 3 && file[0] == 0xff && file[1] == 0xd8 && file[2] == 0xff)
-        return inspectJpeg(file);
+    const auto format = sniffImageFormat(file);
+    if (format == ImageFormat::Png) return inspectPng(file);
+    if (format == ImageFormat::Jpeg) return inspectJpeg(file);
     return fail(PhotoError::UnsupportedType, "unsupported file type: only JPEG and PNG photos are accepted");
 }
 

@@ -5,13 +5,14 @@
 // decompression bombs and truncated files before allocating a single pixel.
 #include "core/photo/PhotoError.h"
 #include "core/util/Bytes.h"
+#include "core/util/ImageFormat.h"
 
 #include <optional>
 #include <string>
 
 namespace pb::photo {
 
-enum class ImageFormat { Jpeg, Png };
+using pb::ImageFormat;
 
 struct ImageHeader {
     ImageFormat format = ImageFormat::Jpeg;

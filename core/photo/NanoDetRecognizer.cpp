@@ -133,7 +133,7 @@ std::unique_ptr<NanoDetRecognizer> NanoDetRecognizer::create(const NanoDetConfig
     }
     std::unique_ptr<NanoDetRecognizer> recognizer(new NanoDetRecognizer(config, std::move(*graph), kJson.sha256, kWeights.sha256));
     try {
-        recognizer->m_pool.borrow();  // a model the importer cannot build fails here, not on the first photo
+        recognizer->pool_.borrow();  // a model the importer cannot build fails here, not on the first photo
     } catch (const std::exception& e) {
         message = std::string("the NanoDet model cannot be imported: ") + e.what();
         return nullptr;
@@ -143,25 +143,25 @@ std::unique_ptr<NanoDetRecognizer> NanoDetRecognizer::create(const NanoDetConfig
 
 NanoDetRecognizer::NanoDetRecognizer(NanoDetConfig config, TfjsGraph graph, const std::string& jsonSha256,
                                      const std::string& binSha256)
-    : m_config(std::move(config)), m_decoder(m_config.decodeLimits), m_graph(std::move(graph)),
-      m_pool([this] { return loadNet(); })
+    : config_(std::move(config)), decoder_(config_.decodeLimits), graph_(std::move(graph)),
+      pool_([this] { return loadNet(); })
 {
     RecognizerIdentity id("nanodet/1");
     id.add("importer", kImporterVersion);
-    id.add("decoder", m_decoder.parameterText());
+    id.add("decoder", decoder_.parameterText());
     id.add("nanodet.json.sha256", jsonSha256);
     id.add("nanodet.bin.sha256", binSha256);
-    id.add("inputSide", m_config.inputSide);
+    id.add("inputSide", config_.inputSide);
     for (size_t c = 0; c < 3; ++c) {
-        id.add("mean" + std::to_string(c), m_config.mean[c]);
-        id.add("std" + std::to_string(c), m_config.std[c]);
+        id.add("mean" + std::to_string(c), config_.mean[c]);
+        id.add("std" + std::to_string(c), config_.std[c]);
     }
-    id.add("reportThreshold", m_config.reportThreshold);
-    id.add("nmsOverlap", m_config.nmsOverlap);
-    id.add("maxDetections", m_config.maxDetections);
-    id.add("claimThreshold", m_config.claimThreshold);
-    id.add("validatorMargin", m_config.validatorMargin);
-    m_identity = id.hexDigest();
+    id.add("reportThreshold", config_.reportThreshold);
+    id.add("nmsOverlap", config_.nmsOverlap);
+    id.add("maxDetections", config_.maxDetections);
+    id.add("claimThreshold", config_.claimThreshold);
+    id.add("validatorMargin", config_.validatorMargin);
+    identity_ = id.hexDigest();
 }
 
 NanoDetRecognizer::~NanoDetRecognizer() = default;
@@ -169,15 +169,15 @@ NanoDetRecognizer::~NanoDetRecognizer() = default;
 std::unique_ptr<NanoDetRecognizer::LoadedNet> NanoDetRecognizer::loadNet() const
 {
     std::string error;
-    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(m_graph, &error);
+    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(graph_, &error);
     if (!net) throw std::runtime_error(error);
-    const std::vector<int> expectedInput = {1, 3, m_config.inputSide, m_config.inputSide};
-    if (net->inputShape != expectedInput) throw std::runtime_error("the model's input is not 1x3x" + std::to_string(m_config.inputSide) + " squared");
+    const std::vector<int> expectedInput = {1, 3, config_.inputSide, config_.inputSide};
+    if (net->inputShape != expectedInput) throw std::runtime_error("the model's input is not 1x3x" + std::to_string(config_.inputSide) + " squared");
     auto loaded = std::make_unique<LoadedNet>();
     const size_t labelCount = cocoLabels().size();
     // Outputs by shape: [1, anchors, 80] scores and [1, anchors, 4 * bins] boxes per stride.
     for (int stride : kStrides) {
-        const int anchors = (m_config.inputSide / stride) * (m_config.inputSide / stride);
+        const int anchors = (config_.inputSide / stride) * (config_.inputSide / stride);
         std::optional<size_t> scores, boxes;
         for (size_t i = 0; i < net->outputShapes.size(); ++i) {
             const std::vector<int>& shape = net->outputShapes[i];
@@ -199,7 +199,7 @@ std::unique_ptr<NanoDetRecognizer::LoadedNet> NanoDetRecognizer::loadNet() const
     return loaded;
 }
 
-std::string NanoDetRecognizer::identity() const { return m_identity; }
+std::string NanoDetRecognizer::identity() const { return identity_; }
 
 std::vector<std::string> NanoDetRecognizer::labels() const { return cocoLabels(); }
 
@@ -207,22 +207,22 @@ std::vector<Detection> NanoDetRecognizer::detect(const NormalisedPhoto& photo) c
 {
     // Letterboxed: the whole photo, aspect kept, in the top-left corner of a black square. On the
     // labelled photos this found more of what they show than stretching, and fewer wrong labels.
-    const int side = m_config.inputSide;
+    const int side = config_.inputSide;
     const double scale = double(side) / std::max(photo.color.cols, photo.color.rows);
     const cv::Size scaled(std::clamp(int(std::lround(photo.color.cols * scale)), 1, side),
                           std::clamp(int(std::lround(photo.color.rows * scale)), 1, side));
     cv::Mat square(side, side, CV_8UC3, cv::Scalar(0, 0, 0)), input;
     cv::resize(photo.color, square(cv::Rect(cv::Point(0, 0), scaled)), scaled, 0, 0, cv::INTER_AREA);
     square.convertTo(input, CV_32FC3);
-    input -= cv::Scalar(m_config.mean[0], m_config.mean[1], m_config.mean[2]);
-    cv::divide(input, cv::Scalar(m_config.std[0], m_config.std[1], m_config.std[2]), input);
+    input -= cv::Scalar(config_.mean[0], config_.mean[1], config_.mean[2]);
+    cv::divide(input, cv::Scalar(config_.std[0], config_.std[1], config_.std[2]), input);
     const cv::Mat blob = cv::dnn::blobFromImage(input);  // HWC -> NCHW, nothing else
 
     std::vector<cv::Mat> outputs;
     std::vector<std::pair<size_t, size_t>> heads;
     size_t bins = 0;
     {
-        ObjectPool<LoadedNet>::Lease loaded = m_pool.borrow();
+        ObjectPool<LoadedNet>::Lease loaded = pool_.borrow();
         loaded->net.net.setInput(blob);
         loaded->net.net.forward(outputs, loaded->net.outputLayers);
         heads = loaded->heads;
@@ -240,7 +240,7 @@ std::vector<Detection> NanoDetRecognizer::detect(const NormalisedPhoto& photo) c
             const float* anchorScores = scores + size_t(anchor) * labelCount;
             std::optional<cv::Rect2f> box;  // decoded only for anchors with a score worth reporting
             for (size_t label = 0; label < labelCount; ++label) {
-                if (!(anchorScores[label] >= m_config.reportThreshold)) continue;
+                if (!(anchorScores[label] >= config_.reportThreshold)) continue;
                 if (!box) {
                     const float* sides = boxes + size_t(anchor) * kSides * bins;
                     const float cx = (float(anchor % columns) + 0.5f) * float(stride);
@@ -261,9 +261,9 @@ std::vector<Detection> NanoDetRecognizer::detect(const NormalisedPhoto& photo) c
     });
     std::vector<Candidate> kept;
     for (const Candidate& c : candidates) {
-        if (int(kept.size()) == m_config.maxDetections) break;
+        if (int(kept.size()) == config_.maxDetections) break;
         const bool suppressed = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-            return k.label == c.label && overlap(k.box, c.box) > m_config.nmsOverlap;
+            return k.label == c.label && overlap(k.box, c.box) > config_.nmsOverlap;
         });
         if (!suppressed) kept.push_back(c);
     }
@@ -281,10 +281,10 @@ std::vector<Detection> NanoDetRecognizer::detect(const NormalisedPhoto& photo) c
 
 RecognizeOutcome NanoDetRecognizer::recognize(const Bytes& photo) const
 {
-    DecodeResult decoded = m_decoder.decode(photo);
+    DecodeResult decoded = decoder_.decode(photo);
     if (!decoded.ok()) return {std::nullopt, decoded.error, decoded.message};
     try {
-        return {finishRecognition(detect(*decoded.photo), m_config.claimThreshold, m_config.validatorMargin), PhotoError::None, {}};
+        return {finishRecognition(detect(*decoded.photo), config_.claimThreshold, config_.validatorMargin), PhotoError::None, {}};
     } catch (const std::exception& e) {
         return {std::nullopt, PhotoError::RecognizerFailed, std::string("the NanoDet recognizer failed: ") + e.what()};
     }

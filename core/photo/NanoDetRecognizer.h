@@ -58,11 +58,11 @@ private:
     NanoDetRecognizer(NanoDetConfig config, TfjsGraph graph, const std::string& jsonSha256, const std::string& binSha256);
     std::unique_ptr<LoadedNet> loadNet() const;
 
-    NanoDetConfig m_config;
-    PhotoDecoder m_decoder;
-    TfjsGraph m_graph;
-    std::string m_identity;
-    mutable ObjectPool<LoadedNet> m_pool;
+    NanoDetConfig config_;
+    PhotoDecoder decoder_;
+    TfjsGraph graph_;
+    std::string identity_;
+    mutable ObjectPool<LoadedNet> pool_;
 };
 
 // The 80 COCO labels in the model's output order.

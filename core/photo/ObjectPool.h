@@ -14,46 +14,46 @@ class ObjectPool {
 public:
     using Factory = std::function<std::unique_ptr<T>()>;
 
-    explicit ObjectPool(Factory factory) : m_factory(std::move(factory)) {}
+    explicit ObjectPool(Factory factory) : factory_(std::move(factory)) {}
 
     class Lease {
     public:
-        Lease(ObjectPool& pool, std::unique_ptr<T> object) : m_pool(pool), m_object(std::move(object)) {}
-        ~Lease() { m_pool.giveBack(std::move(m_object)); }
+        Lease(ObjectPool& pool, std::unique_ptr<T> object) : pool_(pool), object_(std::move(object)) {}
+        ~Lease() { pool_.giveBack(std::move(object_)); }
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
-        T& operator*() const { return *m_object; }
-        T* operator->() const { return m_object.get(); }
+        T& operator*() const { return *object_; }
+        T* operator->() const { return object_.get(); }
 
     private:
-        ObjectPool& m_pool;
-        std::unique_ptr<T> m_object;
+        ObjectPool& pool_;
+        std::unique_ptr<T> object_;
     };
 
     // May throw whatever the factory throws.
     Lease borrow()
     {
         {
-            std::lock_guard lock(m_mutex);
-            if (!m_idle.empty()) {
-                std::unique_ptr<T> object = std::move(m_idle.back());
-                m_idle.pop_back();
+            std::lock_guard lock(mutex_);
+            if (!idle_.empty()) {
+                std::unique_ptr<T> object = std::move(idle_.back());
+                idle_.pop_back();
                 return Lease(*this, std::move(object));
             }
         }
-        return Lease(*this, m_factory());
+        return Lease(*this, factory_());
     }
 
 private:
     void giveBack(std::unique_ptr<T> object)
     {
-        std::lock_guard lock(m_mutex);
-        m_idle.push_back(std::move(object));
+        std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(object));
     }
 
-    Factory m_factory;
-    std::mutex m_mutex;
-    std::vector<std::unique_ptr<T>> m_idle;
+    Factory factory_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<T>> idle_;
 };
 
 } // namespace pb::photo

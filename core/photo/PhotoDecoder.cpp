@@ -24,34 +24,34 @@ cv::Size workingSize(int width, int height, int longSide)
 
 } // namespace
 
-PhotoDecoder::PhotoDecoder(DecodeLimits limits) : m_limits(limits) {}
+PhotoDecoder::PhotoDecoder(DecodeLimits limits) : limits_(limits) {}
 
 std::string PhotoDecoder::parameterText() const
 {
-    return "decoder=jpeg,png;exif-orientation;inter-area;bgr2gray;maxBytes=" + std::to_string(m_limits.maxBytes) +
-           ";maxPixels=" + std::to_string(m_limits.maxPixels) + ";maxSide=" + std::to_string(m_limits.maxSide) +
-           ";minSide=" + std::to_string(m_limits.minSide) + ";workingLongSide=" + std::to_string(m_limits.workingLongSide);
+    return "decoder=jpeg,png;exif-orientation;inter-area;bgr2gray;maxBytes=" + std::to_string(limits_.maxBytes) +
+           ";maxPixels=" + std::to_string(limits_.maxPixels) + ";maxSide=" + std::to_string(limits_.maxSide) +
+           ";minSide=" + std::to_string(limits_.minSide) + ";workingLongSide=" + std::to_string(limits_.workingLongSide);
 }
 
 DecodeResult PhotoDecoder::decode(const Bytes& file) const
 {
     if (file.empty())
         return fail(PhotoError::Empty, "the photo is empty (zero bytes)");
-    if (file.size() > m_limits.maxBytes)
+    if (file.size() > limits_.maxBytes)
         return fail(PhotoError::TooLarge, "the photo has " + std::to_string(file.size()) + " bytes, more than the " +
-                                              std::to_string(m_limits.maxBytes) + "-byte limit");
+                                              std::to_string(limits_.maxBytes) + "-byte limit");
     HeaderInspection inspection = inspectImageHeader(file);
     if (!inspection.header)
         return fail(inspection.error, inspection.message);
     const ImageHeader header = *inspection.header;
     const uint64_t pixels = uint64_t(header.width) * header.height;
-    if (header.width > m_limits.maxSide || header.height > m_limits.maxSide || pixels > m_limits.maxPixels)
+    if (header.width > limits_.maxSide || header.height > limits_.maxSide || pixels > limits_.maxPixels)
         return fail(PhotoError::TooManyPixels,
                     "the photo's header declares " + dimensions(header.width, header.height) + " pixels; the limit is " +
-                        std::to_string(m_limits.maxPixels) + " pixels and " + std::to_string(m_limits.maxSide) + " per side");
-    if (header.width < m_limits.minSide || header.height < m_limits.minSide)
+                        std::to_string(limits_.maxPixels) + " pixels and " + std::to_string(limits_.maxSide) + " per side");
+    if (header.width < limits_.minSide || header.height < limits_.minSide)
         return fail(PhotoError::TooSmall, "the photo is " + dimensions(header.width, header.height) +
-                                              " pixels; each side needs at least " + std::to_string(m_limits.minSide));
+                                              " pixels; each side needs at least " + std::to_string(limits_.minSide));
 
     cv::Mat decoded;
     try {
@@ -71,7 +71,7 @@ DecodeResult PhotoDecoder::decode(const Bytes& file) const
 
     NormalisedPhoto photo;
     photo.source = header;
-    cv::resize(decoded, photo.color, workingSize(decoded.cols, decoded.rows, m_limits.workingLongSide), 0, 0, cv::INTER_AREA);
+    cv::resize(decoded, photo.color, workingSize(decoded.cols, decoded.rows, limits_.workingLongSide), 0, 0, cv::INTER_AREA);
     cv::cvtColor(photo.color, photo.gray, cv::COLOR_BGR2GRAY);
     return {std::move(photo), PhotoError::None, {}};
 }

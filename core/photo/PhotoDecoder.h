@@ -42,12 +42,12 @@ public:
     // Never throws and never crashes on hostile input; thread-safe.
     DecodeResult decode(const Bytes& file) const;
 
-    const DecodeLimits& limits() const { return m_limits; }
+    const DecodeLimits& limits() const { return limits_; }
     // Every parameter that changes the output, as text for recognizer identities.
     std::string parameterText() const;
 
 private:
-    DecodeLimits m_limits;
+    DecodeLimits limits_;
 };
 
 } // namespace pb::photo

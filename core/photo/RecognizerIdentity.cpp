@@ -32,7 +32,7 @@ RecognizerIdentity::RecognizerIdentity(const std::string& kind)
     add("opencv", cv::getVersionString());
 }
 
-void RecognizerIdentity::add(const std::string& key, const std::string& value) { m_text += key + "=" + value + "\n"; }
+void RecognizerIdentity::add(const std::string& key, const std::string& value) { text_ += key + "=" + value + "\n"; }
 
 void RecognizerIdentity::add(const std::string& key, double value)
 {
@@ -46,6 +46,6 @@ void RecognizerIdentity::addFileHash(const std::string& key, const std::string& 
     add(key + ".sha256", sha256Hex(contents));
 }
 
-std::string RecognizerIdentity::hexDigest() const { return sha256Hex(m_text); }
+std::string RecognizerIdentity::hexDigest() const { return sha256Hex(text_); }
 
 } // namespace pb::photo

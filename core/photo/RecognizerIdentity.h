@@ -18,7 +18,7 @@ public:
     std::string hexDigest() const;
 
 private:
-    std::string m_text;
+    std::string text_;
 };
 
 std::string sha256Hex(const std::string& contents);

@@ -62,51 +62,51 @@ struct Value {
 
 class Builder {
 public:
-    explicit Builder(const TfjsGraph& graph) : m_graph(graph)
+    explicit Builder(const TfjsGraph& graph) : graph_(graph)
     {
         for (size_t i = 0; i < graph.nodes.size(); ++i) {
-            m_nodes[graph.nodes[i].name] = &graph.nodes[i];
-            for (const std::string& input : graph.nodes[i].inputs) m_consumers[input.substr(0, input.find(':'))].push_back(&graph.nodes[i]);
+            nodes_[graph.nodes[i].name] = &graph.nodes[i];
+            for (const std::string& input : graph.nodes[i].inputs) consumers_[input.substr(0, input.find(':'))].push_back(&graph.nodes[i]);
         }
     }
 
     TfjsDnnNet build()
     {
-        for (const std::string& output : m_graph.outputs) visit(output);
-        if (m_result.inputShape.empty()) throw BuildError("the graph's outputs do not depend on an input");
-        for (const std::string& output : m_graph.outputs) {
-            const ValuePtr& value = m_values.at(output);
+        for (const std::string& output : graph_.outputs) visit(output);
+        if (result_.inputShape.empty()) throw BuildError("the graph's outputs do not depend on an input");
+        for (const std::string& output : graph_.outputs) {
+            const ValuePtr& value = values_.at(output);
             if (value->constant) throw BuildError("output " + output + " is a constant");
             const Pin pin = arrange(value, identityAxes(value->shape.size()));
             cv::dnn::LayerParams params;
             const std::string name = "output/" + output;
             addLayer(name, "Identity", params, {pin});
-            m_result.outputLayers.push_back(name);
-            m_result.outputShapes.push_back(value->shape);
+            result_.outputLayers.push_back(name);
+            result_.outputShapes.push_back(value->shape);
         }
-        return std::move(m_result);
+        return std::move(result_);
     }
 
 private:
     // Depth-first, so every input is built before the node that reads it.
     void visit(const std::string& name)
     {
-        if (m_values.count(name) || m_folded.count(name)) return;
-        if (!m_visiting.insert(name).second) throw BuildError("the graph has a cycle through node " + name);
-        const TfjsNode& node = *m_nodes.at(name);
+        if (values_.count(name) || folded_.count(name)) return;
+        if (!visiting_.insert(name).second) throw BuildError("the graph has a cycle through node " + name);
+        const TfjsNode& node = *nodes_.at(name);
         for (const std::string& input : node.inputs) visit(input.substr(0, input.find(':')));
-        m_visiting.erase(name);
-        if (!m_folded.count(name)) buildNode(node);
+        visiting_.erase(name);
+        if (!folded_.count(name)) buildNode(node);
     }
 
     ValuePtr input(const TfjsNode& node, size_t k) const
     {
         if (k >= node.inputs.size()) throw BuildError("node " + node.name + " lacks input " + std::to_string(k));
-        auto value = m_values.find(node.inputs[k]);
+        auto value = values_.find(node.inputs[k]);
         const std::string& name = node.inputs[k];
-        if (value == m_values.end() && name.size() > 2 && name.compare(name.size() - 2, 2, ":0") == 0)
-            value = m_values.find(name.substr(0, name.size() - 2));
-        if (value == m_values.end()) throw BuildError("node " + node.name + " reads missing output " + node.inputs[k]);
+        if (value == values_.end() && name.size() > 2 && name.compare(name.size() - 2, 2, ":0") == 0)
+            value = values_.find(name.substr(0, name.size() - 2));
+        if (value == values_.end()) throw BuildError("node " + node.name + " reads missing output " + node.inputs[k]);
         return value->second;
     }
 
@@ -136,9 +136,9 @@ private:
     {
         params.name = name;
         params.type = type;
-        const int id = m_result.net.addLayer(name, type, params);
+        const int id = result_.net.addLayer(name, type, params);
         if (id < 0) throw BuildError("cv::dnn refused layer " + name + " (" + type + ")");
-        for (size_t k = 0; k < inputs.size(); ++k) m_result.net.connect(inputs[k].first, inputs[k].second, id, int(k));
+        for (size_t k = 0; k < inputs.size(); ++k) result_.net.connect(inputs[k].first, inputs[k].second, id, int(k));
         return id;
     }
 
@@ -188,7 +188,7 @@ private:
         return pin;
     }
 
-    std::string uniqueName(const std::string& kind) { return "pb/" + kind + std::to_string(++m_extraLayers); }
+    std::string uniqueName(const std::string& kind) { return "pb/" + kind + std::to_string(++extraLayers_); }
 
     void buildNode(const TfjsNode& node)
     {
@@ -209,26 +209,26 @@ private:
 
     void placeholder(const TfjsNode& node)
     {
-        if (!m_result.inputShape.empty()) throw BuildError("the graph has more than one input");
+        if (!result_.inputShape.empty()) throw BuildError("the graph has more than one input");
         const TfjsAttr* shape = attr(node, "shape");
         if (!shape || shape->ints.empty()) throw BuildError("input " + node.name + " has no shape");
         for (long long dim : shape->ints) {
             if (dim <= 0) throw BuildError("input " + node.name + " has an unknown dimension");
-            m_result.inputShape.push_back(int(dim));
+            result_.inputShape.push_back(int(dim));
         }
-        m_result.net.setInputsNames({node.name});
-        m_values[node.name] = newBlob(m_result.inputShape, {0, 0}, identityAxes(m_result.inputShape.size()));
+        result_.net.setInputsNames({node.name});
+        values_[node.name] = newBlob(result_.inputShape, {0, 0}, identityAxes(result_.inputShape.size()));
     }
 
     void constant(const TfjsNode& node)
     {
         auto value = std::make_shared<Value>();
-        value->constant = m_graph.constants.at(node.name);
+        value->constant = graph_.constants.at(node.name);
         value->shape = value->constant->shape;
-        m_values[node.name] = value;
+        values_[node.name] = value;
     }
 
-    void identity(const TfjsNode& node) { m_values[node.name] = input(node, 0); }
+    void identity(const TfjsNode& node) { values_[node.name] = input(node, 0); }
 
     ValuePtr transposed(const ValuePtr& value, const Axes& perm)
     {
@@ -254,7 +254,7 @@ private:
         Axes sorted = perm.ints;
         std::sort(sorted.begin(), sorted.end());
         if (sorted != identityAxes(x->shape.size())) throw BuildError("node " + node.name + ": the permutation does not fit the tensor");
-        m_values[node.name] = transposed(x, perm.ints);
+        values_[node.name] = transposed(x, perm.ints);
     }
 
     static void requireNhwc(const TfjsNode& node)
@@ -306,13 +306,13 @@ private:
     // The Add that adds a [channels] constant to this convolution's only output, if there is one.
     const TfjsNode* biasAdd(const TfjsNode& conv, int channels)
     {
-        auto consumers = m_consumers.find(conv.name);
-        if (consumers == m_consumers.end() || consumers->second.size() != 1) return nullptr;
+        auto consumers = consumers_.find(conv.name);
+        if (consumers == consumers_.end() || consumers->second.size() != 1) return nullptr;
         const TfjsNode* add = consumers->second[0];
         if ((add->op != "Add" && add->op != "AddV2") || add->inputs.size() != 2 || add->inputs[0] != conv.name) return nullptr;
         visit(add->inputs[1]);
-        auto bias = m_values.find(add->inputs[1]);
-        const bool isBias = bias != m_values.end() && bias->second->constant && bias->second->constant->type == Tensor::Type::Float &&
+        auto bias = values_.find(add->inputs[1]);
+        const bool isBias = bias != values_.end() && bias->second->constant && bias->second->constant->type == Tensor::Type::Float &&
                             bias->second->shape == std::vector<int>{channels};
         return isBias ? add : nullptr;
     }
@@ -363,15 +363,15 @@ private:
         params.blobs.push_back(weights);
         const TfjsNode* add = biasAdd(node, outChannels);
         params.set("bias_term", add != nullptr);
-        if (add) params.blobs.push_back(cv::Mat(m_values.at(add->inputs[1])->constant->floats, true).reshape(1, 1));
+        if (add) params.blobs.push_back(cv::Mat(values_.at(add->inputs[1])->constant->floats, true).reshape(1, 1));
 
         const Pin in = arrange(x, {0, 3, 1, 2});
         const Pin out{addLayer(node.name, "Convolution", params, {in}), 0};
         ValuePtr result = newBlob({x->shape[0], outHeight, outWidth, outChannels}, out, {0, 3, 1, 2});
-        m_values[node.name] = result;
+        values_[node.name] = result;
         if (add) {
-            m_values[add->name] = result;
-            m_folded.insert(add->name);
+            values_[add->name] = result;
+            folded_.insert(add->name);
         }
     }
 
@@ -387,14 +387,14 @@ private:
         const Pin second = arrange(b, a->blobAxes);
         cv::dnn::LayerParams params;
         params.set("operation", "sum");
-        m_values[node.name] = newBlob(a->shape, {addLayer(node.name, "Eltwise", params, {first, second}), 0}, a->blobAxes);
+        values_[node.name] = newBlob(a->shape, {addLayer(node.name, "Eltwise", params, {first, second}), 0}, a->blobAxes);
     }
 
     void unary(const TfjsNode& node, const std::string& type, cv::dnn::LayerParams& params)
     {
         const ValuePtr x = tensorInput(node, 0);
         realize(x);
-        m_values[node.name] = newBlob(x->shape, {addLayer(node.name, type, params, {x->pin}), 0}, x->blobAxes);
+        values_[node.name] = newBlob(x->shape, {addLayer(node.name, type, params, {x->pin}), 0}, x->blobAxes);
     }
 
     void leakyRelu(const TfjsNode& node)
@@ -432,7 +432,7 @@ private:
             result->shape.push_back(x->shape[axis] + before + after);
         }
         result->pad = pending;
-        m_values[node.name] = result;
+        values_[node.name] = result;
     }
 
     void maxPool(const TfjsNode& node)
@@ -450,7 +450,7 @@ private:
         const int outHeight = (x->shape[1] + pads[0] + pads[2] - window.first) / stride.first + 1;
         const int outWidth = (x->shape[2] + pads[1] + pads[3] - window.second) / stride.second + 1;
         const Pin in = arrange(x, {0, 3, 1, 2});
-        m_values[node.name] = newBlob({x->shape[0], outHeight, outWidth, x->shape[3]},
+        values_[node.name] = newBlob({x->shape[0], outHeight, outWidth, x->shape[3]},
                                       {addLayer(node.name, "Pooling", params, {in}), 0}, {0, 3, 1, 2});
     }
 
@@ -487,7 +487,7 @@ private:
         }
         cv::dnn::LayerParams params;
         params.set("axis", blobAxisOf(first->blobAxes, axis));
-        m_values[node.name] = newBlob(shape, {addLayer(node.name, "Concat", params, pins), 0}, first->blobAxes);
+        values_[node.name] = newBlob(shape, {addLayer(node.name, "Concat", params, pins), 0}, first->blobAxes);
     }
 
     void resizeBilinear(const TfjsNode& node)
@@ -505,7 +505,7 @@ private:
         params.set("align_corners", alignCorners && alignCorners->flag);
         params.set("half_pixel_centers", halfPixel && halfPixel->flag);
         const Pin in = arrange(x, {0, 3, 1, 2});
-        m_values[node.name] = newBlob({x->shape[0], size.ints[0], size.ints[1], x->shape[3]},
+        values_[node.name] = newBlob({x->shape[0], size.ints[0], size.ints[1], x->shape[3]},
                                       {addLayer(node.name, "Resize", params, {in}), 0}, {0, 3, 1, 2});
     }
 
@@ -532,8 +532,8 @@ private:
             std::vector<int> shape = x->shape;
             shape[size_t(axis)] = parts[k];
             ValuePtr part = newBlob(shape, {id, int(k)}, x->blobAxes);
-            m_values[node.name + ":" + std::to_string(k)] = part;
-            if (k == 0) m_values[node.name] = part;
+            values_[node.name + ":" + std::to_string(k)] = part;
+            if (k == 0) values_[node.name] = part;
         }
     }
 
@@ -553,7 +553,7 @@ private:
         const Pin in = arrange(x, identityAxes(x->shape.size()));
         cv::dnn::LayerParams params;
         params.set("dim", cv::dnn::DictValue::arrayInt(shape.data(), int(shape.size())));
-        m_values[node.name] = newBlob(shape, {addLayer(node.name, "Reshape", params, {in}), 0}, identityAxes(shape.size()));
+        values_[node.name] = newBlob(shape, {addLayer(node.name, "Reshape", params, {in}), 0}, identityAxes(shape.size()));
     }
 
     // Constant folding: SparseToDense and Add on constants build the reshape shapes.
@@ -593,7 +593,7 @@ private:
         auto value = std::make_shared<Value>();
         value->shape = result.shape;
         value->constant = std::move(result);
-        m_values[node.name] = value;
+        values_[node.name] = value;
     }
 
     void foldAdd(const TfjsNode& node)
@@ -616,17 +616,17 @@ private:
         auto value = std::make_shared<Value>();
         value->shape = result.shape;
         value->constant = std::move(result);
-        m_values[node.name] = value;
+        values_[node.name] = value;
     }
 
-    const TfjsGraph& m_graph;
-    std::map<std::string, const TfjsNode*> m_nodes;
-    std::map<std::string, std::vector<const TfjsNode*>> m_consumers;
-    std::map<std::string, ValuePtr> m_values;  // "node" and "node:k"
-    std::set<std::string> m_folded;            // bias Adds absorbed by their convolution
-    std::set<std::string> m_visiting;
-    int m_extraLayers = 0;
-    TfjsDnnNet m_result;
+    const TfjsGraph& graph_;
+    std::map<std::string, const TfjsNode*> nodes_;
+    std::map<std::string, std::vector<const TfjsNode*>> consumers_;
+    std::map<std::string, ValuePtr> values_;  // "node" and "node:k"
+    std::set<std::string> folded_;            // bias Adds absorbed by their convolution
+    std::set<std::string> visiting_;
+    int extraLayers_ = 0;
+    TfjsDnnNet result_;
 };
 
 } // namespace

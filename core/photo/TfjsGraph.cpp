@@ -70,7 +70,7 @@ std::vector<int> parseShape(const QJsonArray& dims, const std::string& owner)
 
 class WeightReader {
 public:
-    explicit WeightReader(const std::string& bytes) : m_bytes(bytes) {}
+    explicit WeightReader(const std::string& bytes) : bytes_(bytes) {}
 
     Tensor read(const QJsonObject& entry)
     {
@@ -98,9 +98,9 @@ public:
 
     void expectEnd() const
     {
-        if (m_offset != m_bytes.size())
-            throw ModelError("the weight file has " + std::to_string(m_bytes.size()) + " bytes but the manifest describes " +
-                             std::to_string(m_offset));
+        if (offset_ != bytes_.size())
+            throw ModelError("the weight file has " + std::to_string(bytes_.size()) + " bytes but the manifest describes " +
+                             std::to_string(offset_));
     }
 
 private:
@@ -116,16 +116,16 @@ private:
 
     const unsigned char* take(size_t size, const std::string& name)
     {
-        if (m_bytes.size() - m_offset < size)
-            throw ModelError("the weight file ends inside weight " + name + " (has " + std::to_string(m_bytes.size()) +
+        if (bytes_.size() - offset_ < size)
+            throw ModelError("the weight file ends inside weight " + name + " (has " + std::to_string(bytes_.size()) +
                              " bytes, truncated?)");
-        const auto* data = reinterpret_cast<const unsigned char*>(m_bytes.data()) + m_offset;
-        m_offset += size;
+        const auto* data = reinterpret_cast<const unsigned char*>(bytes_.data()) + offset_;
+        offset_ += size;
         return data;
     }
 
-    const std::string& m_bytes;
-    size_t m_offset = 0;
+    const std::string& bytes_;
+    size_t offset_ = 0;
 };
 
 // The weight manifest lists tensors in file order; the JSON holds one weight group (one file).

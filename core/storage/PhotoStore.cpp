@@ -34,7 +34,7 @@ std::optional<Hash256> sha256(const Bytes& content)
 
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor()
     {
         const int savedErrno = errno; // callers report the errno of the call that failed
@@ -43,18 +43,18 @@ public:
     }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return m_fd; }
-    bool valid() const { return m_fd >= 0; }
+    int get() const { return fd_; }
+    bool valid() const { return fd_ >= 0; }
     // close(2) can report a failed delayed write, so a writer must look at the result.
     bool close()
     {
-        const int fd = m_fd;
-        m_fd = -1;
+        const int fd = fd_;
+        fd_ = -1;
         return fd < 0 || ::close(fd) == 0;
     }
 
 private:
-    int m_fd;
+    int fd_;
 };
 
 bool syncDirectory(const QString& dir, QString* error)
@@ -134,14 +134,14 @@ bool writeDurably(const QString& path, const Bytes& content, QString* error)
 } // namespace
 
 PhotoStore::PhotoStore(const QString& dataDir)
-    : m_root(QDir(dataDir).absoluteFilePath(QStringLiteral("photos")))
+    : root_(QDir(dataDir).absoluteFilePath(QStringLiteral("photos")))
 {
 }
 
 QString PhotoStore::pathFor(const Hash256& hash) const
 {
     const QString hex = QString::fromStdString(toHex(hash));
-    return QStringLiteral("%1/%2/%3").arg(m_root, hex.left(2), hex);
+    return QStringLiteral("%1/%2/%3").arg(root_, hex.left(2), hex);
 }
 
 std::optional<Hash256> PhotoStore::put(const Bytes& content, QString* error)
@@ -160,7 +160,7 @@ bool PhotoStore::store(const Hash256& hash, const Bytes& content, QString* error
 {
     const QString path = pathFor(hash);
     const QString shard = QFileInfo(path).path();
-    if (!ensureDirectory(m_root, error) || !ensureDirectory(shard, error)) return false;
+    if (!ensureDirectory(root_, error) || !ensureDirectory(shard, error)) return false;
     const std::optional<Bytes> existing = readAll(path);
     // Already stored; sync anyway, as an earlier put may have failed after its rename.
     if (existing && sha256(*existing) == hash) return syncDirectory(shard, error);
@@ -173,7 +173,7 @@ std::optional<Bytes> PhotoStore::get(const Hash256& hash, QString* error) const
     std::optional<Bytes> content = readAll(path);
     QString why;
     if (!content) {
-        why = errno == ENOENT ? QStringLiteral("no photo %1 in %2").arg(QString::fromStdString(toHex(hash)), m_root)
+        why = errno == ENOENT ? QStringLiteral("no photo %1 in %2").arg(QString::fromStdString(toHex(hash)), root_)
                               : QStringLiteral("cannot read photo file %1: %2").arg(path, errnoText(errno));
     } else if (const std::optional<Hash256> actual = sha256(*content); actual != hash) {
         why = QStringLiteral("photo file %1 is corrupt: its content hashes to %2")

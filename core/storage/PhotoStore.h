@@ -28,13 +28,13 @@ public:
     // True when no file for the hash remains (including when there was none).
     bool remove(const Hash256& hash, QString* error = nullptr);
 
-    QString rootDir() const { return m_root; }
+    QString rootDir() const { return root_; }
     QString pathFor(const Hash256& hash) const;
 
 private:
     bool store(const Hash256& hash, const Bytes& content, QString* error) const;
 
-    QString m_root;
+    QString root_;
 };
 
 } // namespace pb::storage

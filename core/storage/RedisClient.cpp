@@ -24,59 +24,41 @@ class SigpipeGuard {
 public:
     SigpipeGuard()
     {
-        sigemptyset(&m_set);
-        sigaddset(&m_set, SIGPIPE);
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGPIPE);
         sigset_t pending;
         sigpending(&pending);
-        m_wasPending = sigismember(&pending, SIGPIPE) == 1;
-        pthread_sigmask(SIG_BLOCK, &m_set, &m_saved);
+        wasPending_ = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &set_, &saved_);
     }
     ~SigpipeGuard()
     {
         const int savedErrno = errno;
-        if (!m_wasPending) {
+        if (!wasPending_) {
             sigset_t pending;
             sigpending(&pending);
             if (sigismember(&pending, SIGPIPE) == 1) {
                 const timespec zero{0, 0};
-                while (sigtimedwait(&m_set, nullptr, &zero) == -1 && errno == EINTR) {
+                while (sigtimedwait(&set_, nullptr, &zero) == -1 && errno == EINTR) {
                 }
             }
         }
-        pthread_sigmask(SIG_SETMASK, &m_saved, nullptr);
+        pthread_sigmask(SIG_SETMASK, &saved_, nullptr);
         errno = savedErrno;
     }
     SigpipeGuard(const SigpipeGuard&) = delete;
     SigpipeGuard& operator=(const SigpipeGuard&) = delete;
 
 private:
-    sigset_t m_set;
-    sigset_t m_saved;
-    bool m_wasPending = false;
+    sigset_t set_;
+    sigset_t saved_;
+    bool wasPending_ = false;
 };
 
 struct ReplyDeleter {
     void operator()(void* reply) const { freeReplyObject(reply); }
 };
 using ReplyPtr = std::unique_ptr<void, ReplyDeleter>;
-
-RedisReply fromHiredis(const redisReply* r)
-{
-    switch (r->type) {
-    case REDIS_REPLY_STRING: return RedisReply::string(std::string(r->str, r->len));
-    case REDIS_REPLY_STATUS: return RedisReply::status(std::string(r->str, r->len));
-    case REDIS_REPLY_ERROR: return RedisReply::error(std::string(r->str, r->len));
-    case REDIS_REPLY_INTEGER: return RedisReply::integer(r->integer);
-    case REDIS_REPLY_NIL: return RedisReply();
-    case REDIS_REPLY_ARRAY: {
-        std::vector<RedisReply> elements;
-        elements.reserve(r->elements);
-        for (size_t i = 0; i < r->elements; ++i) elements.push_back(fromHiredis(r->element[i]));
-        return RedisReply::array(std::move(elements));
-    }
-    }
-    return RedisReply::error("unknown hiredis reply type " + std::to_string(r->type));
-}
 
 timeval toTimeval(int ms)
 {
@@ -116,7 +98,7 @@ bool hasEmptyCommand(const std::vector<RedisClient::Command>& commands, size_t* 
 } // namespace
 
 RedisClient::RedisClient(RedisEndpoint endpoint, int timeoutMs)
-    : m_endpoint(std::move(endpoint)), m_timeoutMs(timeoutMs > 0 ? timeoutMs : 1)
+    : endpoint_(std::move(endpoint)), timeoutMs_(timeoutMs > 0 ? timeoutMs : 1)
 {
 }
 
@@ -135,36 +117,36 @@ std::unique_ptr<RedisClient> RedisClient::connect(const RedisEndpoint& endpoint,
 
 bool RedisClient::open(QString* error)
 {
-    const timeval tv = toTimeval(m_timeoutMs);
-    redisContext* ctx = m_endpoint.kind == RedisEndpoint::Kind::Unix
-        ? redisConnectUnixWithTimeout(QFile::encodeName(m_endpoint.socketPath).constData(), tv)
-        : redisConnectWithTimeout(m_endpoint.host.toUtf8().constData(), m_endpoint.port, tv);
+    const timeval tv = toTimeval(timeoutMs_);
+    redisContext* ctx = endpoint_.kind == RedisEndpoint::Kind::Unix
+        ? redisConnectUnixWithTimeout(QFile::encodeName(endpoint_.socketPath).constData(), tv)
+        : redisConnectWithTimeout(endpoint_.host.toUtf8().constData(), endpoint_.port, tv);
     const auto fail = [&](const QString& why) {
-        m_lastError = QStringLiteral("cannot connect to Redis at %1: %2").arg(m_endpoint.toString(), why);
-        if (error) *error = m_lastError;
+        lastError_ = QStringLiteral("cannot connect to Redis at %1: %2").arg(endpoint_.toString(), why);
+        if (error) *error = lastError_;
         close();
         return false;
     };
     if (!ctx) return fail(QStringLiteral("out of memory"));
-    m_ctx = ctx;
+    ctx_ = ctx;
     if (ctx->err) return fail(QString::fromLocal8Bit(ctx->errstr));
     if (redisSetTimeout(ctx, tv) != REDIS_OK) return fail(QStringLiteral("cannot set the reply timeout"));
     // hiredis 0.14 opens sockets without close-on-exec; a redis-server restarted by the node
     // would inherit this connection to itself and keep it open after we close ours.
     ::fcntl(ctx->fd, F_SETFD, ::fcntl(ctx->fd, F_GETFD) | FD_CLOEXEC);
-    m_lastError.clear();
+    lastError_.clear();
 
-    if (!m_endpoint.password.isEmpty()) {
+    if (!endpoint_.password.isEmpty()) {
         Command auth{"AUTH"};
-        if (!m_endpoint.username.isEmpty()) auth.push_back(m_endpoint.username.toStdString());
-        auth.push_back(m_endpoint.password.toStdString());
+        if (!endpoint_.username.isEmpty()) auth.push_back(endpoint_.username.toStdString());
+        auth.push_back(endpoint_.password.toStdString());
         const RedisReply r = command(auth);
         if (r.isError()) return fail(QStringLiteral("authentication failed: ") + QString::fromStdString(r.str()));
     }
-    if (m_endpoint.db != 0) {
-        const RedisReply r = command({"SELECT", std::to_string(m_endpoint.db)});
+    if (endpoint_.db != 0) {
+        const RedisReply r = command({"SELECT", std::to_string(endpoint_.db)});
         if (r.isError())
-            return fail(QStringLiteral("cannot select database %1: %2").arg(m_endpoint.db).arg(QString::fromStdString(r.str())));
+            return fail(QStringLiteral("cannot select database %1: %2").arg(endpoint_.db).arg(QString::fromStdString(r.str())));
     }
     const RedisReply pong = command({"PING"});
     if (pong.isError()) {
@@ -179,13 +161,13 @@ bool RedisClient::open(QString* error)
 
 void RedisClient::close()
 {
-    if (m_ctx) redisFree(m_ctx);
-    m_ctx = nullptr;
+    if (ctx_) redisFree(ctx_);
+    ctx_ = nullptr;
 }
 
 bool RedisClient::isConnected() const
 {
-    return m_ctx != nullptr;
+    return ctx_ != nullptr;
 }
 
 bool RedisClient::reconnect(QString* error)
@@ -198,19 +180,19 @@ RedisReply RedisClient::connectionFailure()
 {
     // Read errno first: it is the only place a reply timeout shows (hiredis reports EAGAIN).
     const int savedErrno = errno;
-    const QString why = m_ctx->err == REDIS_ERR_IO && (savedErrno == EAGAIN || savedErrno == EWOULDBLOCK)
-        ? QStringLiteral("no reply within %1 ms").arg(m_timeoutMs)
-        : QString::fromLocal8Bit(m_ctx->errstr);
-    m_lastError = QStringLiteral("Redis connection to %1 lost: %2").arg(m_endpoint.toString(), why);
+    const QString why = ctx_->err == REDIS_ERR_IO && (savedErrno == EAGAIN || savedErrno == EWOULDBLOCK)
+        ? QStringLiteral("no reply within %1 ms").arg(timeoutMs_)
+        : QString::fromLocal8Bit(ctx_->errstr);
+    lastError_ = QStringLiteral("Redis connection to %1 lost: %2").arg(endpoint_.toString(), why);
     // A failed context may hold half a reply or unsent commands; it can never be reused.
     close();
-    return RedisReply::error(m_lastError.toStdString());
+    return RedisReply::error(lastError_.toStdString());
 }
 
 RedisReply RedisClient::notConnectedReply() const
 {
     return RedisReply::error(
-        QStringLiteral("not connected to Redis (%1); call reconnect()").arg(m_lastError).toStdString());
+        QStringLiteral("not connected to Redis (%1); call reconnect()").arg(lastError_).toStdString());
 }
 
 RedisReply RedisClient::command(const Command& args)
@@ -228,10 +210,10 @@ RedisReply RedisClient::command(std::initializer_list<std::string_view> args)
 RedisReply RedisClient::send(int argc, const char** argv, const size_t* lengths)
 {
     if (argc == 0) return RedisReply::error("empty command");
-    if (!m_ctx) return notConnectedReply();
+    if (!ctx_) return notConnectedReply();
     SigpipeGuard guard;
     const ScopedDuration timed(processTimings().redisCommand);
-    ReplyPtr reply(redisCommandArgv(m_ctx, argc, argv, lengths));
+    ReplyPtr reply(redisCommandArgv(ctx_, argc, argv, lengths));
     if (!reply) return connectionFailure();
     return fromHiredis(static_cast<const redisReply*>(reply.get()));
 }
@@ -244,19 +226,19 @@ std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& comman
     if (hasEmptyCommand(commands, &emptyIndex))
         return std::vector<RedisReply>(commands.size(), RedisReply::error(
             "pipeline not sent: command #" + std::to_string(emptyIndex) + " is empty"));
-    if (!m_ctx) return std::vector<RedisReply>(commands.size(), notConnectedReply());
+    if (!ctx_) return std::vector<RedisReply>(commands.size(), notConnectedReply());
 
     SigpipeGuard guard;
     for (const Command& args : commands) {
         Argv argv(args);
-        if (redisAppendCommandArgv(m_ctx, argv.count(), argv.pointers.data(), argv.lengths.data()) != REDIS_OK)
+        if (redisAppendCommandArgv(ctx_, argv.count(), argv.pointers.data(), argv.lengths.data()) != REDIS_OK)
             return std::vector<RedisReply>(commands.size(), connectionFailure());
     }
     std::vector<RedisReply> replies;
     replies.reserve(commands.size());
     while (replies.size() < commands.size()) {
         void* raw = nullptr;
-        if (redisGetReply(m_ctx, &raw) != REDIS_OK) {
+        if (redisGetReply(ctx_, &raw) != REDIS_OK) {
             replies.resize(commands.size(), connectionFailure());
             break;
         }
@@ -271,7 +253,7 @@ RedisReply RedisClient::transaction(const std::vector<Command>& commands)
     size_t emptyIndex = 0;
     if (hasEmptyCommand(commands, &emptyIndex))
         return RedisReply::error("transaction not sent: command #" + std::to_string(emptyIndex) + " is empty");
-    if (!m_ctx) return notConnectedReply();
+    if (!ctx_) return notConnectedReply();
     std::vector<Command> batch;
     batch.reserve(commands.size() + 2);
     batch.push_back({"MULTI"});
@@ -279,9 +261,9 @@ RedisReply RedisClient::transaction(const std::vector<Command>& commands)
     batch.push_back({"EXEC"});
     const std::vector<RedisReply> replies = pipeline(batch);
 
-    if (!m_ctx)
+    if (!ctx_)
         return RedisReply::error("transaction outcome unknown, it may or may not have been applied: "
-                                 + m_lastError.toStdString());
+                                 + lastError_.toStdString());
     const RedisReply& exec = replies.back();
     const auto commandName = [&](size_t i) { return "command #" + std::to_string(i) + " (" + commands[i].front() + ")"; };
     if (replies.front().isError())

@@ -53,8 +53,8 @@ public:
     // Drops the current connection and connects again with the same endpoint and timeout.
     bool reconnect(QString* error);
     // Why the connection was lost or refused; empty while connected.
-    QString lastError() const { return m_lastError; }
-    const RedisEndpoint& endpoint() const { return m_endpoint; }
+    QString lastError() const { return lastError_; }
+    const RedisEndpoint& endpoint() const { return endpoint_; }
 
 private:
     RedisClient(RedisEndpoint endpoint, int timeoutMs);
@@ -64,10 +64,10 @@ private:
     RedisReply connectionFailure();
     RedisReply notConnectedReply() const;
 
-    RedisEndpoint m_endpoint;
-    int m_timeoutMs;
-    redisContext* m_ctx = nullptr;
-    QString m_lastError;
+    RedisEndpoint endpoint_;
+    int timeoutMs_;
+    redisContext* ctx_ = nullptr;
+    QString lastError_;
 };
 
 } // namespace pb::storage

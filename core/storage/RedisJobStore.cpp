@@ -23,7 +23,7 @@ RedisReply RedisJobStore::run(const std::vector<std::string>& args, const char* 
     return r;
 }
 
-void RedisJobStore::save(const MiningJobInfo& job)
+void RedisJobStore::save(const PhotoJob& job)
 {
     const std::string id = job.id.toStdString();
     const std::vector<std::string> values = {jobStateName(job.state).toStdString(), job.photoHash.toStdString(),
@@ -40,9 +40,9 @@ void RedisJobStore::save(const MiningJobInfo& job)
     if (!r.isArray()) throw StoreError("saving mining job " + id + " failed: " + r.str());
 }
 
-std::vector<MiningJobInfo> RedisJobStore::all(QStringList* skipped)
+std::vector<PhotoJob> RedisJobStore::all(QStringList* skipped)
 {
-    std::vector<MiningJobInfo> jobs;
+    std::vector<PhotoJob> jobs;
     const RedisReply ids = run({"ZRANGE", key("jobs"), "0", "-1"}, "listing mining jobs");
     for (const RedisReply& idReply : ids.elements()) {
         const std::string id = idReply.str();
@@ -53,7 +53,7 @@ std::vector<MiningJobInfo> RedisJobStore::all(QStringList* skipped)
         const auto state = f.size() == kFields.size() && !f[0].isNil() ? jobStateFromName(QString::fromStdString(f[0].str()))
                                                                        : std::nullopt;
         bool createdOk = false, updatedOk = false;
-        MiningJobInfo job;
+        PhotoJob job;
         if (state) {
             job.id = QString::fromStdString(id);
             job.state = *state;

@@ -1,7 +1,7 @@
 #pragma once
 // Mining jobs in Redis: `job:<id>` hashes and the `jobs` sorted set (by creation time), under
 // the network's key prefix, so a node's queue survives restarts.
-#include "core/mining/MiningJob.h"
+#include "core/mining/PhotoJob.h"
 #include "core/storage/RedisClient.h"
 
 #include <QStringList>
@@ -14,9 +14,9 @@ public:
     RedisJobStore(RedisClient& redis, const std::string& network);
 
     // Insert or replace; throws StoreError when Redis fails.
-    void save(const MiningJobInfo& job);
+    void save(const PhotoJob& job);
     // Oldest first. Damaged records are skipped and named in *skipped.
-    std::vector<MiningJobInfo> all(QStringList* skipped = nullptr);
+    std::vector<PhotoJob> all(QStringList* skipped = nullptr);
     // Forgets these jobs, in one transaction.
     void remove(const QStringList& ids);
 

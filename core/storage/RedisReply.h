@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+struct redisReply;
+
 namespace pb::storage {
 
 class RedisReply {
@@ -18,35 +20,38 @@ public:
     static RedisReply integer(long long value);
     static RedisReply array(std::vector<RedisReply> elements);
 
-    Type type() const { return m_type; }
-    bool isNil() const { return m_type == Type::Nil; }
-    bool isStatus() const { return m_type == Type::Status; }
-    bool isError() const { return m_type == Type::Error; }
-    bool isInteger() const { return m_type == Type::Integer; }
-    bool isString() const { return m_type == Type::String; }
-    bool isArray() const { return m_type == Type::Array; }
+    Type type() const { return type_; }
+    bool isNil() const { return type_ == Type::Nil; }
+    bool isStatus() const { return type_ == Type::Status; }
+    bool isError() const { return type_ == Type::Error; }
+    bool isInteger() const { return type_ == Type::Integer; }
+    bool isString() const { return type_ == Type::String; }
+    bool isArray() const { return type_ == Type::Array; }
     // The "+OK" status most writes answer with.
-    bool isOk() const { return m_type == Type::Status && m_text == "OK"; }
+    bool isOk() const { return type_ == Type::Status && text_ == "OK"; }
 
     // Bytes of a String, text of a Status, message of an Error; empty otherwise.
-    const std::string& str() const { return m_text; }
-    long long integer() const { return m_integer; }
-    const std::vector<RedisReply>& elements() const { return m_elements; }
+    const std::string& str() const { return text_; }
+    long long integer() const { return integer_; }
+    const std::vector<RedisReply>& elements() const { return elements_; }
 
     // Readable form for logs and test failures, e.g. (error) ERR unknown command.
     std::string describe() const;
 
 private:
-    RedisReply(Type type, std::string text) : m_type(type), m_text(std::move(text)) {}
+    RedisReply(Type type, std::string text) : type_(type), text_(std::move(text)) {}
 
-    Type m_type = Type::Nil;
-    std::string m_text;
-    long long m_integer = 0;
-    std::vector<RedisReply> m_elements;
+    Type type_ = Type::Nil;
+    std::string text_;
+    long long integer_ = 0;
+    std::vector<RedisReply> elements_;
 };
 
 // Bytes in double quotes with \\, \" and \xHH escapes: printable on one line, and the form
 // redis-server itself prints (sdscatrepr) and reads back in redis.conf (sdssplitargs).
 std::string redisQuoted(std::string_view bytes);
+
+// A hiredis reply (RESP2) as a plain value; types the client never asks for become errors.
+RedisReply fromHiredis(const redisReply* reply);
 
 } // namespace pb::storage

@@ -73,21 +73,21 @@ QString findRedisServer(QString* error)
 
 RedisSupervisor::RedisSupervisor(const QString& dataDir, RedisSupervisorOptions options, QObject* parent)
     : QObject(parent),
-      m_dataDir(QDir(dataDir).absolutePath()),
-      m_redisDir(m_dataDir + QLatin1String("/redis")),
-      m_options(options),
-      m_process(this),
-      m_restartTimer(this)
+      dataDir_(QDir(dataDir).absolutePath()),
+      redisDir_(dataDir_ + QLatin1String("/redis")),
+      options_(options),
+      process_(this),
+      restartTimer_(this)
 {
-    m_clock.start();
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
-        m_output += m_process.readAllStandardOutput();
-        if (m_output.size() > kKeptOutputBytes) m_output = m_output.right(kKeptOutputBytes);
+    clock_.start();
+    process_.setProcessChannelMode(QProcess::MergedChannels);
+    connect(&process_, &QProcess::readyReadStandardOutput, this, [this] {
+        output_ += process_.readAllStandardOutput();
+        if (output_.size() > kKeptOutputBytes) output_ = output_.right(kKeptOutputBytes);
     });
-    connect(&m_process, &QProcess::finished, this, &RedisSupervisor::onFinished);
-    m_restartTimer.setSingleShot(true);
-    connect(&m_restartTimer, &QTimer::timeout, this, &RedisSupervisor::attemptRestart);
+    connect(&process_, &QProcess::finished, this, &RedisSupervisor::onFinished);
+    restartTimer_.setSingleShot(true);
+    connect(&restartTimer_, &QTimer::timeout, this, &RedisSupervisor::attemptRestart);
 }
 
 RedisSupervisor::~RedisSupervisor()
@@ -95,10 +95,10 @@ RedisSupervisor::~RedisSupervisor()
     stop();
 }
 
-QString RedisSupervisor::socketPath() const { return m_redisDir + QLatin1String("/redis.sock"); }
-QString RedisSupervisor::logFilePath() const { return m_redisDir + QLatin1String("/redis.log"); }
-QString RedisSupervisor::configPath() const { return m_redisDir + QLatin1String("/redis.conf"); }
-QString RedisSupervisor::pidFilePath() const { return m_redisDir + QLatin1String("/redis.pid"); }
+QString RedisSupervisor::socketPath() const { return redisDir_ + QLatin1String("/redis.sock"); }
+QString RedisSupervisor::logFilePath() const { return redisDir_ + QLatin1String("/redis.log"); }
+QString RedisSupervisor::configPath() const { return redisDir_ + QLatin1String("/redis.conf"); }
+QString RedisSupervisor::pidFilePath() const { return redisDir_ + QLatin1String("/redis.pid"); }
 
 RedisEndpoint RedisSupervisor::endpoint() const
 {
@@ -107,12 +107,12 @@ RedisEndpoint RedisSupervisor::endpoint() const
 
 bool RedisSupervisor::isRunning() const
 {
-    return m_state == State::Running;
+    return state_ == State::Running;
 }
 
 qint64 RedisSupervisor::pid() const
 {
-    return m_process.state() == QProcess::NotRunning ? 0 : m_pid;
+    return process_.state() == QProcess::NotRunning ? 0 : pid_;
 }
 
 void RedisSupervisor::log(const QString& message)
@@ -126,45 +126,45 @@ bool RedisSupervisor::start(QString* error)
         if (error) *error = why;
         return false;
     };
-    if (m_state != State::Stopped)
-        return fail(QStringLiteral("the Redis supervisor for %1 is already started").arg(m_dataDir));
+    if (state_ != State::Stopped)
+        return fail(QStringLiteral("the Redis supervisor for %1 is already started").arg(dataDir_));
     const qsizetype socketBytes = QFile::encodeName(socketPath()).size();
     if (socketBytes > RedisEndpoint::kMaxUnixPathBytes)
         return fail(QStringLiteral("the Redis socket path %1 is %2 bytes, over the %3-byte limit of "
                                    "unix sockets (sun_path holds 108 bytes); use a shorter data directory")
                         .arg(socketPath()).arg(socketBytes).arg(RedisEndpoint::kMaxUnixPathBytes));
     QString why;
-    m_serverPath = findRedisServer(&why);
-    if (m_serverPath.isEmpty() || !prepareDirectory(&why) || !retireStaleServer(&why) || !writeConfig(&why))
+    serverPath_ = findRedisServer(&why);
+    if (serverPath_.isEmpty() || !prepareDirectory(&why) || !retireStaleServer(&why) || !writeConfig(&why))
         return fail(why);
-    m_restartAttempts.clear();
-    m_state = State::Starting;
+    restartAttempts_.clear();
+    state_ = State::Starting;
     if (!launch(&why)) {
-        m_state = State::Stopped;
+        state_ = State::Stopped;
         return fail(why);
     }
-    m_state = State::Running;
-    log(QStringLiteral("redis-server running (pid %1) on %2").arg(m_pid).arg(socketPath()));
+    state_ = State::Running;
+    log(QStringLiteral("redis-server running (pid %1) on %2").arg(pid_).arg(socketPath()));
     return true;
 }
 
 bool RedisSupervisor::prepareDirectory(QString* error)
 {
     std::error_code ec;
-    std::filesystem::create_directories(fsPath(m_redisDir), ec);
+    std::filesystem::create_directories(fsPath(redisDir_), ec);
     if (ec) {
         *error = QStringLiteral("cannot create the Redis directory %1: %2")
-                     .arg(m_redisDir, QString::fromStdString(ec.message()));
+                     .arg(redisDir_, QString::fromStdString(ec.message()));
         return false;
     }
     // The socket gives full control of the chain data: only the node's user may reach it.
-    std::filesystem::permissions(fsPath(m_redisDir), std::filesystem::perms::owner_all,
+    std::filesystem::permissions(fsPath(redisDir_), std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace, ec);
-    if (!ec && ::access(QFile::encodeName(m_redisDir).constData(), W_OK | X_OK) != 0)
+    if (!ec && ::access(QFile::encodeName(redisDir_).constData(), W_OK | X_OK) != 0)
         ec = std::error_code(errno, std::generic_category());
     if (ec) {
         *error = QStringLiteral("the Redis directory %1 is not usable: %2")
-                     .arg(m_redisDir, QString::fromStdString(ec.message()));
+                     .arg(redisDir_, QString::fromStdString(ec.message()));
         return false;
     }
     return true;
@@ -180,20 +180,20 @@ bool RedisSupervisor::retireStaleServer(QString* error)
     // The pid may have been reused since; redis-server chdir()s to its data dir, so a process
     // named redis* working in our directory is a server of ours and nothing else is.
     if (!processName(stalePid).startsWith(QLatin1String("redis"))
-        || processWorkingDirectory(stalePid) != QFileInfo(m_redisDir).canonicalFilePath())
+        || processWorkingDirectory(stalePid) != QFileInfo(redisDir_).canonicalFilePath())
         return true;
 
     log(QStringLiteral("redis-server pid %1 of an earlier run still uses %2; waiting up to %3 ms "
-                       "for it to finish").arg(stalePid).arg(m_redisDir).arg(m_options.staleGraceMs));
-    if (waitForProcessExit(stalePid, m_options.staleGraceMs)) return true;
+                       "for it to finish").arg(stalePid).arg(redisDir_).arg(options_.staleGraceMs));
+    if (waitForProcessExit(stalePid, options_.staleGraceMs)) return true;
     log(QStringLiteral("stale redis-server pid %1 is still running; sending SIGTERM").arg(stalePid));
     ::kill(pid_t(stalePid), SIGTERM);
-    if (waitForProcessExit(stalePid, m_options.stopTimeoutMs)) return true;
+    if (waitForProcessExit(stalePid, options_.stopTimeoutMs)) return true;
     log(QStringLiteral("stale redis-server pid %1 ignored SIGTERM; sending SIGKILL").arg(stalePid));
     ::kill(pid_t(stalePid), SIGKILL);
     if (waitForProcessExit(stalePid, kKillWaitMs)) return true;
     *error = QStringLiteral("redis-server pid %1 of an earlier run on %2 does not exit even after SIGKILL")
-                 .arg(stalePid).arg(m_redisDir);
+                 .arg(stalePid).arg(redisDir_);
     return false;
 }
 
@@ -204,7 +204,7 @@ bool RedisSupervisor::writeConfig(QString* error)
     conf += "port 0\n"; // no TCP: only the node, through the socket
     conf += "unixsocket " + confValue(socketPath()) + "\n";
     conf += "unixsocketperm 700\n";
-    conf += "dir " + confValue(m_redisDir) + "\n";
+    conf += "dir " + confValue(redisDir_) + "\n";
     conf += "pidfile " + confValue(pidFilePath()) + "\n";
     conf += "logfile " + confValue(logFilePath()) + "\n";
     conf += "appendonly yes\n";
@@ -222,124 +222,124 @@ bool RedisSupervisor::writeConfig(QString* error)
 
 bool RedisSupervisor::launch(QString* error)
 {
-    m_output.clear();
-    m_logOffset = QFileInfo(logFilePath()).size();
+    output_.clear();
+    logOffset_ = QFileInfo(logFilePath()).size();
     const pid_t parentPid = getpid();
-    m_process.setChildProcessModifier([parentPid] {
+    process_.setChildProcessModifier([parentPid] {
         // Runs in the child between fork and exec, so only async-signal-safe calls.
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         // If the node died before prctl took effect the signal will never come: give up now.
         if (getppid() != parentPid) _exit(1);
     });
-    m_process.setProgram(m_serverPath);
-    m_process.setArguments({configPath()});
-    m_process.start();
-    if (!m_process.waitForStarted(kKillWaitMs)) {
-        *error = QStringLiteral("cannot run %1: %2").arg(m_serverPath, m_process.errorString());
+    process_.setProgram(serverPath_);
+    process_.setArguments({configPath()});
+    process_.start();
+    if (!process_.waitForStarted(kKillWaitMs)) {
+        *error = QStringLiteral("cannot run %1: %2").arg(serverPath_, process_.errorString());
         return false;
     }
-    m_pid = m_process.processId();
+    pid_ = process_.processId();
     return waitUntilReady(error);
 }
 
 bool RedisSupervisor::waitUntilReady(QString* error)
 {
-    QDeadlineTimer deadline(m_options.startTimeoutMs);
+    QDeadlineTimer deadline(options_.startTimeoutMs);
     QElapsedTimer sinceLoadingNote; // invalid until the server first reports LOADING
     QString why;
     for (;;) {
-        if (m_process.state() == QProcess::NotRunning) {
+        if (process_.state() == QProcess::NotRunning) {
             *error = QStringLiteral("redis-server exited during start-up (%1)").arg(exitDescription()) + logTail();
             return false;
         }
         if (RedisClient::connect(endpoint(), kProbeTimeoutMs, &why)) return true;
         // A large append-only file takes a while to load; the server is busy, not hung.
         if (why.contains(QLatin1String("LOADING"))) {
-            deadline.setRemainingTime(m_options.startTimeoutMs);
+            deadline.setRemainingTime(options_.startTimeoutMs);
             if (!sinceLoadingNote.isValid() || sinceLoadingNote.hasExpired(kLoadingNoteMs)) {
-                log(QStringLiteral("redis-server pid %1 is loading its append-only file").arg(m_pid));
+                log(QStringLiteral("redis-server pid %1 is loading its append-only file").arg(pid_));
                 sinceLoadingNote.start();
             }
         }
         if (deadline.hasExpired()) {
             *error = QStringLiteral("redis-server pid %1 did not answer PING within %2 ms (%3)")
-                         .arg(m_pid).arg(m_options.startTimeoutMs).arg(why) + logTail();
+                         .arg(pid_).arg(options_.startTimeoutMs).arg(why) + logTail();
             terminateChild();
             return false;
         }
         // Sleeps briefly, and returns at once if the server exits.
-        m_process.waitForFinished(50);
+        process_.waitForFinished(50);
     }
 }
 
 void RedisSupervisor::terminateChild()
 {
-    if (m_process.state() == QProcess::NotRunning) return;
-    m_process.terminate(); // SIGTERM: redis-server flushes the AOF and exits
-    if (m_process.waitForFinished(m_options.stopTimeoutMs)) return;
+    if (process_.state() == QProcess::NotRunning) return;
+    process_.terminate(); // SIGTERM: redis-server flushes the AOF and exits
+    if (process_.waitForFinished(options_.stopTimeoutMs)) return;
     log(QStringLiteral("redis-server pid %1 did not stop within %2 ms; sending SIGKILL")
-            .arg(m_pid).arg(m_options.stopTimeoutMs));
-    m_process.kill();
-    m_process.waitForFinished(kKillWaitMs);
+            .arg(pid_).arg(options_.stopTimeoutMs));
+    process_.kill();
+    process_.waitForFinished(kKillWaitMs);
 }
 
 void RedisSupervisor::stop()
 {
-    m_restartTimer.stop();
-    if (m_state == State::Stopped) return;
-    m_state = State::Stopping;
-    if (m_process.state() != QProcess::NotRunning) {
-        log(QStringLiteral("stopping redis-server pid %1").arg(m_pid));
+    restartTimer_.stop();
+    if (state_ == State::Stopped) return;
+    state_ = State::Stopping;
+    if (process_.state() != QProcess::NotRunning) {
+        log(QStringLiteral("stopping redis-server pid %1").arg(pid_));
         terminateChild();
-        log(QStringLiteral("redis-server pid %1 stopped (%2)").arg(m_pid).arg(exitDescription()));
+        log(QStringLiteral("redis-server pid %1 stopped (%2)").arg(pid_).arg(exitDescription()));
     }
-    m_state = State::Stopped;
+    state_ = State::Stopped;
 }
 
 void RedisSupervisor::onFinished(int, QProcess::ExitStatus)
 {
     // Exits during start-up and shutdown are expected and handled where they are awaited.
-    if (m_state != State::Running) return;
-    m_lastFailure = QStringLiteral("redis-server pid %1 exited unexpectedly (%2)").arg(m_pid).arg(exitDescription())
+    if (state_ != State::Running) return;
+    lastFailure_ = QStringLiteral("redis-server pid %1 exited unexpectedly (%2)").arg(pid_).arg(exitDescription())
         + logTail();
-    log(m_lastFailure);
-    m_state = State::Restarting;
+    log(lastFailure_);
+    state_ = State::Restarting;
     scheduleRestart();
 }
 
 void RedisSupervisor::scheduleRestart()
 {
-    const qint64 now = m_clock.elapsed();
-    while (!m_restartAttempts.empty() && now - m_restartAttempts.front() >= kRestartWindowMs)
-        m_restartAttempts.pop_front();
-    const int attempts = int(m_restartAttempts.size());
-    if (attempts >= m_options.maxRestartsPerMinute) {
-        m_state = State::Stopped;
+    const qint64 now = clock_.elapsed();
+    while (!restartAttempts_.empty() && now - restartAttempts_.front() >= kRestartWindowMs)
+        restartAttempts_.pop_front();
+    const int attempts = int(restartAttempts_.size());
+    if (attempts >= options_.maxRestartsPerMinute) {
+        state_ = State::Stopped;
         const QString message = QStringLiteral("giving up on redis-server after %1 restart attempts "
-                                               "within a minute; last failure: %2").arg(attempts).arg(m_lastFailure);
+                                               "within a minute; last failure: %2").arg(attempts).arg(lastFailure_);
         log(message);
         emit failed(message);
         return;
     }
     const int delayMs = std::min(kFirstBackoffMs << std::min(attempts, 8), kMaxBackoffMs);
     log(QStringLiteral("restarting redis-server in %1 ms").arg(delayMs));
-    m_restartTimer.start(delayMs);
+    restartTimer_.start(delayMs);
 }
 
 void RedisSupervisor::attemptRestart()
 {
-    if (m_state != State::Restarting) return;
-    m_restartAttempts.push_back(m_clock.elapsed());
-    m_state = State::Starting;
+    if (state_ != State::Restarting) return;
+    restartAttempts_.push_back(clock_.elapsed());
+    state_ = State::Starting;
     QString why;
     if (launch(&why)) {
-        m_state = State::Running;
-        log(QStringLiteral("redis-server restarted (pid %1)").arg(m_pid));
+        state_ = State::Running;
+        log(QStringLiteral("redis-server restarted (pid %1)").arg(pid_));
         emit restarted();
         return;
     }
-    m_state = State::Restarting;
-    m_lastFailure = why;
+    state_ = State::Restarting;
+    lastFailure_ = why;
     log(QStringLiteral("restarting redis-server failed: ") + why);
     scheduleRestart();
 }
@@ -347,27 +347,27 @@ void RedisSupervisor::attemptRestart()
 QString RedisSupervisor::exitDescription() const
 {
     // On a crash exit QProcess keeps the terminating signal in exitCode().
-    if (m_process.exitStatus() == QProcess::CrashExit)
-        return QStringLiteral("killed by signal %1").arg(m_process.exitCode());
-    return QStringLiteral("exit code %1").arg(m_process.exitCode());
+    if (process_.exitStatus() == QProcess::CrashExit)
+        return QStringLiteral("killed by signal %1").arg(process_.exitCode());
+    return QStringLiteral("exit code %1").arg(process_.exitCode());
 }
 
 QString RedisSupervisor::logTail()
 {
-    m_output += m_process.readAllStandardOutput();
+    output_ += process_.readAllStandardOutput();
     QFile logFile(logFilePath());
     QByteArray logged;
     if (logFile.open(QIODevice::ReadOnly)) {
         // Only what this server wrote; the file also holds earlier runs.
-        const qint64 from = m_logOffset <= logFile.size() ? m_logOffset : 0; // 0: it was rotated
+        const qint64 from = logOffset_ <= logFile.size() ? logOffset_ : 0; // 0: it was rotated
         logFile.seek(std::max(from, logFile.size() - kKeptOutputBytes));
         logged = logFile.readAll();
     }
     QString tail;
     if (!logged.trimmed().isEmpty())
         tail += QStringLiteral("\nlast lines of %1:\n%2").arg(logFilePath(), lastLines(logged, kTailLines));
-    if (!m_output.trimmed().isEmpty())
-        tail += QStringLiteral("\nredis-server printed:\n%1").arg(lastLines(m_output, kTailLines));
+    if (!output_.trimmed().isEmpty())
+        tail += QStringLiteral("\nredis-server printed:\n%1").arg(lastLines(output_, kTailLines));
     return tail;
 }
 

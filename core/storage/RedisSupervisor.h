@@ -52,7 +52,7 @@ public:
     bool isRunning() const;
     qint64 pid() const;
     RedisEndpoint endpoint() const;
-    QString redisDir() const { return m_redisDir; }
+    QString redisDir() const { return redisDir_; }
     QString socketPath() const;
     QString logFilePath() const;
 
@@ -82,19 +82,19 @@ private:
     QString pidFilePath() const;
     void log(const QString& message);
 
-    QString m_dataDir;
-    QString m_redisDir;
-    RedisSupervisorOptions m_options;
-    QString m_serverPath;
-    QProcess m_process;
-    qint64 m_pid = 0;           // of the current or last child, for messages after it exited
-    QByteArray m_output;        // recent stdout/stderr: errors printed before the log file opens
-    qint64 m_logOffset = 0;     // size of redis.log when the current server started
-    State m_state = State::Stopped;
-    QTimer m_restartTimer;
-    QElapsedTimer m_clock;      // monotonic, so a wall-clock jump cannot reset the restart limit
-    std::deque<qint64> m_restartAttempts; // m_clock times of recent restart attempts
-    QString m_lastFailure;
+    QString dataDir_;
+    QString redisDir_;
+    RedisSupervisorOptions options_;
+    QString serverPath_;
+    QProcess process_;
+    qint64 pid_ = 0;           // of the current or last child, for messages after it exited
+    QByteArray output_;        // recent stdout/stderr: errors printed before the log file opens
+    qint64 logOffset_ = 0;     // size of redis.log when the current server started
+    State state_ = State::Stopped;
+    QTimer restartTimer_;
+    QElapsedTimer clock_;      // monotonic, so a wall-clock jump cannot reset the restart limit
+    std::deque<qint64> restartAttempts_; // clock_ times of recent restart attempts
+    QString lastFailure_;
 };
 
 } // namespace pb::storage

@@ -1,6 +1,7 @@
 // Chain logic over the real Redis chain store (a redis-server spawned for the test).
 #include "core/chain/ByteReader.h"
 #include "core/chain/Chain.h"
+#include "core/mining/BlockAssembler.h"
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Sha256.h"
 #include "core/storage/RedisChainStore.h"
@@ -54,7 +55,7 @@ private:
     Bytes mineTo(Chain& chain, const crypto::AddressHash& payTo, uint64_t now, const Bytes* photo = nullptr,
                  const std::vector<Bytes>& transfers = {})
     {
-        BlockTemplate t = chain.makeTemplate(payTo, now, nullptr, transfers);
+        mining::BlockTemplate t = mining::BlockAssembler(chain).assemble(payTo, now, nullptr, transfers);
         if (photo) {
             t.block.photoHash = crypto::sha256(*photo);
             t.block.header.contentRoot = t.block.computeContentRoot();

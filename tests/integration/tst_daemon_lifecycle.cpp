@@ -61,7 +61,9 @@ private slots:
         {
             DaemonProcess daemon(dir.path());
             QVERIFY2(daemon.start({"--mine", "--threads", "2"}), qPrintable(daemon.stderrText()));
-            QVERIFY(waitUntil([&] { return daemon.height() >= 50; }, 30000));
+            // Killed while blocks are being mined and stored; a few suffice (bench/kill_loop.sh
+            // repeats this a hundred times). Caps are generous: a loaded CI box may be slow.
+            QVERIFY2(waitUntil([&] { return daemon.height() >= 5; }, 120000), qPrintable(daemon.stderrText()));
             const qint64 redisPid = daemon.redisPid();
             heightBeforeKill = daemon.height();
             daemon.killHard();
@@ -72,7 +74,7 @@ private slots:
         QVERIFY2(daemon.start({"--mine"}), qPrintable(daemon.stderrText()));
         const qint64 restored = daemon.height();
         QVERIFY2(restored >= heightBeforeKill, qPrintable(QString("restored %1 < %2 seen before the kill").arg(restored).arg(heightBeforeKill)));
-        QVERIFY(waitUntil([&] { return daemon.height() > restored + 5; }, 30000));
+        QVERIFY2(waitUntil([&] { return daemon.height() > restored + 2; }, 120000), qPrintable(daemon.stderrText()));
         const QJsonObject tip = httpGet(daemon.restPort(), "/api/v1/blocks/" + daemon.status().value("tipHash").toString()).json;
         QVERIFY(tip.value("height").toInteger() > restored);
         QCOMPARE(daemon.terminate(), 0);
@@ -83,15 +85,15 @@ private slots:
         QTemporaryDir dir("/tmp/pbXXXXXX");
         DaemonProcess daemon(dir.path());
         QVERIFY2(daemon.start({"--mine"}), qPrintable(daemon.stderrText()));
-        QVERIFY(waitUntil([&] { return daemon.height() >= 10; }, 30000));
+        QVERIFY2(waitUntil([&] { return daemon.height() >= 3; }, 120000), qPrintable(daemon.stderrText()));
         const qint64 firstRedis = daemon.redisPid();
         ::kill(pid_t(firstRedis), SIGKILL);
-        const bool restarted = waitUntil([&] { return daemon.redisPid() != firstRedis && processAlive(daemon.redisPid()); }, 15000);
+        const bool restarted = waitUntil([&] { return daemon.redisPid() != firstRedis && processAlive(daemon.redisPid()); }, 60000);
         if (!restarted) qInfo().noquote() << daemon.stderrText();
         QVERIFY(restarted);
         const qint64 afterRestart = daemon.height();
         QVERIFY(afterRestart > 0);
-        QVERIFY2(waitUntil([&] { return daemon.height() > afterRestart + 5; }, 30000), qPrintable(daemon.stderrText()));
+        QVERIFY2(waitUntil([&] { return daemon.height() > afterRestart + 2; }, 120000), qPrintable(daemon.stderrText()));
         QCOMPARE(daemon.process().state(), QProcess::Running);
         QVERIFY(daemon.stderrText().contains("chain reloaded"));
         QCOMPARE(daemon.terminate(), 0);

@@ -276,7 +276,7 @@ private slots:
         QVERIFY2(photo.open(QIODevice::ReadOnly), "opencv-doc's test photos are needed (scripts/common.sh installs them)");
         const QByteArray bytes = photo.readAll();
         for (const QString& source : {QString("api"), QString("gui:messi5.jpg")}) {
-            MiningJobRequest request;
+            PhotoJobRequest request;
             request.photo = bytes;
             request.label = "person";
             request.source = source;

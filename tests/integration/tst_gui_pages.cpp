@@ -104,9 +104,9 @@ private:
     pb::ui::ChainPage* chain() { return window_->chainPage(); }
     pb::ui::MiningPage* mining() { return window_->miningPage(); }
 
-    std::optional<pb::MiningJobInfo> jobWithPhoto(const QString& photoHash)
+    std::optional<pb::PhotoJob> jobWithPhoto(const QString& photoHash)
     {
-        for (const pb::MiningJobInfo& job : node_->miningJobs())
+        for (const pb::PhotoJob& job : node_->miningJobs())
             if (job.photoHash == photoHash) return job;
         return std::nullopt;
     }
@@ -295,7 +295,7 @@ private slots:
         QCOMPARE(model->index(0, pb::ui::BlockListModel::Height).data(pb::ui::BlockListModel::HeightRole).toULongLong(), height);
 
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
-        const pb::MiningJobInfo job = *node_->miningJob(minedJobId_);
+        const pb::PhotoJob job = *node_->miningJob(minedJobId_);
         pb::QueryError error;
         const auto photoBlock = node_->findBlock(job.blockHash, &error);
         QVERIFY2(photoBlock, qPrintable(error.message));
@@ -330,7 +330,7 @@ private slots:
     void galleryShowsThePhotosWithLabelsAndSearchesByLabel()
     {
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
-        const pb::MiningJobInfo job = *node_->miningJob(minedJobId_);
+        const pb::PhotoJob job = *node_->miningJob(minedJobId_);
         QVERIFY(node_->status().height < pb::ui::GalleryView::kScannedBlocks);  // the whole chain is in range
         window_->showPage(pb::ui::MainWindow::ChainIndex);
         pb::ui::GalleryView* gallery = chain()->gallery();
@@ -393,7 +393,7 @@ private slots:
     {
         const quint64 height = node_->status().height;
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
-        const pb::MiningJobInfo job = *node_->miningJob(minedJobId_);
+        const pb::PhotoJob job = *node_->miningJob(minedJobId_);
         chain()->search(job.blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->block() && chain()->detail()->block()->hash == job.blockHash, 10000);
         QVERIFY(chain()->detail()->hasPhoto());

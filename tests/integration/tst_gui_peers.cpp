@@ -178,7 +178,7 @@ private slots:
         const auto* model = page()->banModel();
         QCOMPARE(model->headerData(pb::ui::BanTableModel::BannedAt, Qt::Horizontal, Qt::DisplayRole).toString(), QString("Banned at"));
         QCOMPARE(model->index(0, pb::ui::BanTableModel::BannedAt).data().toString(),
-                 pb::ui::dateTimeText(QDateTime::fromSecsSinceEpoch(ban.bannedAt)));  // in the language's format, as Banned until
+                 pb::ui::dateTimeText(QDateTime::fromSecsSinceEpoch(ban.bannedAt)));
         QCOMPARE(model->index(0, pb::ui::BanTableModel::Reason).data().toString(), ban.reason);
         QVERIFY(!ban.reason.isEmpty());
     }

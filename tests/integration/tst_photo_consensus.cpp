@@ -2,6 +2,7 @@
 // mines at the 16x easier target, a wrong one is invalid, a node without the network's
 // recognizer refuses to judge, and votes on labels are tallied through reorganisations.
 #include "core/chain/Chain.h"
+#include "core/mining/BlockAssembler.h"
 #include "core/chain/Difficulty.h"
 #include "core/crypto/Sha256.h"
 #include "core/photo/NanoDetRecognizer.h"
@@ -72,15 +73,15 @@ private:
 
     static Block photoBlock(Chain& chain, const Bytes& photo, const std::string& label, LabelVote vote, uint64_t now)
     {
-        PhotoClaim claim{crypto::sha256(photo), label, vote};
-        BlockTemplate t = chain.makeTemplate(address(0x51), now, &claim);
+        mining::PhotoClaim claim{crypto::sha256(photo), label, vote};
+        mining::BlockTemplate t = mining::BlockAssembler(chain).assemble(address(0x51), now, &claim);
         solve(t.block);
         return t.block;
     }
 
     static Block plainBlock(Chain& chain, LabelVote vote, uint64_t now, uint8_t payTo = 0x52)
     {
-        BlockTemplate t = chain.makeTemplate(address(payTo), now);
+        mining::BlockTemplate t = mining::BlockAssembler(chain).assemble(address(payTo), now);
         t.block.vote = vote;
         t.block.header.contentRoot = t.block.computeContentRoot();
         solve(t.block);

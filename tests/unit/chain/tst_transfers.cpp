@@ -2,6 +2,7 @@
 #include "core/chain/Accounts.h"
 
 #include <QtTest>
+#include <limits>
 #include <set>
 
 using namespace pb;
@@ -184,6 +185,37 @@ private slots:
             QCOMPARE(r.error, BlockError::InvalidTransfer);
             QVERIFY2(r.detail.find(c.reason) != std::string::npos, r.detail.c_str());
         }
+    }
+
+    void creditsPastSixtyFourBitsOverflow()
+    {
+        const auto key = test::keyFor(1);
+        const auto sender = crypto::addressFromPublicKey(key.publicKey());
+        const uint64_t max = std::numeric_limits<uint64_t>::max();
+        // A recipient one unit short of 2^64 cannot receive a transfer of a coin.
+        {
+            AccountOverlay accounts([&](const crypto::AddressHash& a) {
+                return a == sender ? AccountState{5 * kCoin, 0} : a == addressOf(2) ? AccountState{max - 1, 0} : AccountState{};
+            });
+            std::vector<BalanceChange> changes;
+            const ValidationResult r =
+                applyBlockTransactions(blockWith({test::signedTransfer(key, addressOf(2), kCoin, 1000, 0)}, kCoin), accounts, &changes);
+            QCOMPARE(r.error, BlockError::BalanceOverflow);
+            QVERIFY2(r.detail.find("transfer 1") != std::string::npos, r.detail.c_str());
+        }
+        // Nor can a miner's address near 2^64 take a coinbase (address 7 is the coinbase's).
+        {
+            AccountOverlay accounts([&](const crypto::AddressHash& a) { return a == addressOf(7) ? AccountState{max - kCoin + 1, 0} : AccountState{}; });
+            std::vector<BalanceChange> changes;
+            const ValidationResult r = applyBlockTransactions(blockWith({}, kCoin), accounts, &changes);
+            QCOMPARE(r.error, BlockError::BalanceOverflow);
+            QVERIFY2(r.detail.find("coinbase") != std::string::npos, r.detail.c_str());
+        }
+        // One unit less fits exactly.
+        AccountOverlay accounts([&](const crypto::AddressHash& a) { return a == addressOf(7) ? AccountState{max - kCoin, 0} : AccountState{}; });
+        std::vector<BalanceChange> changes;
+        QVERIFY(applyBlockTransactions(blockWith({}, kCoin), accounts, &changes).ok());
+        QCOMPARE(accounts.get(addressOf(7)).balance, max);
     }
 
     void everyRejectionHasItsOwnCode()

@@ -82,12 +82,32 @@ private slots:
         QCOMPARE(structural(b), BlockError::NoTransactions);
     }
 
-    void firstTransactionNotCoinbaseAndMalformedTransaction()
+    void undecodableFirstTransactionIsMalformed()
     {
         Block b = test::makeBlock(Hash256{}, 1, kTime);
         b.transactions[0] = Bytes{0x42};
         test::reseal(b);
         QCOMPARE(structural(b), BlockError::MalformedTransaction);
+    }
+
+    void firstTransactionMustBeTheCoinbase()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        b.transactions[0] = test::signedTransfer(test::keyFor(1), crypto::AddressHash{}, kCoin, 1000, 0).serialize();
+        test::reseal(b);
+        QCOMPARE(structural(b), BlockError::FirstNotCoinbase);
+    }
+
+    void aRepeatedTransactionIsADuplicate()
+    {
+        Block b = test::makeBlock(Hash256{}, 1, kTime);
+        const Bytes transfer = test::signedTransfer(test::keyFor(1), crypto::AddressHash{}, kCoin, 1000, 0).serialize();
+        b.transactions.push_back(transfer);
+        b.transactions.push_back(transfer);
+        test::reseal(b);
+        const ValidationResult r = checkBlock(b.serialize(), test::testNet(), nullptr);
+        QCOMPARE(r.error, BlockError::DuplicateTransaction);
+        QVERIFY2(r.detail.find("transaction 2") != std::string::npos, r.detail.c_str());
     }
 
     void secondCoinbase()

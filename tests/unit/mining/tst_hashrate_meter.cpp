@@ -2,7 +2,7 @@
 
 #include <QtTest>
 
-using pb::HashrateMeter;
+using pb::mining::HashrateMeter;
 using namespace std::chrono;
 
 class HashrateMeterTest : public QObject {

@@ -6,6 +6,8 @@
 #include <QtTest>
 
 #include <csignal>
+#include <linux/capability.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 using namespace pb::storage;
@@ -13,6 +15,27 @@ using namespace pb::storage;
 namespace {
 
 constexpr int kTimeoutMs = 2000;
+
+// While alive, the calling thread obeys file permissions even as root: its effective set
+// loses CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (capabilities are per thread on Linux; the
+// permitted set keeps them, so the destructor can take them back). CI runs as root.
+class PermissionsEnforced {
+public:
+    PermissionsEnforced()
+    {
+        ok_ = ::syscall(SYS_capget, &header_, saved_) == 0;
+        __user_cap_data_struct reduced[2] = {saved_[0], saved_[1]};
+        reduced[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH));
+        ok_ = ok_ && ::syscall(SYS_capset, &header_, reduced) == 0;
+    }
+    ~PermissionsEnforced() { ::syscall(SYS_capset, &header_, saved_); }
+    bool ok() const { return ok_; }
+
+private:
+    __user_cap_header_struct header_{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct saved_[2]{};
+    bool ok_ = false;
+};
 
 std::string configValue(RedisClient& client, const char* name)
 {
@@ -363,10 +386,12 @@ void TestRedisSupervisor::dataDirThatCannotBeCreatedGivesClearError()
 
 void TestRedisSupervisor::readOnlyDataDirGivesClearError()
 {
-    if (::geteuid() == 0) QSKIP("root ignores directory permissions");
     QTemporaryDir dir(kShortTempDirTemplate);
     QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
     const auto restore = qScopeGuard([&] { QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner); });
+    const PermissionsEnforced asAnyUser;
+    QVERIFY(asAnyUser.ok());
+    QVERIFY(!QDir(dir.path()).mkdir("probe"));  // the permissions hold for this thread, root or not
     RedisSupervisor supervisor(dir.path());
     QString error;
     QVERIFY(!supervisor.start(&error));

@@ -1,4 +1,4 @@
-#include "core/mining/MiningJob.h"
+#include "core/mining/PhotoJob.h"
 
 #include <array>
 

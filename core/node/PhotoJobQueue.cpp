@@ -1,4 +1,4 @@
-#include "core/node/MiningJobQueue.h"
+#include "core/node/PhotoJobQueue.h"
 
 #include "core/crypto/Sha256.h"
 #include "core/photo/Recognizer.h"
@@ -22,7 +22,7 @@ QString describe(const photo::Recognition& recognition)
 
 } // namespace
 
-MiningJobQueue::MiningJobQueue(storage::RedisJobStore& store, const QString& dataDir,
+PhotoJobQueue::PhotoJobQueue(storage::RedisJobStore& store, const QString& dataDir,
                                const photo::Recognizer* recognizer, QString recognizerProblem, Logger& log)
     : store_(store), photos_(QDir(dataDir).filePath("jobs")), recognizer_(recognizer),
       recognizerProblem_(std::move(recognizerProblem)), log_(log)
@@ -30,12 +30,12 @@ MiningJobQueue::MiningJobQueue(storage::RedisJobStore& store, const QString& dat
     pool_.setMaxThreadCount(1);
 }
 
-void MiningJobQueue::load()
+void PhotoJobQueue::load()
 {
     QStringList skipped;
     jobs_ = store_.all(&skipped);
     if (!skipped.isEmpty()) log_.warning("skipped damaged mining job records: " + skipped.join(", "));
-    for (MiningJobInfo& job : jobs_) {
+    for (PhotoJob& job : jobs_) {
         if (job.state == JobState::Recognizing) setState(job, JobState::Queued, {});
         if (isFinal(job.state)) releasePhoto(job);
     }
@@ -43,14 +43,14 @@ void MiningJobQueue::load()
     recognizeNext();
 }
 
-MiningJobInfo* MiningJobQueue::find(const QString& id)
+PhotoJob* PhotoJobQueue::find(const QString& id)
 {
-    for (MiningJobInfo& job : jobs_)
+    for (PhotoJob& job : jobs_)
         if (job.id == id) return &job;
     return nullptr;
 }
 
-void MiningJobQueue::setState(MiningJobInfo& job, JobState state, const QString& detail)
+void PhotoJobQueue::setState(PhotoJob& job, JobState state, const QString& detail)
 {
     job.state = state;
     job.detail = detail;
@@ -61,18 +61,18 @@ void MiningJobQueue::setState(MiningJobInfo& job, JobState state, const QString&
     if (isFinal(state)) releasePhoto(job);
 }
 
-void MiningJobQueue::releasePhoto(const MiningJobInfo& settled)
+void PhotoJobQueue::releasePhoto(const PhotoJob& settled)
 {
     const auto hash = hashFromHex(settled.photoHash.toStdString());
     if (!hash) return;
-    for (const MiningJobInfo& job : jobs_)
+    for (const PhotoJob& job : jobs_)
         if (!isFinal(job.state) && job.photoHash == settled.photoHash) return;
     QString error;
     if (!photos_.remove(*hash, &error))
         log_.warning(QString("cannot delete the photo of settled mining job %1: %2").arg(settled.id, error));
 }
 
-void MiningJobQueue::forgetOldSettled()
+void PhotoJobQueue::forgetOldSettled()
 {
     size_t settled = 0;
     QStringList forgotten;
@@ -80,11 +80,11 @@ void MiningJobQueue::forgetOldSettled()
         if (isFinal(it->state) && ++settled > kKeepSettled) forgotten.append(it->id);
     if (forgotten.isEmpty()) return;
     store_.remove(forgotten);
-    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [&](const MiningJobInfo& job) { return forgotten.contains(job.id); }),
+    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [&](const PhotoJob& job) { return forgotten.contains(job.id); }),
                 jobs_.end());
 }
 
-void MiningJobQueue::submit(MiningJobInfo job, const Bytes& photo)
+void PhotoJobQueue::submit(PhotoJob job, const Bytes& photo)
 {
     QString error;
     const auto hash = photos_.put(photo, &error);
@@ -106,19 +106,19 @@ void MiningJobQueue::submit(MiningJobInfo job, const Bytes& photo)
     recognizeNext();
 }
 
-bool MiningJobQueue::cancel(const QString& id)
+bool PhotoJobQueue::cancel(const QString& id)
 {
-    MiningJobInfo* job = find(id);
+    PhotoJob* job = find(id);
     if (!job || isFinal(job->state)) return false;
     setState(*job, JobState::Cancelled, "cancelled by the user");
     emit changed();
     return true;
 }
 
-void MiningJobQueue::recognizeNext()
+void PhotoJobQueue::recognizeNext()
 {
     if (recognizing_) return;
-    for (MiningJobInfo& job : jobs_) {
+    for (PhotoJob& job : jobs_) {
         if (job.state != JobState::Queued) continue;
         if (!recognizerProblem_.isEmpty()) {
             setState(job, JobState::Rejected, recognizerProblem_);
@@ -136,7 +136,7 @@ void MiningJobQueue::recognizeNext()
         emit changed();
         recognizing_ = true;
         // Recognition takes a fraction of a second: off the engine thread, back by a queued call.
-        QPointer<MiningJobQueue> self(this);
+        QPointer<PhotoJobQueue> self(this);
         const photo::Recognizer* recognizer = recognizer_;
         pool_.start([self, recognizer, id = job.id, photo = std::move(*bytes)] {
             const photo::RecognizeOutcome outcome = recognizer->recognize(photo);
@@ -149,10 +149,10 @@ void MiningJobQueue::recognizeNext()
     }
 }
 
-void MiningJobQueue::finishRecognition(const QString& id, const photo::RecognizeOutcome& outcome)
+void PhotoJobQueue::finishRecognition(const QString& id, const photo::RecognizeOutcome& outcome)
 {
     recognizing_ = false;
-    MiningJobInfo* job = find(id);
+    PhotoJob* job = find(id);
     if (job && job->state == JobState::Recognizing) {
         if (!outcome.ok())
             setState(*job, JobState::Rejected, "the photo is unusable: " + QString::fromStdString(outcome.message));
@@ -166,39 +166,39 @@ void MiningJobQueue::finishRecognition(const QString& id, const photo::Recognize
     recognizeNext();
 }
 
-std::optional<MiningJobInfo> MiningJobQueue::current() const
+std::optional<PhotoJob> PhotoJobQueue::current() const
 {
-    for (const MiningJobInfo& job : jobs_)
+    for (const PhotoJob& job : jobs_)
         if (job.state == JobState::Mining) return job;
     return std::nullopt;
 }
 
-std::optional<Bytes> MiningJobQueue::photo(const MiningJobInfo& job) const
+std::optional<Bytes> PhotoJobQueue::photo(const PhotoJob& job) const
 {
     const auto hash = hashFromHex(job.photoHash.toStdString());
     return hash ? photos_.get(*hash) : std::nullopt;
 }
 
-void MiningJobQueue::markMined(const QString& id, const Hash256& block)
+void PhotoJobQueue::markMined(const QString& id, const Hash256& block)
 {
-    MiningJobInfo* job = find(id);
+    PhotoJob* job = find(id);
     if (!job || isFinal(job->state)) return;
     job->blockHash = QString::fromStdString(toHex(block));
     setState(*job, JobState::Mined, {});
     emit changed();
 }
 
-void MiningJobQueue::reject(const QString& id, const QString& why)
+void PhotoJobQueue::reject(const QString& id, const QString& why)
 {
-    MiningJobInfo* job = find(id);
+    PhotoJob* job = find(id);
     if (!job || isFinal(job->state)) return;
     setState(*job, JobState::Rejected, why);
     emit changed();
 }
 
-void MiningJobQueue::dropPhotosOnChain(ChainStore& chain)
+void PhotoJobQueue::dropPhotosOnChain(ChainStore& chain)
 {
-    for (MiningJobInfo& job : jobs_) {
+    for (PhotoJob& job : jobs_) {
         if (job.state != JobState::Mining && job.state != JobState::Queued) continue;
         const auto hash = hashFromHex(job.photoHash.toStdString());
         if (!hash) continue;

@@ -8,7 +8,7 @@
 // settles, whatever the outcome, and rejected or cancelled uploads never pile up on disk. Only
 // the newest kKeepSettled settled jobs are remembered.
 #include "core/chain/ChainStore.h"
-#include "core/mining/MiningJob.h"
+#include "core/mining/PhotoJob.h"
 #include "core/storage/PhotoStore.h"
 #include "core/util/Logger.h"
 
@@ -28,27 +28,27 @@ namespace storage {
 class RedisJobStore;
 } // namespace storage
 
-class MiningJobQueue : public QObject {
+class PhotoJobQueue : public QObject {
     Q_OBJECT
 public:
     static constexpr size_t kKeepSettled = 200;
 
     // `recognizerProblem` non-empty: every job is rejected with it (the node cannot mine photos).
-    MiningJobQueue(storage::RedisJobStore& store, const QString& dataDir, const photo::Recognizer* recognizer,
+    PhotoJobQueue(storage::RedisJobStore& store, const QString& dataDir, const photo::Recognizer* recognizer,
                    QString recognizerProblem, Logger& log);
 
     // Reads the queue back; a job caught recognizing by a restart is queued again, and photos
     // of jobs that settled just before a crash are deleted.
     void load();
     // Stores the photo and queues the job (its id, label, vote and reward address already checked).
-    void submit(MiningJobInfo job, const Bytes& photo);
+    void submit(PhotoJob job, const Bytes& photo);
     // False when no unsettled job has this id.
     bool cancel(const QString& id);
 
-    const std::vector<MiningJobInfo>& jobs() const { return jobs_; }
+    const std::vector<PhotoJob>& jobs() const { return jobs_; }
     // The job to mine now (the oldest ready one) and its photo.
-    std::optional<MiningJobInfo> current() const;
-    std::optional<Bytes> photo(const MiningJobInfo& job) const;
+    std::optional<PhotoJob> current() const;
+    std::optional<Bytes> photo(const PhotoJob& job) const;
     void markMined(const QString& id, const Hash256& block);
     void reject(const QString& id, const QString& why);
     // A ready job whose photo an active block already carries can no longer be mined: stale.
@@ -58,10 +58,10 @@ signals:
     void changed();
 
 private:
-    MiningJobInfo* find(const QString& id);
-    void setState(MiningJobInfo& job, JobState state, const QString& detail);
+    PhotoJob* find(const QString& id);
+    void setState(PhotoJob& job, JobState state, const QString& detail);
     // Deletes a settled job's photo unless an unsettled job carries the same one.
-    void releasePhoto(const MiningJobInfo& settled);
+    void releasePhoto(const PhotoJob& settled);
     // Forgets settled jobs beyond the newest kKeepSettled, in memory and in Redis.
     void forgetOldSettled();
     void recognizeNext();
@@ -72,7 +72,7 @@ private:
     const photo::Recognizer* recognizer_;
     QString recognizerProblem_;
     Logger& log_;
-    std::vector<MiningJobInfo> jobs_;  // oldest first
+    std::vector<PhotoJob> jobs_;  // oldest first
     bool recognizing_ = false;
     QThreadPool pool_;  // last member: destroyed first, it waits for a running recognition
 };

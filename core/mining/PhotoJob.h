@@ -1,7 +1,7 @@
 #pragma once
-// A mining job: a photo, the label claimed for it, a vote on the previous claim's label and
-// where the reward goes. Its life: queued -> recognizing -> rejected | mining -> mined | stale,
-// or cancelled before it is settled.
+// A photo job (what the API and GUI call a "mining job"): a photo, the label claimed for it,
+// a vote on the previous claim's label and where the reward goes. Its life: queued ->
+// recognizing -> rejected | mining -> mined | stale, or cancelled before it is settled.
 #include <QList>
 #include <QString>
 #include <optional>
@@ -15,7 +15,7 @@ std::optional<JobState> jobStateFromName(const QString& name);
 // Rejected, mined, stale and cancelled jobs never change again.
 bool isFinal(JobState state);
 
-struct MiningJobInfo {
+struct PhotoJob {
     QString id;              // 16 hex digits
     JobState state = JobState::Queued;
     QString photoHash;       // hex SHA-256 of the photo; the bytes are in the photo store

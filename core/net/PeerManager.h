@@ -1,27 +1,35 @@
 #pragma once
-// The protocol: what peer messages mean. Handshakes (network, version, signed node pack,
-// self-connection), pings, peer discovery through seeds and the node catalogue, headers-first
-// sync, block relay, misbehaviour scores and bans. Connections themselves (sockets, limits)
-// belong to the transport behind LinkControl. Lives on the engine thread.
+// The protocol's front door: what peer messages mean and who handles them. PeerManager owns the
+// peer table (one entry per open link), runs the handshake (network, version, signed node
+// pack, self-connection, duplicate node), pings, keeps misbehaviour scores and asks the engine
+// to ban at the threshold, and dispatches every other message to the part that owns it:
+//   AddressBook  dial targets, backoff, seeds, the node catalogue
+//   BlockSync    headers-first sync, body download and deadlines, serving blocks, pruned bodies
+//   Relay        block and transaction announcements, inventory, transactions
+//   TipRounds    a mobile node's tip cross-check (TipCrossCheck.h)
+// Connections themselves (sockets, limits) belong to the transport behind LinkControl.
+// Lives on the engine thread. See docs/architecture-net.md.
 #include "core/chain/Chain.h"
 #include "core/chain/TransferRules.h"
 #include "core/crypto/Ed25519.h"
+#include "core/net/AddressBook.h"
+#include "core/net/BlockSync.h"
 #include "core/net/Messages.h"
+#include "core/net/NodeCatalogue.h"
+#include "core/net/PeerChannel.h"
+#include "core/net/PeerInfo.h"
 #include "core/net/PeerLink.h"
+#include "core/net/Relay.h"
 #include "core/net/TipCrossCheck.h"
 #include "core/util/Logger.h"
-#include "core/node/NodeStatus.h"
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
-#include <set>
-
-namespace pb::storage {
-class RedisPeerStore;
-}
 
 namespace pb::net {
 
@@ -57,38 +65,42 @@ struct NetHooks {
     std::function<void(const Hash256& hash, const Bytes& block, const Bytes& photo)> prunedBodyArrived;
 };
 
-class NetProcessing : public QObject, public LinkEvents {
+class PeerManager : public QObject, public LinkEvents {
     Q_OBJECT
 public:
-    NetProcessing(NetSettings settings, Chain& chain, ChainStore& store, storage::RedisPeerStore& catalogue,
-                  const crypto::Ed25519Key& nodeKey, Logger& log, LinkControl& links, NetHooks hooks);
+    PeerManager(NetSettings settings, Chain& chain, ChainStore& store, std::unique_ptr<NodeCatalogue> catalogue,
+                const crypto::Ed25519Key& nodeKey, Logger& log, LinkControl& links, NetHooks hooks,
+                Clock clock = systemClockMs);
 
+    // Dials the seeds and the catalogue's nodes, and starts the once-a-second upkeep.
     void start();
     // Tells every peer about blocks that joined our active chain (mined here or relayed).
-    void announce(const std::vector<Hash256>& blocks, PeerId except = 0);
+    void announce(const std::vector<Hash256>& blocks, PeerId except = 0) { relay_.announce(blocks, except); }
     // Tells every peer about transactions that joined our mempool.
-    void announceTransactions(const std::vector<Hash256>& ids, PeerId except = 0);
-    void disconnect(PeerId peer, const QString& reason);
+    void announceTransactions(const std::vector<Hash256>& ids, PeerId except = 0)
+    {
+        relay_.announceTransactions(ids, except);
+    }
+    void disconnect(PeerId peer, const QString& reason) { links_.disconnect(peer, reason); }
     void disconnectAddress(const QHostAddress& address, const QString& reason);
     QList<PeerInfo> peerTable() const;
-    // Mobile nodes: asks full peers for a pruned block's body (once per kRefetchTimeoutMs).
-    void fetchBody(const Hash256& hash);
+    // Mobile nodes: asks full peers for a pruned block's body (once per BlockSync::kRefetchTimeoutMs).
+    void fetchBody(const Hash256& hash) { sync_.fetchBody(hash); }
     // Mobile nodes: starts a tip cross-check round unless one started moments ago.
-    void checkTip();
-    const TipCheckInfo& tipCheck() const { return tipCheck_.info(); }
+    void checkTip() { tipRounds_.checkTip(); }
+    const TipCheckInfo& tipCheck() const { return tipRounds_.info(); }
 
     // LinkEvents
     void linkOpened(const LinkInfo& link) override;
     void frameReceived(PeerId peer, const QByteArray& frame) override;
-    void linkMisbehaved(PeerId peer, int score, const QString& reason) override;
+    void linkMisbehaved(PeerId peer, int score, const QString& reason) override { misbehave(peer, score, reason); }
     void linkClosed(PeerId peer, const QString& reason) override;
     void dialFailed(const QString& host, quint16 port, const QString& reason) override;
 
 private:
     struct Peer {
         LinkInfo link;
-        QString dialedHost;                 // outbound: the host:port we dialled
-        quint16 dialedPort = 0;
+        std::optional<Endpoint> dialed;     // outbound: the host:port we dialled
         bool handshaken = false;
         qint64 openedAtMs = 0;
         WirePack pack;
@@ -98,69 +110,39 @@ private:
         qint64 pingSentMs = 0;
         qint64 nextPingMs = 0;
         double pingMs = -1;
-        std::set<Hash256> blocksInFlight;
-        std::set<Hash256> txsInFlight;
-        qint64 downloadDeadlineMs = 0;      // the next requested block is due by then
-        int unconnectingHeaders = 0;
-        uint64_t bestKnownHeight = 0;       // highest block we know the peer has
-    };
-    struct DialTarget {
-        QString host;
-        quint16 port = 0;
-        int failures = 0;
-        qint64 nextAttemptMs = 0;
-        bool seed = false;
     };
 
-    void send(PeerId peer, const Message& message);
     void misbehave(PeerId peer, int score, const QString& reason);
     void refuse(PeerId peer, const QString& code, const QString& reason);
+    void handleFrame(PeerId peer, const QByteArray& frame);
+    void dispatch(Peer& peer, const Message& message);
+    void onHello(Peer& peer, const Hello& hello);
+    void onAnnounce(Peer& peer, const Announce& announce);
+    void onPong(Peer& peer, const Pong& pong);
+    Hello makeHello() const;
+    QString describe(const Peer& peer) const;
     void tick();
     void maintainPeers();
-    void handleFrame(PeerId peer, const QByteArray& frame);
+    void askForAddresses(qint64 now);
     void maintainOutbound();
-    void noteCandidate(const QString& host, quint16 port, bool seed);
-    QString keyFor(const QString& host, quint16 port) const { return host + ':' + QString::number(port); }
-
-    void onHello(Peer& peer, const Hello& hello);
-    void onPeers(Peer& peer, const Peers& peers);
-    void onAnnounce(Peer& peer, const Announce& announce);
-    void onInventory(Peer& peer, const Inventory& inventory);
-    void onGetHeaders(Peer& peer, const GetHeaders& request);
-    void onHeaders(Peer& peer, const Headers& headers);
-    void onGetBlocks(Peer& peer, const GetBlocks& request);
-    void onBlock(Peer& peer, const BlockMessage& message);
-    void onGetPhoto(Peer& peer, const GetPhoto& request);
-    void onGetTransactions(Peer& peer, const GetTransactions& request);
-    void onTransaction(Peer& peer, const TransactionMessage& message);
-    void onGetTip(Peer& peer, const GetTip& request);
-    void onTip(Peer& peer, const TipMessage& answer);
-    void startTipRound();
-    bool servesBodies(const Peer& peer) const { return peer.handshaken && peer.pack.type != "mobile"; }
-    void requestHeaders(Peer& peer, const std::vector<Hash256>& extraLocator = {});
-    void requestBodies();
-    void notePeerHas(Peer& peer, const Hash256& block);
-    Hello makeHello() const;
 
     NetSettings settings_;
     Chain& chain_;
-    ChainStore& store_;
-    storage::RedisPeerStore& catalogue_;
+    std::unique_ptr<NodeCatalogue> catalogue_;
     const crypto::Ed25519Key& nodeKey_;
     Logger& log_;
     LinkControl& links_;
     NetHooks hooks_;
     const quint64 helloNonce_;
-    Hash256 ownId_{};
+    const Hash256 ownId_;
+    PeerChannel channel_;
+    AddressBook addresses_;
+    BlockSync sync_;
+    Relay relay_;
+    TipRounds tipRounds_;
     std::map<PeerId, Peer> peers_;
-    std::map<QString, DialTarget> targets_;  // by host:port
-    std::map<PeerId, QString> dialing_;       // outbound connections still opening
-    std::set<QString> selfAddresses_;         // host:port that turned out to be us
     qint64 nextPeerQueryMs_ = 0;
     std::optional<Hash256> headId_;           // the first head we met; another one is flagged
-    TipCrossCheck tipCheck_;
-    bool tipCheckWanted_ = false;             // a new tip or full peer came too soon after the last round
-    std::map<Hash256, qint64> refetching_;    // pruned bodies asked for, with the time asked
     QTimer tick_;
 };
 

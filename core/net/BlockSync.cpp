@@ -1,0 +1,301 @@
+#include "core/net/BlockSync.h"
+
+#include <QRandomGenerator>
+
+namespace pb::net {
+
+namespace {
+
+// Block errors that say the sender is lying rather than that we lack context or time.
+bool provesMisbehaviour(BlockError e)
+{
+    switch (e) {
+    case BlockError::UnknownParent:
+    case BlockError::TimeTooNew:
+    case BlockError::PhotoMissing:
+    case BlockError::PhotoUnverifiable:  // our recognizer is not the network's: not the peer's fault
+    case BlockError::ReorgTooDeep:
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log,
+                     SyncHooks hooks)
+    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks))
+{
+}
+
+void BlockSync::peerReady(PeerId peer, bool servesBodies, uint64_t height)
+{
+    PeerSync& p = peers_[peer];
+    p.servesBodies = servesBodies;
+    p.bestKnownHeight = height;
+}
+
+void BlockSync::peerGone(PeerId peer) { peers_.erase(peer); }
+
+BlockSync::PeerSync* BlockSync::find(PeerId peer)
+{
+    const auto it = peers_.find(peer);
+    return it == peers_.end() ? nullptr : &it->second;
+}
+
+std::vector<PeerId> BlockSync::bodyServers() const
+{
+    std::vector<PeerId> ids;
+    for (const auto& [id, peer] : peers_)
+        if (peer.servesBodies) ids.push_back(id);
+    return ids;
+}
+
+uint64_t BlockSync::knownHeight(PeerId peer) const
+{
+    const auto it = peers_.find(peer);
+    return it == peers_.end() ? 0 : it->second.bestKnownHeight;
+}
+
+void BlockSync::notePeerHeight(PeerId peer, uint64_t height)
+{
+    if (PeerSync* p = find(peer)) p->bestKnownHeight = std::max(p->bestKnownHeight, height);
+}
+
+void BlockSync::notePeerHas(PeerSync& peer, const Hash256& block)
+{
+    if (const auto entry = store_.indexEntry(block)) peer.bestKnownHeight = std::max(peer.bestKnownHeight, entry->height);
+}
+
+void BlockSync::requestHeaders(PeerId peer, const std::vector<Hash256>& extraLocator)
+{
+    GetHeaders request;
+    request.locator = extraLocator;
+    for (const Hash256& h : chain_.locator()) {
+        if (request.locator.size() >= kMaxLocatorHashes) break;
+        request.locator.push_back(h);
+    }
+    channel_.send(peer, request);
+}
+
+void BlockSync::onBlockInventory(PeerId id, const std::vector<Hash256>& blocks)
+{
+    PeerSync* peer = find(id);
+    if (!peer) return;
+    for (const Hash256& h : blocks) {
+        if (!chain_.knows(h)) {
+            requestHeaders(id);
+            return;
+        }
+        notePeerHas(*peer, h);
+    }
+}
+
+void BlockSync::onGetHeaders(PeerId peer, const GetHeaders& request)
+{
+    Headers answer;
+    answer.headers = chain_.headersAfter(request.locator, request.stop, kMaxHeadersPerMessage);
+    channel_.send(peer, answer);
+}
+
+void BlockSync::onHeaders(PeerId id, const Headers& message)
+{
+    PeerSync* peer = find(id);
+    if (!peer) return;
+    const uint64_t now = channel_.nowSeconds();
+    bool progressed = false;
+    Hash256 last{};
+    for (const Bytes& raw : message.headers) {
+        const auto header = BlockHeader::parse(raw.data(), raw.size());
+        if (!header) {
+            channel_.misbehave(id, 50, "a header of the wrong size");
+            return;
+        }
+        const HeaderResult r = chain_.acceptHeader(*header, now);
+        if (!r.storageError.empty()) {
+            log_.error(QString("cannot store headers: %1").arg(QString::fromStdString(r.storageError)));
+            return;
+        }
+        if (r.validation.error == BlockError::UnknownParent) {
+            // Headers that do not connect: the peer is on a branch we have not heard of; ask
+            // again from our locator, but not forever.
+            if (++peer->unconnectingHeaders > 8) channel_.misbehave(id, 20, "headers that never connect");
+            requestHeaders(id);
+            return;
+        }
+        if (!r.validation.ok()) {
+            if (provesMisbehaviour(r.validation.error))
+                channel_.misbehave(id, settings_.misbehaviourThreshold,
+                                   QString("invalid header: %1").arg(blockErrorCode(r.validation.error)));
+            return;
+        }
+        progressed = progressed || r.isNew;
+        last = header->hash();
+    }
+    peer->unconnectingHeaders = 0;
+    if (!message.headers.empty()) notePeerHas(*peer, last);
+    if (message.headers.size() == kMaxHeadersPerMessage) requestHeaders(id, {last});
+    if (progressed || !message.headers.empty()) requestBodies();
+}
+
+void BlockSync::requestBodies()
+{
+    std::set<Hash256> inFlight;
+    // A peer's download window is refilled once half of it has arrived, so requests go out in
+    // batches rather than one per block received (which would flood a fast-serving peer).
+    std::set<PeerId> refill;
+    for (const auto& [id, peer] : peers_) {
+        inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
+        if (int(peer.blocksInFlight.size()) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
+    }
+    std::map<PeerId, GetBlocks> requests;
+    // Asks a peer known to have the block, with room in its download window; unless
+    // `evenIfMissed`, not one that let its request for this very block expire.
+    const auto assign = [&](const BlockIndexEntry& wanted, bool evenIfMissed) {
+        for (auto& [id, peer] : peers_) {
+            GetBlocks& request = requests[id];
+            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height
+                || int(peer.blocksInFlight.size()) >= settings_.maxBlocksInFlightPerPeer
+                || request.hashes.size() >= kMaxBlocksPerRequest || (!evenIfMissed && peer.missed.count(wanted.hash)))
+                continue;
+            if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
+            request.hashes.push_back(wanted.hash);
+            peer.blocksInFlight.insert(wanted.hash);
+            return true;
+        }
+        return false;
+    };
+    for (const BlockIndexEntry& wanted : chain_.missingBodies(kMissingBodiesScanned))
+        if (!inFlight.count(wanted.hash) && !assign(wanted, false)) assign(wanted, true);
+    for (const auto& [id, request] : requests) {
+        if (request.hashes.empty()) continue;
+        channel_.expectReplies(id, int(request.hashes.size()));
+        channel_.send(id, request);
+    }
+}
+
+void BlockSync::expireDownloads()
+{
+    const qint64 now = channel_.nowMs();
+    for (auto& [id, peer] : peers_) {
+        if (peer.blocksInFlight.empty() || now <= peer.downloadDeadlineMs) continue;
+        // Ask others (the next requestBodies); the peer stays, as a slow link is no offence.
+        const auto link = channel_.linkInfo(id);
+        log_.warning(QString("peer %1 delivered none of %2 requested blocks in %3 s; asking other peers")
+                         .arg(link ? link->address.toString() : QString::number(id)).arg(peer.blocksInFlight.size())
+                         .arg(settings_.blockDownloadTimeoutMs / 1000));
+        peer.missed = std::move(peer.blocksInFlight);
+        peer.blocksInFlight.clear();
+    }
+}
+
+void BlockSync::onGetBlocks(PeerId peer, const GetBlocks& request)
+{
+    NotFound missing;
+    for (const Hash256& h : request.hashes) {
+        const auto bytes = store_.blockBytes(h);
+        const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+        if (!block) {
+            missing.hashes.push_back(h);
+            continue;
+        }
+        BlockMessage answer;
+        answer.block = *bytes;
+        if (block->photoHash) answer.photo = store_.photo(*block->photoHash).value_or(Bytes{});
+        channel_.send(peer, answer);
+    }
+    if (!missing.hashes.empty()) channel_.send(peer, missing);
+}
+
+void BlockSync::onBlock(PeerId id, const BlockMessage& message)
+{
+    PeerSync* peer = find(id);
+    if (!peer) return;
+    const auto header = message.block.size() >= BlockHeader::kSize
+                            ? BlockHeader::parse(message.block.data(), BlockHeader::kSize)
+                            : std::nullopt;
+    if (!header) {
+        channel_.misbehave(id, settings_.misbehaviourThreshold, "a block too short to hold a header");
+        return;
+    }
+    const Hash256 hash = header->hash();
+    if (refetching_.erase(hash)) {
+        hooks_.prunedBodyArrived(hash, message.block, message.photo);
+        return;
+    }
+    // Unrequested blocks are welcome when they extend something we know: that is how new
+    // blocks are pushed. Others are noise, mildly punished.
+    const bool requested = peer->blocksInFlight.erase(hash) > 0;
+    peer->missed.erase(hash);
+    if (requested) peer->downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
+    if (!requested && !store_.indexEntry(header->prevHash)) {
+        channel_.misbehave(id, 5, "unrequested block " + hexOf(hash).left(16) + " on an unknown parent");
+        requestHeaders(id);
+        return;
+    }
+    const AcceptResult r = chain_.submitBlock(message.block, message.photo.empty() ? nullptr : &message.photo,
+                                              channel_.nowSeconds());
+    if (!r.storageError.empty()) {
+        log_.error(QString("cannot store block %1: %2").arg(hexOf(hash), QString::fromStdString(r.storageError)));
+    } else if (!r.ok()) {
+        if (provesMisbehaviour(r.validation.error))
+            channel_.misbehave(id, settings_.misbehaviourThreshold,
+                               QString("invalid block %1: %2").arg(hexOf(hash).left(16), blockErrorCode(r.validation.error)));
+        else if (r.validation.error == BlockError::UnknownParent)
+            requestHeaders(id);
+        else if (r.validation.error == BlockError::ReorgTooDeep)
+            log_.warning(QString("not following block %1 (reorg_too_deep): %2")
+                             .arg(hexOf(hash).left(16), QString::fromStdString(r.validation.detail)));
+        else if (r.validation.error == BlockError::PhotoUnverifiable)
+            log_.warning(QString("cannot judge block %1 (photo_unverifiable): %2")
+                             .arg(hexOf(hash).left(16), QString::fromStdString(r.validation.detail)));
+    }
+    // Even a rejected block may have let valid ancestors connect (when it failed in their branch).
+    if (!r.connected.empty()) {
+        if (r.ok()) {
+            notePeerHas(*peer, hash);
+            channel_.noteBlockRelayed(id);
+        }
+        hooks_.blocksConnected(r, id);
+    }
+    requestBodies();
+}
+
+void BlockSync::onGetPhoto(PeerId peer, const GetPhoto& request)
+{
+    if (auto photo = store_.photo(request.hash)) channel_.send(peer, PhotoMessage{request.hash, *photo});
+    else channel_.send(peer, NotFound{{request.hash}});
+}
+
+void BlockSync::onNotFound(PeerId id, const NotFound& message)
+{
+    if (PeerSync* peer = find(id)) {
+        for (const Hash256& h : message.hashes) {
+            if (!peer->blocksInFlight.erase(h)) continue;
+            if (const auto entry = store_.indexEntry(h); entry && entry->height > 0)
+                peer->bestKnownHeight = std::min(peer->bestKnownHeight, entry->height - 1);
+        }
+    }
+    for (const Hash256& h : message.hashes) refetching_.erase(h);
+}
+
+void BlockSync::fetchBody(const Hash256& hash)
+{
+    const qint64 now = channel_.nowMs();
+    if (const auto it = refetching_.find(hash); it != refetching_.end() && now - it->second < kRefetchTimeoutMs) return;
+    const auto entry = store_.indexEntry(hash);
+    std::vector<PeerId> candidates;
+    for (const auto& [id, peer] : peers_)
+        if (peer.servesBodies && entry && peer.bestKnownHeight >= entry->height) candidates.push_back(id);
+    if (candidates.empty()) {
+        log_.info(QString("no full peer to fetch the pruned body of block %1 from").arg(hexOf(hash).left(16)));
+        return;
+    }
+    const PeerId id = candidates[QRandomGenerator::global()->bounded(quint32(candidates.size()))];
+    refetching_[hash] = now;
+    channel_.expectReplies(id, 1);
+    channel_.send(id, GetBlocks{{hash}});
+}
+
+} // namespace pb::net

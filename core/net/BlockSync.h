@@ -1,0 +1,87 @@
+#pragma once
+// Getting the blocks: headers-first sync and body download. Headers are asked for with our
+// locator and validated as they come (Chain::acceptHeader); bodies are then requested only for
+// the best header chain (Chain::missingBodies), from peers known to have them, a bounded window
+// per peer refilled in batches. A peer that delivers none of its window by the deadline is
+// asked no more of it while another peer can take it; a slow link is no offence. Also serves headers, blocks and
+// photos to peers, and, on mobile nodes, re-fetches a pruned block's body on request.
+// Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
+// Engine thread only; peers are registered by PeerManager once their handshake completes.
+#include "core/chain/Chain.h"
+#include "core/net/PeerChannel.h"
+#include "core/util/Logger.h"
+
+#include <map>
+#include <set>
+
+namespace pb::net {
+
+struct SyncSettings {
+    int maxBlocksInFlightPerPeer = 16;
+    int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
+    int misbehaviourThreshold = 100;     // the score an invalid header or block earns
+};
+
+struct SyncHooks {
+    // A peer's block moved the active chain (r.connected is not empty); `from` sent it.
+    std::function<void(const AcceptResult& r, PeerId from)> blocksConnected;
+    // A pruned block's body (and photo) that fetchBody() asked for.
+    std::function<void(const Hash256& hash, const Bytes& block, const Bytes& photo)> prunedBodyArrived;
+};
+
+class BlockSync {
+public:
+    static constexpr size_t kMissingBodiesScanned = 256;
+    static constexpr qint64 kRefetchTimeoutMs = 10'000;
+
+    BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
+
+    // A peer completed its handshake claiming `height`; a mobile peer serves no bodies.
+    void peerReady(PeerId peer, bool servesBodies, uint64_t height);
+    void peerGone(PeerId peer);
+    // Ready peers that serve block bodies (head, seed and full nodes), ascending ids.
+    std::vector<PeerId> bodyServers() const;
+    // The highest block we know the peer has (its handshake's height, or what it sent since).
+    uint64_t knownHeight(PeerId peer) const;
+    void notePeerHeight(PeerId peer, uint64_t height);
+
+    void requestHeaders(PeerId peer, const std::vector<Hash256>& extraLocator = {});
+    void onBlockInventory(PeerId peer, const std::vector<Hash256>& blocks);
+    void onGetHeaders(PeerId peer, const GetHeaders& request);
+    void onHeaders(PeerId peer, const Headers& headers);
+    void onGetBlocks(PeerId peer, const GetBlocks& request);
+    void onBlock(PeerId peer, const BlockMessage& message);
+    void onGetPhoto(PeerId peer, const GetPhoto& request);
+    void onNotFound(PeerId peer, const NotFound& message);
+
+    // Requests missing bodies of the best header chain from peers with room in their window.
+    void requestBodies();
+    // Forgets the requests of peers past their deadline, so requestBodies() asks others.
+    void expireDownloads();
+    // Mobile nodes: asks a random body-serving peer for a pruned block's body, once per
+    // kRefetchTimeoutMs.
+    void fetchBody(const Hash256& hash);
+
+private:
+    struct PeerSync {
+        bool servesBodies = false;
+        std::set<Hash256> blocksInFlight;
+        std::set<Hash256> missed;       // requests that expired at its last deadline: others are asked first
+        qint64 downloadDeadlineMs = 0;  // the next requested block is due by then
+        int unconnectingHeaders = 0;
+        uint64_t bestKnownHeight = 0;   // highest block we know the peer has
+    };
+    PeerSync* find(PeerId peer);
+    void notePeerHas(PeerSync& peer, const Hash256& block);
+
+    SyncSettings settings_;
+    Chain& chain_;
+    ChainStore& store_;
+    PeerChannel& channel_;
+    Logger& log_;
+    SyncHooks hooks_;
+    std::map<PeerId, PeerSync> peers_;
+    std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
+};
+
+} // namespace pb::net

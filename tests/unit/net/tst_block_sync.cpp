@@ -1,0 +1,152 @@
+// BlockSync over fake links: which bodies it asks for, from whom, and what happens when a peer
+// does not deliver. A chain in memory; the clock is moved by hand.
+#include "core/net/BlockSync.h"
+#include "tests/unit/net/ProtocolFixture.h"
+
+#include <QtTest>
+
+using namespace pb;
+using namespace pb::net;
+
+namespace {
+
+std::vector<Hash256> requested(test::FakeLinks& links, PeerId peer)
+{
+    std::vector<Hash256> hashes;
+    for (const GetBlocks& r : links.take<GetBlocks>(peer)) hashes.insert(hashes.end(), r.hashes.begin(), r.hashes.end());
+    return hashes;
+}
+
+} // namespace
+
+class BlockSyncTest : public QObject {
+    Q_OBJECT
+
+    struct Fixture : test::ProtocolFixture {
+        std::vector<AcceptResult> connected;
+        std::vector<PeerId> connectedFrom;
+        SyncSettings settings;
+        BlockSync sync{settings, chain, store, channel, log,
+                       {[this](const AcceptResult& r, PeerId from) {
+                            connected.push_back(r);
+                            connectedFrom.push_back(from);
+                        },
+                        [](const Hash256&, const Bytes&, const Bytes&) {}}};
+    };
+
+private slots:
+    void asksForBodiesOnlyAlongTheBestHeaderBranch()
+    {
+        Fixture f;
+        const auto shortBranch = f.branch(f.genesis(), 2, 0xB0);
+        const auto longBranch = f.branch(f.genesis(), 3, 0xA0);
+        f.sync.peerReady(1, true, 3);
+        // One message holding both branches: the short one first, so it was briefly the best.
+        Headers both = f.headersOf(shortBranch);
+        const Headers longer = f.headersOf(longBranch);
+        both.headers.insert(both.headers.end(), longer.headers.begin(), longer.headers.end());
+        f.sync.onHeaders(1, both);
+
+        QCOMPARE(requested(f.links, 1), f.hashes(longBranch));
+        QCOMPARE(f.links.expectedReplies(1), 3);
+        QVERIFY(f.misbehaviour.empty());
+    }
+
+    void asksOnlyPeersKnownToHaveTheBlocksAndNeverMobileOnes()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 3, 0xA0);
+        f.sync.peerReady(1, false, 3);  // mobile: serves no bodies
+        f.sync.peerReady(2, true, 1);   // has only the first block
+        f.sync.peerReady(3, true, 0);
+        f.sync.onHeaders(3, f.headersOf(blocks));  // peer 3 sent them: it has all three now
+
+        QVERIFY(requested(f.links, 1).empty());
+        QCOMPARE(requested(f.links, 2), std::vector<Hash256>{blocks[0].hash()});
+        QCOMPARE(requested(f.links, 3), (std::vector<Hash256>{blocks[1].hash(), blocks[2].hash()}));
+    }
+
+    void reasksAnotherPeerAfterTheDeadline()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 3, 0xA0);
+        f.sync.peerReady(1, true, 3);
+        f.sync.peerReady(2, true, 3);
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        QCOMPARE(requested(f.links, 1), f.hashes(blocks));  // the first peer with room takes them all
+        QVERIFY(requested(f.links, 2).empty());
+
+        // Not yet due: nobody is asked again.
+        f.clock.advance(f.settings.blockDownloadTimeoutMs);
+        f.sync.expireDownloads();
+        f.sync.requestBodies();
+        QVERIFY(requested(f.links, 1).empty());
+        QVERIFY(requested(f.links, 2).empty());
+
+        // Past the deadline: the other peer is asked, and the slow one stays connected.
+        f.clock.advance(1);
+        f.sync.expireDownloads();
+        f.sync.requestBodies();
+        QCOMPARE(requested(f.links, 2), f.hashes(blocks));
+        QVERIFY(requested(f.links, 1).empty());
+        QVERIFY(!f.links.wasDisconnected(1));
+        QVERIFY(f.misbehaviour.empty());
+    }
+
+    void aSlowPeerIsAskedAgainWhenNoOtherPeerHasTheBlocks()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 2, 0xA0);
+        f.sync.peerReady(1, true, 2);
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
+        f.clock.advance(f.settings.blockDownloadTimeoutMs + 1);
+        f.sync.expireDownloads();
+        f.sync.requestBodies();
+        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
+    }
+
+    void deliveredBodiesConnectAndAreReportedWithTheirSender()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 2, 0xA0);
+        f.sync.peerReady(4, true, 2);
+        f.sync.onHeaders(4, f.headersOf(blocks));
+        QCOMPARE(requested(f.links, 4).size(), size_t(2));
+        for (const Block& b : blocks) f.sync.onBlock(4, BlockMessage{b.serialize(), {}});
+
+        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
+        QCOMPARE(f.connected.size(), size_t(2));
+        QCOMPARE(f.connectedFrom, (std::vector<PeerId>{4, 4}));
+        QVERIFY(f.misbehaviour.empty());
+    }
+
+    void anUnrequestedBlockOnAnUnknownParentCostsItsSender()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 2, 0xA0);
+        f.sync.peerReady(1, true, 2);
+        f.sync.onBlock(1, BlockMessage{blocks[1].serialize(), {}});  // its parent never arrived
+
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour[0].score, 5);
+        QCOMPARE(f.links.take<GetHeaders>(1).size(), size_t(1));  // asks where it belongs
+        QVERIFY(f.connected.empty());
+    }
+
+    void aHeaderBreakingARuleCostsTheThreshold()
+    {
+        Fixture f;
+        auto blocks = f.branch(f.genesis(), 1, 0xA0);
+        blocks[0].header.bits = 0x1d00ffff;  // not the expected target (and no work done for it)
+        f.sync.peerReady(1, true, 1);
+        f.sync.onHeaders(1, f.headersOf(blocks));
+
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour[0].score, f.settings.misbehaviourThreshold);
+        QVERIFY(requested(f.links, 1).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(BlockSyncTest)
+#include "tst_block_sync.moc"
