@@ -135,6 +135,69 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation>Die neue Passphrase braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Die beiden neuen Passphrasen unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was replaced.</source>
+        <translation>%1. Nichts wurde ersetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui</name>
+    <message>
+        <source>not measured yet</source>
+        <translation>noch nicht gemessen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1, about the median (%2)</source>
+        <translation>%1, etwa der Median (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2× the median (%3): slow</source>
+        <translation>%1, %2× der Median (%3): langsam</translation>
+    </message>
+    <message>
+        <source>%1, %2× the median (%3)</source>
+        <translation>%1, %2× der Median (%3)</translation>
+    </message>
+    <message>
+        <source>%1, faster than the median (%2)</source>
+        <translation>%1, schneller als der Median (%2)</translation>
+    </message>
+    <message>
+        <source>at our tip</source>
+        <translation>auf Höhe unserer Spitze</translation>
+    </message>
+    <message>
+        <source>1 block behind us</source>
+        <translation>1 Block hinter uns</translation>
+    </message>
+    <message>
+        <source>%1 blocks behind us</source>
+        <translation>%1 Blöcke hinter uns</translation>
+    </message>
+    <message>
+        <source>1 block ahead of us: we are syncing from it</source>
+        <translation>1 Block vor uns: wir synchronisieren uns mit ihm</translation>
+    </message>
+    <message>
+        <source>%1 blocks ahead of us: we are syncing from it</source>
+        <translation>%1 Blöcke vor uns: wir synchronisieren uns mit ihm</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::AboutDialog</name>
@@ -189,6 +252,65 @@
     <message>
         <source>redis-server not found: %1</source>
         <translation>redis-server nicht gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::AddressBookDialog</name>
+    <message>
+        <source>Address book</source>
+        <translation>Adressbuch</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Saved recipients</source>
+        <translation>Gespeicherte Empfänger</translation>
+    </message>
+    <message>
+        <source>Recipient name</source>
+        <translation>Name des Empfängers</translation>
+    </message>
+    <message>
+        <source>Recipient address</source>
+        <translation>Empfängeradresse</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the recipient</source>
+        <translation>Den Empfänger speichern</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Gewählten entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected recipient</source>
+        <translation>Den gewählten Empfänger entfernen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Select a recipient first.</source>
+        <translation>Wählen Sie zuerst einen Empfänger.</translation>
     </message>
 </context>
 <context>
@@ -340,6 +462,26 @@
         <source>&amp;Reason:</source>
         <translation>&amp;Grund:</translation>
     </message>
+    <message>
+        <source>Ban an address or subnet</source>
+        <translation>Eine Adresse oder ein Subnetz sperren</translation>
+    </message>
+    <message>
+        <source>Address or subnet to ban</source>
+        <translation>Zu sperrende Adresse oder zu sperrendes Subnetz</translation>
+    </message>
+    <message>
+        <source>203.0.113.7, 203.0.113.0/24 or 2001:db8::/64</source>
+        <translation>203.0.113.7, 203.0.113.0/24 oder 2001:db8::/64</translation>
+    </message>
+    <message>
+        <source>Connections from the address or subnet are closed and refused until the ban ends.</source>
+        <translation>Verbindungen von der Adresse oder dem Subnetz werden geschlossen und bis zum Ende der Sperre abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Address or subnet:</source>
+        <translation>&amp;Adresse oder Subnetz:</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BanTableModel</name>
@@ -354,6 +496,14 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Banned at</source>
+        <translation>Gesperrt am</translation>
     </message>
 </context>
 <context>
@@ -608,6 +758,61 @@
         <source>Type a block height, a 64-digit block hash or transfer id, or a pb1… address.</source>
         <translation>Geben Sie eine Blockhöhe, einen 64-stelligen Block-Hash oder eine Überweisungs-ID oder eine pb1…-Adresse ein.</translation>
     </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Change the wallet passphrase</source>
+        <translation>Die Passphrase der Wallet ändern</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Aktuelle Passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Die neue Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Stärke der Passphrase</translation>
+    </message>
+    <message>
+        <source>Backups made before now keep opening with the current passphrase; make a new backup after the change.</source>
+        <translation>Bisherige Sicherungen öffnen sich weiterhin mit der aktuellen Passphrase; legen Sie nach der Änderung eine neue Sicherung an.</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Neu:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Stärke:</translation>
+    </message>
+    <message>
+        <source>Repeat new:</source>
+        <translation>Neue wiederholen:</translation>
+    </message>
+    <message>
+        <source>Type the current passphrase.</source>
+        <translation>Geben Sie die aktuelle Passphrase ein.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::CreateWalletDialog</name>
@@ -692,6 +897,52 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::GalleryView</name>
+    <message>
+        <source>Photo gallery</source>
+        <translation>Fotogalerie</translation>
+    </message>
+    <message>
+        <source>Search labels</source>
+        <translation>Labels durchsuchen</translation>
+    </message>
+    <message>
+        <source>Gallery label search</source>
+        <translation>Label-Suche der Galerie</translation>
+    </message>
+    <message>
+        <source>Reading the chain&apos;s photos…</source>
+        <translation>Die Fotos der Blockkette werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Gallery summary</source>
+        <translation>Zusammenfassung der Galerie</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(kein Label)</translation>
+    </message>
+    <message>
+        <source>Block %1: %2</source>
+        <translation>Block %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain&apos;s photos: %1</source>
+        <translation>Die Fotos der Blockkette können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in the newest %1 blocks</source>
+        <translation>
+            <numerusform>%n Foto in den neuesten %1 Blöcken</numerusform>
+            <numerusform>%n Fotos in den neuesten %1 Blöcken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2 with a label containing &quot;%3&quot;.</source>
+        <translation>%1; %2 mit einem Label, das „%3“ enthält.</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LogModel</name>
     <message>
         <source>debug</source>
@@ -743,6 +994,56 @@
     <message>
         <source>Engine log</source>
         <translation>Protokoll des Knotens</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected log lines</source>
+        <translation>Die gewählten Protokollzeilen kopieren</translation>
+    </message>
+    <message>
+        <source>The selected lines, or every shown line when none is selected</source>
+        <translation>Die gewählten Zeilen oder, wenn keine gewählt ist, alle angezeigten Zeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>S&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Save the selected log lines</source>
+        <translation>Die gewählten Protokollzeilen speichern</translation>
+    </message>
+    <message>
+        <source>Save log lines</source>
+        <translation>Protokollzeilen speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Log page message</source>
+        <translation>Meldung der Protokollseite</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n line(s).</source>
+        <translation>
+            <numerusform>%n Zeile kopiert.</numerusform>
+            <numerusform>%n Zeilen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n line(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile in %1 gespeichert.</numerusform>
+            <numerusform>%n Zeilen in %1 gespeichert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -850,6 +1151,107 @@
     <message>
         <source>Coins on their way</source>
         <translation>Coins unterwegs</translation>
+    </message>
+    <message>
+        <source>Mempool</source>
+        <translation>Mempool</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolPage</name>
+    <message>
+        <source>Pending transfers</source>
+        <translation>Ausstehende Überweisungen</translation>
+    </message>
+    <message>
+        <source>Reading the mempool…</source>
+        <translation>Mempool wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Mempool summary</source>
+        <translation>Zusammenfassung der Mempool</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pending transfers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ausstehende Überweisungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read the mempool: %1</source>
+        <translation>Die Mempool kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No transfers are waiting for a block.</source>
+        <translation>Keine Überweisung wartet auf einen Block.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting, %1 bytes; fee rates from %2 to %3 units/kB.</source>
+        <translation>
+            <numerusform>%n Überweisung wartet, %1 Bytes; Gebührensätze von %2 bis %3 Einheiten/kB.</numerusform>
+            <numerusform>%n Überweisungen warten, %1 Bytes; Gebührensätze von %2 bis %3 Einheiten/kB.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 units/kB</source>
+        <translation>%1 Einheiten/kB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Gebührensatz</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1625,14 @@
         <source>Could not revoke %1: %2.</source>
         <translation>%1 konnte nicht widerrufen werden: %2.</translation>
     </message>
+    <message>
+        <source>Where the REST API settings come from</source>
+        <translation>Woher die Einstellungen der REST-API stammen</translation>
+    </message>
+    <message>
+        <source>This run uses %1, which wins over the form below. The form is what is saved: it takes effect at the next start without those options.</source>
+        <translation>Dieser Lauf verwendet %1, was Vorrang vor dem Formular unten hat. Gespeichert wird das Formular: Es wirkt beim nächsten Start ohne diese Optionen.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::NewAddressDialog</name>
@@ -1399,6 +1809,268 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::PaymentRequestDialog</name>
+    <message>
+        <source>Request a payment</source>
+        <translation>Eine Zahlung anfordern</translation>
+    </message>
+    <message>
+        <source>Requested amount in coins</source>
+        <translation>Angeforderter Betrag in Coins</translation>
+    </message>
+    <message>
+        <source>coins, e.g. 1.5 (optional)</source>
+        <translation>Coins, z. B. 1,5 (optional)</translation>
+    </message>
+    <message>
+        <source>Your name for the payer</source>
+        <translation>Ihr Name für den Zahlenden</translation>
+    </message>
+    <message>
+        <source>e.g. Corner shop (optional)</source>
+        <translation>z. B. Laden an der Ecke (optional)</translation>
+    </message>
+    <message>
+        <source>What the payment is for</source>
+        <translation>Wofür die Zahlung ist</translation>
+    </message>
+    <message>
+        <source>e.g. Order 42 (optional)</source>
+        <translation>z. B. Bestellung 42 (optional)</translation>
+    </message>
+    <message>
+        <source>Payment request link</source>
+        <translation>Link der Zahlungsanforderung</translation>
+    </message>
+    <message>
+        <source>QR code of the payment request</source>
+        <translation>QR-Code der Zahlungsanforderung</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the payment request link</source>
+        <translation>Den Link der Zahlungsanforderung kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Betrag:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>The amount is not a positive number of coins (at most 8 decimals).</source>
+        <translation>Der Betrag ist keine positive Anzahl Coins (höchstens 8 Nachkommastellen).</translation>
+    </message>
+    <message>
+        <source>This request cannot be made: %1</source>
+        <translation>Diese Anforderung ist nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PeerDetailView</name>
+    <message>
+        <source>No peer selected</source>
+        <translation>Kein Peer gewählt</translation>
+    </message>
+    <message>
+        <source>Peer detail title</source>
+        <translation>Titel der Peer-Details</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Node id</source>
+        <translation>Knoten-ID</translation>
+    </message>
+    <message>
+        <source>Peer node id</source>
+        <translation>Knoten-ID des Peers</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Peer type</source>
+        <translation>Typ des Peers</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Peer protocol version</source>
+        <translation>Protokollversion des Peers</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Peer software</source>
+        <translation>Software des Peers</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>Adresse des Peers</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Peer direction</source>
+        <translation>Verbindungsrichtung des Peers</translation>
+    </message>
+    <message>
+        <source>Accepts peers on</source>
+        <translation>Port für eingehende Peers</translation>
+    </message>
+    <message>
+        <source>Peer listen port</source>
+        <translation>Lauschport des Peers</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden seit</translation>
+    </message>
+    <message>
+        <source>Peer connected since</source>
+        <translation>Peer verbunden seit</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Peer ping</source>
+        <translation>Ping des Peers</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Peer height</source>
+        <translation>Höhe des Peers</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Bytes received from the peer</source>
+        <translation>Vom Peer empfangene Bytes</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Bytes sent to the peer</source>
+        <translation>An den Peer gesendete Bytes</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Peer average traffic</source>
+        <translation>Durchschnittlicher Datenverkehr des Peers</translation>
+    </message>
+    <message>
+        <source>Misbehaviour</source>
+        <translation>Fehlverhalten</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <source>Peer misbehaviour score</source>
+        <translation>Fehlverhaltenspunkte des Peers</translation>
+    </message>
+    <message>
+        <source>%1 peers selected</source>
+        <translation>%1 Peers gewählt</translation>
+    </message>
+    <message>
+        <source>Peer %1</source>
+        <translation>Peer %1</translation>
+    </message>
+    <message>
+        <source>not known until the handshake completes</source>
+        <translation>erst nach dem Handshake bekannt</translation>
+    </message>
+    <message>
+        <source>inbound: it connected to us</source>
+        <translation>eingehend: er hat sich mit uns verbunden</translation>
+    </message>
+    <message>
+        <source>outbound: we connected to it</source>
+        <translation>ausgehend: wir haben uns mit ihm verbunden</translation>
+    </message>
+    <message>
+        <source>none announced</source>
+        <translation>keiner angekündigt</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min ago)</source>
+        <translation>%1 (vor %2 Min.)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1/s in, %2/s out</source>
+        <translation>%1/s ein, %2/s aus</translation>
+    </message>
+    <message>
+        <source>0: well behaved</source>
+        <translation>0: benimmt sich gut</translation>
+    </message>
+    <message>
+        <source>%1 (peers are banned at %2 by default)</source>
+        <translation>%1 (Peers werden standardmäßig bei %2 gesperrt)</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::PeerTableModel</name>
     <message>
         <source>(handshaking)</source>
@@ -1555,6 +2227,62 @@
         <source>Lifted the ban of %1.</source>
         <translation>Sperre von %1 aufgehoben.</translation>
     </message>
+    <message>
+        <source>Disconnect the selected peers</source>
+        <translation>Die gewählten Peers trennen</translation>
+    </message>
+    <message>
+        <source>Ban the selected peers</source>
+        <translation>Die gewählten Peers sperren</translation>
+    </message>
+    <message>
+        <source>Copy the node id</source>
+        <translation>Die Knoten-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Ban address or &amp;subnet…</source>
+        <translation>Adresse oder Sub&amp;netz sperren…</translation>
+    </message>
+    <message>
+        <source>Ban an address or subnet</source>
+        <translation>Eine Adresse oder ein Subnetz sperren</translation>
+    </message>
+    <message>
+        <source>Banned addresses, click the title to fold</source>
+        <translation>Gesperrte Adressen, zum Einklappen auf den Titel klicken</translation>
+    </message>
+    <message>
+        <source>Banned addresses (%1)</source>
+        <translation>Gesperrte Adressen (%1)</translation>
+    </message>
+    <message>
+        <source>Select one or more peers first.</source>
+        <translation>Wählen Sie zuerst einen oder mehrere Peers.</translation>
+    </message>
+    <message>
+        <source>Disconnecting %1 of %2 selected peer(s).</source>
+        <translation>Trenne %1 von %2 gewählten Peer(s).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Banned %1; cannot ban %2.</source>
+        <translation>%1 gesperrt; nicht sperrbar: %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect %1 peers</source>
+        <translation>%1 Peers &amp;trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Ban %1 peers…</source>
+        <translation>%1 Peers &amp;sperren…</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PhotoDropArea</name>
@@ -1593,6 +2321,143 @@ oder drücken Sie Foto wählen…</translation>
 (no preview: the image does not decode here)</source>
         <translation>%1
 (keine Vorschau: das Bild lässt sich hier nicht dekodieren)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RecoveryWordsDialog</name>
+    <message>
+        <source>Your recovery words</source>
+        <translation>Ihre Wiederherstellungswörter</translation>
+    </message>
+    <message>
+        <source>Write these %1 words on paper, in order, and keep them somewhere safe. With them anyone can re-create this wallet and spend its coins; without them and without a backup, a lost wallet file cannot be recovered. They are shown only now.</source>
+        <translation>Schreiben Sie diese %1 Wörter in ihrer Reihenfolge auf Papier und bewahren Sie sie sicher auf. Mit ihnen kann jeder diese Wallet neu erstellen und ihre Coins ausgeben; ohne sie und ohne Sicherung lässt sich eine verlorene Wallet-Datei nicht wiederherstellen. Sie werden nur jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <source>Recovery words</source>
+        <translation>Wiederherstellungswörter</translation>
+    </message>
+    <message>
+        <source>I have written them down</source>
+        <translation>Ich habe sie aufgeschrieben</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RestoreWalletDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from a backup</source>
+        <translation>Die Wallet aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Die Sicherungsdatei wählen</translation>
+    </message>
+    <message>
+        <source>Wallet backup</source>
+        <translation>Wallet-Sicherung</translation>
+    </message>
+    <message>
+        <source>Wallet files (*.json);;All files (*)</source>
+        <translation>Wallet-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase</source>
+        <translation>Die Passphrase der Sicherung</translation>
+    </message>
+    <message>
+        <source>Replace the current wallet (it is kept beside it as wallet.json.before-restore-…)</source>
+        <translation>Die aktuelle Wallet ersetzen (sie wird daneben als wallet.json.before-restore-… aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Sicherungsdatei:</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>Ihre Passphrase:</translation>
+    </message>
+    <message>
+        <source>Choose the backup file.</source>
+        <translation>Wählen Sie die Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase the backup was made with.</source>
+        <translation>Geben Sie die Passphrase ein, mit der die Sicherung angelegt wurde.</translation>
+    </message>
+    <message>
+        <source>A wallet exists: tick &quot;Replace the current wallet&quot; to restore over it.</source>
+        <translation>Es gibt bereits eine Wallet: Kreuzen Sie „Die aktuelle Wallet ersetzen“ an, um sie durch die Wiederherstellung zu ersetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RestoreWordsDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from its recovery words</source>
+        <translation>Die Wallet aus ihren Wiederherstellungswörtern wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Recovery words</source>
+        <translation>Wiederherstellungswörter</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Die neue Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>Number of addresses</source>
+        <translation>Anzahl der Adressen</translation>
+    </message>
+    <message>
+        <source>How many of the wallet&apos;s addresses to re-create, in the order they were made</source>
+        <translation>Wie viele Adressen der Wallet neu erstellt werden, in der Reihenfolge ihrer Erstellung</translation>
+    </message>
+    <message>
+        <source>Recovery words:</source>
+        <translation>Wiederherstellungswörter:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Neue Passphrase:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>A wallet exists already; restore the words on a node without one, or move wallet.json away first.</source>
+        <translation>Es gibt bereits eine Wallet; stellen Sie die Wörter auf einem Knoten ohne Wallet wieder her oder verschieben Sie zuerst wallet.json.</translation>
+    </message>
+    <message>
+        <source>These are not recovery words: %1.</source>
+        <translation>Das sind keine Wiederherstellungswörter: %1.</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2589,50 @@ Eine gesendete Überweisung lässt sich nicht zurückholen.</translation>
     <message>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>pb1… or a photoblocks: payment request</source>
+        <translation>pb1… oder eine photoblocks:-Zahlungsanforderung</translation>
+    </message>
+    <message>
+        <source>Pick a recipient from the address book</source>
+        <translation>Einen Empfänger aus dem Adressbuch wählen</translation>
+    </message>
+    <message>
+        <source>Save the recipient in the address book as</source>
+        <translation>Den Empfänger im Adressbuch speichern als</translation>
+    </message>
+    <message>
+        <source>a name (optional)</source>
+        <translation>ein Name (optional)</translation>
+    </message>
+    <message>
+        <source>Address book:</source>
+        <translation>Adressbuch:</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Speichern als:</translation>
+    </message>
+    <message>
+        <source>— pick a saved recipient —</source>
+        <translation>— einen gespeicherten Empfänger wählen —</translation>
+    </message>
+    <message>
+        <source>(address book unreadable: %1)</source>
+        <translation>(Adressbuch nicht lesbar: %1)</translation>
+    </message>
+    <message>
+        <source>Sent, but not saved to the address book: %1</source>
+        <translation>Gesendet, aber nicht im Adressbuch gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>✗ not a usable payment request: %1</source>
+        <translation>✗ keine verwendbare Zahlungsanforderung: %1</translation>
+    </message>
+    <message>
+        <source>✓ %1, from the address book</source>
+        <translation>✓ %1, aus dem Adressbuch</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2797,18 @@ Eine gesendete Überweisung lässt sich nicht zurückholen.</translation>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>Where the node settings come from</source>
+        <translation>Woher die Einstellungen des Knotens stammen</translation>
+    </message>
+    <message>
+        <source>This run uses %1; the value here applies at the next start without it.</source>
+        <translation>Dieser Lauf verwendet %1; der Wert hier gilt beim nächsten Start ohne diese Angabe.</translation>
+    </message>
+    <message>
+        <source>This run uses %1, which wins over the values below. The values below are what is saved: they take effect at the next start where neither the command line nor a config file sets them.</source>
+        <translation>Dieser Lauf verwendet %1, was Vorrang vor den Werten unten hat. Gespeichert werden die Werte unten: Sie wirken beim nächsten Start, bei dem weder die Befehlszeile noch eine Konfigurationsdatei sie setzt.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::TransferView</name>
@@ -2021,6 +2942,18 @@ Eine gesendete Überweisung lässt sich nicht zurückholen.</translation>
     <message>
         <source>This node mined block %1 (%2…).</source>
         <translation>Dieser Knoten hat Block %1 gemint (%2…).</translation>
+    </message>
+    <message>
+        <source>Peers…</source>
+        <translation>Peers…</translation>
+    </message>
+    <message>
+        <source>Start mining</source>
+        <translation>Mining starten</translation>
+    </message>
+    <message>
+        <source>Stop mining</source>
+        <translation>Mining anhalten</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +3211,102 @@ Doppelklick kopiert die Id</translation>
     <message>
         <source>The node mines to %1 until it restarts; the default address applies at the next start.</source>
         <translation>Der Knoten mint bis zum Neustart auf %1; die Standardadresse gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Backup…</source>
+        <translation>Sichern…</translation>
+    </message>
+    <message>
+        <source>Back up the wallet to a file</source>
+        <translation>Die Wallet in eine Datei sichern</translation>
+    </message>
+    <message>
+        <source>Copies the encrypted wallet file; it opens with the wallet&apos;s passphrase</source>
+        <translation>Kopiert die verschlüsselte Wallet-Datei; sie öffnet sich mit der Passphrase der Wallet</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from a backup file</source>
+        <translation>Die Wallet aus einer Sicherungsdatei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore from words…</source>
+        <translation>Aus Wörtern wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from its recovery words</source>
+        <translation>Die Wallet aus ihren Wiederherstellungswörtern wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Passphrase ändern…</translation>
+    </message>
+    <message>
+        <source>Change the wallet passphrase</source>
+        <translation>Die Passphrase der Wallet ändern</translation>
+    </message>
+    <message>
+        <source>Request payment…</source>
+        <translation>Zahlung anfordern…</translation>
+    </message>
+    <message>
+        <source>Request a payment to the selected address</source>
+        <translation>Eine Zahlung an die gewählte Adresse anfordern</translation>
+    </message>
+    <message>
+        <source>Export history CSV…</source>
+        <translation>Verlauf als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the wallet&apos;s history as CSV</source>
+        <translation>Den Verlauf der Wallet als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Address book…</source>
+        <translation>Adressbuch…</translation>
+    </message>
+    <message>
+        <source>Edit the address book</source>
+        <translation>Das Adressbuch bearbeiten</translation>
+    </message>
+    <message>
+        <source>Back up the wallet</source>
+        <translation>Die Wallet sichern</translation>
+    </message>
+    <message>
+        <source>Wallet files (*.json)</source>
+        <translation>Wallet-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the wallet history</source>
+        <translation>Den Wallet-Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>History exported to %1</source>
+        <translation>Verlauf nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>History not exported: %1</source>
+        <translation>Verlauf nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Wallet backed up. Keep the backup and the passphrase in different places.</source>
+        <translation>Wallet gesichert. Bewahren Sie Sicherung und Passphrase an verschiedenen Orten auf.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Make a new backup: old ones open with the old passphrase.</source>
+        <translation>Passphrase geändert. Legen Sie eine neue Sicherung an: Alte Sicherungen öffnen sich mit der alten Passphrase.</translation>
+    </message>
+    <message>
+        <source>Wallet restored. The node mines to its default address from its next start.</source>
+        <translation>Wallet wiederhergestellt. Der Knoten mint ab seinem nächsten Start an seine Standardadresse.</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,69 @@
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation>La nouvelle phrase secrète doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Les deux nouvelles phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was replaced.</source>
+        <translation>%1. Rien n&apos;a été remplacé.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui</name>
+    <message>
+        <source>not measured yet</source>
+        <translation>pas encore mesuré</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1, about the median (%2)</source>
+        <translation>%1, proche de la médiane (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2× the median (%3): slow</source>
+        <translation>%1, %2× la médiane (%3) : lent</translation>
+    </message>
+    <message>
+        <source>%1, %2× the median (%3)</source>
+        <translation>%1, %2× la médiane (%3)</translation>
+    </message>
+    <message>
+        <source>%1, faster than the median (%2)</source>
+        <translation>%1, plus rapide que la médiane (%2)</translation>
+    </message>
+    <message>
+        <source>at our tip</source>
+        <translation>au niveau de notre sommet</translation>
+    </message>
+    <message>
+        <source>1 block behind us</source>
+        <translation>1 bloc de retard sur nous</translation>
+    </message>
+    <message>
+        <source>%1 blocks behind us</source>
+        <translation>%1 blocs de retard sur nous</translation>
+    </message>
+    <message>
+        <source>1 block ahead of us: we are syncing from it</source>
+        <translation>1 bloc d&apos;avance sur nous : nous nous synchronisons sur lui</translation>
+    </message>
+    <message>
+        <source>%1 blocks ahead of us: we are syncing from it</source>
+        <translation>%1 blocs d&apos;avance sur nous : nous nous synchronisons sur lui</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::AboutDialog</name>
@@ -189,6 +252,65 @@
     <message>
         <source>redis-server not found: %1</source>
         <translation>redis-server introuvable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::AddressBookDialog</name>
+    <message>
+        <source>Address book</source>
+        <translation>Carnet d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Saved recipients</source>
+        <translation>Destinataires enregistrés</translation>
+    </message>
+    <message>
+        <source>Recipient name</source>
+        <translation>Nom du destinataire</translation>
+    </message>
+    <message>
+        <source>Recipient address</source>
+        <translation>Adresse du destinataire</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the recipient</source>
+        <translation>Enregistrer le destinataire</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Retirer la sélection</translation>
+    </message>
+    <message>
+        <source>Remove the selected recipient</source>
+        <translation>Retirer le destinataire sélectionné</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Select a recipient first.</source>
+        <translation>Sélectionnez d&apos;abord un destinataire.</translation>
     </message>
 </context>
 <context>
@@ -340,6 +462,26 @@
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
+    <message>
+        <source>Ban an address or subnet</source>
+        <translation>Bannir une adresse ou un sous-réseau</translation>
+    </message>
+    <message>
+        <source>Address or subnet to ban</source>
+        <translation>Adresse ou sous-réseau à bannir</translation>
+    </message>
+    <message>
+        <source>203.0.113.7, 203.0.113.0/24 or 2001:db8::/64</source>
+        <translation>203.0.113.7, 203.0.113.0/24 ou 2001:db8::/64</translation>
+    </message>
+    <message>
+        <source>Connections from the address or subnet are closed and refused until the ban ends.</source>
+        <translation>Les connexions depuis l&apos;adresse ou le sous-réseau sont fermées et refusées jusqu&apos;à la fin du bannissement.</translation>
+    </message>
+    <message>
+        <source>&amp;Address or subnet:</source>
+        <translation>&amp;Adresse ou sous-réseau :</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BanTableModel</name>
@@ -354,6 +496,14 @@
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Banned at</source>
+        <translation>Banni le</translation>
     </message>
 </context>
 <context>
@@ -608,6 +758,61 @@
         <source>Type a block height, a 64-digit block hash or transfer id, or a pb1… address.</source>
         <translation>Saisissez une hauteur de bloc, un hash de bloc ou un identifiant de transfert de 64 chiffres, ou une adresse pb1….</translation>
     </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Change the wallet passphrase</source>
+        <translation>Changer la phrase secrète du portefeuille</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase secrète actuelle</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Répéter la nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Robustesse de la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Backups made before now keep opening with the current passphrase; make a new backup after the change.</source>
+        <translation>Les sauvegardes faites jusqu&apos;ici s&apos;ouvriront toujours avec la phrase secrète actuelle ; faites une nouvelle sauvegarde après le changement.</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Actuelle :</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Nouvelle :</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Robustesse :</translation>
+    </message>
+    <message>
+        <source>Repeat new:</source>
+        <translation>Répéter la nouvelle :</translation>
+    </message>
+    <message>
+        <source>Type the current passphrase.</source>
+        <translation>Saisissez la phrase secrète actuelle.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::CreateWalletDialog</name>
@@ -692,6 +897,52 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::GalleryView</name>
+    <message>
+        <source>Photo gallery</source>
+        <translation>Galerie de photos</translation>
+    </message>
+    <message>
+        <source>Search labels</source>
+        <translation>Rechercher une étiquette</translation>
+    </message>
+    <message>
+        <source>Gallery label search</source>
+        <translation>Recherche d&apos;étiquette de la galerie</translation>
+    </message>
+    <message>
+        <source>Reading the chain&apos;s photos…</source>
+        <translation>Lecture des photos de la chaîne…</translation>
+    </message>
+    <message>
+        <source>Gallery summary</source>
+        <translation>Résumé de la galerie</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(sans étiquette)</translation>
+    </message>
+    <message>
+        <source>Block %1: %2</source>
+        <translation>Bloc %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain&apos;s photos: %1</source>
+        <translation>Impossible de lire les photos de la chaîne : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in the newest %1 blocks</source>
+        <translation>
+            <numerusform>%n photo dans les %1 blocs les plus récents</numerusform>
+            <numerusform>%n photos dans les %1 blocs les plus récents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2 with a label containing &quot;%3&quot;.</source>
+        <translation>%1 ; %2 avec une étiquette contenant « %3 ».</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LogModel</name>
     <message>
         <source>debug</source>
@@ -743,6 +994,56 @@
     <message>
         <source>Engine log</source>
         <translation>Journal du moteur</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the selected log lines</source>
+        <translation>Copier les lignes de journal sélectionnées</translation>
+    </message>
+    <message>
+        <source>The selected lines, or every shown line when none is selected</source>
+        <translation>Les lignes sélectionnées, ou toutes les lignes affichées si aucune n&apos;est sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save the selected log lines</source>
+        <translation>Enregistrer les lignes de journal sélectionnées</translation>
+    </message>
+    <message>
+        <source>Save log lines</source>
+        <translation>Enregistrer des lignes de journal</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Log page message</source>
+        <translation>Message de la page Journal</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n line(s).</source>
+        <translation>
+            <numerusform>%n ligne copiée.</numerusform>
+            <numerusform>%n lignes copiées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n line(s) to %1.</source>
+        <translation>
+            <numerusform>%n ligne enregistrée dans %1.</numerusform>
+            <numerusform>%n lignes enregistrées dans %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -850,6 +1151,107 @@
     <message>
         <source>Coins on their way</source>
         <translation>Pièces en route</translation>
+    </message>
+    <message>
+        <source>Mempool</source>
+        <translation>Mempool</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolPage</name>
+    <message>
+        <source>Pending transfers</source>
+        <translation>Transferts en attente</translation>
+    </message>
+    <message>
+        <source>Reading the mempool…</source>
+        <translation>Lecture de la mempool…</translation>
+    </message>
+    <message>
+        <source>Mempool summary</source>
+        <translation>Résumé de la mempool</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pending transfers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Transferts en attente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read the mempool: %1</source>
+        <translation>Impossible de lire la mempool : %1</translation>
+    </message>
+    <message>
+        <source>No transfers are waiting for a block.</source>
+        <translation>Aucun transfert n&apos;attend de bloc.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting, %1 bytes; fee rates from %2 to %3 units/kB.</source>
+        <translation>
+            <numerusform>%n transfert en attente, %1 octets ; taux de frais de %2 à %3 unités/ko.</numerusform>
+            <numerusform>%n transferts en attente, %1 octets ; taux de frais de %2 à %3 unités/ko.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::MempoolTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1 units/kB</source>
+        <translation>%1 unités/ko</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 o</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Taux de frais</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1625,14 @@
         <source>Could not revoke %1: %2.</source>
         <translation>Impossible de révoquer %1 : %2.</translation>
     </message>
+    <message>
+        <source>Where the REST API settings come from</source>
+        <translation>D&apos;où viennent les réglages de l&apos;API REST</translation>
+    </message>
+    <message>
+        <source>This run uses %1, which wins over the form below. The form is what is saved: it takes effect at the next start without those options.</source>
+        <translation>Cette exécution utilise %1, qui l&apos;emporte sur le formulaire ci-dessous. C&apos;est le formulaire qui est enregistré : il prend effet au prochain démarrage sans ces options.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::NewAddressDialog</name>
@@ -1399,6 +1809,268 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::PaymentRequestDialog</name>
+    <message>
+        <source>Request a payment</source>
+        <translation>Demander un paiement</translation>
+    </message>
+    <message>
+        <source>Requested amount in coins</source>
+        <translation>Montant demandé en pièces</translation>
+    </message>
+    <message>
+        <source>coins, e.g. 1.5 (optional)</source>
+        <translation>pièces, p. ex. 1,5 (facultatif)</translation>
+    </message>
+    <message>
+        <source>Your name for the payer</source>
+        <translation>Votre nom pour le payeur</translation>
+    </message>
+    <message>
+        <source>e.g. Corner shop (optional)</source>
+        <translation>p. ex. Épicerie du coin (facultatif)</translation>
+    </message>
+    <message>
+        <source>What the payment is for</source>
+        <translation>Objet du paiement</translation>
+    </message>
+    <message>
+        <source>e.g. Order 42 (optional)</source>
+        <translation>p. ex. Commande 42 (facultatif)</translation>
+    </message>
+    <message>
+        <source>Payment request link</source>
+        <translation>Lien de la demande de paiement</translation>
+    </message>
+    <message>
+        <source>QR code of the payment request</source>
+        <translation>Code QR de la demande de paiement</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Copy the payment request link</source>
+        <translation>Copier le lien de la demande de paiement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Montant :</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Libellé :</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message :</translation>
+    </message>
+    <message>
+        <source>The amount is not a positive number of coins (at most 8 decimals).</source>
+        <translation>Le montant n&apos;est pas un nombre positif de pièces (8 décimales au plus).</translation>
+    </message>
+    <message>
+        <source>This request cannot be made: %1</source>
+        <translation>Cette demande ne peut pas être faite : %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PeerDetailView</name>
+    <message>
+        <source>No peer selected</source>
+        <translation>Aucun pair sélectionné</translation>
+    </message>
+    <message>
+        <source>Peer detail title</source>
+        <translation>Titre du détail du pair</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Node id</source>
+        <translation>Identifiant du nœud</translation>
+    </message>
+    <message>
+        <source>Peer node id</source>
+        <translation>Identifiant de nœud du pair</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Peer type</source>
+        <translation>Type du pair</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Peer protocol version</source>
+        <translation>Version de protocole du pair</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Logiciel</translation>
+    </message>
+    <message>
+        <source>Peer software</source>
+        <translation>Logiciel du pair</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>Adresse du pair</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Peer direction</source>
+        <translation>Sens de connexion du pair</translation>
+    </message>
+    <message>
+        <source>Accepts peers on</source>
+        <translation>Accepte des pairs sur le port</translation>
+    </message>
+    <message>
+        <source>Peer listen port</source>
+        <translation>Port d&apos;écoute du pair</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté depuis</translation>
+    </message>
+    <message>
+        <source>Peer connected since</source>
+        <translation>Pair connecté depuis</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Peer ping</source>
+        <translation>Ping du pair</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Peer height</source>
+        <translation>Hauteur du pair</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Trafic</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Bytes received from the peer</source>
+        <translation>Octets reçus du pair</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Bytes sent to the peer</source>
+        <translation>Octets envoyés au pair</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Peer average traffic</source>
+        <translation>Trafic moyen du pair</translation>
+    </message>
+    <message>
+        <source>Misbehaviour</source>
+        <translation>Mauvaise conduite</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Peer misbehaviour score</source>
+        <translation>Score de mauvaise conduite du pair</translation>
+    </message>
+    <message>
+        <source>%1 peers selected</source>
+        <translation>%1 pairs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Peer %1</source>
+        <translation>Pair %1</translation>
+    </message>
+    <message>
+        <source>not known until the handshake completes</source>
+        <translation>inconnu jusqu&apos;à la fin de la poignée de main</translation>
+    </message>
+    <message>
+        <source>inbound: it connected to us</source>
+        <translation>entrant : il s&apos;est connecté à nous</translation>
+    </message>
+    <message>
+        <source>outbound: we connected to it</source>
+        <translation>sortant : nous nous sommes connectés à lui</translation>
+    </message>
+    <message>
+        <source>none announced</source>
+        <translation>aucun annoncé</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min ago)</source>
+        <translation>%1 (il y a %2 min)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1/s in, %2/s out</source>
+        <translation>%1/s entrant, %2/s sortant</translation>
+    </message>
+    <message>
+        <source>0: well behaved</source>
+        <translation>0 : bonne conduite</translation>
+    </message>
+    <message>
+        <source>%1 (peers are banned at %2 by default)</source>
+        <translation>%1 (les pairs sont bannis à %2 par défaut)</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::PeerTableModel</name>
     <message>
         <source>(handshaking)</source>
@@ -1555,6 +2227,62 @@
         <source>Lifted the ban of %1.</source>
         <translation>Bannissement de %1 levé.</translation>
     </message>
+    <message>
+        <source>Disconnect the selected peers</source>
+        <translation>Déconnecter les pairs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Ban the selected peers</source>
+        <translation>Bannir les pairs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Copy the node id</source>
+        <translation>Copier l&apos;identifiant du nœud</translation>
+    </message>
+    <message>
+        <source>Ban address or &amp;subnet…</source>
+        <translation>Bannir une adresse ou un &amp;sous-réseau…</translation>
+    </message>
+    <message>
+        <source>Ban an address or subnet</source>
+        <translation>Bannir une adresse ou un sous-réseau</translation>
+    </message>
+    <message>
+        <source>Banned addresses, click the title to fold</source>
+        <translation>Adresses bannies, cliquez sur le titre pour replier</translation>
+    </message>
+    <message>
+        <source>Banned addresses (%1)</source>
+        <translation>Adresses bannies (%1)</translation>
+    </message>
+    <message>
+        <source>Select one or more peers first.</source>
+        <translation>Sélectionnez d&apos;abord un ou plusieurs pairs.</translation>
+    </message>
+    <message>
+        <source>Disconnecting %1 of %2 selected peer(s).</source>
+        <translation>Déconnexion de %1 pair(s) sur %2 sélectionné(s).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Banned %1; cannot ban %2.</source>
+        <translation>%1 banni(s) ; impossible de bannir %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect %1 peers</source>
+        <translation>&amp;Déconnecter %1 pairs</translation>
+    </message>
+    <message>
+        <source>&amp;Ban %1 peers…</source>
+        <translation>&amp;Bannir %1 pairs…</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PhotoDropArea</name>
@@ -1593,6 +2321,143 @@ ou appuyez sur Choisir une photo…</translation>
 (no preview: the image does not decode here)</source>
         <translation>%1
 (pas d&apos;aperçu : l&apos;image ne se décode pas ici)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RecoveryWordsDialog</name>
+    <message>
+        <source>Your recovery words</source>
+        <translation>Vos mots de récupération</translation>
+    </message>
+    <message>
+        <source>Write these %1 words on paper, in order, and keep them somewhere safe. With them anyone can re-create this wallet and spend its coins; without them and without a backup, a lost wallet file cannot be recovered. They are shown only now.</source>
+        <translation>Écrivez ces %1 mots sur papier, dans l&apos;ordre, et gardez-les en lieu sûr. Avec eux, n&apos;importe qui peut recréer ce portefeuille et dépenser ses pièces ; sans eux et sans sauvegarde, un fichier de portefeuille perdu ne peut pas être récupéré. Ils ne sont affichés que maintenant.</translation>
+    </message>
+    <message>
+        <source>Recovery words</source>
+        <translation>Mots de récupération</translation>
+    </message>
+    <message>
+        <source>I have written them down</source>
+        <translation>Je les ai notés</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RestoreWalletDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from a backup</source>
+        <translation>Restaurer le portefeuille depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Fichier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Choisir le fichier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Wallet backup</source>
+        <translation>Sauvegarde du portefeuille</translation>
+    </message>
+    <message>
+        <source>Wallet files (*.json);;All files (*)</source>
+        <translation>Fichiers de portefeuille (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase</source>
+        <translation>La phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Replace the current wallet (it is kept beside it as wallet.json.before-restore-…)</source>
+        <translation>Remplacer le portefeuille actuel (il est conservé à côté sous le nom wallet.json.before-restore-…)</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Fichier de sauvegarde :</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>Sa phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Choose the backup file.</source>
+        <translation>Choisissez le fichier de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase the backup was made with.</source>
+        <translation>Saisissez la phrase secrète avec laquelle la sauvegarde a été faite.</translation>
+    </message>
+    <message>
+        <source>A wallet exists: tick &quot;Replace the current wallet&quot; to restore over it.</source>
+        <translation>Un portefeuille existe : cochez « Remplacer le portefeuille actuel » pour restaurer par-dessus.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RestoreWordsDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from its recovery words</source>
+        <translation>Restaurer le portefeuille à partir de ses mots de récupération</translation>
+    </message>
+    <message>
+        <source>Recovery words</source>
+        <translation>Mots de récupération</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Répéter la nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>Number of addresses</source>
+        <translation>Nombre d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>How many of the wallet&apos;s addresses to re-create, in the order they were made</source>
+        <translation>Combien d&apos;adresses du portefeuille recréer, dans l&apos;ordre où elles ont été créées</translation>
+    </message>
+    <message>
+        <source>Recovery words:</source>
+        <translation>Mots de récupération :</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adresses :</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Nouvelle phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Répéter :</translation>
+    </message>
+    <message>
+        <source>A wallet exists already; restore the words on a node without one, or move wallet.json away first.</source>
+        <translation>Un portefeuille existe déjà ; restaurez les mots sur un nœud qui n&apos;en a pas, ou déplacez d&apos;abord wallet.json.</translation>
+    </message>
+    <message>
+        <source>These are not recovery words: %1.</source>
+        <translation>Ce ne sont pas des mots de récupération : %1.</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2589,50 @@ Un transfert envoyé ne peut pas être annulé.</translation>
     <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>pb1… or a photoblocks: payment request</source>
+        <translation>pb1… ou une demande de paiement photoblocks:</translation>
+    </message>
+    <message>
+        <source>Pick a recipient from the address book</source>
+        <translation>Choisir un destinataire dans le carnet d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>Save the recipient in the address book as</source>
+        <translation>Enregistrer le destinataire dans le carnet d&apos;adresses sous le nom</translation>
+    </message>
+    <message>
+        <source>a name (optional)</source>
+        <translation>un nom (facultatif)</translation>
+    </message>
+    <message>
+        <source>Address book:</source>
+        <translation>Carnet d&apos;adresses :</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Enregistrer sous :</translation>
+    </message>
+    <message>
+        <source>— pick a saved recipient —</source>
+        <translation>— choisir un destinataire enregistré —</translation>
+    </message>
+    <message>
+        <source>(address book unreadable: %1)</source>
+        <translation>(carnet d&apos;adresses illisible : %1)</translation>
+    </message>
+    <message>
+        <source>Sent, but not saved to the address book: %1</source>
+        <translation>Envoyé, mais pas enregistré dans le carnet d&apos;adresses : %1</translation>
+    </message>
+    <message>
+        <source>✗ not a usable payment request: %1</source>
+        <translation>✗ demande de paiement inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>✓ %1, from the address book</source>
+        <translation>✓ %1, du carnet d&apos;adresses</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2797,18 @@ Un transfert envoyé ne peut pas être annulé.</translation>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <source>Where the node settings come from</source>
+        <translation>D&apos;où viennent les réglages du nœud</translation>
+    </message>
+    <message>
+        <source>This run uses %1; the value here applies at the next start without it.</source>
+        <translation>Cette exécution utilise %1 ; la valeur d&apos;ici s&apos;applique au prochain démarrage sans celle-ci.</translation>
+    </message>
+    <message>
+        <source>This run uses %1, which wins over the values below. The values below are what is saved: they take effect at the next start where neither the command line nor a config file sets them.</source>
+        <translation>Cette exécution utilise %1, qui l&apos;emporte sur les valeurs ci-dessous. Ce sont les valeurs ci-dessous qui sont enregistrées : elles prennent effet au prochain démarrage où ni la ligne de commande ni un fichier de configuration ne les fixe.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::TransferView</name>
@@ -2021,6 +2942,18 @@ Un transfert envoyé ne peut pas être annulé.</translation>
     <message>
         <source>This node mined block %1 (%2…).</source>
         <translation>Ce nœud a miné le bloc %1 (%2…).</translation>
+    </message>
+    <message>
+        <source>Peers…</source>
+        <translation>Pairs…</translation>
+    </message>
+    <message>
+        <source>Start mining</source>
+        <translation>Démarrer le minage</translation>
+    </message>
+    <message>
+        <source>Stop mining</source>
+        <translation>Arrêter le minage</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +3211,102 @@ Double-cliquez pour copier l&apos;identifiant</translation>
     <message>
         <source>The node mines to %1 until it restarts; the default address applies at the next start.</source>
         <translation>Le nœud mine vers %1 jusqu&apos;à son redémarrage ; l&apos;adresse par défaut s&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Backup…</source>
+        <translation>Sauvegarder…</translation>
+    </message>
+    <message>
+        <source>Back up the wallet to a file</source>
+        <translation>Sauvegarder le portefeuille dans un fichier</translation>
+    </message>
+    <message>
+        <source>Copies the encrypted wallet file; it opens with the wallet&apos;s passphrase</source>
+        <translation>Copie le fichier chiffré du portefeuille ; il s&apos;ouvre avec la phrase secrète du portefeuille</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from a backup file</source>
+        <translation>Restaurer le portefeuille depuis un fichier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore from words…</source>
+        <translation>Restaurer depuis les mots…</translation>
+    </message>
+    <message>
+        <source>Restore the wallet from its recovery words</source>
+        <translation>Restaurer le portefeuille à partir de ses mots de récupération</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Changer la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Change the wallet passphrase</source>
+        <translation>Changer la phrase secrète du portefeuille</translation>
+    </message>
+    <message>
+        <source>Request payment…</source>
+        <translation>Demander un paiement…</translation>
+    </message>
+    <message>
+        <source>Request a payment to the selected address</source>
+        <translation>Demander un paiement vers l&apos;adresse sélectionnée</translation>
+    </message>
+    <message>
+        <source>Export history CSV…</source>
+        <translation>Exporter l&apos;historique en CSV…</translation>
+    </message>
+    <message>
+        <source>Export the wallet&apos;s history as CSV</source>
+        <translation>Exporter l&apos;historique du portefeuille en CSV</translation>
+    </message>
+    <message>
+        <source>Address book…</source>
+        <translation>Carnet d&apos;adresses…</translation>
+    </message>
+    <message>
+        <source>Edit the address book</source>
+        <translation>Modifier le carnet d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>Back up the wallet</source>
+        <translation>Sauvegarder le portefeuille</translation>
+    </message>
+    <message>
+        <source>Wallet files (*.json)</source>
+        <translation>Fichiers de portefeuille (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the wallet history</source>
+        <translation>Exporter l&apos;historique du portefeuille</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>History exported to %1</source>
+        <translation>Historique exporté vers %1</translation>
+    </message>
+    <message>
+        <source>History not exported: %1</source>
+        <translation>Historique non exporté : %1</translation>
+    </message>
+    <message>
+        <source>Wallet backed up. Keep the backup and the passphrase in different places.</source>
+        <translation>Portefeuille sauvegardé. Gardez la sauvegarde et la phrase secrète à des endroits différents.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Make a new backup: old ones open with the old passphrase.</source>
+        <translation>Phrase secrète changée. Faites une nouvelle sauvegarde : les anciennes s&apos;ouvrent avec l&apos;ancienne phrase secrète.</translation>
+    </message>
+    <message>
+        <source>Wallet restored. The node mines to its default address from its next start.</source>
+        <translation>Portefeuille restauré. Le nœud mine vers son adresse par défaut à partir de son prochain démarrage.</translation>
     </message>
 </context>
 <context>

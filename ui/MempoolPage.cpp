@@ -1,5 +1,6 @@
 #include "ui/MempoolPage.h"
 
+#include "ui/LocaleFormat.h"
 #include "ui/MempoolTableModel.h"
 #include "ui/TableViews.h"
 
@@ -66,9 +67,9 @@ void MempoolPage::show(const QList<TransactionInfo>& pending, const QString& pro
             highest = std::max(highest, MempoolTableModel::feeRate(tx));
         }
         summary_->setText(tr("%n transfer(s) waiting, %1 bytes; fee rates from %2 to %3 units/kB.", nullptr, int(pending.size()))
-                              .arg(bytes)
-                              .arg(lowest)
-                              .arg(highest));
+                              .arg(numberText(bytes))
+                              .arg(numberText(qint64(lowest)))
+                              .arg(numberText(qint64(highest))));
     }
     emit refreshed();
 }

@@ -1,6 +1,6 @@
 #include "ui/MempoolTableModel.h"
 
-#include "core/wallet/Coins.h"
+#include "ui/LocaleFormat.h"
 
 namespace pb::ui {
 
@@ -58,10 +58,10 @@ QVariant MempoolTableModel::data(const QModelIndex& index, int role) const
     case Id: return tx.id.left(16) + QChar(0x2026);
     case From: return tx.from;
     case To: return tx.to;
-    case Amount: return wallet::formatCoins(tx.amount);
-    case Fee: return wallet::formatCoins(tx.fee);
-    case FeeRate: return tx.size > 0 ? tr("%1 units/kB").arg(feeRate(tx)) : tr("unknown");
-    case Size: return tr("%1 B").arg(tx.size);
+    case Amount: return coinsText(tx.amount);
+    case Fee: return coinsText(tx.fee);
+    case FeeRate: return tx.size > 0 ? tr("%1 units/kB").arg(numberText(qint64(feeRate(tx)))) : tr("unknown");
+    case Size: return tr("%1 B").arg(numberText(tx.size));
     case Age: return ageText(age);
     }
     return {};

@@ -1,7 +1,7 @@
 #pragma once
 // The pending transfers (Node::mempool() answers) as a table: id, sender, recipient, amount,
-// fee, fee rate, size and age. Ages are counted from the time given with update(), so the
-// model holds no clock of its own.
+// fee, fee rate, size and age, amounts and numbers in the language's format (LocaleFormat).
+// Ages are counted from the time given with update(), so the model holds no clock of its own.
 #include "core/node/TransactionInfo.h"
 #include "ui/SnapshotTableModel.h"
 

@@ -3,7 +3,7 @@
 // that reads the API and writes the DOM.
 import * as api from './api.js';
 import * as wallet from './wallet.js';
-import { formatCoinText, formatNumber, formatTime, normaliseAmount, t, tn, translatePage } from './i18n.js';
+import { formatCoinInput, formatCoinText, formatNumber, formatTime, normaliseAmount, t, tn, translatePage } from './i18n.js';
 import * as payments from './payments.js';
 
 const $ = (id) => document.getElementById(id);
@@ -300,8 +300,8 @@ function applyPaymentRequest(text) {
   try {
     const request = payments.parsePaymentRequest(text);
     $('send-to').value = request.address;
-    if (request.amount) $('send-amount').value = wallet.formatCoins(request.amount);
-    say($('request-note'), payments.TEXT.requestFilled(request), 'ok');
+    if (request.amount) $('send-amount').value = formatCoinInput(wallet.formatCoins(request.amount));
+    say($('request-note'), payments.requestFilledText(request), 'ok');
     return true;
   } catch (e) {
     say($('request-note'), e.message, 'error');
@@ -323,13 +323,13 @@ async function onScan() {
   page.scan = new AbortController();
   const video = $('scan-video');
   video.hidden = false;
-  say($('request-note'), payments.TEXT.scanning);
+  say($('request-note'), t('request.scanning'));
   try {
     const found = await payments.scanPaymentRequest(video, page.scan.signal);
     if (found) applyPaymentRequest(found);
-    else say($('request-note'), payments.TEXT.scanNothing);
+    else say($('request-note'), t('request.scanNothing'));
   } catch (e) {
-    say($('request-note'), payments.TEXT.cameraRefused(e.message), 'error');
+    say($('request-note'), t('request.cameraRefused', { error: e.message }), 'error');
   } finally {
     video.hidden = true;
     page.scan = null;
@@ -338,16 +338,16 @@ async function onScan() {
 
 function onSweep() {
   const to = $('desktop-address').value.trim();
-  if (!wallet.decodeAddress(to)) return say($('send-result'), payments.TEXT.sweepNoAddress, 'error');
+  if (!wallet.decodeAddress(to)) return say($('send-result'), t('sweep.noAddress'), 'error');
   localStorage.setItem(DESKTOP_ADDRESS_KEY, to);
-  const fee = wallet.parseCoins($('send-fee').value) ?? 0n;
+  const fee = wallet.parseCoins(normaliseAmount($('send-fee').value)) ?? 0n;
   const pendingSpend = BigInt((page.account && page.account.pending && page.account.pending.spend) || 0);
   const spendable = BigInt((page.account && page.account.balance) || 0) - pendingSpend;
-  if (spendable <= fee) return say($('send-result'), payments.TEXT.sweepNothing, 'error');
+  if (spendable <= fee) return say($('send-result'), t('sweep.nothing'), 'error');
   $('send-to').value = to;
-  $('send-amount').value = wallet.formatCoins(spendable - fee);
+  $('send-amount').value = formatCoinInput(wallet.formatCoins(spendable - fee));
   say($('request-note'), '');
-  say($('send-result'), payments.TEXT.sweepFilled(wallet.formatCoins(spendable - fee)), 'ok');
+  say($('send-result'), t('sweep.filled', { amount: coinsText(spendable - fee) }), 'ok');
   $('send-button').focus();
 }
 

@@ -1,7 +1,7 @@
 // The web client's words in each language it speaks, and the language it speaks: the first of
 // the browser's navigator.languages it has (English otherwise). Static text in index.html names
 // its message with data-i18n (text), data-i18n-html (our own markup), data-i18n-placeholder or
-// data-i18n-alt; app.js calls t(). Every language has exactly the keys English has (the test
+// data-i18n-alt; app.js and payments.js call t(). Every language has exactly the keys English has (the test
 // web_client_speaks_english_german_and_french checks it). Numbers, coin amounts and times are
 // written in that language's conventions. The node's own error messages stay as it sends them.
 
@@ -73,6 +73,36 @@ const MESSAGES = {
     'send.badFee': 'The fee must be a number of coins (up to 8 decimals).',
     'send.badAddress': '“{to}” is not a Photoblocks address (pb1…, with a valid checksum).',
     'send.sent': 'Sent {amount} to {to}: {status} (transfer {id}).',
+    'coins.backupWarning': 'This phone\'s key lives only in this browser and cannot be backed up: clearing the browser\'s data, or losing the phone, loses its coins. Keep small amounts here and move the rest to your desktop wallet.',
+    'send.toPlaceholder': 'pb1… or photoblocks:… request',
+    'request.scan': 'Scan a payment-request QR code',
+    'request.scanning': 'Point the camera at the payment-request QR code…',
+    'request.scanNothing': 'No payment-request QR code found.',
+    'request.cameraRefused': 'The camera is not available ({error}). Paste or type the request.',
+    'request.notARequest': 'A payment request starts with “photoblocks:”.',
+    'request.tooLong': 'A payment request has at most {max} characters.',
+    'request.emptyParameter': 'The payment request has an empty parameter.',
+    'request.twice': 'The payment request gives “{key}” twice.',
+    'request.badText': 'The payment request\'s “{key}” is not valid text.',
+    'request.badAmount': 'The requested amount “{value}” is not a positive number of coins (at most 8 decimals).',
+    'request.tooLongField': 'The payment request\'s {key} has more than {max} characters.',
+    'request.required': 'The payment request requires “{key}”, which this page does not understand.',
+    'request.filled': 'Payment request{from}{message}. Check the amount, then Send.',
+    'request.from': ' from {label}',
+    'request.message': ': {message}',
+    'sweep.title': 'Send everything to my desktop wallet',
+    'sweep.address': 'Desktop wallet address',
+    'sweep.button': 'Fill the form with everything',
+    'sweep.noAddress': 'Type your desktop wallet\'s address first (pb1…).',
+    'sweep.nothing': 'Nothing to send: the balance does not cover the fee.',
+    'sweep.filled': 'The form now sends everything, {amount} after the fee, to your desktop wallet. Check and tap Send.',
+    'history.title': 'Transfers',
+    'history.empty': 'No transfers yet.',
+    'history.in': 'Received +{amount} from {address}',
+    'history.out': 'Sent −{amount} to {address}',
+    'history.self': 'To itself {amount}',
+    'history.mined': 'Mined +{amount}',
+    'history.inBlock': 'in block {height}',
     'tx.pending': 'pending',
     'tx.confirmed': 'confirmed',
     'blocks.title': 'Recent blocks',
@@ -148,6 +178,36 @@ const MESSAGES = {
     'send.badFee': 'Die Gebühr muss eine Anzahl Coins sein (höchstens 8 Nachkommastellen).',
     'send.badAddress': '„{to}“ ist keine Photoblocks-Adresse (pb1…, mit gültiger Prüfsumme).',
     'send.sent': '{amount} an {to} gesendet: {status} (Überweisung {id}).',
+    'coins.backupWarning': 'Der Schlüssel dieses Telefons liegt nur in diesem Browser und lässt sich nicht sichern: Wer die Browserdaten löscht oder das Telefon verliert, verliert seine Coins. Bewahren Sie hier nur kleine Beträge auf und überweisen Sie den Rest an Ihre Desktop-Wallet.',
+    'send.toPlaceholder': 'pb1… oder photoblocks:…-Anforderung',
+    'request.scan': 'QR-Code einer Zahlungsanforderung scannen',
+    'request.scanning': 'Richten Sie die Kamera auf den QR-Code der Zahlungsanforderung…',
+    'request.scanNothing': 'Kein QR-Code einer Zahlungsanforderung gefunden.',
+    'request.cameraRefused': 'Die Kamera ist nicht verfügbar ({error}). Fügen Sie die Anforderung ein oder tippen Sie sie.',
+    'request.notARequest': 'Eine Zahlungsanforderung beginnt mit „photoblocks:“.',
+    'request.tooLong': 'Eine Zahlungsanforderung hat höchstens {max} Zeichen.',
+    'request.emptyParameter': 'Die Zahlungsanforderung hat einen leeren Parameter.',
+    'request.twice': 'Die Zahlungsanforderung gibt „{key}“ zweimal an.',
+    'request.badText': '„{key}“ in der Zahlungsanforderung ist kein gültiger Text.',
+    'request.badAmount': 'Der angeforderte Betrag „{value}“ ist keine positive Anzahl Coins (höchstens 8 Nachkommastellen).',
+    'request.tooLongField': 'Das Feld {key} der Zahlungsanforderung hat mehr als {max} Zeichen.',
+    'request.required': 'Die Zahlungsanforderung verlangt „{key}“, was diese Seite nicht versteht.',
+    'request.filled': 'Zahlungsanforderung{from}{message}. Prüfen Sie den Betrag und tippen Sie dann auf Senden.',
+    'request.from': ' von {label}',
+    'request.message': ': {message}',
+    'sweep.title': 'Alles an meine Desktop-Wallet senden',
+    'sweep.address': 'Adresse der Desktop-Wallet',
+    'sweep.button': 'Formular mit allem ausfüllen',
+    'sweep.noAddress': 'Geben Sie zuerst die Adresse Ihrer Desktop-Wallet ein (pb1…).',
+    'sweep.nothing': 'Nichts zu senden: Das Guthaben deckt die Gebühr nicht.',
+    'sweep.filled': 'Das Formular sendet jetzt alles, {amount} nach Abzug der Gebühr, an Ihre Desktop-Wallet. Prüfen Sie es und tippen Sie auf Senden.',
+    'history.title': 'Überweisungen',
+    'history.empty': 'Noch keine Überweisungen.',
+    'history.in': 'Empfangen +{amount} von {address}',
+    'history.out': 'Gesendet −{amount} an {address}',
+    'history.self': 'An sich selbst {amount}',
+    'history.mined': 'Gemint +{amount}',
+    'history.inBlock': 'in Block {height}',
     'tx.pending': 'ausstehend',
     'tx.confirmed': 'bestätigt',
     'blocks.title': 'Neueste Blöcke',
@@ -223,6 +283,36 @@ const MESSAGES = {
     'send.badFee': 'Les frais doivent être un nombre de pièces (8 décimales au plus).',
     'send.badAddress': '« {to} » n\'est pas une adresse Photoblocks (pb1…, avec une somme de contrôle valide).',
     'send.sent': '{amount} envoyé(s) à {to} : {status} (transfert {id}).',
+    'coins.backupWarning': 'La clé de ce téléphone n\'existe que dans ce navigateur et ne peut pas être sauvegardée : effacer les données du navigateur, ou perdre le téléphone, fait perdre ses pièces. Gardez ici de petits montants et envoyez le reste vers votre portefeuille de bureau.',
+    'send.toPlaceholder': 'pb1… ou demande photoblocks:…',
+    'request.scan': 'Scanner le code QR d\'une demande de paiement',
+    'request.scanning': 'Dirigez l\'appareil photo vers le code QR de la demande de paiement…',
+    'request.scanNothing': 'Aucun code QR de demande de paiement trouvé.',
+    'request.cameraRefused': 'L\'appareil photo n\'est pas disponible ({error}). Collez ou saisissez la demande.',
+    'request.notARequest': 'Une demande de paiement commence par « photoblocks: ».',
+    'request.tooLong': 'Une demande de paiement compte au plus {max} caractères.',
+    'request.emptyParameter': 'La demande de paiement a un paramètre vide.',
+    'request.twice': 'La demande de paiement donne « {key} » deux fois.',
+    'request.badText': '« {key} » dans la demande de paiement n\'est pas un texte valide.',
+    'request.badAmount': 'Le montant demandé « {value} » n\'est pas un nombre positif de pièces (8 décimales au plus).',
+    'request.tooLongField': 'Le champ {key} de la demande de paiement dépasse {max} caractères.',
+    'request.required': 'La demande de paiement exige « {key} », que cette page ne comprend pas.',
+    'request.filled': 'Demande de paiement{from}{message}. Vérifiez le montant, puis touchez Envoyer.',
+    'request.from': ' de {label}',
+    'request.message': ' : {message}',
+    'sweep.title': 'Tout envoyer vers mon portefeuille de bureau',
+    'sweep.address': 'Adresse du portefeuille de bureau',
+    'sweep.button': 'Remplir le formulaire avec tout le solde',
+    'sweep.noAddress': 'Saisissez d\'abord l\'adresse de votre portefeuille de bureau (pb1…).',
+    'sweep.nothing': 'Rien à envoyer : le solde ne couvre pas les frais.',
+    'sweep.filled': 'Le formulaire envoie maintenant tout, {amount} après les frais, vers votre portefeuille de bureau. Vérifiez, puis touchez Envoyer.',
+    'history.title': 'Transferts',
+    'history.empty': 'Aucun transfert pour l\'instant.',
+    'history.in': 'Reçu +{amount} de {address}',
+    'history.out': 'Envoyé −{amount} à {address}',
+    'history.self': 'À soi-même {amount}',
+    'history.mined': 'Miné +{amount}',
+    'history.inBlock': 'dans le bloc {height}',
     'tx.pending': 'en attente',
     'tx.confirmed': 'confirmé',
     'blocks.title': 'Blocs récents',
@@ -281,8 +371,18 @@ export function normaliseAmount(text) {
   return separator === '.' ? text : text.replace(separator, '.');
 }
 
+// The same amount as a value of an amount field: the language's decimal separator and no group
+// separators, so normaliseAmount reads it back.
+export function formatCoinInput(decimal) {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 8, useGrouping: false }).format(decimal);
+}
+
 export function formatTime(date) {
   return date.toLocaleTimeString(language);
+}
+
+export function formatDateTime(date) {
+  return date.toLocaleString(language);
 }
 
 // Translates index.html's marked elements and sets the document's language.

@@ -19,6 +19,8 @@
 #include "ui/WalletPage.h"
 #include "tests/support/Screenshots.h"
 
+#include <algorithm>
+
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
@@ -68,11 +70,21 @@ TsFile readTs(const QString& path)
             source = xml.readElementText();
         } else if (xml.name() == u"translation") {
             const QString type = xml.attributes().value("type").toString();
-            const QString text = xml.readElementText();
-            if (type == "unfinished" || type == "vanished" || text.trimmed().isEmpty())
+            // A plural message (%n) holds one <numerusform> per form of the language; each must be filled.
+            QStringList forms;
+            QString text;
+            while (!xml.atEnd()) {
+                const auto token = xml.readNext();
+                if (token == QXmlStreamReader::Characters) text += xml.text();
+                else if (token == QXmlStreamReader::StartElement && xml.name() == u"numerusform") forms << xml.readElementText();
+                else if (token == QXmlStreamReader::EndElement && xml.name() == u"translation") break;
+            }
+            if (forms.isEmpty()) forms << text;
+            const bool empty = std::any_of(forms.cbegin(), forms.cend(), [](const QString& f) { return f.trimmed().isEmpty(); });
+            if (type == "unfinished" || type == "vanished" || empty)
                 ts.unfinished << source;
             else
-                ts.translations[source] << text;
+                ts.translations[source] << forms;
         }
     }
     return ts;

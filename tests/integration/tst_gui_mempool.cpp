@@ -9,6 +9,7 @@
 #include "core/wallet/Keystore.h"
 #include "tests/support/Screenshots.h"
 #include "tests/unit/chain/BlockFixtures.h"
+#include "ui/LocaleFormat.h"
 #include "ui/MainWindow.h"
 #include "ui/MempoolPage.h"
 #include "ui/MempoolTableModel.h"
@@ -117,12 +118,12 @@ private slots:
         const quint64 expectedFees[] = {5000, 3000, 1000};
         for (int row = 0; row < 3; ++row) {
             const int size = sizes[row];  // same shape: every transfer encodes to the same size
-            QCOMPARE(cell(row, ui::MempoolTableModel::Fee), wallet::formatCoins(expectedFees[row]));
-            QCOMPARE(cell(row, ui::MempoolTableModel::Size), QString("%1 B").arg(size));
-            QCOMPARE(cell(row, ui::MempoolTableModel::FeeRate), QString("%1 units/kB").arg(expectedFees[row] * 1000 / quint64(size)));
+            QCOMPARE(cell(row, ui::MempoolTableModel::Fee), ui::coinsText(expectedFees[row]));
+            QCOMPARE(cell(row, ui::MempoolTableModel::Size), QString("%1 B").arg(ui::numberText(size)));
+            QCOMPARE(cell(row, ui::MempoolTableModel::FeeRate), QString("%1 units/kB").arg(ui::numberText(qint64(expectedFees[row] * 1000 / quint64(size)))));
             QCOMPARE(cell(row, ui::MempoolTableModel::From), senderAddress_);
             QCOMPARE(cell(row, ui::MempoolTableModel::To), receiverAddress_);
-            QCOMPARE(cell(row, ui::MempoolTableModel::Amount), wallet::formatCoins(kCoin / 10));
+            QCOMPARE(cell(row, ui::MempoolTableModel::Amount), ui::coinsText(kCoin / 10));
             QVERIFY2(cell(row, ui::MempoolTableModel::Age).endsWith(" s") || cell(row, ui::MempoolTableModel::Age).endsWith(" min"),
                      qPrintable(cell(row, ui::MempoolTableModel::Age)));
         }
@@ -133,9 +134,9 @@ private slots:
         const int bytes = sizes[0] + sizes[1] + sizes[2];
         QCOMPARE(page()->summaryLabel()->text(),
                  QString("3 transfer(s) waiting, %1 bytes; fee rates from %2 to %3 units/kB.")
-                     .arg(bytes)
-                     .arg(1000 * 1000 / sizes[0])
-                     .arg(5000 * 1000 / sizes[0]));
+                     .arg(ui::numberText(bytes))
+                     .arg(ui::numberText(1000 * 1000 / sizes[0]))
+                     .arg(ui::numberText(5000 * 1000 / sizes[0])));
         pb::test::saveScreenshot(window_.get(), "mempool");
     }
 

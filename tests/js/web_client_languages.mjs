@@ -1,9 +1,10 @@
 // The phone web client speaks English, German and French, chosen from the browser's
 // navigator.languages: every language has exactly English's messages with the same
 // placeholders, and in Debian's chromium (headless) a page whose browser prefers de-AT or fr-CA
-// shows its headings, form labels, pairing answer and status line in that language, with no
-// English sentence left, amounts written with the language's decimal separator and a typed
-// "0,5" read as half a coin. A browser preferring a language we lack (ja) gets English.
+// shows its headings, form labels, pairing answer, status line, transfer history and refusals
+// (of an amount, of a payment request) in that language, with no English sentence left, amounts
+// written with the language's decimal separator and a typed "0,5" read as half a coin. A browser
+// preferring a language we lack (ja) gets English.
 // Screenshots: $PB_SCREENSHOTS/web-lang-<language>.png.
 //
 // Environment: PB_DAEMON, PB_JS_MODULES, PB_SCREENSHOTS, PB_CHROMIUM, PB_WEB_DIR.
@@ -39,7 +40,8 @@ function checkCatalogues() {
 // English sentences of the static page that must be gone in another language.
 const ENGLISH_ONLY = ['Pair this phone', 'Name of this phone', 'Mine a photo', 'What the photo shows',
   'Your vote on the previous claim', 'Reward address', 'Recent blocks', 'Send to', 'Amount (coins)',
-  'Connecting to the node', 'Paired: this phone is device', 'network · height'];
+  'Connecting to the node', 'Paired: this phone is device', 'network · height', 'cannot be backed up',
+  'Send everything to my desktop wallet', 'Transfers', 'No transfers yet', 'is not a Photoblocks address'];
 
 async function checkLanguage(browser, node, preferred, expected) {
   const messages = i18n.messages(expected);
@@ -90,6 +92,15 @@ async function checkLanguage(browser, node, preferred, expected) {
   await page.click('#send-button');
   await page.waitForSelector('#send-result.error', { timeout: 10000 });
   check(await text('#send-result') === messages['send.badAmount'], `the refusal in ${expected}: ${await text('#send-result')}`);
+
+  // The wallet's history (still empty) and a refused payment request speak it too.
+  await page.waitForSelector('#history-list li', { timeout: 15000 });
+  check(await text('#history-list li') === messages['history.empty'], `the empty history in ${expected}: ${await text('#history-list li')}`);
+  await page.$eval('#send-to', (e) => { e.value = ''; });
+  await page.type('#send-to', 'photoblocks:pb1nope?amount=1');
+  await page.waitForSelector('#request-note.error', { timeout: 10000 });
+  check(await text('#request-note') === messages['send.badAddress'].replace('{to}', 'pb1nope'),
+        `the refused request in ${expected}: ${await text('#request-note')}`);
 
   if (expected !== 'en') {
     const visible = await page.evaluate(() => document.body.innerText);
