@@ -90,11 +90,11 @@ private slots:
         QTest::addColumn<QString>("usage");
         QTest::newRow("wallet") << QStringList{"wallet", "--help"} << "photoblocksd wallet [--datadir";
         QTest::newRow("wallet -h after an action") << QStringList{"wallet", "send", "-h"} << "photoblocksd wallet [--datadir";
-        QTest::newRow("pair") << QStringList{"pair", "--help"} << "photoblocksd pair --rest-port PORT";
-        QTest::newRow("job") << QStringList{"job", "--help"} << "photoblocksd job --rest-port PORT list";
+        QTest::newRow("pair") << QStringList{"pair", "--help"} << "photoblocksd pair [--datadir DIR | --network NAME] --rest-port PORT";
+        QTest::newRow("job") << QStringList{"job", "--help"} << "photoblocksd job [--datadir DIR | --network NAME] --rest-port PORT ACTION";
         QTest::newRow("recognize") << QStringList{"recognize", "--help"} << "photoblocksd recognize [--recognizer";
-        QTest::newRow("mining") << QStringList{"mining", "--help"} << "photoblocksd mining --rest-port PORT start";
-        QTest::newRow("mining -h with a port") << QStringList{"mining", "--rest-port", "1", "-h"} << "photoblocksd mining --rest-port PORT stop";
+        QTest::newRow("mining") << QStringList{"mining", "--help"} << "photoblocksd mining [--datadir DIR | --network NAME] --rest-port PORT start";
+        QTest::newRow("mining -h with a port") << QStringList{"mining", "--rest-port", "1", "-h"} << "photoblocksd mining [--datadir DIR | --network NAME] --rest-port PORT stop";
     }
 
     void subcommandHelpPrintsItsUsage()
