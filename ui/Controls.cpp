@@ -1,6 +1,7 @@
 #include "ui/Controls.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 
 namespace pb::ui {
@@ -25,6 +26,14 @@ QLabel* errorLine()
     QLabel* label = wrappingLabel(QObject::tr("Error"));
     label->setStyleSheet("color: #c53030");
     return label;
+}
+
+QLineEdit* passphraseEdit(const QString& accessibleName)
+{
+    auto* edit = new QLineEdit;
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setAccessibleName(accessibleName);
+    return edit;
 }
 
 } // namespace pb::ui

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace pb::ui {
@@ -13,5 +14,7 @@ QPushButton* namedButton(const QString& text, const QString& accessibleName);
 QLabel* wrappingLabel(const QString& accessibleName);
 // A wrapping label in the error colour, for a dialog's "what is wrong" line.
 QLabel* errorLine();
+// A line edit that hides what is typed (passphrases).
+QLineEdit* passphraseEdit(const QString& accessibleName);
 
 } // namespace pb::ui

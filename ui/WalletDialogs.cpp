@@ -15,14 +15,6 @@ namespace pb::ui {
 
 namespace {
 
-QLineEdit* passphraseEdit(const QString& accessibleName)
-{
-    auto* edit = new QLineEdit;
-    edit->setEchoMode(QLineEdit::Password);
-    edit->setAccessibleName(accessibleName);
-    return edit;
-}
-
 QLineEdit* labelEdit()
 {
     auto* edit = new QLineEdit;

@@ -2,6 +2,8 @@
 
 #include "core/wallet/RecoveryPhrase.h"
 
+#include "ui/Controls.h"
+
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,14 +19,6 @@
 namespace pb::ui {
 
 namespace {
-
-QLineEdit* secretEdit(const QString& accessibleName)
-{
-    auto* edit = new QLineEdit;
-    edit->setEchoMode(QLineEdit::Password);
-    edit->setAccessibleName(accessibleName);
-    return edit;
-}
 
 QString newPassphraseProblem(const QString& passphrase, const QString& repeat)
 {
@@ -48,7 +42,7 @@ RestoreWalletDialog::RestoreWalletDialog(WalletSession& session, QWidget* parent
         const QString chosen = QFileDialog::getOpenFileName(this, tr("Wallet backup"), {}, tr("Wallet files (*.json);;All files (*)"));
         if (!chosen.isEmpty()) file_->setText(chosen);
     });
-    passphrase_ = secretEdit(tr("The backup's passphrase"));
+    passphrase_ = passphraseEdit(tr("The backup's passphrase"));
     replace_ = new QCheckBox(tr("Replace the current wallet (it is kept beside it as wallet.json.before-restore-…)"));
     replace_->setVisible(session.exists());
     auto* fileRow = new QHBoxLayout;
@@ -78,8 +72,8 @@ RestoreWordsDialog::RestoreWordsDialog(WalletSession& session, QWidget* parent)
     words_ = new QPlainTextEdit;
     words_->setAccessibleName(tr("Recovery words"));
     words_->setTabChangesFocus(true);
-    passphrase_ = secretEdit(tr("New passphrase"));
-    repeat_ = secretEdit(tr("Repeat the new passphrase"));
+    passphrase_ = passphraseEdit(tr("New passphrase"));
+    repeat_ = passphraseEdit(tr("Repeat the new passphrase"));
     count_ = new QSpinBox;
     count_->setRange(1, 1000);
     count_->setAccessibleName(tr("Number of addresses"));
@@ -106,9 +100,9 @@ ChangePassphraseDialog::ChangePassphraseDialog(WalletSession& session, QWidget* 
     : WalletOperationDialog(session, WalletSession::Operation::ChangePassphrase, tr("Change passphrase"), parent)
 {
     setWindowTitle(tr("Change the wallet passphrase"));
-    current_ = secretEdit(tr("Current passphrase"));
-    next_ = secretEdit(tr("New passphrase"));
-    repeat_ = secretEdit(tr("Repeat the new passphrase"));
+    current_ = passphraseEdit(tr("Current passphrase"));
+    next_ = passphraseEdit(tr("New passphrase"));
+    repeat_ = passphraseEdit(tr("Repeat the new passphrase"));
     strength_ = new QLabel(passphraseStrengthHint({}));
     strength_->setAccessibleName(tr("Passphrase strength"));
     connect(next_, &QLineEdit::textChanged, this, [this](const QString& text) { strength_->setText(passphraseStrengthHint(text)); });
