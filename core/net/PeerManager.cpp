@@ -21,7 +21,9 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
       channel_(links, std::move(clock), [this](PeerId peer, int score, const QString& reason) { misbehave(peer, score, reason); }),
       addresses_({settings_.listenPort, settings_.targetOutbound}, ownId_, *catalogue_, channel_, log,
                  {hooks_.dial, hooks_.isBanned}),
-      sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold}, chain,
+      sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold,
+             settings_.serving},
+            chain,
             store, channel_, log,
             {[this](const AcceptResult& r, PeerId from) {
                  std::vector<Hash256> connected;
@@ -279,6 +281,7 @@ void PeerManager::maintainPeers()
 {
     const qint64 now = channel_.nowMs();
     sync_.expireDownloads();
+    sync_.serveHeld();
     std::vector<PeerId> expired;
     for (auto& [id, peer] : peers_) {
         if (!peer.handshaken) {

@@ -339,6 +339,8 @@ QString NodeEngine::startNetwork()
     if (settings.seeds.isEmpty() && !head) settings.seeds = {QString("127.0.0.1:%1").arg(params_->defaultPeerPort)};
     settings.targetOutbound = config_.maxOutbound;
     settings.banSeconds = config_.banSeconds;
+    settings.serving.bytesPerSecond = double(config_.peerServeKibPerSecond) * 1024;
+    settings.serving.burstBytes = 2 * settings.serving.bytesPerSecond;
     net::NetHooks hooks;
     hooks.ban = [this](const QHostAddress& a, qint64 seconds, const QString& reason) { ban(a, seconds, reason); };
     hooks.isBanned = [this](const QHostAddress& a) { return bans_->isBanned(a); };
