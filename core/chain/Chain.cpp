@@ -140,6 +140,21 @@ void Chain::rememberInvalid(const BlockHeader& header, const BlockIndexEntry& pa
 
 bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
+bool Chain::extendsTipOrLeads(const BlockHeader& header)
+{
+    const auto parent = findEntry(header.prevHash);
+    const auto target = blockTarget(header);
+    if (!parent || !target) return false;
+    return parent->hash == tip_.hash || parent->chainWork + workForTarget(*target) > tip_.chainWork;
+}
+
+std::optional<ValidationResult> Chain::forkTooDeep(const BlockIndexEntry& parent, const Hash256& hash)
+{
+    if (!isActive(parent) || tip_.height - parent.height <= maxReorgDepth_) return std::nullopt;
+    return fail(BlockError::ReorgTooDeep, "block " + hex(hash) + " forks " + std::to_string(tip_.height - parent.height) +
+                                              " blocks below the tip; the limit is " + std::to_string(maxReorgDepth_));
+}
+
 std::optional<uint64_t> Chain::heightOf(const Hash256& hash)
 {
     const auto entry = findEntry(hash);
@@ -229,6 +244,10 @@ HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
             result.validation = fail(BlockError::KnownInvalid, "parent " + hex(header.prevHash) + " is invalid");
             return result;
         }
+        if (auto tooDeep = forkTooDeep(*parent, hash)) {  // nothing stored: a branch we could never follow
+            result.validation = std::move(*tooDeep);
+            return result;
+        }
         result.validation = checkHeaderInContext(header, contextAfter(*parent, now), params_);
         if (!result.validation.ok()) {
             if (result.validation.error != BlockError::TimeTooNew) rememberInvalid(header, *parent);
@@ -276,6 +295,10 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         if (parent->status == BlockIndexEntry::Status::Invalid) {
             rememberInvalid(block.header, *parent);
             result.validation = fail(BlockError::KnownInvalid, "parent " + hex(block.header.prevHash) + " is invalid");
+            return result;
+        }
+        if (auto tooDeep = forkTooDeep(*parent, result.hash)) {  // before the photo check, and nothing stored
+            result.validation = std::move(*tooDeep);
             return result;
         }
         result.height = parent->height + 1;

@@ -83,6 +83,9 @@ public:
     bool knows(const Hash256& hash);
     // The height of a block whose header we have (from the cached index after the first look).
     std::optional<uint64_t> heightOf(const Hash256& hash);
+    // Whether a block with this header would extend the tip or put its branch ahead of it: the
+    // only unrequested blocks worth a body, a photo check and disk. False when the parent is unknown.
+    bool extendsTipOrLeads(const BlockHeader& header);
 
     // What a block on the tip must satisfy at `now`: its height, the retargeted bits and the
     // median time past it must exceed.
@@ -100,6 +103,8 @@ private:
     std::optional<Hash256> activeAt(uint64_t height) const;
     BlockIndexEntry entryFor(const BlockHeader& header, const BlockIndexEntry& parent, BlockIndexEntry::Status status);
     bool isActive(const BlockIndexEntry& entry);
+    // A block on `parent` would fork off the active chain deeper than the reorganisation limit.
+    std::optional<ValidationResult> forkTooDeep(const BlockIndexEntry& parent, const Hash256& hash);
     // Records a header that broke a permanent rule, so the block is refused at once next time.
     void rememberInvalid(const BlockHeader& header, const BlockIndexEntry& parent);
     void noteBestHeader(const BlockIndexEntry& entry);

@@ -148,6 +148,8 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
             if (provesMisbehaviour(r.validation.error))
                 channel_.misbehave(id, settings_.misbehaviourThreshold,
                                    QString("invalid header: %1").arg(blockErrorCode(r.validation.error)));
+            else if (r.validation.error == BlockError::ReorgTooDeep)  // honest peers rarely sit on such a fork
+                channel_.misbehave(id, settings_.staleForkScore, "headers forking deeper than the reorganisation limit");
             return;
         }
         progressed = progressed || r.isNew;
@@ -255,14 +257,18 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
         hooks_.prunedBodyArrived(hash, message.block, message.photo);
         return;
     }
-    // Unrequested blocks are welcome when they extend something we know: that is how new
+    // Unrequested blocks are welcome when they extend the tip or lead past it: that is how new
     // blocks are pushed. Others are noise, mildly punished.
     const bool requested = peer->blocksInFlight.erase(hash) > 0;
     peer->missed.erase(hash);
     if (requested) peer->downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
-    if (!requested && !store_.indexEntry(header->prevHash)) {
+    if (!requested && !chain_.knows(header->prevHash)) {
         channel_.misbehave(id, 5, "unrequested block " + hexOf(hash).left(16) + " on an unknown parent");
         requestHeaders(id);
+        return;
+    }
+    if (!requested && !chain_.extendsTipOrLeads(*header)) {
+        keepSideBranchHeader(id, *header);
         return;
     }
     const AcceptResult r = chain_.submitBlock(message.block, message.photo.empty() ? nullptr : &message.photo,
@@ -291,6 +297,24 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
         hooks_.blocksConnected(r, id);
     }
     requestBodies();
+}
+
+void BlockSync::keepSideBranchHeader(PeerId id, const BlockHeader& header)
+{
+    // Only its header is kept (it may lead one day, and then its body is asked for); its body,
+    // photo and the recognizer's time are not spent on it.
+    const HeaderResult r = chain_.acceptHeader(header, channel_.nowSeconds());
+    const uint64_t height = chain_.heightOf(header.prevHash).value_or(0) + 1;
+    if (!r.storageError.empty()) {
+        log_.error(QString("cannot store a header: %1").arg(QString::fromStdString(r.storageError)));
+    } else if (!r.validation.ok() && provesMisbehaviour(r.validation.error)) {
+        channel_.misbehave(id, settings_.misbehaviourThreshold,
+                           QString("invalid block header: %1").arg(blockErrorCode(r.validation.error)));
+    } else if (r.validation.error == BlockError::ReorgTooDeep || height + kStaleForkDepth <= chain_.tip().height) {
+        channel_.misbehave(id, settings_.staleForkScore,
+                           QString("unrequested block %1 on a fork %2 blocks below the tip")
+                               .arg(hexOf(header.hash()).left(16)).arg(chain_.tip().height + 1 - height));
+    }
 }
 
 void BlockSync::onGetPhoto(PeerId peer, const GetPhoto& request)

@@ -24,6 +24,9 @@ struct SyncSettings {
     int misbehaviourThreshold = 100;     // the score an invalid header or block earns
     ServeLimits serving;
     int overBudgetScore = 10;            // a request beyond what ServeBudget holds
+    // An unrequested block on a fork kStaleForkDepth or more below the tip, or headers forking
+    // deeper than the reorganisation limit: honest peers push only blocks near the tip.
+    int staleForkScore = 20;
 };
 
 struct SyncHooks {
@@ -37,6 +40,7 @@ class BlockSync {
 public:
     static constexpr size_t kMissingBodiesScanned = 256;
     static constexpr qint64 kRefetchTimeoutMs = 10'000;
+    static constexpr uint64_t kStaleForkDepth = 6;
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 
@@ -78,6 +82,8 @@ private:
         uint64_t bestKnownHeight = 0;   // highest block we know the peer has
     };
     PeerSync* find(PeerId peer);
+    // An unrequested block that neither extends the tip nor leads: its header, never its body.
+    void keepSideBranchHeader(PeerId peer, const BlockHeader& header);
     // Serves now, holds or refuses (and scores the peer) as the peer's serving budget says.
     void serveWithinBudget(PeerId peer, const char* what, ServeBudget::Request request);
     // Each returns what it cost in budget bytes.

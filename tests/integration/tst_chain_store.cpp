@@ -349,10 +349,16 @@ private slots:
             QVERIFY(other.submitBlock(longer.back(), nullptr, kNow + 5 + i).ok());
         }
         const Hash256 before = chain.tip().hash;
-        AcceptResult last;
-        for (const Bytes& b : longer) last = chain.submitBlock(b, nullptr, kNow + 10);
-        QCOMPARE(last.validation.error, BlockError::ReorgTooDeep);
+        // The branch forks at genesis, 2 blocks below the tip: its first block is refused
+        // before anything of it is stored or checked further.
+        const AcceptResult first = chain.submitBlock(longer[0], nullptr, kNow + 10);
+        QCOMPARE(first.validation.error, BlockError::ReorgTooDeep);
+        QVERIFY(!store->indexEntry(first.hash));
+        QVERIFY(!store->blockBytes(first.hash));
         QCOMPARE(chain.tip().hash, before);
+        const auto header = BlockHeader::parse(longer[0].data(), BlockHeader::kSize);
+        QCOMPARE(chain.acceptHeader(*header, kNow + 10).validation.error, BlockError::ReorgTooDeep);
+        QVERIFY(!store->indexEntry(first.hash));
     }
 
     void prunedBodiesKeepTheIndexAndRefuseReorganisationsThroughThem()

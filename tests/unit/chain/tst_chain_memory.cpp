@@ -167,6 +167,7 @@ private slots:
         const AcceptResult r = branch(chain, store, genesis, 3, 0x22, kNow + 50);
         QCOMPARE(r.outcome, AcceptOutcome::Rejected);
         QCOMPARE(r.validation.error, BlockError::ReorgTooDeep);
+        QVERIFY(!store.indexEntry(r.hash));  // refused before it was stored
         QCOMPARE(chain.tip().hash, tip);
         QCOMPARE(store.balance(address(0x11)), 2 * kCoin);
         QCOMPARE(store.balance(address(0x22)), uint64_t(0));

@@ -48,6 +48,50 @@ class BlockSyncTest : public QObject {
     };
 
 private slots:
+    void unrequestedSideBranchBlocksKeepOnlyTheirHeaderUntilTheirBranchLeads()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 8, 0xA0);
+        f.sync.peerReady(1, true, 8);
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        for (const Block& b : blocks) f.sync.onBlock(1, BlockMessage{b.serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
+        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
+
+        // A block on genesis nobody asked for: its header is kept, its body is not, and its
+        // sender is scored for pushing a fork 8 blocks below the tip.
+        const auto deep = f.branch(f.genesis(), 1, 0xB0);
+        f.sync.peerReady(2, true, 1);
+        f.sync.onBlock(2, BlockMessage{deep[0].serialize(), {}});
+        QCOMPARE(f.store.indexEntry(deep[0].hash())->status, BlockIndexEntry::Status::HeaderOnly);
+        QVERIFY(!f.store.blockBytes(deep[0].hash()));
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour[0].peer, PeerId(2));
+        QCOMPARE(f.misbehaviour[0].score, f.settings.staleForkScore);
+        QVERIFY2(f.misbehaviour[0].reason.contains("on a fork 8 blocks below the tip"), qPrintable(f.misbehaviour[0].reason));
+
+        // A sibling of the tip (a race two miners ran): equal work, header kept, nobody scored.
+        const auto race = f.branch(blocks[6].hash(), 1, 0xC0);
+        f.sync.peerReady(3, true, 8);
+        f.sync.onBlock(3, BlockMessage{race[0].serialize(), {}});
+        QCOMPARE(f.store.indexEntry(race[0].hash())->status, BlockIndexEntry::Status::HeaderOnly);
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
+
+        // Its child makes the branch lead: kept with its body, and the missing parent body is
+        // asked for; once it arrives the chain switches.
+        const auto next = f.branch(race[0].hash(), 1, 0xC0);
+        f.sync.onBlock(3, BlockMessage{next[0].serialize(), {}});
+        QCOMPARE(f.store.indexEntry(next[0].hash())->status, BlockIndexEntry::Status::HaveBody);
+        PeerId asked = 0;
+        for (PeerId id : {1, 2, 3})
+            if (requested(f.links, id) == std::vector<Hash256>{race[0].hash()}) asked = id;
+        QVERIFY(asked != 0);
+        f.sync.onBlock(asked, BlockMessage{race[0].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, next[0].hash());
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+    }
+
     void aGetheadersFloodIsServedWithinItsBudgetHeldThenScored()
     {
         TightServingFixture f;
