@@ -1,0 +1,136 @@
+// Raw peers flood a real node (test network, mining, embedded Redis) with what is cheap to send
+// and was costly to take: getheaders, each answered with many headers, and valid blocks of a
+// side branch forking at genesis that nobody asked for. The node answers within the peer's
+// serving budget (--peer-serve-rate) and then bans it; it keeps the side branch's headers but
+// stores none of its bodies, and bans that peer too; it keeps mining and serving everyone else.
+#include "DaemonProcess.h"
+#include "RawPeer.h"
+#include "core/chain/NetworkParams.h"
+#include "core/net/ConnectionManager.h"
+#include "core/net/MessageCodec.h"
+#include "core/net/NodePack.h"
+#include "tests/support/SolveBlock.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace pb;
+using namespace pb::test;
+
+class HostileFloodsTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir nodeDir_{"/tmp/pbXXXXXX"}, friendDir_{"/tmp/pbXXXXXX"};
+    std::unique_ptr<DaemonProcess> node_, friend_;
+    quint16 nodePort_ = freeLoopbackPort();
+    const Hash256 genesis_ = networkByName("test")->genesisHash();
+
+    QString banReason(const QString& address)
+    {
+        for (const QJsonValue& b : node_->operatorGet("/api/v1/bans").json.value("bans").toArray())
+            if (b.toObject().value("address").toString() == address) return b.toObject().value("reason").toString();
+        return {};
+    }
+    int height(DaemonProcess& node) { return node.status().value("height").toInt(); }
+
+    bool handshake(RawPeer& peer, const QString& source)
+    {
+        if (!peer.open(source, nodePort_, net::kWebSocketPath)) return false;
+        const auto key = crypto::Ed25519Key::generate();
+        NodePack pack;
+        pack.type = "full";
+        pack.userAgent = "flood-test";
+        pack.signWith(key);
+        net::Hello hello;
+        hello.genesis = genesis_;
+        hello.nonce = 7;
+        hello.pack = toWire(pack);
+        peer.sendFrame(net::encode(hello));
+        QTest::qWait(300);
+        return true;
+    }
+
+    // `count` valid blocks, each on the last, from genesis: a branch far behind the node's tip.
+    static std::vector<Block> sideBranch(int count)
+    {
+        const NetworkParams& net = *networkByName("test");
+        std::vector<Block> blocks;
+        Hash256 prev = net.genesisHash();
+        for (int i = 1; i <= count; ++i) {
+            Block b;
+            b.header.prevHash = prev;
+            b.header.time = net.genesisTime + 60 * uint64_t(i);
+            b.header.bits = net.genesisBits;
+            CoinbaseTx coinbase;
+            coinbase.height = uint64_t(i);
+            coinbase.amount = net.blockReward;
+            coinbase.to.fill(0x5B);
+            b.transactions.push_back(coinbase.serialize());
+            b.header.contentRoot = b.computeContentRoot();
+            solve(b);
+            prev = b.hash();
+            blocks.push_back(b);
+        }
+        return blocks;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        node_ = std::make_unique<DaemonProcess>(nodeDir_.path());
+        // 1 KiB/s, bursts of 2 KiB: one answer of a few headers (512 budget bytes per header
+        // read, plus its bytes) overdraws it.
+        QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--mine", "--peer-serve-rate", "1"}),
+                 qPrintable(node_->stderrText()));
+        friend_ = std::make_unique<DaemonProcess>(friendDir_.path());
+        QVERIFY(friend_->start({"--port", QString::number(freeLoopbackPort()), "--seed", QString("127.0.0.1:%1").arg(nodePort_)}));
+        QVERIFY(waitUntil([&] { return friend_->status().value("peers").toInt() >= 1; }, 10000));
+        QVERIFY2(waitUntil([&] { return height(*node_) >= 8; }, 60000), "the node did not mine 8 blocks");
+    }
+
+    void cleanupTestCase()
+    {
+        QCOMPARE(friend_->terminate(), 0);
+        QCOMPARE(node_->terminate(), 0);
+    }
+
+    void getheadersFloodIsAnsweredWithinBudgetThenBanned()
+    {
+        RawPeer peer;
+        QVERIFY(handshake(peer, "127.0.0.80"));
+        const int before = height(*node_);
+        // 30 requests in one burst: well within the transport's 200 messages a second, so
+        // only the serving budget stands between them and 30 answers.
+        for (int i = 0; i < 30; ++i) peer.sendFrame(net::encode(net::GetHeaders{{genesis_}, {}}));
+
+        QVERIFY2(peer.waitForClose(10000), "the node kept serving a peer far beyond its budget");
+        QVERIFY(waitUntil([&] { return !banReason("127.0.0.80").isEmpty(); }, 5000));
+        QVERIFY2(banReason("127.0.0.80").contains("beyond its serving budget"), qPrintable(banReason("127.0.0.80")));
+        QVERIFY2(node_->stderrText().contains("getheaders beyond its serving budget"), qPrintable(node_->stderrText().right(2000)));
+        // The node kept mining and serving its honest peer, which follows its chain.
+        QVERIFY2(waitUntil([&] { return height(*node_) > before; }, 60000), "mining stopped after the flood");
+        QCOMPARE(httpGet(node_->restPort(), "/api/v1/status").status, 200);
+        QVERIFY(waitUntil([&] { return height(*friend_) >= before; }, 30000));
+    }
+
+    void sideBranchFloodStoresNoBodiesAndIsBanned()
+    {
+        QVERIFY(height(*node_) >= 8);  // every side block below is 6 or more under the tip
+        const std::vector<Block> blocks = sideBranch(8);
+        RawPeer peer;
+        QVERIFY(handshake(peer, "127.0.0.81"));
+        for (const Block& b : blocks) peer.sendFrame(net::encode(net::BlockMessage{b.serialize(), {}}));
+
+        QVERIFY2(peer.waitForClose(10000), "the node kept a peer pushing a stale side branch");
+        QVERIFY(waitUntil([&] { return !banReason("127.0.0.81").isEmpty(); }, 5000));
+        QVERIFY2(banReason("127.0.0.81").contains("blocks below the tip"), qPrintable(banReason("127.0.0.81")));
+        // Headers at most; no body was stored, so no block of the branch can be read back.
+        for (const Block& b : blocks)
+            QCOMPARE(httpGet(node_->restPort(), "/api/v1/blocks/" + QString::fromStdString(toHex(b.hash()))).status, 404);
+        const int before = height(*node_);
+        QVERIFY2(waitUntil([&] { return height(*node_) > before; }, 60000), "mining stopped after the flood");
+    }
+};
+
+QTEST_GUILESS_MAIN(HostileFloodsTest)
+#include "tst_hostile_floods.moc"
