@@ -127,6 +127,13 @@ int main(int argc, char** argv)
     // The importer's sample graph (model.json, NUL, weights), as fuzz_tfjs_model splits it.
     const photo::testing::ModelWriter model = photo::testing::sampleModel();
     write("tfjs_model", "sample_graph.bin", QByteArray::fromStdString(model.json() + std::string(1, '\0') + model.weights()));
+    // Regression (fuzz_tfjs_model, CI seed 597030): a pad of 2^30 + 2^30 overflowed the int shape arithmetic.
+    photo::testing::ModelWriter hugePad = photo::testing::sampleModel();
+    hugePad.ints("hugePads", {4, 2}, {0, 0, 1 << 30, 1 << 30, 0, 0, 0, 0});
+    hugePad.op("hugePad", "Pad", {"nhwc", "hugePads"});
+    hugePad.op("hugeOut", "Sigmoid", {"hugePad"});
+    hugePad.output("hugeOut");
+    write("tfjs_model", "regression_pad_overflow.bin", QByteArray::fromStdString(hugePad.json() + std::string(1, '\0') + hugePad.weights()));
     std::printf("seeds written under %s\n", qPrintable(root));
     return 0;
 }
