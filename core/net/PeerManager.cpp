@@ -1,6 +1,7 @@
 #include "core/net/PeerManager.h"
 
 #include "core/net/MessageCodec.h"
+#include "core/net/NetGroup.h"
 #include "core/net/NodePack.h"
 
 #include <QRandomGenerator>
@@ -20,7 +21,8 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
       ownId_(nodeIdForKey(nodeKey.publicKey())),
       channel_(links, std::move(clock), [this](PeerId peer, int score, const QString& reason) { misbehave(peer, score, reason); }),
       addresses_({settings_.listenPort, settings_.targetOutbound}, ownId_, *catalogue_, channel_, log,
-                 {hooks_.dial, hooks_.isBanned}),
+                 {hooks_.dial, hooks_.dialSlotFree, hooks_.isBanned},
+                 [](quint64 bound) { return QRandomGenerator::global()->bounded(bound); }),
       sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold}, chain,
             store, channel_, log,
             {[this](const AcceptResult& r, PeerId from) {
@@ -164,7 +166,8 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         else if constexpr (std::is_same_v<T, Pong>) onPong(peer, m);
         else if constexpr (std::is_same_v<T, GetPeers>) channel_.send(id, addresses_.knownPeers());
         else if constexpr (std::is_same_v<T, Peers>) {
-            for (const PeerAddress& a : m.peers) addresses_.noteNode(a.host, a.port, a.nodeId);
+            const QByteArray source = netGroup(peer.link.address);
+            for (const PeerAddress& a : m.peers) addresses_.noteNode(a.host, a.port, a.nodeId, source);
         } else if constexpr (std::is_same_v<T, Announce>) onAnnounce(peer, m);
         else if constexpr (std::is_same_v<T, Inventory>) {
             relay_.onInventory(id, m);
@@ -233,7 +236,7 @@ void PeerManager::onHello(Peer& peer, const Hello& hello)
     relay_.peerReady(id);
 
     const QString host = peer.dialed ? peer.dialed->host : peer.link.address.toString();
-    addresses_.recordVerified(pack, host);
+    addresses_.recordVerified(pack, host, peer.dialed.has_value());
     log_.info(QString("peer %1 connected: %2 %3 at %4, height %5")
                   .arg(hexOf(pack.id).left(16), pack.type, peer.link.direction == Direction::Inbound ? "inbound" : "outbound",
                        host + ':' + QString::number(pack.port))
@@ -250,7 +253,7 @@ void PeerManager::onAnnounce(Peer& peer, const Announce& announce)
         misbehave(peer.link.id, 20, "announced a node pack whose signature does not verify");
         return;
     }
-    if (pack.port != 0) addresses_.noteNode(announce.host, pack.port, pack.id);
+    if (pack.port != 0) addresses_.noteNode(announce.host, pack.port, pack.id, netGroup(peer.link.address));
 }
 
 void PeerManager::onPong(Peer& peer, const Pong& pong)

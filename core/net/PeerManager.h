@@ -55,7 +55,8 @@ struct NetSettings {
 struct NetHooks {
     std::function<void(const QHostAddress&, qint64 seconds, const QString& reason)> ban;
     std::function<bool(const QHostAddress&)> isBanned;
-    std::function<PeerId(const QString& host, quint16 port)> dial;
+    std::function<PeerId(const QString& host, quint16 port)> dial;  // 0: that target cannot be dialled
+    std::function<bool()> dialSlotFree;  // false while the transport has its most dials pending
     std::function<void(const AcceptResult&)> chainChanged;  // after a peer's block moved the tip
     // A peer's transaction for the mempool (the engine relays it when accepted), and the
     // pending transaction with an id, to answer requests.
@@ -89,6 +90,11 @@ public:
     // Mobile nodes: starts a tip cross-check round unless one started moments ago.
     void checkTip() { tipRounds_.checkTip(); }
     const TipCheckInfo& tipCheck() const { return tipRounds_.info(); }
+    // Sizes of the address book's tables and of the node catalogue (status and metrics).
+    AddressBookSize addressBookSize() const
+    {
+        return {addresses_.table().newCount(), addresses_.table().triedCount(), addresses_.catalogueSize()};
+    }
 
     // LinkEvents
     void linkOpened(const LinkInfo& link) override;

@@ -17,6 +17,8 @@ public:
     explicit MemoryCatalogue(std::vector<CatalogueNode>& saved) : saved_(saved) {}
     void saveNode(const CatalogueNode& node) override { saved_.push_back(node); }
     std::vector<CatalogueNode> nodes(size_t) override { return {}; }
+    void removeNodes(const std::vector<Hash256>&) override {}
+    void keepNewest(size_t) override {}
 
 private:
     std::vector<CatalogueNode>& saved_;
@@ -39,6 +41,7 @@ struct Fixture : test::ProtocolFixture {
         : manager(NetSettings{}, chain, store, std::make_unique<MemoryCatalogue>(saved), ownKey, log, links,
                   NetHooks{[this](const QHostAddress& a, qint64, const QString&) { bans.push_back(a.toString()); },
                            [](const QHostAddress&) { return false; }, [](const QString&, quint16) { return PeerId(0); },
+                           [] { return true; },
                            [](const AcceptResult&) {}, [](const Bytes&, PeerId) { return TxCheck{}; },
                            [](const Hash256&) { return std::optional<Bytes>(); },
                            [](const Hash256&, const Bytes&, const Bytes&) {}},
