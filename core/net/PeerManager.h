@@ -1,7 +1,8 @@
 #pragma once
 // The protocol's front door: what peer messages mean and who handles them. PeerManager owns the
 // peer table (one entry per open link), runs the handshake (network, version, signed node
-// pack, self-connection, duplicate node), pings, keeps misbehaviour scores and asks the engine
+// pack, self-connection, then each side's HelloProof over the other's per-connection nonce and
+// the network, then duplicate node), pings, keeps misbehaviour scores and asks the engine
 // to ban at the threshold, and dispatches every other message to the part that owns it:
 //   AddressBook  dial targets, backoff, seeds, the node catalogue
 //   BlockSync    headers-first sync, body download and deadlines, serving blocks, pruned bodies
@@ -107,6 +108,8 @@ private:
     struct Peer {
         LinkInfo link;
         std::optional<Endpoint> dialed;     // outbound: the host:port we dialled
+        quint64 helloNonce = 0;             // ours on this link: the challenge the peer signs
+        bool helloSeen = false;             // its hello passed; its HelloProof completes the handshake
         bool handshaken = false;
         qint64 openedAtMs = 0;
         WirePack pack;
@@ -123,9 +126,11 @@ private:
     void handleFrame(PeerId peer, const QByteArray& frame);
     void dispatch(Peer& peer, const Message& message);
     void onHello(Peer& peer, const Hello& hello);
+    void onHelloProof(Peer& peer, const HelloProof& proof);
+    void completeHandshake(Peer& peer, const NodePack& pack);
     void onAnnounce(Peer& peer, const Announce& announce);
     void onPong(Peer& peer, const Pong& pong);
-    Hello makeHello() const;
+    Hello makeHello(quint64 nonce) const;
     QString describe(const Peer& peer) const;
     void tick();
     void maintainPeers();
@@ -139,7 +144,6 @@ private:
     Logger& log_;
     LinkControl& links_;
     NetHooks hooks_;
-    const quint64 helloNonce_;
     const Hash256 ownId_;
     PeerChannel channel_;
     AddressBook addresses_;

@@ -3,6 +3,7 @@
 // node's address tables and its node catalogue stay within their bounds (read from /metrics),
 // and it still dials a good peer another peer tells it about.
 #include "DaemonProcess.h"
+#include "RawHandshake.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
 #include "core/net/AddressTable.h"
@@ -82,7 +83,8 @@ private slots:
         const qint64 rssBefore = residentKiB(node_->pid());
         RawPeer hostile;
         QVERIFY(hostile.open("127.0.0.80", nodePort_, net::kWebSocketPath));
-        hostile.sendFrame(net::encode(helloFrom(crypto::Ed25519Key::generate(), 0)));
+        const auto hostileKey = crypto::Ed25519Key::generate();
+        QVERIFY(handshake(hostile, hostileKey, helloFrom(hostileKey, 0)));
         // Loopback addresses all over 127/8 refuse at once; every tenth host cannot be dialled
         // at all (it used to stop all dialling when QUrl refused it).
         const QStringList badHosts = {"0.0.0.0", "224.1.2.3", "255.255.255.255", "::", "not a host", "a..b", "ff02::1"};
@@ -114,8 +116,8 @@ private slots:
             for (int attempt = 0; attempt < 50 && !opened; ++attempt)
                 if (!(opened = throwaway.open("127.0.0.82", nodePort_, net::kWebSocketPath))) QTest::qWait(20);
             QVERIFY2(opened, qPrintable(QString("throwaway handshake %1 could not connect").arg(i)));
-            throwaway.sendFrame(net::encode(helloFrom(crypto::Ed25519Key::generate(), quint16(30000 + i))));
-            QTest::qWait(2);
+            const auto key = crypto::Ed25519Key::generate();
+            QVERIFY(handshake(throwaway, key, helloFrom(key, quint16(30000 + i))));
         }
         qInfo("flood sent in %lld ms", qint64(flood.elapsed()));
 
@@ -130,7 +132,8 @@ private slots:
         // A peer in another /24 tells the node about the good peer, which it dials.
         RawPeer honest;
         QVERIFY(honest.open("127.1.0.1", nodePort_, net::kWebSocketPath));
-        honest.sendFrame(net::encode(helloFrom(crypto::Ed25519Key::generate(), 0)));
+        const auto honestKey = crypto::Ed25519Key::generate();
+        QVERIFY(handshake(honest, honestKey, helloFrom(honestKey, 0)));
         const auto goodId = hashFromHex(good_->status().value("nodeId").toString().toStdString());
         QVERIFY(goodId);
         net::PeerAddress good{"127.0.0.1", goodPort_, *goodId, "full", 0};
