@@ -23,7 +23,7 @@ const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key", "rest-host",
                                 "rest-trusted-proxy", "rest-operator-token-file",
-                                "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
+                                "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "peer-serve-rate", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
 const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all", "ban-subnets"};
 
 // "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
@@ -153,6 +153,9 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"max-inbound", "Inbound peers to accept (default 64).", "n"},
         {"max-inbound-per-subnet", "Inbound peers (and handshakes) from one IPv4 /24 or IPv6 /64 (default 8 with "
                                    "--listen-all, else --max-inbound).", "n"},
+        {"peer-serve-rate", "What one peer may make the node read and send per second, in KiB: the headers, blocks and "
+                            "photos it asks for (default 32768). Beyond it requests wait; a peer that keeps asking "
+                            "is scored as misbehaving.", "KiB"},
         {"ban-subnets", "A ban covers the offender's whole /24 (IPv4) or /64 (IPv6), not just its address."},
         {"ban-seconds", "How long misbehaving peers stay banned (default 86400).", "seconds"},
         {"max-reorg-depth", "Deepest reorganisation the node will follow (default 1000).", "blocks"},
@@ -235,6 +238,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     if (!number("threads", 1, std::max(1, QThread::idealThreadCount()), c.threads)
         || !number("port", 0, 65535, c.port) || !number("max-outbound", 0, 1000, c.maxOutbound)
         || !number("max-inbound", 0, 10000, c.maxInbound) || !number("max-inbound-per-subnet", 1, 10000, c.maxInboundPerSubnet) || !number("ban-seconds", 1, 10LL * 365 * 86400, c.banSeconds)
+        || !number("peer-serve-rate", 1, 10LL * 1024 * 1024, c.peerServeKibPerSecond)
         || !number("max-reorg-depth", 1, 1'000'000, c.maxReorgDepth)
         || !number("prune-window", qint64(kMinPruneWindow), 1'000'000, c.pruneWindow)
         || !number("min-fee", 0, 1'000'000'000'000, c.minimumFee)

@@ -62,6 +62,7 @@ public:
     bool disconnectPeer(const QString&) override { return false; }
     bool ban(const QString&, qint64, const QString&, QString*) override { return false; }
     bool unban(const QString&) override { return false; }
+    QList<pb::HistoryPoint> history(pb::HistorySeries, pb::HistoryRange, pb::QueryError*) const override { return {}; }
     std::optional<QByteArray> photo(const QString&) const override { return std::nullopt; }
     std::optional<QByteArray> thumbnail(const QString&) const override { return std::nullopt; }
     QList<pb::PhotoJob> miningJobs() const override { return {}; }

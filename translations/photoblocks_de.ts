@@ -943,6 +943,37 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::HistoryChart</name>
+    <message>
+        <source>%1 chart range</source>
+        <translation>Zeitraum des Diagramms %1</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 Min.</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 Std.</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 Std.</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>How far back the chart goes; the node keeps this history across restarts</source>
+        <translation>Wie weit das Diagramm zurückreicht; der Knoten bewahrt diesen Verlauf über Neustarts hinweg</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LogModel</name>
     <message>
         <source>debug</source>
@@ -1323,18 +1354,6 @@
         <translation>Hashrate</translation>
     </message>
     <message>
-        <source>10 s</source>
-        <translation>10 s</translation>
-    </message>
-    <message>
-        <source>60 s</source>
-        <translation>60 s</translation>
-    </message>
-    <message>
-        <source>15 min</source>
-        <translation>15 min</translation>
-    </message>
-    <message>
         <source>Mining jobs</source>
         <translation>Mining-Aufträge</translation>
     </message>
@@ -1453,6 +1472,10 @@
     <message>
         <source>The recognizer sees %1 and would confirm: %2.</source>
         <translation>Die Erkennung sieht %1 und würde bestätigen: %2.</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <translation>Dieser Knoten</translation>
     </message>
 </context>
 <context>

@@ -943,6 +943,37 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::HistoryChart</name>
+    <message>
+        <source>%1 chart range</source>
+        <translation>Plage du graphique %1</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 j</translation>
+    </message>
+    <message>
+        <source>How far back the chart goes; the node keeps this history across restarts</source>
+        <translation>Jusqu’où remonte le graphique ; le nœud conserve cet historique entre les redémarrages</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Plage :</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LogModel</name>
     <message>
         <source>debug</source>
@@ -1323,18 +1354,6 @@
         <translation>Taux de hachage</translation>
     </message>
     <message>
-        <source>10 s</source>
-        <translation>10 s</translation>
-    </message>
-    <message>
-        <source>60 s</source>
-        <translation>60 s</translation>
-    </message>
-    <message>
-        <source>15 min</source>
-        <translation>15 min</translation>
-    </message>
-    <message>
         <source>Mining jobs</source>
         <translation>Tâches de minage</translation>
     </message>
@@ -1453,6 +1472,10 @@
     <message>
         <source>The recognizer sees %1 and would confirm: %2.</source>
         <translation>La reconnaissance voit %1 et confirmerait : %2.</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <translation>Ce nœud</translation>
     </message>
 </context>
 <context>

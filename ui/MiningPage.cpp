@@ -2,6 +2,7 @@
 #include "ui/LocaleFormat.h"
 
 #include "core/node/StatusText.h"
+#include "ui/HistoryChart.h"
 #include "ui/MiningControls.h"
 #include "ui/MiningJobModel.h"
 #include "ui/Panes.h"
@@ -32,7 +33,7 @@ MiningPage::MiningPage(Node& node, QWidget* parent) : QWidget(parent), node_(nod
     stats_->setAccessibleName(tr("Mining statistics"));
     stats_->setWordWrap(true);
     stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    hashrate_ = new TimeSeriesChart(tr("Hashrate"), {tr("10 s"), tr("60 s"), tr("15 min")}, "H/s", 15 * 60);
+    hashrate_ = new HistoryChart(node_, tr("Hashrate"), {tr("This node")}, {HistorySeries::Hashrate}, "H/s");
 
     jobs_ = new MiningJobModel(this);
     jobView_ = makeTableView(jobs_, tr("Mining jobs"));
@@ -127,10 +128,13 @@ void MiningPage::updateLabels()
     submit_->setEnabled(!drop_->photo().isEmpty() && !labels.isEmpty());
 }
 
+TimeSeriesChart* MiningPage::hashrateChart() const { return hashrate_->chart(); }
+
 void MiningPage::sampleHashrate()
 {
+    // The 10-second rate, sampled every second and averaged into the range's buckets.
     const NodeStatus s = node_.status();
-    if (s.ready) hashrate_->append(QDateTime::currentMSecsSinceEpoch(), {s.hashrate10s, s.hashrate60s, s.hashrate15m});
+    if (s.ready) hashrate_->append(QDateTime::currentMSecsSinceEpoch(), {s.hashrate10s});
 }
 
 bool MiningPage::submitJob()

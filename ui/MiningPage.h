@@ -1,6 +1,6 @@
 #pragma once
-// Mining: start/stop with a thread count, hashrate over time (10 s / 60 s / 15 min), blocks
-// found and rewards; a photo job form (drop or choose a photo, pick the label the recognizer
+// Mining: start/stop with a thread count, hashrate now (10 s / 60 s / 15 min) and over time
+// (with its stored history), blocks found and rewards; a photo job form (drop or choose a photo, pick the label the recognizer
 // must see, vote on the previous claim's label) and the job queue with cancel.
 #include "core/node/Node.h"
 #include "ui/BackgroundQueries.h"
@@ -14,6 +14,7 @@ class QTableView;
 
 namespace pb::ui {
 
+class HistoryChart;
 class MiningControls;
 class MiningJobModel;
 class PhotoDropArea;
@@ -33,7 +34,8 @@ public:
     bool cancelSelectedJob();
 
     MiningControls* controls() const { return controls_; }
-    TimeSeriesChart* hashrateChart() const { return hashrate_; }
+    TimeSeriesChart* hashrateChart() const;
+    HistoryChart* hashrateHistory() const { return hashrate_; }
     PhotoDropArea* dropArea() const { return drop_; }
     QComboBox* labelBox() const { return label_; }
     QComboBox* voteBox() const { return vote_; }
@@ -56,7 +58,7 @@ private:
     Node& node_;
     MiningControls* controls_;
     QLabel* stats_;
-    TimeSeriesChart* hashrate_;
+    HistoryChart* hashrate_;
     PhotoDropArea* drop_;
     QComboBox* label_;
     QComboBox* vote_;

@@ -2,6 +2,7 @@
 
 #include "ui/BanDialog.h"
 #include "ui/BanTableModel.h"
+#include "ui/HistoryChart.h"
 #include "ui/Panes.h"
 #include "ui/PeerDetailView.h"
 #include "ui/PeerTableModel.h"
@@ -69,7 +70,7 @@ PeersPage::PeersPage(Node& node, QWidget* parent) : QWidget(parent), node_(node)
     unban->setAccessibleName(tr("Lift the selected ban"));
     connect(unban, &QPushButton::clicked, this, &PeersPage::unbanSelected);
 
-    traffic_ = new TimeSeriesChart(tr("Traffic"), {tr("Received"), tr("Sent")}, "B/s", 10 * 60);
+    traffic_ = new HistoryChart(node_, tr("Traffic"), {tr("Received"), tr("Sent")}, {HistorySeries::Received, HistorySeries::Sent}, "B/s");
     message_ = new QLabel;
     message_->setAccessibleName(tr("Peers page message"));
     message_->setWordWrap(true);
@@ -163,24 +164,19 @@ void PeersPage::banSelected()
                              : tr("Banned %1; cannot ban %2.").arg(banned.isEmpty() ? tr("none") : banned.join(", "), refused.join("; ")));
 }
 
+TimeSeriesChart* PeersPage::trafficChart() const { return traffic_->chart(); }
+
 void PeersPage::sampleTraffic()
 {
-    // Bytes per second from each connection's growth since the last sample, so peers that
-    // come and go do not make the totals jump.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QHash<quint64, QPair<quint64, quint64>> current;
-    quint64 in = 0, out = 0;
-    for (const PeerInfo& p : node_.peers()) {
-        current.insert(p.connectionId, {p.bytesIn, p.bytesOut});
-        const auto before = lastBytes_.value(p.connectionId, {0, 0});
-        in += p.bytesIn >= before.first ? p.bytesIn - before.first : 0;
-        out += p.bytesOut >= before.second ? p.bytesOut - before.second : 0;
-    }
+    trafficTotals_.sample(node_.peers());
     if (lastSampleMs_ > 0 && now > lastSampleMs_) {
         const double seconds = double(now - lastSampleMs_) / 1000.0;
-        traffic_->append(now, {double(in) / seconds, double(out) / seconds});
+        traffic_->append(now, {double(trafficTotals_.received() - lastReceived_) / seconds,
+                               double(trafficTotals_.sent() - lastSent_) / seconds});
     }
-    lastBytes_ = current;
+    lastReceived_ = trafficTotals_.received();
+    lastSent_ = trafficTotals_.sent();
     lastSampleMs_ = now;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 // Peers: the connected peers (sortable, filterable, several selectable), the selected peer in
-// detail, traffic over time, and the ban list (collapsible). Disconnect and ban act on every
+// detail, traffic over time (with its stored history), and the ban list (collapsible). Disconnect and ban act on every
 // selected peer; copy the node id on the current one; any address or CIDR subnet can be banned.
+#include "core/net/TrafficTotals.h"
 #include "core/node/Node.h"
 
-#include <QHash>
 #include <QWidget>
 
 class QGroupBox;
@@ -16,6 +16,7 @@ class QTableView;
 namespace pb::ui {
 
 class BanTableModel;
+class HistoryChart;
 class PeerDetailView;
 class PeerTableModel;
 class TimeSeriesChart;
@@ -34,7 +35,8 @@ public:
     BanTableModel* banModel() const { return bans_; }
     QTableView* banView() const { return banView_; }
     QLineEdit* filterBox() const { return filter_; }
-    TimeSeriesChart* trafficChart() const { return traffic_; }
+    TimeSeriesChart* trafficChart() const;
+    HistoryChart* trafficHistory() const { return traffic_; }
     PeerDetailView* detailView() const { return detail_; }
     QGroupBox* banBox() const { return banBox_; }
     QLabel* messageLabel() const { return message_; }
@@ -67,9 +69,10 @@ private:
     QTableView* banView_;
     QGroupBox* banBox_;
     PeerDetailView* detail_;
-    TimeSeriesChart* traffic_;
+    HistoryChart* traffic_;
     QLabel* message_;
-    QHash<quint64, QPair<quint64, quint64>> lastBytes_;  // connection -> (in, out) at the last sample
+    net::TrafficTotals trafficTotals_;
+    quint64 lastReceived_ = 0, lastSent_ = 0;  // the totals at the last sample
     qint64 lastSampleMs_ = 0;
 };
 

@@ -38,7 +38,6 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QStringList& series
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    timeAxis_->setFormat(windowSeconds > 3600 ? "HH:mm" : "HH:mm:ss");
     timeAxis_->setTickCount(4);
     valueAxis_->setLabelFormat("%.4g");
     chart->addAxis(timeAxis_, Qt::AlignBottom);
@@ -55,20 +54,52 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QStringList& series
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
     setAccessibleName(title);
+    setWindow(windowSeconds, 0);
+}
+
+void TimeSeriesChart::setWindow(int windowSeconds, qint64 bucketSeconds)
+{
+    windowSeconds_ = windowSeconds;
+    bucketMs_ = bucketSeconds * 1000;
+    lastBucketSamples_ = 0;
+    for (QList<QPointF>& points : samples_) points.clear();
+    // Over a day the date matters; ISO order reads the same in every language.
+    timeAxis_->setFormat(windowSeconds > 86400 ? "MM-dd HH:mm" : windowSeconds > 3600 ? "HH:mm" : "HH:mm:ss");
     redraw(QDateTime::currentMSecsSinceEpoch());
 }
 
 void TimeSeriesChart::append(qint64 msecsSinceEpoch, const QList<double>& values)
 {
     const double oldest = double(msecsSinceEpoch - qint64(windowSeconds_) * 1000);
+    const qint64 at = bucketMs_ > 0 ? msecsSinceEpoch - msecsSinceEpoch % bucketMs_ : msecsSinceEpoch;
+    const bool sameBucket = bucketMs_ > 0 && !samples_.isEmpty() && !samples_.first().isEmpty()
+                            && qint64(samples_.first().last().x()) == at;
+    // A stored bucket (how many samples it averages is not known) counts as one sample.
+    const int weight = std::max(1, lastBucketSamples_);
     for (int i = 0; i < samples_.size() && i < values.size(); ++i) {
         QList<QPointF>& points = samples_[i];
-        points.append(QPointF(double(msecsSinceEpoch), std::max(0.0, values[i])));
+        const double value = std::max(0.0, values[i]);
+        if (sameBucket) points.last().setY((points.last().y() * weight + value) / (weight + 1));
+        else points.append(QPointF(double(at), value));
         qsizetype expired = 0;
         while (expired < points.size() && points[expired].x() < oldest) ++expired;
         points.remove(0, expired);
     }
+    lastBucketSamples_ = sameBucket ? weight + 1 : 1;
     redraw(msecsSinceEpoch);
+}
+
+void TimeSeriesChart::prependHistory(const QList<QList<QPointF>>& history)
+{
+    for (int i = 0; i < samples_.size() && i < history.size(); ++i) {
+        QList<QPointF>& points = samples_[i];
+        // Where a stored bucket and a live one meet, the live one (newer samples) is kept.
+        QList<QPointF> merged;
+        for (const QPointF& p : history[i])
+            if (points.isEmpty() || p.x() < points.first().x()) merged.append(p);
+        points = merged + points;
+    }
+    redraw(QDateTime::currentMSecsSinceEpoch());
 }
 
 void TimeSeriesChart::redraw(qint64 now)

@@ -4,27 +4,12 @@
 // node (blocks found), from RestServer (requests by status) and from process-wide timings
 // (Redis round trips, recognitions).
 #include "core/api/PrometheusText.h"
+#include "core/net/TrafficTotals.h"
 #include "core/node/Node.h"
 
-#include <QHash>
 #include <QMap>
 
 namespace pb::api {
-
-// Bytes received and sent over every peer connection since the API started: each connection's
-// growth between samples, so peers that come and go never make the totals fall. Traffic of a
-// connection after its last sample and before it closed (under a second at one sample a
-// second) is not counted.
-class TrafficTotals {
-public:
-    void sample(const QList<PeerInfo>& peers);
-    quint64 received() const { return received_; }
-    quint64 sent() const { return sent_; }
-
-private:
-    QHash<quint64, QPair<quint64, quint64>> last_;  // connection -> (in, out) at the last sample
-    quint64 received_ = 0, sent_ = 0;
-};
 
 class MetricsController {
 public:
@@ -40,7 +25,7 @@ public:
 
 private:
     const Node& node_;
-    TrafficTotals traffic_;
+    net::TrafficTotals traffic_;  // since the API started
     QMap<int, quint64> requestsByStatus_;
 };
 

@@ -140,6 +140,13 @@ void Chain::rememberInvalid(const BlockHeader& header, const BlockIndexEntry& pa
 
 bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
+std::optional<uint64_t> Chain::heightOf(const Hash256& hash)
+{
+    const auto entry = findEntry(hash);
+    if (!entry) return std::nullopt;
+    return entry->height;
+}
+
 void Chain::noteBestHeader(const BlockIndexEntry& entry)
 {
     if (entry.status == BlockIndexEntry::Status::Invalid || entry.chainWork <= bestHeader_.chainWork) return;
@@ -440,13 +447,17 @@ std::vector<Bytes> Chain::headersAfter(const std::vector<Hash256>& locator, cons
             break;
         }
     }
+    std::vector<Hash256> hashes;
+    for (uint64_t h = start + 1; h <= tip_.height && hashes.size() < max; ++h) {
+        hashes.push_back(*activeAt(h));
+        if (hashes.back() == stop) break;
+    }
     std::vector<Bytes> headers;
-    for (uint64_t h = start + 1; h <= tip_.height && headers.size() < max; ++h) {
-        const auto hash = activeAt(h);
-        const auto header = hash ? store_.headerBytes(*hash) : std::nullopt;
-        if (!header) throw StoreError("active block at height " + std::to_string(h) + " has no stored header");
-        headers.push_back(*header);
-        if (*hash == stop) break;
+    std::vector<std::optional<Bytes>> stored = store_.headersBytes(hashes);  // one round trip, not one per header
+    for (size_t i = 0; i < hashes.size(); ++i) {
+        if (i >= stored.size() || !stored[i])
+            throw StoreError("active block at height " + std::to_string(start + 1 + i) + " has no stored header");
+        headers.push_back(std::move(*stored[i]));
     }
     return headers;
 }

@@ -81,6 +81,8 @@ public:
     // Blocks of the best header chain whose bodies are missing, ascending, at most `max`.
     std::vector<BlockIndexEntry> missingBodies(size_t max);
     bool knows(const Hash256& hash);
+    // The height of a block whose header we have (from the cached index after the first look).
+    std::optional<uint64_t> heightOf(const Hash256& hash);
 
     // What a block on the tip must satisfy at `now`: its height, the retargeted bits and the
     // median time past it must exceed.

@@ -89,6 +89,15 @@ public:
     // The whole active chain, index = height.
     virtual std::vector<Hash256> activeChain() = 0;
     virtual std::optional<Bytes> headerBytes(const Hash256& hash) = 0;
+    // Several headers at once, in order (nullopt where one is missing); a store that can
+    // batch reads (Redis: one pipelined round trip) overrides it.
+    virtual std::vector<std::optional<Bytes>> headersBytes(const std::vector<Hash256>& hashes)
+    {
+        std::vector<std::optional<Bytes>> headers;
+        headers.reserve(hashes.size());
+        for (const Hash256& hash : hashes) headers.push_back(headerBytes(hash));
+        return headers;
+    }
     virtual std::optional<Bytes> blockBytes(const Hash256& hash) = 0;
     virtual std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) = 0;
     virtual std::optional<Bytes> photo(const Hash256& photoHash) = 0;

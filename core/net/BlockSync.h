@@ -4,11 +4,13 @@
 // the best header chain (Chain::missingBodies), from peers known to have them, a bounded window
 // per peer refilled in batches. A peer that delivers none of its window by the deadline is
 // asked no more of it while another peer can take it; a slow link is no offence. Also serves headers, blocks and
-// photos to peers, and, on mobile nodes, re-fetches a pruned block's body on request.
+// photos to peers, each request charged to the peer's ServeBudget by what it cost us, and, on
+// mobile nodes, re-fetches a pruned block's body on request.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
 #include "core/chain/Chain.h"
 #include "core/net/PeerChannel.h"
+#include "core/net/ServeBudget.h"
 #include "core/util/Logger.h"
 
 #include <map>
@@ -20,6 +22,8 @@ struct SyncSettings {
     int maxBlocksInFlightPerPeer = 16;
     int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
     int misbehaviourThreshold = 100;     // the score an invalid header or block earns
+    ServeLimits serving;
+    int overBudgetScore = 10;            // a request beyond what ServeBudget holds
 };
 
 struct SyncHooks {
@@ -52,6 +56,8 @@ public:
     void onGetBlocks(PeerId peer, const GetBlocks& request);
     void onBlock(PeerId peer, const BlockMessage& message);
     void onGetPhoto(PeerId peer, const GetPhoto& request);
+    // Serves the requests held while their peers were over their serving budget.
+    void serveHeld() { serving_.serveHeld(channel_.nowMs()); }
     void onNotFound(PeerId peer, const NotFound& message);
 
     // Requests missing bodies of the best header chain from peers with room in their window.
@@ -72,6 +78,12 @@ private:
         uint64_t bestKnownHeight = 0;   // highest block we know the peer has
     };
     PeerSync* find(PeerId peer);
+    // Serves now, holds or refuses (and scores the peer) as the peer's serving budget says.
+    void serveWithinBudget(PeerId peer, const char* what, ServeBudget::Request request);
+    // Each returns what it cost in budget bytes.
+    double serveHeaders(PeerId peer, const GetHeaders& request);
+    double serveBlocks(PeerId peer, const GetBlocks& request);
+    double servePhoto(PeerId peer, const GetPhoto& request);
     void notePeerHas(PeerSync& peer, const Hash256& block);
 
     SyncSettings settings_;
@@ -81,7 +93,8 @@ private:
     Logger& log_;
     SyncHooks hooks_;
     std::map<PeerId, PeerSync> peers_;
-    std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
+    std::map<Hash256, qint64> refetching_;
+    ServeBudget serving_;  // pruned bodies asked for, with the time asked
 };
 
 } // namespace pb::net

@@ -22,7 +22,9 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
       addresses_({settings_.listenPort, settings_.targetOutbound}, ownId_, *catalogue_, channel_, log,
                  {hooks_.dial, hooks_.dialSlotFree, hooks_.isBanned},
                  [](quint64 bound) { return QRandomGenerator::global()->bounded(bound); }),
-      sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold}, chain,
+      sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold,
+             settings_.serving},
+            chain,
             store, channel_, log,
             {[this](const AcceptResult& r, PeerId from) {
                  std::vector<Hash256> connected;
@@ -314,6 +316,7 @@ void PeerManager::maintainPeers()
 {
     const qint64 now = channel_.nowMs();
     sync_.expireDownloads();
+    sync_.serveHeld();
     std::vector<PeerId> expired;
     for (auto& [id, peer] : peers_) {
         if (!peer.handshaken) {

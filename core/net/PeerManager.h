@@ -50,6 +50,8 @@ struct NetSettings {
     // and the least time between two rounds.
     int tipCheckIntervalMs = 30000;
     int tipCheckMinGapMs = 2000;
+    // What serving one peer's headers, blocks and photos may cost us (ServeBudget.h).
+    ServeLimits serving;
 };
 
 // What the protocol asks of the engine.

@@ -10,6 +10,7 @@
 #include "core/node/PendingJobCount.h"
 #include "core/node/StorageSession.h"
 #include "core/node/ThumbnailCache.h"
+#include "core/node/TrafficHistory.h"
 #include "core/node/TransferQueries.h"
 #include "core/photo/PhotoDecoder.h"
 #include "core/photo/Recognizer.h"
@@ -339,6 +340,13 @@ QList<BlockInfo> LocalNode::blocksFrom(quint64 fromHeight, int count, QueryError
 QList<KnownNodeInfo> LocalNode::knownNodes(int max, QueryError* error) const
 {
     return withReader<QList<KnownNodeInfo>>(error, [&] { return chainQueries_->knownNodes(max); }).value_or(QList<KnownNodeInfo>{});
+}
+
+QList<HistoryPoint> LocalNode::history(HistorySeries series, HistoryRange range, QueryError* error) const
+{
+    return withReader<QList<HistoryPoint>>(error, [&] {
+        return node::TrafficHistory::read(reader_->series(), series, range, QDateTime::currentSecsSinceEpoch());
+    }).value_or(QList<HistoryPoint>{});
 }
 
 std::optional<BlockInfo> LocalNode::readBlock(const Hash256& hash, QueryError* error, bool fetchIfPruned) const

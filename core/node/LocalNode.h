@@ -42,6 +42,7 @@ public:
     bool disconnectPeer(const QString& nodeIdOrConnection) override;
     bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) override;
     bool unban(const QString& address) override;
+    QList<HistoryPoint> history(HistorySeries series, HistoryRange range, QueryError* error) const override;
     QList<PhotoJob> miningJobs() const override;
     std::optional<PhotoJob> miningJob(const QString& id) const override;
     QStringList recognizerLabels(QString* problem) const override;

@@ -4,6 +4,7 @@
 // as Qt signals (connect with a context object: dropping it unsubscribes).
 #include "core/node/NodeConfig.h"
 #include "core/node/BlockInfo.h"
+#include "core/node/HistoryInfo.h"
 #include "core/node/KnownNodeInfo.h"
 #include "core/node/NodeSnapshot.h"
 #include "core/node/NodeStatus.h"
@@ -64,6 +65,10 @@ public:
     virtual bool ban(const QString& address, qint64 seconds, const QString& reason, QString* error) = 0;
     // False when the address is not banned.
     virtual bool unban(const QString& address) = 0;
+    // The charts' history kept across restarts: one series over one range (HistoryInfo.h),
+    // oldest bucket first; empty with *error when storage fails. Reads Redis, like the block
+    // queries: call it off the GUI thread.
+    virtual QList<HistoryPoint> history(HistorySeries series, HistoryRange range, QueryError* error) const = 0;
 
     // A stored photo by its hash (64 hex digits), and a JPEG thumbnail of it (cached on disk).
     virtual std::optional<QByteArray> photo(const QString& photoHash) const = 0;

@@ -36,6 +36,8 @@ struct NodeConfig {
     int maxInboundPerSubnet = 0;  // per IPv4 /24 or IPv6 /64; 0: see inboundPerSubnet()
     bool banSubnets = false;      // a ban covers the offender's /24 or /64, not only its address
     qint64 banSeconds = 24 * 3600;
+    // What one peer may make us read and send per second (net::ServeLimits), in KiB.
+    qint64 peerServeKibPerSecond = 32 * 1024;
     quint64 maxReorgDepth = 1000;
     // Mobile mode: bodies and photos of only this many recent blocks stay (PruningRule.h);
     // the reorganisation limit shrinks to it, as deeper ones would need pruned bodies.

@@ -12,6 +12,7 @@
 #include "core/node/PhotoJobQueue.h"
 #include "core/node/RecognizerChoice.h"
 #include "core/node/StorageSession.h"
+#include "core/node/TrafficHistory.h"
 #include "core/node/TransferPool.h"
 #include "core/photo/Recognizer.h"
 #include "core/wallet/Keystore.h"
@@ -37,6 +38,7 @@ NodeEngine::NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publi
     connect(&statusTimer_, &QTimer::timeout, this, [this] {
         node::guarded(log_, "status update", [this] {
             storage_->keepAlive();
+            if (history_) history_->tick();
             bans_->dropExpired();
             pruneBodies();
             publishStatus();
@@ -136,6 +138,10 @@ QString NodeEngine::initialize()
     producer_ = std::make_unique<node::BlockProducer>(*chain_, *photoJobs_, *transfers_, rewardAddress_, log_,
                                                       [this](const AcceptResult& r) { reportChainChange(r, true); });
     status.producer = producer_.get();
+    history_ = std::make_unique<node::TrafficHistory>(
+        storage_->series(), log_,
+        node::TrafficHistory::Sources{status.peers, [this](int seconds) { return producer_->miner().meter().rate(seconds); }},
+        nowSeconds);
     if (config_.mine) startMining(config_.threads);
     statusTimer_.start();
     publishStatus();
@@ -181,6 +187,7 @@ QString NodeEngine::startChain()
 void NodeEngine::shutdown()
 {
     statusTimer_.stop();
+    history_.reset();
     if (connections_) connections_->closeAll("node shutting down");
     connections_.reset();
     net_.reset();
@@ -332,6 +339,8 @@ QString NodeEngine::startNetwork()
     if (settings.seeds.isEmpty() && !head) settings.seeds = {QString("127.0.0.1:%1").arg(params_->defaultPeerPort)};
     settings.targetOutbound = config_.maxOutbound;
     settings.banSeconds = config_.banSeconds;
+    settings.serving.bytesPerSecond = double(config_.peerServeKibPerSecond) * 1024;
+    settings.serving.burstBytes = 2 * settings.serving.bytesPerSecond;
     net::NetHooks hooks;
     hooks.ban = [this](const QHostAddress& a, qint64 seconds, const QString& reason) { ban(a, seconds, reason); };
     hooks.isBanned = [this](const QHostAddress& a) { return bans_->isBanned(a); };

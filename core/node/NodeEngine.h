@@ -40,6 +40,7 @@ namespace node {
 class BanList;
 class BlockProducer;
 class StorageSession;
+class TrafficHistory;
 } // namespace node
 
 class NodeEngine : public QObject {
@@ -114,6 +115,7 @@ private:
     std::unique_ptr<net::ConnectionManager> connections_;
     quint16 peerPort_ = 0;
     std::unique_ptr<node::BlockProducer> producer_;
+    std::unique_ptr<node::TrafficHistory> history_;  // the charts' samples in Redis
     QTimer statusTimer_;
 };
 

@@ -20,7 +20,8 @@ StorageSession::StorageSession(std::unique_ptr<storage::RedisSupervisor> supervi
       peers_(*redis_, network),
       mempool_(*redis_, network),
       jobs_(*redis_, network),
-      pruning_(*redis_, network)
+      pruning_(*redis_, network),
+      series_(*redis_, network)
 {
     if (!supervisor_) return;
     connect(supervisor_.get(), &storage::RedisSupervisor::logMessage, this, [this](const QString& line) { log_->info("redis: " + line); });

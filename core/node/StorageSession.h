@@ -11,6 +11,7 @@
 #include "core/storage/RedisMempoolStore.h"
 #include "core/storage/RedisPeerStore.h"
 #include "core/storage/RedisPruneStore.h"
+#include "core/storage/RedisSeriesStore.h"
 #include "core/util/Logger.h"
 
 #include <QObject>
@@ -53,6 +54,7 @@ public:
     storage::RedisMempoolStore& mempool() { return mempool_; }
     storage::RedisJobStore& jobs() { return jobs_; }
     storage::RedisPruneStore& pruning() { return pruning_; }
+    storage::RedisSeriesStore& series() { return series_; }
 
 signals:
     void reconnected();
@@ -73,6 +75,7 @@ private:
     storage::RedisMempoolStore mempool_;
     storage::RedisJobStore jobs_;
     storage::RedisPruneStore pruning_;
+    storage::RedisSeriesStore series_;
     bool lost_ = false;
 };
 

@@ -65,6 +65,8 @@ std::vector<int> parseShape(const QJsonArray& dims, const std::string& owner)
         if (size < 0 || size > (1 << 24) || size != int(size)) throw ModelError("weight " + owner + " has an invalid shape");
         shape.push_back(int(size));
     }
+    if (!boundedElementCount(std::vector<long long>(shape.begin(), shape.end())))
+        throw ModelError("weight " + owner + " has more than " + std::to_string(kMaxTensorElements) + " elements");
     return shape;
 }
 
@@ -158,6 +160,17 @@ void checkReferences(const TfjsGraph& graph)
 }
 
 } // namespace
+
+std::optional<size_t> boundedElementCount(const std::vector<long long>& shape)
+{
+    long long count = 1;
+    for (long long dim : shape) {
+        if (dim < 0 || dim > kMaxTensorElements) return std::nullopt;
+        count *= dim;  // both factors are at most 2^26
+        if (count > kMaxTensorElements) return std::nullopt;
+    }
+    return size_t(count);
+}
 
 size_t Tensor::elementCount() const
 {

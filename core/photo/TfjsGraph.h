@@ -21,6 +21,14 @@ struct Tensor {
     size_t elementCount() const;
 };
 
+// The largest tensor the importer accepts, in elements (NanoDet's largest has under two
+// million): a hostile model's shapes are refused before anything is multiplied out or allocated.
+constexpr long long kMaxTensorElements = 1LL << 26;
+
+// The element count of `shape`, or nullopt when a dimension is negative or the count exceeds
+// kMaxTensorElements (checked dimension by dimension, so it never overflows).
+std::optional<size_t> boundedElementCount(const std::vector<long long>& shape);
+
 struct TfjsAttr {
     std::vector<long long> ints;  // "i", "list": {"i": [...]}, or "shape" dimensions (-1: unknown)
     double number = 0;            // "f"

@@ -146,6 +146,20 @@ std::optional<Bytes> RedisChainStore::headerBytes(const Hash256& hash)
     return Bytes(r.str().begin(), r.str().end());
 }
 
+std::vector<std::optional<Bytes>> RedisChainStore::headersBytes(const std::vector<Hash256>& hashes)
+{
+    std::vector<RedisClient::Command> reads;
+    reads.reserve(hashes.size());
+    for (const Hash256& hash : hashes) reads.push_back({"HGET", key("block:" + hex(hash)), "header"});
+    std::vector<std::optional<Bytes>> headers;
+    headers.reserve(hashes.size());
+    for (const RedisReply& r : redis_.pipeline(reads)) {
+        if (r.isError()) throw StoreError("Redis HGET failed: " + r.str());
+        headers.push_back(r.isNil() ? std::nullopt : std::optional<Bytes>(Bytes(r.str().begin(), r.str().end())));
+    }
+    return headers;
+}
+
 std::optional<Bytes> RedisChainStore::blockBytes(const Hash256& hash)
 {
     RedisReply r = run({"HGET", key("block:" + hex(hash)), "bytes"});

@@ -37,6 +37,7 @@ public:
     std::optional<Hash256> hashAtHeight(uint64_t height) override;
     std::vector<Hash256> activeChain() override;
     std::optional<Bytes> headerBytes(const Hash256& hash) override;
+    std::vector<std::optional<Bytes>> headersBytes(const std::vector<Hash256>& hashes) override;
     std::optional<Bytes> blockBytes(const Hash256& hash) override;
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override;
     std::optional<Bytes> photo(const Hash256& photoHash) override;

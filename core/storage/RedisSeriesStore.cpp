@@ -72,13 +72,14 @@ void RedisSeriesStore::add(const std::string& series, qint64 time, double value)
 {
     char text[32];
     std::snprintf(text, sizeof text, "%.17g", value);
+    // The four tiers in one round trip: the engine adds a few samples every few seconds.
+    std::vector<RedisClient::Command> commands;
     for (const SeriesRange& r : ranges()) {
         const qint64 start = bucketStart(time, r.bucketSeconds);
         const qint64 oldest = start - r.bucketSeconds * (kPointsPerRange - 1);
-        checked(redis_.command({"EVAL", kAddScript, "1", key(series, r.bucketSeconds), std::to_string(start), text,
-                                std::to_string(oldest)}),
-                "saving a sample of a series");
+        commands.push_back({"EVAL", kAddScript, "1", key(series, r.bucketSeconds), std::to_string(start), text, std::to_string(oldest)});
     }
+    for (RedisReply& reply : redis_.pipeline(commands)) checked(std::move(reply), "saving a sample of a series");
 }
 
 std::vector<SeriesPoint> RedisSeriesStore::read(const std::string& series, int rangeIndex, qint64 now)

@@ -538,7 +538,12 @@ private slots:
     {
         QTRY_VERIFY_WITH_TIMEOUT(mining()->hashrateChart()->sampleCount() >= 3, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(peers()->peerModel()->rowCount() == 1, 10000);
-        const QStringList names = {"overview", "peers", "chain", "mining", "wallet-empty", "mobile-off", "log", "settings"};
+        using W = pb::ui::MainWindow;  // named by page, so a new page cannot shift the names
+        const QList<QPair<W::Page, QString>> pages = {{W::OverviewIndex, "overview"}, {W::PeersIndex, "peers"},
+                                                      {W::ChainIndex, "chain"},       {W::MempoolIndex, "mempool"},
+                                                      {W::MiningIndex, "mining"},     {W::WalletIndex, "wallet-empty"},
+                                                      {W::MobileIndex, "mobile-off"}, {W::LogIndex, "log"},
+                                                      {W::SettingsIndex, "settings"}};
         QVERIFY2(node_->miningJob(minedJobId_), "needs the photo block mined by droppedPhotoBecomesAJobThatIsMined");
         chain()->search(node_->miningJob(minedJobId_)->blockHash);
         QTRY_VERIFY_WITH_TIMEOUT(chain()->detail()->hasPhoto(), 10000);
@@ -546,10 +551,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(mining()->dropArea()->showsRecognition(), 10000);
         // Long messages and statistics wrap: nothing has widened the window past the size it was given.
         QCOMPARE(window_->width(), 1100);
-        for (int page = 0; page < names.size(); ++page) {
+        for (const auto& [page, name] : pages) {
             window_->showPage(page);
-            QTest::qWait(page == pb::ui::MainWindow::ChainIndex ? 1500 : 200);
-            pb::test::saveScreenshot(window_.get(), names[page]);
+            QTest::qWait(page == W::ChainIndex ? 1500 : 200);
+            pb::test::saveScreenshot(window_.get(), name);
         }
         pb::ui::AboutDialog about(window_.get());
         about.show();

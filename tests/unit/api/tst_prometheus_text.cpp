@@ -107,7 +107,7 @@ private slots:
 
     void trafficTotalsNeverFallWhenPeersComeAndGo()
     {
-        TrafficTotals totals;
+        pb::net::TrafficTotals totals;
         const auto peer = [](quint64 id, quint64 in, quint64 out) {
             pb::PeerInfo p;
             p.connectionId = id;

@@ -127,6 +127,52 @@ private slots:
         QVERIFY2(error.find("node badConv: filter [1,1,5,1] does not fit input [1,4,4,2]") != std::string::npos, error.c_str());
     }
 
+    // Found by fuzz_tfjs_model: a pad of 2^30 + 2^30 overflowed the int shape arithmetic (UB).
+    // Every derived shape is now computed in 64 bits and refused beyond kMaxTensorElements.
+    void hugeShapesAreRefusedWithoutOverflow()
+    {
+        const auto buildError = [](ModelWriter& model, const QString& output) {
+            model.output(output);
+            std::string error;
+            const auto graph = parseTfjsGraph(model.json(), model.weights(), &error);
+            if (!graph) return "(parse) " + error;
+            if (buildTfjsDnnNet(*graph, &error)) return std::string("(built)");
+            return error;
+        };
+        ModelWriter padModel = sampleModel();
+        padModel.ints("hugePads", {4, 2}, {0, 0, 1 << 30, 1 << 30, 0, 0, 0, 0});
+        padModel.op("hugePad", "Pad", {"nhwc", "hugePads"});
+        padModel.op("hugeOut", "Sigmoid", {"hugePad"});
+        std::string error = buildError(padModel, "hugeOut");
+        QVERIFY2(error.find("node hugePad: shape [1,2147483652,4,2] is negative or larger than 67108864 elements") != std::string::npos,
+                 error.c_str());
+
+        ModelWriter sumModel = sampleModel();  // constants folded into a reshape shape
+        sumModel.ints("big", {1}, {std::numeric_limits<int>::max()});
+        sumModel.op("bigger", "Add", {"big", "big"});
+        sumModel.op("reshaped", "Reshape", {"nchw", "bigger"});
+        error = buildError(sumModel, "reshaped");
+        QVERIFY2(error.find("node bigger: the constant sum 4294967294 overflows int32") != std::string::npos, error.c_str());
+
+        ModelWriter reshapeModel = sampleModel();  // 2^16 * 2^16 * 2^16 wraps nothing any more
+        reshapeModel.ints("wideShape", {3}, {1 << 16, 1 << 16, 1 << 16});
+        reshapeModel.op("wide", "Reshape", {"nchw", "wideShape"});
+        error = buildError(reshapeModel, "wide");
+        QVERIFY2(error.find("node wide: cannot reshape [1,3,4,4] to [65536,65536,65536]") != std::string::npos, error.c_str());
+
+        ModelWriter poolModel = sampleModel();  // a window wider than the input
+        poolModel.op("pool", "MaxPool", {"nhwc"}, {{"ksize", listAttr({1, 9, 9, 1})}});
+        error = buildError(poolModel, "pool");
+        QVERIFY2(error.find("node pool: the window is larger than the input") != std::string::npos, error.c_str());
+
+        // A weight whose shape multiplies past the limit is refused while parsing, before any
+        // allocation (2^24 * 2^24 used to be taken at face value).
+        ModelWriter weightModel = sampleModel();
+        weightModel.floats("vast", {1 << 24, 1 << 24}, {});
+        error = buildError(weightModel, "outA");
+        QVERIFY2(error.find("weight vast has more than 67108864 elements") != std::string::npos, error.c_str());
+    }
+
     void builtNetComputesWhatTheOpsDefine()
     {
         const ModelWriter model = sampleModel();
