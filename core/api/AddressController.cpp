@@ -12,6 +12,7 @@ ApiError queryApiError(const QueryError& error, const char* notFoundCode)
     case QueryError::Malformed: return {ApiError::BadRequest, error.code.isEmpty() ? "bad_request" : error.code, error.message};
     case QueryError::NotFound: return {ApiError::NotFound, notFoundCode, error.message};
     case QueryError::Conflict: return {ApiError::Conflict, error.code.isEmpty() ? "conflict" : error.code, error.message};
+    case QueryError::Full: return {ApiError::TooManyRequests, error.code.isEmpty() ? "busy" : error.code, error.message, 30};
     case QueryError::Unavailable: break;
     }
     return {ApiError::Unavailable, "unavailable", error.message};

@@ -47,6 +47,7 @@ ApiError queryFailure(const QueryError& error)
     case QueryError::Malformed: return ApiError{ApiError::BadRequest, "malformed_block_id", error.message};
     case QueryError::NotFound: return ApiError{ApiError::NotFound, "block_not_found", error.message};
     case QueryError::Conflict:
+    case QueryError::Full:
     case QueryError::Unavailable: break;
     }
     return ApiError{ApiError::Unavailable, "storage_unavailable", error.message};

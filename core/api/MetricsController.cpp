@@ -33,6 +33,11 @@ QByteArray MetricsController::metrics(qint64 nowSeconds)
     out.sample(double(traffic_.sent()));
     out.family("photoblocks_banned_addresses", "gauge", "Addresses and subnets banned now");
     out.sample(double(node_.bans().size()));
+    out.family("photoblocks_address_book_entries", "gauge",
+               "Peer addresses kept: heard of (new), reached (tried), verified nodes in the catalogue");
+    out.sample(double(s.addressBook.heardOf), {{"table", "new"}});
+    out.sample(double(s.addressBook.tried), {{"table", "tried"}});
+    out.sample(double(s.addressBook.catalogue), {{"table", "catalogue"}});
 
     out.family("photoblocks_sync_best_peer_height", "gauge", "The highest tip a connected peer announced");
     out.sample(double(bestPeerHeight));

@@ -146,11 +146,17 @@ ApiResult MiningController::queue(const PhotoJobRequest& request)
     const auto job = node_.submitMiningJob(request, &error);
     if (job) return jobJson(*job);
     if (error.kind == QueryError::Malformed) return ApiError{ApiError::BadRequest, "bad_job", error.message};
+    if (error.kind == QueryError::Full)
+        return ApiError{ApiError::TooManyRequests, error.code, error.message, kRetryWhenQueueFullSeconds};
     return ApiError{ApiError::Unavailable, "cannot_mine_photos", error.message};
 }
 
-ApiResult MiningController::cancel(const QString& id)
+ApiResult MiningController::cancel(const QString& id, const QString& callerSource)
 {
+    // A paired device cancels only what it submitted; this machine and the operator cancel any job.
+    const auto job = node_.miningJob(id);
+    if (job && callerSource.startsWith("device:") && job->source != callerSource)
+        return ApiError{ApiError::Forbidden, "not_your_job", QString("job %1 was submitted by another device or this node").arg(id)};
     QueryError error;
     if (node_.cancelMiningJob(id, &error)) {
         QJsonObject answer = jobJson(*node_.miningJob(id));

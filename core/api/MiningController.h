@@ -12,6 +12,8 @@ class MiningController {
 public:
     // A multipart submission's text fields (label, vote, rewardAddress) are short.
     static constexpr qsizetype kMaxFormFieldBytes = 256;
+    // A full job queue (PendingJobCount) answers 429 with this Retry-After.
+    static constexpr int kRetryWhenQueueFullSeconds = 30;
 
     explicit MiningController(Node& node) : node_(node) {}
     // Every job, or with ?mine=1 only those `source` submitted (a paired device's source; 401
@@ -23,9 +25,11 @@ public:
     // A JSON body {"photo": "<base64 JPEG/PNG>", "label": "face", "vote": "agree|disagree|abstain",
     // "rewardAddress": "pb1…"} or multipart/form-data with the same fields (photo as a file
     // part); vote and rewardAddress optional. `source` records who submitted ("api", or
-    // "device:<id>" for a paired device). Answers 202 with the job.
+    // "device:<id>" for a paired device). Answers 202 with the job; 429 device_job_limit or
+    // job_queue_full when too many jobs are unsettled (core/node/PendingJobCount.h).
     ApiResult submit(const QByteArray& contentType, const QByteArray& body, const QString& source);
-    ApiResult cancel(const QString& id);
+    // `callerSource` as for list(): a paired device may cancel only its own jobs (403 not_your_job).
+    ApiResult cancel(const QString& id, const QString& callerSource);
 
 private:
     ApiResult submitJson(const QByteArray& body, PhotoJobRequest request);

@@ -111,7 +111,9 @@ void RestServer::registerRoutes()
     route("/api/v1/mining/jobs/<arg>", Method::Get, Access::Read,
           [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.job(id)); });
     route("/api/v1/mining/jobs/<arg>", Method::Delete, Access::Write,
-          [this](const QString& id, const QHttpServerRequest&) { return respond(mining_.cancel(id), StatusCode::Accepted); });
+          [this](const QString& id, const QHttpServerRequest& request) {
+              return respond(mining_.cancel(id, jobSource(request)), StatusCode::Accepted);
+          });
 
     route("/api/v1/pair", Method::Post, Access::Read, [this, now](const QHttpServerRequest& request) {
         if (const auto tooLarge = bodyTooLarge(request, kMaxBodyBytes)) return respond(*tooLarge);

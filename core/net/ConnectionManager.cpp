@@ -206,7 +206,7 @@ void ConnectionManager::acceptPending()
 
 PeerId ConnectionManager::connectTo(const QString& host, quint16 port)
 {
-    if (host.isEmpty() || port == 0 || m_dials.size() >= size_t(qMax(0, m_limits.maxPendingDials)))
+    if (host.isEmpty() || port == 0 || !dialSlotFree())
         return 0;
     QUrl url;
     url.setScheme(QStringLiteral("ws"));

@@ -62,8 +62,10 @@ public:
     const AcceptGate* acceptGate() const { return m_gate; }
 
     // Returns the id the link will have, or 0 when the dial cannot start (empty host, port 0,
-    // maxPendingDials reached); no event follows a 0.
+    // a host QUrl refuses, maxPendingDials reached); no event follows a 0. Callers that must
+    // tell "busy" from "cannot dial this" ask dialSlotFree() first.
     PeerId connectTo(const QString& host, quint16 port);
+    bool dialSlotFree() const { return m_dials.size() < size_t(qMax(0, m_limits.maxPendingDials)); }
 
     // Frames for unknown or closed links are dropped: the protocol may race a close.
     void send(PeerId peer, const QByteArray& frame) override;

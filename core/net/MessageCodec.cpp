@@ -25,7 +25,7 @@ constexpr quint64 kPackFields = 7;
 constexpr const char* kTypeNames[] = {"hello",    "ping",    "pong",      "getpeers", "peers",
                                       "announce", "inv",     "getheaders", "headers",  "getblocks",
                                       "block",    "notfound", "getphoto",  "photo",    "reject",
-                                      "gettxs",   "tx",      "gettip",    "tip"};
+                                      "gettxs",   "tx",      "gettip",    "tip",      "proof"};
 static_assert(std::size(kTypeNames) == std::variant_size_v<Message>);
 
 // ---- encoding ---------------------------------------------------------------------------
@@ -109,6 +109,7 @@ void put(Writer& w, const Hello& m)
     w.pack("pack"_L1, m.pack);
     w.uint("nonce"_L1, m.nonce);
 }
+void put(Writer& w, const HelloProof& m) { w.start(1); w.bytes("sig"_L1, m.signature); }
 void put(Writer& w, const Ping& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
 void put(Writer& w, const Pong& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
 void put(Writer& w, const GetPeers&) { w.start(0); }
@@ -268,6 +269,12 @@ bool readHello(StrictCborReader& r, const QString& path, Message* out)
                    std::move(m), out);
 }
 
+bool readHelloProof(StrictCborReader& r, const QString& path, Message* out)
+{
+    HelloProof m;
+    return deliver(readBody(r, path, {exactBytesField(r, "sig"_L1, kSignatureBytes, &m.signature)}), std::move(m), out);
+}
+
 template <class PingOrPong>
 bool readNonceOnly(StrictCborReader& r, const QString& path, Message* out)
 {
@@ -394,7 +401,7 @@ constexpr TypeReader kTypeReaders[] = {readHello,     readNonceOnly<Ping>, readN
                                        readPeers,     readAnnounce,        readInventory,       readGetHeaders,
                                        readHeaders,   readGetBlocks,       readBlock,           readHashList<NotFound>,
                                        readGetPhoto,  readPhoto,           readReject,          readHashList<GetTransactions>,
-                                       readTransaction, readGetTip,         readTip};
+                                       readTransaction, readGetTip,         readTip,             readHelloProof};
 static_assert(std::size(kTypeReaders) == std::size(kTypeNames));
 
 bool readMessage(StrictCborReader& r, Message* out)

@@ -33,8 +33,16 @@ struct WirePack {
 struct Hello {
     Hash256 genesis{};       // identifies the network
     WirePack pack;
-    quint64 nonce = 0;       // random per process: seeing our own nonce means we dialled ourselves
+    // Random per connection: the challenge the other side signs (HelloProof), and seeing a
+    // nonce of one of our own connections means we dialled ourselves.
+    quint64 nonce = 0;
 };
+// Second message on every connection, both directions, once the other side's hello arrived:
+// proves that the sender holds its pack's key now, on this connection, for this network
+// (a signature over handshakeProofBytes(genesis, the other side's hello nonce and node id),
+// NodePack.h).
+// A node pack alone can be replayed by anyone who has seen it; this cannot.
+struct HelloProof { Bytes signature; };  // 64 bytes
 
 struct Ping { quint64 nonce = 0; };
 struct Pong { quint64 nonce = 0; };
@@ -82,6 +90,6 @@ struct TipMessage { quint64 height = 0; Hash256 tip{}; Hash256 atHeight{}; };
 
 using Message = std::variant<Hello, Ping, Pong, GetPeers, Peers, Announce, Inventory, GetHeaders, Headers,
                              GetBlocks, BlockMessage, NotFound, GetPhoto, PhotoMessage, Reject, GetTransactions,
-                             TransactionMessage, GetTip, TipMessage>;
+                             TransactionMessage, GetTip, TipMessage, HelloProof>;
 
 } // namespace pb::net

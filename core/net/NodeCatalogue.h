@@ -31,6 +31,9 @@ public:
     virtual void saveNode(const CatalogueNode& node) = 0;
     // Most recently seen first, at most `max`.
     virtual std::vector<CatalogueNode> nodes(size_t max) = 0;
+    virtual void removeNodes(const std::vector<Hash256>& ids) = 0;
+    // Deletes all but the `max` most recently seen nodes.
+    virtual void keepNewest(size_t max) = 0;
 };
 
 } // namespace pb::net

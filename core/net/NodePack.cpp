@@ -48,6 +48,33 @@ bool NodePack::verify() const
     return crypto::ed25519Verify(key, message.data(), message.size(), signature);
 }
 
+Bytes handshakeProofBytes(const Hash256& genesis, quint64 theirNonce, const Hash256& theirId)
+{
+    static const QByteArray kDomain = "photoblocks handshake v2";
+    Bytes message(kDomain.begin(), kDomain.end());
+    message.insert(message.end(), genesis.begin(), genesis.end());
+    for (int shift = 56; shift >= 0; shift -= 8) message.push_back(uint8_t(theirNonce >> shift));
+    message.insert(message.end(), theirId.begin(), theirId.end());
+    return message;
+}
+
+net::HelloProof proveHandshake(const crypto::Ed25519Key& key, const Hash256& genesis, quint64 theirNonce, const Hash256& theirId)
+{
+    const Bytes message = handshakeProofBytes(genesis, theirNonce, theirId);
+    const crypto::Signature signature = key.sign(message.data(), message.size());
+    return {Bytes(signature.begin(), signature.end())};
+}
+
+bool verifyHandshake(const NodePack& pack, const Hash256& genesis, quint64 ourNonce, const Hash256& ourId,
+                     const net::HelloProof& proof)
+{
+    if (proof.signature.size() != 64) return false;
+    crypto::Signature signature{};
+    std::copy(proof.signature.begin(), proof.signature.end(), signature.begin());
+    const Bytes message = handshakeProofBytes(genesis, ourNonce, ourId);
+    return crypto::ed25519Verify(pack.key, message.data(), message.size(), signature);
+}
+
 net::WirePack toWire(const NodePack& p)
 {
     return {p.type, Bytes(p.key.begin(), p.key.end()), p.port, p.protocolVersion, p.userAgent, p.bestHeight,

@@ -8,7 +8,8 @@
 
 namespace pb {
 
-constexpr uint32_t kProtocolVersion = 1;
+// 2: the handshake ends with a HelloProof each way (a version-1 node never sends one).
+constexpr uint32_t kProtocolVersion = 2;
 
 struct NodePack {
     QString type;                  // head / seed / full / mobile
@@ -26,6 +27,15 @@ struct NodePack {
 };
 
 Hash256 nodeIdForKey(const crypto::PublicKey& key);
+
+// What a HelloProof signs: a domain tag, the network's genesis hash, the other side's hello
+// nonce and the other side's node id, so a proof is good for one network, one connection and
+// one counterpart only: a proof a node gave someone else cannot be passed on to us.
+Bytes handshakeProofBytes(const Hash256& genesis, quint64 theirNonce, const Hash256& theirId);
+net::HelloProof proveHandshake(const crypto::Ed25519Key& key, const Hash256& genesis, quint64 theirNonce, const Hash256& theirId);
+// True when `proof` is `pack`'s key signing our nonce and our node id on this network.
+bool verifyHandshake(const NodePack& pack, const Hash256& genesis, quint64 ourNonce, const Hash256& ourId,
+                     const net::HelloProof& proof);
 
 // The pack as it travels in a Hello or Announce, and back. A wire key or signature of the
 // wrong length is zero-filled or truncated here; verify() then fails, as it should.

@@ -1,6 +1,7 @@
 #pragma once
 // Snapshot rows of the peer table and the ban list, as the GUI and the API show them.
 #include <QString>
+#include <cstddef>
 
 namespace pb {
 
@@ -25,6 +26,13 @@ struct BanInfo {
     qint64 until = 0;            // seconds since the epoch
     QString reason;
     qint64 bannedAt = 0;         // seconds since the epoch; 0 when unknown (bans saved by older versions)
+};
+
+// The address book's tables (core/net/AddressTable.h) and the node catalogue, by size.
+struct AddressBookSize {
+    size_t heardOf = 0;    // `new`: addresses heard of, not reached in this run
+    size_t tried = 0;      // addresses where a dial ended in a handshake
+    size_t catalogue = 0;  // verified nodes recorded in storage
 };
 
 } // namespace pb

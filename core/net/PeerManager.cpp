@@ -1,6 +1,7 @@
 #include "core/net/PeerManager.h"
 
 #include "core/net/MessageCodec.h"
+#include "core/net/NetGroup.h"
 #include "core/net/NodePack.h"
 
 #include <QRandomGenerator>
@@ -16,11 +17,11 @@ constexpr qint64 kPeerQueryIntervalMs = 5'000;
 PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, std::unique_ptr<NodeCatalogue> catalogue,
                          const crypto::Ed25519Key& nodeKey, Logger& log, LinkControl& links, NetHooks hooks, Clock clock)
     : settings_(std::move(settings)), chain_(chain), catalogue_(std::move(catalogue)), nodeKey_(nodeKey), log_(log),
-      links_(links), hooks_(std::move(hooks)), helloNonce_(QRandomGenerator::system()->generate64()),
-      ownId_(nodeIdForKey(nodeKey.publicKey())),
+      links_(links), hooks_(std::move(hooks)), ownId_(nodeIdForKey(nodeKey.publicKey())),
       channel_(links, std::move(clock), [this](PeerId peer, int score, const QString& reason) { misbehave(peer, score, reason); }),
       addresses_({settings_.listenPort, settings_.targetOutbound}, ownId_, *catalogue_, channel_, log,
-                 {hooks_.dial, hooks_.isBanned}),
+                 {hooks_.dial, hooks_.dialSlotFree, hooks_.isBanned},
+                 [](quint64 bound) { return QRandomGenerator::global()->bounded(bound); }),
       sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold,
              settings_.serving},
             chain,
@@ -49,7 +50,7 @@ void PeerManager::start()
     maintainOutbound();
 }
 
-Hello PeerManager::makeHello() const
+Hello PeerManager::makeHello(quint64 nonce) const
 {
     NodePack pack;
     pack.type = settings_.nodeType;
@@ -59,7 +60,7 @@ Hello PeerManager::makeHello() const
     pack.signWith(nodeKey_);
     Hello hello;
     hello.genesis = chain_.params().genesisHash();
-    hello.nonce = helloNonce_;
+    hello.nonce = nonce;
     hello.pack = toWire(pack);
     return hello;
 }
@@ -70,7 +71,8 @@ void PeerManager::linkOpened(const LinkInfo& link)
     peer.link = link;
     peer.openedAtMs = channel_.nowMs();
     peer.dialed = addresses_.linkOpened(link.id);
-    channel_.send(link.id, makeHello());
+    peer.helloNonce = QRandomGenerator::system()->generate64();
+    channel_.send(link.id, makeHello(peer.helloNonce));
 }
 
 void PeerManager::linkClosed(PeerId id, const QString& reason)
@@ -149,7 +151,8 @@ void PeerManager::handleFrame(PeerId id, const QByteArray& frame)
         return;
     }
     if (!peer.handshaken) {
-        if (const auto* hello = std::get_if<Hello>(&*message)) onHello(peer, *hello);
+        if (const auto* hello = std::get_if<Hello>(&*message); hello && !peer.helloSeen) onHello(peer, *hello);
+        else if (const auto* proof = std::get_if<HelloProof>(&*message); proof && peer.helloSeen) onHelloProof(peer, *proof);
         else misbehave(id, 50, QString("%1 before the handshake").arg(messageName(*message)));
         return;
     }
@@ -162,11 +165,13 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
     std::visit([&](const auto& m) {
         using T = std::decay_t<decltype(m)>;
         if constexpr (std::is_same_v<T, Hello>) misbehave(id, 20, "second hello");
+        else if constexpr (std::is_same_v<T, HelloProof>) misbehave(id, 20, "second handshake proof");
         else if constexpr (std::is_same_v<T, Ping>) channel_.send(id, Pong{m.nonce});
         else if constexpr (std::is_same_v<T, Pong>) onPong(peer, m);
         else if constexpr (std::is_same_v<T, GetPeers>) channel_.send(id, addresses_.knownPeers());
         else if constexpr (std::is_same_v<T, Peers>) {
-            for (const PeerAddress& a : m.peers) addresses_.noteNode(a.host, a.port, a.nodeId);
+            const QByteArray source = netGroup(peer.link.address);
+            for (const PeerAddress& a : m.peers) addresses_.noteNode(a.host, a.port, a.nodeId, source);
         } else if constexpr (std::is_same_v<T, Announce>) onAnnounce(peer, m);
         else if constexpr (std::is_same_v<T, Inventory>) {
             relay_.onInventory(id, m);
@@ -192,7 +197,10 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
 void PeerManager::onHello(Peer& peer, const Hello& hello)
 {
     const PeerId id = peer.link.id;
-    if (hello.nonce == helloNonce_) {
+    // Nonces are per connection: one of our own on another link means we reached ourselves.
+    const bool ours = std::any_of(peers_.begin(), peers_.end(),
+                                  [&](const auto& entry) { return entry.second.helloNonce == hello.nonce; });
+    if (ours) {
         if (peer.dialed) addresses_.markSelf(*peer.dialed);
         refuse(id, "self_connection", "connected to ourselves");
         return;
@@ -212,15 +220,42 @@ void PeerManager::onHello(Peer& peer, const Hello& hello)
         misbehave(id, settings_.misbehaviourThreshold, "node pack signature does not verify");
         return;
     }
+    // The pack says who; the peer's HelloProof must show it holds that key on this connection.
+    peer.helloSeen = true;
+    peer.pack = hello.pack;
+    channel_.send(id, proveHandshake(nodeKey_, chain_.params().genesisHash(), hello.nonce, pack.id));
+}
+
+void PeerManager::onHelloProof(Peer& peer, const HelloProof& proof)
+{
+    const NodePack pack = fromWire(peer.pack);
+    if (!verifyHandshake(pack, chain_.params().genesisHash(), peer.helloNonce, ownId_, proof)) {
+        misbehave(peer.link.id, settings_.misbehaviourThreshold,
+                  "handshake proof does not verify: a replayed node pack, or not this network");
+        return;
+    }
     for (const auto& [otherId, other] : peers_) {
-        if (otherId != id && other.handshaken && other.nodeId == pack.id) {
-            refuse(id, "duplicate", "already connected to node " + hexOf(pack.id).left(16));
+        if (otherId == peer.link.id || !other.handshaken || other.nodeId != pack.id) continue;
+        // Two nodes that dial each other at once end up with a link each way. Both sides keep
+        // the one the lower node id dialled, so they agree whichever handshake finished first.
+        const bool keepOutbound = ownId_ < pack.id;
+        const bool newIsKept = other.link.direction != peer.link.direction
+                               && (peer.link.direction == Direction::Outbound) == keepOutbound;
+        if (!newIsKept) {
+            refuse(peer.link.id, "duplicate", "already connected to node " + hexOf(pack.id).left(16));
             return;
         }
+        links_.disconnect(otherId, "duplicate: the link the other way is kept");
+        break;
     }
+    completeHandshake(peer, pack);
+}
+
+void PeerManager::completeHandshake(Peer& peer, const NodePack& pack)
+{
+    const PeerId id = peer.link.id;
     peer.handshaken = true;
     peer.nextPingMs = channel_.nowMs() + 1000;
-    peer.pack = hello.pack;
     peer.nodeId = pack.id;
     if (pack.type == "head") {
         const Hash256 knownHead = settings_.nodeType == "head" ? ownId_ : headId_.value_or(pack.id);
@@ -231,11 +266,11 @@ void PeerManager::onHello(Peer& peer, const Hello& hello)
             headId_ = pack.id;
     }
     const bool servesBodies = pack.type != "mobile";
-    sync_.peerReady(id, servesBodies, hello.pack.bestHeight);
+    sync_.peerReady(id, servesBodies, peer.pack.bestHeight);
     relay_.peerReady(id);
 
     const QString host = peer.dialed ? peer.dialed->host : peer.link.address.toString();
-    addresses_.recordVerified(pack, host);
+    addresses_.recordVerified(pack, host, peer.dialed.has_value());
     log_.info(QString("peer %1 connected: %2 %3 at %4, height %5")
                   .arg(hexOf(pack.id).left(16), pack.type, peer.link.direction == Direction::Inbound ? "inbound" : "outbound",
                        host + ':' + QString::number(pack.port))
@@ -252,7 +287,7 @@ void PeerManager::onAnnounce(Peer& peer, const Announce& announce)
         misbehave(peer.link.id, 20, "announced a node pack whose signature does not verify");
         return;
     }
-    if (pack.port != 0) addresses_.noteNode(announce.host, pack.port, pack.id);
+    if (pack.port != 0) addresses_.noteNode(announce.host, pack.port, pack.id, netGroup(peer.link.address));
 }
 
 void PeerManager::onPong(Peer& peer, const Pong& pong)

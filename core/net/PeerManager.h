@@ -1,7 +1,8 @@
 #pragma once
 // The protocol's front door: what peer messages mean and who handles them. PeerManager owns the
 // peer table (one entry per open link), runs the handshake (network, version, signed node
-// pack, self-connection, duplicate node), pings, keeps misbehaviour scores and asks the engine
+// pack, self-connection, then each side's HelloProof over the other's per-connection nonce and
+// the network, then duplicate node), pings, keeps misbehaviour scores and asks the engine
 // to ban at the threshold, and dispatches every other message to the part that owns it:
 //   AddressBook  dial targets, backoff, seeds, the node catalogue
 //   BlockSync    headers-first sync, body download and deadlines, serving blocks, pruned bodies
@@ -57,7 +58,8 @@ struct NetSettings {
 struct NetHooks {
     std::function<void(const QHostAddress&, qint64 seconds, const QString& reason)> ban;
     std::function<bool(const QHostAddress&)> isBanned;
-    std::function<PeerId(const QString& host, quint16 port)> dial;
+    std::function<PeerId(const QString& host, quint16 port)> dial;  // 0: that target cannot be dialled
+    std::function<bool()> dialSlotFree;  // false while the transport has its most dials pending
     std::function<void(const AcceptResult&)> chainChanged;  // after a peer's block moved the tip
     // A peer's transaction for the mempool (the engine relays it when accepted), and the
     // pending transaction with an id, to answer requests.
@@ -91,6 +93,11 @@ public:
     // Mobile nodes: starts a tip cross-check round unless one started moments ago.
     void checkTip() { tipRounds_.checkTip(); }
     const TipCheckInfo& tipCheck() const { return tipRounds_.info(); }
+    // Sizes of the address book's tables and of the node catalogue (status and metrics).
+    AddressBookSize addressBookSize() const
+    {
+        return {addresses_.table().newCount(), addresses_.table().triedCount(), addresses_.catalogueSize()};
+    }
 
     // LinkEvents
     void linkOpened(const LinkInfo& link) override;
@@ -103,6 +110,8 @@ private:
     struct Peer {
         LinkInfo link;
         std::optional<Endpoint> dialed;     // outbound: the host:port we dialled
+        quint64 helloNonce = 0;             // ours on this link: the challenge the peer signs
+        bool helloSeen = false;             // its hello passed; its HelloProof completes the handshake
         bool handshaken = false;
         qint64 openedAtMs = 0;
         WirePack pack;
@@ -119,9 +128,11 @@ private:
     void handleFrame(PeerId peer, const QByteArray& frame);
     void dispatch(Peer& peer, const Message& message);
     void onHello(Peer& peer, const Hello& hello);
+    void onHelloProof(Peer& peer, const HelloProof& proof);
+    void completeHandshake(Peer& peer, const NodePack& pack);
     void onAnnounce(Peer& peer, const Announce& announce);
     void onPong(Peer& peer, const Pong& pong);
-    Hello makeHello() const;
+    Hello makeHello(quint64 nonce) const;
     QString describe(const Peer& peer) const;
     void tick();
     void maintainPeers();
@@ -135,7 +146,6 @@ private:
     Logger& log_;
     LinkControl& links_;
     NetHooks hooks_;
-    const quint64 helloNonce_;
     const Hash256 ownId_;
     PeerChannel channel_;
     AddressBook addresses_;

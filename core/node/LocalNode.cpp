@@ -7,6 +7,7 @@
 #include "core/mempool/Mempool.h"
 #include "core/node/ChainQueries.h"
 #include "core/node/NodeEngine.h"
+#include "core/node/PendingJobCount.h"
 #include "core/node/StorageSession.h"
 #include "core/node/ThumbnailCache.h"
 #include "core/node/TrafficHistory.h"
@@ -64,6 +65,10 @@ void LocalNode::start()
             const quint64 revision = snapshot_.status.revision + 1;
             snapshot_ = s;
             snapshot_.status.revision = revision;
+            const auto published = [&](const auto& submitted) {
+                return std::any_of(s.jobs.begin(), s.jobs.end(), [&](const PhotoJob& j) { return j.id == submitted.first; });
+            };
+            submittedJobs_.erase(std::remove_if(submittedJobs_.begin(), submittedJobs_.end(), published), submittedJobs_.end());
         }
         emit statusChanged();
     });
@@ -229,6 +234,19 @@ std::optional<PhotoJob> LocalNode::submitMiningJob(const PhotoJobRequest& reques
 
     PhotoJob job;
     job.id = QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0');
+    {
+        // The snapshot lags the engine: jobs submitted since it was published count too.
+        // PhotoJobQueue::submit checks again where it is exact.
+        std::lock_guard lock(snapshotMutex_);
+        PendingJobCount pending;
+        for (const PhotoJob& queued : snapshot_.jobs) pending.add(queued);
+        for (const auto& submitted : submittedJobs_) pending.addPending(submitted.second);
+        if (const auto refusal = pending.refusalFor(request.source)) {
+            if (error) *error = *refusal;
+            return std::nullopt;
+        }
+        submittedJobs_.emplace_back(job.id, request.source);
+    }
     job.label = request.label;
     job.vote = request.vote;
     job.rewardAddress = request.rewardAddress;

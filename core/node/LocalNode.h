@@ -76,6 +76,8 @@ private:
 
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
+    // Jobs handed to the engine that its snapshot does not show yet: (id, source).
+    std::vector<std::pair<QString, QString>> submittedJobs_;
 
     // The engine's recognizer (thread-safe to call), cleared under the mutex before the
     // engine that owns it goes away.

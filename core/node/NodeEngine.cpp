@@ -345,6 +345,7 @@ QString NodeEngine::startNetwork()
     hooks.ban = [this](const QHostAddress& a, qint64 seconds, const QString& reason) { ban(a, seconds, reason); };
     hooks.isBanned = [this](const QHostAddress& a) { return bans_->isBanned(a); };
     hooks.dial = [this](const QString& host, quint16 port) { return connections_->connectTo(host, port); };
+    hooks.dialSlotFree = [this] { return connections_->dialSlotFree(); };
     hooks.chainChanged = [this](const AcceptResult& r) { reportChainChange(r, false); };
     hooks.transactionReceived = [this](const Bytes& raw, net::PeerId from) {
         return submitTransfer(raw, QString("peer %1").arg(from), from).check;
@@ -365,6 +366,7 @@ QString NodeEngine::startNetwork()
     status.peerPort = peerPort_;
     status.peers = [this] { return net_ ? net_->peerTable() : QList<PeerInfo>{}; };
     status.tipCheck = [this] { return net_ ? net_->tipCheck() : TipCheckInfo{}; };
+    status.addressBook = [this] { return net_ ? net_->addressBookSize() : AddressBookSize{}; };
     log_.info(QString("listening for peers on %1:%2").arg(address.toString()).arg(peerPort_));
     return {};
 }

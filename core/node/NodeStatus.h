@@ -1,5 +1,6 @@
 #pragma once
 // The engine's state at a glance, as published for the GUI and the API: copied, never shared.
+#include "core/net/PeerInfo.h"
 #include "core/net/TipCheckInfo.h"
 #include <QMetaType>
 #include <QString>
@@ -31,6 +32,7 @@ struct NodeStatus {
     qint64 mempoolBytes = 0;
     quint16 peerPort = 0;        // where this node accepts peers
     std::optional<TipCheckInfo> tipCheck;  // mobile mode: the tip compared with full peers
+    AddressBookSize addressBook;  // how many addresses and catalogue nodes this node keeps
     quint64 minimumFee = 0;      // units: the smallest transfer fee this node's mempool admits
     quint64 maxPhotoBytes = 0;   // the largest photo a photo job may carry: this network's photo cap
 };

@@ -24,6 +24,9 @@ public:
         return out;
     }
 
+    void removeNodes(const std::vector<Hash256>& ids) override { store_.removeNodes(ids); }
+    void keepNewest(size_t max) override { store_.keepNewest(max); }
+
 private:
     storage::RedisPeerStore& store_;
 };

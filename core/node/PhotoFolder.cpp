@@ -70,8 +70,8 @@ void PhotoFolder::scan()
         QueryError error;
         if (const auto job = node_.submitMiningJob(request, &error)) {
             log_(QString("photo folder: %1 -> job %2 ('%3')").arg(file.fileName(), job->id, job->label));
-        } else if (!node_.status().ready) {
-            handled_.remove(key);  // the node is still starting: try again next scan
+        } else if (!node_.status().ready || error.kind == QueryError::Full) {
+            handled_.remove(key);  // the node is still starting, or its job queue is full: try again next scan
         } else {
             log_(QString("photo folder: %1 refused: %2").arg(file.fileName(), error.message));
         }

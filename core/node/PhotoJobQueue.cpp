@@ -1,6 +1,7 @@
 #include "core/node/PhotoJobQueue.h"
 
 #include "core/crypto/Sha256.h"
+#include "core/node/PendingJobCount.h"
 #include "core/photo/Recognizer.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/util/Bytes.h"
@@ -86,11 +87,20 @@ void PhotoJobQueue::forgetOldSettled()
 
 void PhotoJobQueue::submit(PhotoJob job, const Bytes& photo)
 {
+    PendingJobCount pending;
+    for (const PhotoJob& queued : jobs_) pending.add(queued);
+    const auto refusal = pending.refusalFor(job.source);
     QString error;
-    const auto hash = photos_.put(photo, &error);
+    // Over the limits the photo is not even stored (LocalNode refuses such jobs first; this
+    // catches submissions that raced past its snapshot).
+    const auto hash = refusal ? std::optional<Hash256>() : photos_.put(photo, &error);
     job.photoHash = QString::fromStdString(toHex(hash ? *hash : crypto::sha256(photo)));
     job.createdAt = job.updatedAt = nowMs();
-    if (!hash) {
+    if (refusal) {
+        job.state = JobState::Rejected;
+        job.detail = refusal->message;
+        log_.info(QString("mining job %1 rejected: %2").arg(job.id, job.detail));
+    } else if (!hash) {
         // The client was told its job is accepted: it learns why it ended from the job itself.
         job.state = JobState::Rejected;
         job.detail = "this node could not store the photo: " + error;

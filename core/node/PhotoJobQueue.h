@@ -40,7 +40,8 @@ public:
     // Reads the queue back; a job caught recognizing by a restart is queued again, and photos
     // of jobs that settled just before a crash are deleted.
     void load();
-    // Stores the photo and queues the job (its id, label, vote and reward address already checked).
+    // Stores the photo and queues the job (its id, label, vote and reward address already
+    // checked); over PendingJobCount's limits the job is rejected and its photo not stored.
     void submit(PhotoJob job, const Bytes& photo);
     // False when no unsettled job has this id.
     bool cancel(const QString& id);

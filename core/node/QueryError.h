@@ -6,7 +6,8 @@
 namespace pb {
 
 struct QueryError {
-    enum Kind { Malformed, NotFound, Conflict, Unavailable };
+    // Full: a queue (or the caller's share of it) is full; the same request may succeed later.
+    enum Kind { Malformed, NotFound, Conflict, Unavailable, Full };
     Kind kind = NotFound;
     QString message;
     QString code = {};  // a precise snake_case reason where one exists (a refused transfer's "nonce_gap")

@@ -47,6 +47,7 @@ void StatusPublisher::publish() const
     }
     s.peerPort = in.peerPort;
     if (in.mobile) s.tipCheck = in.tipCheck ? in.tipCheck() : TipCheckInfo{};
+    if (in.addressBook) s.addressBook = in.addressBook();
     s.minimumFee = in.minimumFee;
     s.maxPhotoBytes = in.maxPhotoBytes;
     QList<PeerInfo> peers;

@@ -35,6 +35,7 @@ struct StatusSources {
     const BanList* bans = nullptr;
     std::function<QList<PeerInfo>()> peers;
     std::function<TipCheckInfo()> tipCheck;
+    std::function<AddressBookSize()> addressBook;
 };
 
 class StatusPublisher {

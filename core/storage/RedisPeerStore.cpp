@@ -37,6 +37,13 @@ for i = 1, #ARGV, 2 do
 end
 return n)";
 
+// KEYS: nodes. ARGV: the node:<id> key prefix, how many to keep. Deletes the rest, oldest first.
+constexpr const char* kKeepNewestScript = R"(
+local old = redis.call('ZRANGE', KEYS[1], 0, -tonumber(ARGV[2]) - 1)
+for _, id in ipairs(old) do redis.call('DEL', ARGV[1] .. id) end
+if #old > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, #old - 1) end
+return #old)";
+
 // KEYS: nodes. ARGV: the node:<id> key prefix. Turns a plain set into the sorted set.
 constexpr const char* kUpgradeScript = R"(
 if redis.call('TYPE', KEYS[1]).ok ~= 'set' then return -1 end
@@ -192,6 +199,27 @@ std::optional<NodeRecord> RedisPeerStore::node(const Hash256& id)
     auto n = parseNode(id, r, &problem);
     if (!problem.empty()) throw StoreError("stored " + problem);
     return n;
+}
+
+void RedisPeerStore::removeNodes(const std::vector<Hash256>& ids)
+{
+    if (ids.empty()) return;
+    upgradeCatalogue();
+    std::vector<RedisClient::Command> commands;
+    RedisClient::Command fromSet = {"ZREM", key("nodes")};
+    for (const Hash256& id : ids) {
+        commands.push_back({"DEL", key("node:" + toHex(id))});
+        fromSet.push_back(toHex(id));
+    }
+    commands.push_back(fromSet);
+    const RedisReply r = redis_.transaction(commands);
+    if (!r.isArray()) throw StoreError("removing nodes from the catalogue failed: " + r.str());
+}
+
+void RedisPeerStore::keepNewest(size_t max)
+{
+    upgradeCatalogue();
+    run({"EVAL", kKeepNewestScript, "1", key("nodes"), key("node:"), std::to_string(max)}, "trimming the node catalogue");
 }
 
 void RedisPeerStore::saveBan(const BanRecord& ban)

@@ -2,7 +2,8 @@
 // The node catalogue and the ban list in Redis, beside the chain (same "pb:<network>:v1:"
 // prefix):
 //   node:<id>        hash  pack (signed encoding), signature, host, port, type, seen
-//   nodes            sorted set  node id -> last seen (seconds), most recent first on read
+//   nodes            sorted set  node id -> last seen (seconds), most recent first on read; its
+//                    size is bounded by the protocol (core/net/CatalogueKeeper.h)
 //   bans             hash  ip -> "<until seconds>:<banned-at seconds> <reason>"; records written
 //                    before the ban time was kept ("<until seconds> <reason>") still load, with
 //                    bannedAt 0
@@ -59,6 +60,10 @@ public:
     // Most recently seen first, at most `max`.
     std::vector<NodeRecord> nodes(size_t max, QStringList* skipped = nullptr);
     std::optional<NodeRecord> node(const Hash256& id);
+    // Deletes these nodes' records (unknown ids are ignored).
+    void removeNodes(const std::vector<Hash256>& ids);
+    // Deletes every node but the `max` most recently seen.
+    void keepNewest(size_t max);
 
     // Insert or replace the ban of ban.address.
     void saveBan(const BanRecord& ban);

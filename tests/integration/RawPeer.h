@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QtTest>
+#include <optional>
 
 namespace pb::test {
 
@@ -58,6 +59,39 @@ public:
         for (qsizetype i = 0; i < body.size(); ++i) body[i] = char(body[i] ^ m[i % 4]);
         socket_.write(frame + body);
         socket_.flush();
+    }
+
+    // The next complete data message from the node (server frames are unmasked; control
+    // frames are skipped, fragments joined), or nullopt when none arrives within `timeoutMs`.
+    std::optional<QByteArray> readMessage(int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray message;
+        for (;;) {
+            while (buffer_.size() >= 2) {
+                const auto opcode = int(uchar(buffer_[0]) & 0x0f);
+                const bool fin = uchar(buffer_[0]) & 0x80;
+                quint64 length = uchar(buffer_[1]) & 0x7f;
+                qsizetype header = 2;
+                if (length == 126 || length == 127) {
+                    const int bytes = length == 126 ? 2 : 8;
+                    if (buffer_.size() < 2 + bytes) break;
+                    length = 0;
+                    for (int i = 0; i < bytes; ++i) length = (length << 8) | uchar(buffer_[2 + i]);
+                    header += bytes;
+                }
+                if (quint64(buffer_.size() - header) < length) break;
+                const QByteArray payload = buffer_.mid(header, qsizetype(length));
+                buffer_.remove(0, header + qsizetype(length));
+                if (opcode >= 8) continue;  // close, ping, pong
+                message += payload;
+                if (fin) return message;
+            }
+            const qint64 left = timeoutMs - timer.elapsed();
+            if (left <= 0 || socket_.state() != QAbstractSocket::ConnectedState) return std::nullopt;
+            if (socket_.waitForReadyRead(int(std::min<qint64>(left, 100)))) buffer_ += socket_.readAll();
+        }
     }
 
     // True once the node has closed the connection (within `timeoutMs`).

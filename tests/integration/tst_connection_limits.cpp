@@ -4,6 +4,7 @@
 // descriptor limit (prlimit) a flood of idle P2P and slow REST connections leaves REST
 // answering, mining going and an honest peer able to connect.
 #include "DaemonProcess.h"
+#include "RawHandshake.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
 #include "core/chain/Transaction.h"
@@ -39,8 +40,8 @@ net::Hello helloFrom(const crypto::Ed25519Key& key)
 bool joinAs(RawPeer& peer, const QString& source, quint16 port)
 {
     if (!peer.open(source, port, net::kWebSocketPath)) return false;
-    peer.sendFrame(net::encode(helloFrom(crypto::Ed25519Key::generate())));
-    return true;
+    const auto key = crypto::Ed25519Key::generate();
+    return handshake(peer, key, helloFrom(key));
 }
 
 // Descriptors the process `pid` has open.

@@ -4,6 +4,7 @@
 // serving budget (--peer-serve-rate) and then bans it; it keeps the side branch's headers but
 // stores none of its bodies, and bans that peer too; it keeps mining and serving everyone else.
 #include "DaemonProcess.h"
+#include "RawHandshake.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
 #include "core/net/ConnectionManager.h"
@@ -33,7 +34,7 @@ private:
     }
     int height(DaemonProcess& node) { return node.status().value("height").toInt(); }
 
-    bool handshake(RawPeer& peer, const QString& source)
+    bool handshakeFrom(RawPeer& peer, const QString& source)
     {
         if (!peer.open(source, nodePort_, net::kWebSocketPath)) return false;
         const auto key = crypto::Ed25519Key::generate();
@@ -45,7 +46,7 @@ private:
         hello.genesis = genesis_;
         hello.nonce = 7;
         hello.pack = toWire(pack);
-        peer.sendFrame(net::encode(hello));
+        if (!handshake(peer, key, hello)) return false;
         QTest::qWait(300);
         return true;
     }
@@ -97,7 +98,7 @@ private slots:
     void getheadersFloodIsAnsweredWithinBudgetThenBanned()
     {
         RawPeer peer;
-        QVERIFY(handshake(peer, "127.0.0.80"));
+        QVERIFY(handshakeFrom(peer, "127.0.0.80"));
         const int before = height(*node_);
         // 30 requests in one burst: well within the transport's 200 messages a second, so
         // only the serving budget stands between them and 30 answers.
@@ -118,7 +119,7 @@ private slots:
         QVERIFY(height(*node_) >= 8);  // every side block below is 6 or more under the tip
         const std::vector<Block> blocks = sideBranch(8);
         RawPeer peer;
-        QVERIFY(handshake(peer, "127.0.0.81"));
+        QVERIFY(handshakeFrom(peer, "127.0.0.81"));
         for (const Block& b : blocks) peer.sendFrame(net::encode(net::BlockMessage{b.serialize(), {}}));
 
         QVERIFY2(peer.waitForClose(10000), "the node kept a peer pushing a stale side branch");

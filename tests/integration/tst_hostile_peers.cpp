@@ -1,7 +1,8 @@
-// Peers that send garbage, oversized frames, the wrong network, forged node packs or invalid
-// headers, or blocks claiming a label their photo does not show, are banned by IP, and the
-// node keeps serving everyone else.
+// Peers that send garbage, oversized frames, the wrong network, forged or replayed node packs
+// or invalid headers, or blocks claiming a label their photo does not show, are banned by IP,
+// and the node keeps serving everyone else.
 #include "DaemonProcess.h"
+#include "RawHandshake.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
 #include "core/net/ConnectionManager.h"
@@ -39,6 +40,7 @@ private:
     QTemporaryDir nodeDir_{"/tmp/pbXXXXXX"}, friendDir_{"/tmp/pbXXXXXX"};
     std::unique_ptr<DaemonProcess> node_, friend_;
     quint16 nodePort_ = freeLoopbackPort();
+    quint16 friendPort_ = freeLoopbackPort();
     const Hash256 genesis_ = networkByName("test")->genesisHash();
 
     bool banned(const QString& address)
@@ -65,7 +67,7 @@ private slots:
         node_ = std::make_unique<DaemonProcess>(nodeDir_.path());
         QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--mine"}), qPrintable(node_->stderrText()));
         friend_ = std::make_unique<DaemonProcess>(friendDir_.path());
-        QVERIFY(friend_->start({"--port", QString::number(freeLoopbackPort()), "--seed", QString("127.0.0.1:%1").arg(nodePort_)}));
+        QVERIFY(friend_->start({"--port", QString::number(friendPort_), "--seed", QString("127.0.0.1:%1").arg(nodePort_)}));
         QVERIFY(waitUntil([&] { return friend_->status().value("peers").toInt() >= 1; }, 10000));
     }
 
@@ -113,12 +115,49 @@ private slots:
         expectBanned(peer, "127.0.0.69");
     }
 
+    void replayedNodePackIsBanned()
+    {
+        // Record the friend's signed pack and the proof it gives a stranger...
+        RawPeer recorder;
+        QVERIFY(recorder.open("127.0.0.73", friendPort_, net::kWebSocketPath));
+        const auto strangerKey = crypto::Ed25519Key::generate();
+        recorder.sendFrame(net::encode(helloFrom(strangerKey, genesis_)));
+        const auto friendHello = awaitHello(recorder);
+        QVERIFY(friendHello);
+        std::optional<net::HelloProof> friendProof;
+        QVERIFY(waitUntil([&] {
+            const auto frame = recorder.readMessage(200);
+            QString error;
+            const auto message = frame ? net::decode(*frame, &error) : std::nullopt;
+            if (const auto* proof = message ? std::get_if<net::HelloProof>(&*message) : nullptr) friendProof = *proof;
+            return friendProof.has_value();
+        }, 5000));
+        // ...and replay both to the node as if we were the friend.
+        RawPeer replayer;
+        QVERIFY(replayer.open("127.0.0.74", nodePort_, net::kWebSocketPath));
+        net::Hello replayed = *friendHello;
+        replayed.nonce = 4242;
+        replayer.sendFrame(net::encode(replayed));
+        QVERIFY(awaitHello(replayer));
+        replayer.sendFrame(net::encode(*friendProof));
+        expectBanned(replayer, "127.0.0.74");
+        // The node's record of the friend still points where the friend is.
+        const QString friendId = QString::fromStdString(toHex(fromWire(friendHello->pack).id));
+        bool found = false;
+        for (const QJsonValue& n : httpGet(node_->restPort(), "/api/v1/nodes?limit=1000").json.value("nodes").toArray()) {
+            if (n.toObject().value("id").toString() != friendId) continue;
+            found = true;
+            QCOMPARE(n.toObject().value("host").toString(), QString("127.0.0.1"));
+        }
+        QVERIFY(found);
+    }
+
     void invalidHeaderIsBanned()
     {
         RawPeer peer;
         QVERIFY(peer.open("127.0.0.70", nodePort_, net::kWebSocketPath));
         const auto key = crypto::Ed25519Key::generate();
-        peer.sendFrame(net::encode(helloFrom(key, genesis_)));
+        QVERIFY(handshake(peer, key, helloFrom(key, genesis_)));
         QTest::qWait(300);
         // A header on genesis whose hash is far above its target.
         BlockHeader header = networkByName("test")->genesisBlock().header;
@@ -136,7 +175,7 @@ private slots:
         RawPeer peer;
         QVERIFY(peer.open("127.0.0.72", nodePort_, net::kWebSocketPath));
         const auto key = crypto::Ed25519Key::generate();
-        peer.sendFrame(net::encode(helloFrom(key, genesis_)));
+        QVERIFY(handshake(peer, key, helloFrom(key, genesis_)));
         QTest::qWait(300);
         TransferTx t;
         t.network = genesis_;
@@ -163,7 +202,7 @@ private slots:
         RawPeer peer;
         QVERIFY(peer.open("127.0.0.71", nodePort_, net::kWebSocketPath));
         const auto key = crypto::Ed25519Key::generate();
-        peer.sendFrame(net::encode(helloFrom(key, genesis_)));
+        QVERIFY(handshake(peer, key, helloFrom(key, genesis_)));
         QTest::qWait(300);
         // A block on genesis claiming "cat" for a photo of a dog, mined at the photo target.
         const NetworkParams& test = *networkByName("test");

@@ -2,6 +2,7 @@
 // survives a restart there (the mempool is in Redis) and is mined again, with the coinbase
 // claiming reward + fee. Blocks are built here and pushed through a raw peer connection.
 #include "DaemonProcess.h"
+#include "RawHandshake.h"
 #include "RawPeer.h"
 #include "core/api/TransferJson.h"
 #include "core/chain/NetworkParams.h"
@@ -75,7 +76,7 @@ private slots:
         pack.type = "full";
         pack.userAgent = "reorg-test";
         pack.signWith(peerKey);
-        peer.sendFrame(net::encode(net::Hello{testNet().genesisHash(), toWire(pack), 7}));
+        QVERIFY(handshake(peer, peerKey, net::Hello{testNet().genesisHash(), toWire(pack), 7}));
         QTest::qWait(300);
 
         const auto sender = keyFor(0x31);

@@ -45,7 +45,8 @@ public:
         case 15: return GetTransactions{hashes(upTo(kMaxInventoryPerMessage))};
         case 16: return TransactionMessage{bytes(upTo(kMaxTransactionBytes))};
         case 17: return GetTip{u64()};
-        default: return TipMessage{u64(), hash(), hash()};
+        case 18: return TipMessage{u64(), hash(), hash()};
+        default: return HelloProof{bytes(64)};
         }
     }
 
@@ -134,6 +135,7 @@ inline bool operator==(const PeerAddress& a, const PeerAddress& b)
     return a.host == b.host && a.port == b.port && a.nodeId == b.nodeId && a.type == b.type && a.lastSeen == b.lastSeen;
 }
 inline bool operator==(const Hello& a, const Hello& b) { return a.genesis == b.genesis && a.pack == b.pack && a.nonce == b.nonce; }
+inline bool operator==(const HelloProof& a, const HelloProof& b) { return a.signature == b.signature; }
 inline bool operator==(const Ping& a, const Ping& b) { return a.nonce == b.nonce; }
 inline bool operator==(const Pong& a, const Pong& b) { return a.nonce == b.nonce; }
 inline bool operator==(const GetPeers&, const GetPeers&) { return true; }

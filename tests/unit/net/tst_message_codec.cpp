@@ -295,6 +295,7 @@ private slots:
         WirePack shortSig = validPack();
         shortSig.signature.resize(63);
         row("signature 63 bytes", encode(Announce{shortSig, "h"}), "announce.pack.sig: 63 bytes, expected 64");
+        row("handshake proof 65 bytes", encode(HelloProof{Bytes(65, 1)}), "proof.sig: 65 bytes, expected 64");
         std::vector<Bytes> headers(5, Bytes(88));
         headers[3].resize(87);
         row("header 87 bytes", encode(Headers{headers}), "headers.headers[3]: 87 bytes, expected 88");

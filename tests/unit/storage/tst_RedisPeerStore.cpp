@@ -58,6 +58,7 @@ private slots:
     void savingAgainReplacesTheRecord();
     void nodesAreMostRecentFirstAndLimitedToMax();
     void touchOnlyMovesLastSeenForward();
+    void nodesAreRemovedAndTrimmedToTheNewest();
     void malformedSignatureIsRefused();
     void bansAreListedSortedAndRemovable();
     void expiredBansAreNotListedAndDeleted();
@@ -153,6 +154,21 @@ void TestRedisPeerStore::nodesAreMostRecentFirstAndLimitedToMax()
     QCOMPARE(all.size(), size_t(245));
     QVERIFY(skipped.isEmpty());
     QVERIFY(std::is_sorted(all.begin(), all.end(), [](const NodeRecord& a, const NodeRecord& b) { return a.seen > b.seen; }));
+}
+
+void TestRedisPeerStore::nodesAreRemovedAndTrimmedToTheNewest()
+{
+    for (uint8_t n = 1; n <= 10; ++n) m_store->saveNode(nodeRecord(n, kNow + n));
+    m_store->removeNodes({idOf(10), idOf(3), idOf(99)});  // an unknown id is ignored
+    QCOMPARE(firstBytes(m_store->nodes(100)), (std::vector<uint8_t>{9, 8, 7, 6, 5, 4, 2, 1}));
+    QCOMPARE(redis().command({"EXISTS", key("node:" + toHex(idOf(10)))}).integer(), 0LL);
+
+    m_store->keepNewest(3);
+    QCOMPARE(firstBytes(m_store->nodes(100)), (std::vector<uint8_t>{9, 8, 7}));
+    QCOMPARE(redis().command({"EXISTS", key("node:" + toHex(idOf(1)))}).integer(), 0LL);  // the records go too
+    m_store->keepNewest(5);  // fewer than that: nothing changes
+    QCOMPARE(m_store->nodes(100).size(), size_t(3));
+    m_store->removeNodes({});
 }
 
 void TestRedisPeerStore::touchOnlyMovesLastSeenForward()

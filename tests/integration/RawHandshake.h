@@ -1,0 +1,36 @@
+#pragma once
+// The protocol handshake as a raw peer performs it: its hello, then, once the node's hello has
+// arrived, its HelloProof over the node's per-connection nonce and node id (NodePack.h).
+#include "RawPeer.h"
+#include "core/net/MessageCodec.h"
+#include "core/net/NodePack.h"
+
+namespace pb::test {
+
+// Reads messages from the node until its hello; nullopt when none comes within `timeoutMs`.
+inline std::optional<net::Hello> awaitHello(RawPeer& peer, int timeoutMs = 5000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        const auto frame = peer.readMessage(int(timeoutMs - timer.elapsed()));
+        if (!frame) return std::nullopt;
+        QString error;
+        const auto message = net::decode(*frame, &error);
+        if (const auto* hello = message ? std::get_if<net::Hello>(&*message) : nullptr) return *hello;
+    }
+    return std::nullopt;
+}
+
+// Sends `hello` (whose pack `key` signed) and completes the handshake; false when the node's
+// hello never came.
+inline bool handshake(RawPeer& peer, const crypto::Ed25519Key& key, const net::Hello& hello)
+{
+    peer.sendFrame(net::encode(hello));
+    const auto theirs = awaitHello(peer);
+    if (!theirs) return false;
+    peer.sendFrame(net::encode(proveHandshake(key, hello.genesis, theirs->nonce, fromWire(theirs->pack).id)));
+    return true;
+}
+
+} // namespace pb::test
