@@ -265,7 +265,7 @@ HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
     return result;
 }
 
-AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now)
+AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now, const PhotoVerdict* verdict)
 {
     AcceptResult result;
     Block block;
@@ -308,9 +308,16 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         if (result.validation.ok()) result.validation = checkPhoto(block, photo, params_);
         // Last, as it is the slow check: the recognizer must see the claimed label.
         if (result.validation.ok() && !block.label.empty()) {
-            const PhotoVerdict verdict = verifier_ ? verifier_(*photo, block.label)
-                                                   : PhotoVerdict{PhotoVerdict::Kind::Unverifiable, "this node runs no recognizer"};
-            result.validation = checkLabelClaim(block, verdict);
+            std::optional<PhotoVerdict> known;
+            if (verdict) known = *verdict;
+            else if (verifier_) known = verifier_(*block.photoHash, *photo, block.label);
+            else known = PhotoVerdict{PhotoVerdict::Kind::Unverifiable, "this node runs no recognizer"};
+            if (!known) {
+                result.outcome = AcceptOutcome::PhotoCheckPending;
+                result.photoCheck = PhotoCheck{*block.photoHash, block.label};
+                return result;
+            }
+            result.validation = checkLabelClaim(block, *known);
         }
         if (!result.validation.ok()) {
             // Not the block's fault: it may be valid once the clock, the photo or a recognizer is there.

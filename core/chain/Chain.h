@@ -26,6 +26,13 @@ enum class AcceptOutcome {
     Duplicate,       // already stored
     Stored,          // stored off the active chain (less work, or ancestors' bodies missing)
     Connected,       // the active chain changed
+    PhotoCheckPending,  // valid so far, nothing stored: submit again with the recognizer's verdict
+};
+
+// The one slow check of a block: does the recognizer see `label` in the photo?
+struct PhotoCheck {
+    Hash256 photoHash{};
+    std::string label;
 };
 
 struct AcceptResult {
@@ -36,6 +43,7 @@ struct AcceptResult {
     uint64_t height = 0;
     std::vector<BlockIndexEntry> disconnected;  // tip first
     std::vector<BlockIndexEntry> connected;     // ascending
+    std::optional<PhotoCheck> photoCheck;       // what to ask the recognizer, when PhotoCheckPending
     bool ok() const { return outcome != AcceptOutcome::Rejected; }
 };
 
@@ -46,8 +54,11 @@ struct HeaderResult {
     bool ok() const { return validation.ok() && storageError.empty(); }
 };
 
-// Runs the network's recognizer on a photo for a claimed label (deterministic, may be slow).
-using PhotoVerifier = std::function<PhotoVerdict(const Bytes& photo, const std::string& label)>;
+// The network's recognizer's verdict on a photo for a claimed label, when it is known without
+// waiting (remembered, or no recognizer to ask); none when it has to be worked out off the
+// caller's thread, which submitBlock() reports as PhotoCheckPending.
+using PhotoVerifier =
+    std::function<std::optional<PhotoVerdict>(const Hash256& photoHash, const Bytes& photo, const std::string& label)>;
 
 class Chain {
 public:
@@ -67,8 +78,11 @@ public:
     const BlockIndexEntry& bestHeader() const { return bestHeader_; }
 
     // Validates an encoded block (and its photo, when it names one), stores it, and switches
-    // the active chain to it when its branch has the most work.
-    AcceptResult submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now);
+    // the active chain to it when its branch has the most work. A claimed label is judged by
+    // `verdict` when given (the caller already asked the recognizer), else by the verifier; when
+    // the verifier cannot answer at once, every other check has passed and nothing is stored:
+    // the outcome is PhotoCheckPending, and the caller submits again with the verdict.
+    AcceptResult submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now, const PhotoVerdict* verdict = nullptr);
 
     // Headers-first sync: validates and records a header whose parent is known.
     HeaderResult acceptHeader(const BlockHeader& header, uint64_t now);

@@ -163,13 +163,16 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
 
 void BlockSync::requestBodies()
 {
+    if (awaitingVerdict_.size() >= kMaxPhotoChecks) return;  // the recognizer is the bottleneck: let it catch up
     std::set<Hash256> inFlight;
+    for (const auto& [hash, waiting] : awaitingVerdict_) inFlight.insert(hash);
     // A peer's download window is refilled once half of it has arrived, so requests go out in
     // batches rather than one per block received (which would flood a fast-serving peer).
     std::set<PeerId> refill;
+    const auto windowUsed = [](const PeerSync& peer) { return int(peer.blocksInFlight.size()) + peer.photoChecks; };
     for (const auto& [id, peer] : peers_) {
         inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
-        if (int(peer.blocksInFlight.size()) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
+        if (windowUsed(peer) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
     }
     std::map<PeerId, GetBlocks> requests;
     // Asks a peer known to have the block, with room in its download window; unless
@@ -178,7 +181,7 @@ void BlockSync::requestBodies()
         for (auto& [id, peer] : peers_) {
             GetBlocks& request = requests[id];
             if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height
-                || int(peer.blocksInFlight.size()) >= settings_.maxBlocksInFlightPerPeer
+                || windowUsed(peer) >= settings_.maxBlocksInFlightPerPeer
                 || request.hashes.size() >= kMaxBlocksPerRequest || (!evenIfMissed && peer.missed.count(wanted.hash)))
                 continue;
             if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
@@ -267,12 +270,23 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
         requestHeaders(id);
         return;
     }
+    if (awaitingVerdict_.count(hash)) return;  // its photo is being checked already: once is enough
     if (!requested && !chain_.extendsTipOrLeads(*header)) {
         keepSideBranchHeader(id, *header);
         return;
     }
+    submit(id, hash, message, nullptr);
+}
+
+void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict)
+{
     const AcceptResult r = chain_.submitBlock(message.block, message.photo.empty() ? nullptr : &message.photo,
-                                              channel_.nowSeconds());
+                                              channel_.nowSeconds(), verdict);
+    if (r.outcome == AcceptOutcome::PhotoCheckPending) {
+        awaitPhotoCheck(id, hash, message, *r.photoCheck);
+        requestBodies();
+        return;
+    }
     if (!r.storageError.empty()) {
         log_.error(QString("cannot store block %1: %2").arg(hexOf(hash), QString::fromStdString(r.storageError)));
     } else if (!r.ok()) {
@@ -290,7 +304,8 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
     }
     // Even a rejected block may have let valid ancestors connect (when it failed in their branch).
     if (!r.connected.empty()) {
-        if (r.ok()) {
+        PeerSync* peer = find(id);  // it may have gone while its block's photo was checked
+        if (r.ok() && peer) {
             notePeerHas(*peer, hash);
             channel_.noteBlockRelayed(id);
         }
@@ -315,6 +330,29 @@ void BlockSync::keepSideBranchHeader(PeerId id, const BlockHeader& header)
                            QString("unrequested block %1 on a fork %2 blocks below the tip")
                                .arg(hexOf(header.hash()).left(16)).arg(chain_.tip().height + 1 - height));
     }
+}
+
+void BlockSync::awaitPhotoCheck(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoCheck& check)
+{
+    if (awaitingVerdict_.size() >= kMaxPhotoChecks) {
+        log_.info(QString("block %1 dropped: %2 blocks already wait for the recognizer")
+                      .arg(hexOf(hash).left(16)).arg(awaitingVerdict_.size()));
+        return;
+    }
+    awaitingVerdict_.emplace(hash, AwaitingVerdict{id, message});
+    if (PeerSync* peer = find(id)) ++peer->photoChecks;
+    hooks_.checkPhoto(check.photoHash, message.photo, check.label,
+                      [this, hash](const PhotoVerdict& verdict) { photoChecked(hash, verdict); });
+}
+
+void BlockSync::photoChecked(const Hash256& hash, const PhotoVerdict& verdict)
+{
+    const auto it = awaitingVerdict_.find(hash);
+    if (it == awaitingVerdict_.end()) return;
+    const AwaitingVerdict waiting = std::move(it->second);
+    awaitingVerdict_.erase(it);
+    if (PeerSync* peer = find(waiting.from)) --peer->photoChecks;
+    submit(waiting.from, hash, waiting.message, &verdict);
 }
 
 void BlockSync::onGetPhoto(PeerId peer, const GetPhoto& request)

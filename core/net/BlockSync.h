@@ -7,6 +7,11 @@
 // photos to peers, each request charged to the peer's ServeBudget by what it cost us, and, on
 // mobile nodes, re-fetches a pruned block's body on request.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
+// A block whose claimed label needs the recognizer waits, valid in every other respect and not
+// stored, while SyncHooks::checkPhoto works the verdict out off this thread; it is then
+// submitted again with it, refused or accepted exactly as if judged at once. It counts against
+// its sender's download window meanwhile, and past kMaxPhotoChecks waiting, no more bodies are
+// requested and unrequested photo blocks are dropped (they come again through headers).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
 #include "core/chain/Chain.h"
 #include "core/net/PeerChannel.h"
@@ -34,6 +39,11 @@ struct SyncHooks {
     std::function<void(const AcceptResult& r, PeerId from)> blocksConnected;
     // A pruned block's body (and photo) that fetchBody() asked for.
     std::function<void(const Hash256& hash, const Bytes& block, const Bytes& photo)> prunedBodyArrived;
+    // Works out the recognizer's verdict on a photo's claimed label, off this thread, and calls
+    // `done` with it on this thread. Needed when the chain's verifier can defer a verdict.
+    std::function<void(const Hash256& photoHash, const Bytes& photo, const std::string& label,
+                       std::function<void(const PhotoVerdict&)> done)>
+        checkPhoto;
 };
 
 class BlockSync {
@@ -41,6 +51,7 @@ public:
     static constexpr size_t kMissingBodiesScanned = 256;
     static constexpr qint64 kRefetchTimeoutMs = 10'000;
     static constexpr uint64_t kStaleForkDepth = 6;
+    static constexpr size_t kMaxPhotoChecks = 64;  // blocks (photos in memory) waiting for a verdict
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 
@@ -71,6 +82,8 @@ public:
     // Mobile nodes: asks a random body-serving peer for a pruned block's body, once per
     // kRefetchTimeoutMs.
     void fetchBody(const Hash256& hash);
+    // Blocks waiting for their photo's verdict.
+    size_t photoChecksWaiting() const { return awaitingVerdict_.size(); }
 
 private:
     struct PeerSync {
@@ -80,6 +93,11 @@ private:
         qint64 downloadDeadlineMs = 0;  // the next requested block is due by then
         int unconnectingHeaders = 0;
         uint64_t bestKnownHeight = 0;   // highest block we know the peer has
+        int photoChecks = 0;            // its blocks waiting for a verdict: part of its window
+    };
+    struct AwaitingVerdict {
+        PeerId from = 0;
+        BlockMessage message;
     };
     PeerSync* find(PeerId peer);
     // An unrequested block that neither extends the tip nor leads: its header, never its body.
@@ -91,6 +109,10 @@ private:
     double serveBlocks(PeerId peer, const GetBlocks& request);
     double servePhoto(PeerId peer, const GetPhoto& request);
     void notePeerHas(PeerSync& peer, const Hash256& block);
+    // Submits a peer's block (with its photo's verdict once known) and acts on the outcome.
+    void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict);
+    void awaitPhotoCheck(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoCheck& check);
+    void photoChecked(const Hash256& hash, const PhotoVerdict& verdict);
 
     SyncSettings settings_;
     Chain& chain_;
@@ -99,8 +121,9 @@ private:
     Logger& log_;
     SyncHooks hooks_;
     std::map<PeerId, PeerSync> peers_;
-    std::map<Hash256, qint64> refetching_;
-    ServeBudget serving_;  // pruned bodies asked for, with the time asked
+    std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
+    ServeBudget serving_;
+    std::map<Hash256, AwaitingVerdict> awaitingVerdict_;
 };
 
 } // namespace pb::net

@@ -32,7 +32,7 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
                  hooks_.chainChanged(r);
                  relay_.announce(connected, from);
              },
-             hooks_.prunedBodyArrived}),
+             hooks_.prunedBodyArrived, hooks_.checkPhoto}),
       relay_(store, sync_, channel_, log, {hooks_.transactionReceived, hooks_.pendingTransaction}),
       tipRounds_({settings_.nodeType == "mobile", settings_.tipCheckIntervalMs, settings_.tipCheckMinGapMs}, chain, store,
                  channel_, sync_, log),

@@ -67,6 +67,7 @@ struct NetHooks {
     std::function<std::optional<Bytes>(const Hash256& id)> pendingTransaction;
     // A pruned block's body (and photo) that fetchBody() asked a peer for.
     std::function<void(const Hash256& hash, const Bytes& block, const Bytes& photo)> prunedBodyArrived;
+    decltype(SyncHooks::checkPhoto) checkPhoto;  // the recognizer's verdict, off the engine thread
 };
 
 class PeerManager : public QObject, public LinkEvents {

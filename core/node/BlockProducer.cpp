@@ -4,6 +4,7 @@
 #include "core/crypto/Sha256.h"
 #include "core/node/Guarded.h"
 #include "core/node/PhotoJobQueue.h"
+#include "core/node/PhotoVerifier.h"
 #include "core/node/TransferPool.h"
 
 #include <QDateTime>
@@ -18,10 +19,11 @@ constexpr int kTemplateCoalesceMs = 200;
 uint64_t nowSeconds() { return uint64_t(QDateTime::currentSecsSinceEpoch()); }
 } // namespace
 
-BlockProducer::BlockProducer(Chain& chain, PhotoJobQueue& photoJobs, TransferPool& transfers,
+BlockProducer::BlockProducer(Chain& chain, PhotoJobQueue& photoJobs, PhotoVerifier& photoVerifier, TransferPool& transfers,
                              const crypto::AddressHash& rewardAddress, Logger& log, std::function<void(const AcceptResult&)> onMined)
     : chain_(chain),
       photoJobs_(photoJobs),
+      photoVerifier_(photoVerifier),
       transfers_(transfers),
       rewardAddress_(rewardAddress),
       log_(log),
@@ -126,7 +128,11 @@ void BlockProducer::onNonceFound(uint64_t workUnitId, uint64_t nonce)
     if (!template_ || workUnitId != workUnitId_) return;
     Block block = template_->block;
     block.header.nonce = nonce;
-    const AcceptResult r = chain_.submitBlock(block.serialize(), templatePhoto_ ? &*templatePhoto_ : nullptr, nowSeconds());
+    // The job's photo was recognized when the job was accepted: no second recognition here.
+    std::optional<PhotoVerdict> jobVerdict;
+    if (block.photoHash) jobVerdict = photoVerifier_.jobVerdict(*block.photoHash, block.label);
+    const AcceptResult r = chain_.submitBlock(block.serialize(), templatePhoto_ ? &*templatePhoto_ : nullptr, nowSeconds(),
+                                              jobVerdict ? &*jobVerdict : nullptr);
     if (!r.ok()) {
         log_.error(QString("mined block rejected: %1").arg(describeRejection(r)));
         // A photo block our own validation refuses would be refused again: settle its job.

@@ -22,12 +22,15 @@ class TransferPool;
 
 namespace node {
 
+class PhotoVerifier;
+
 class BlockProducer : public QObject {
     Q_OBJECT
 public:
     // `onMined` gets the chain's answer for every block this node found and connected.
-    BlockProducer(Chain& chain, PhotoJobQueue& photoJobs, TransferPool& transfers, const crypto::AddressHash& rewardAddress,
-                  Logger& log, std::function<void(const AcceptResult&)> onMined);
+    // Our photo blocks are judged by the verdict their job got from `photoVerifier`.
+    BlockProducer(Chain& chain, PhotoJobQueue& photoJobs, PhotoVerifier& photoVerifier, TransferPool& transfers,
+                  const crypto::AddressHash& rewardAddress, Logger& log, std::function<void(const AcceptResult&)> onMined);
     ~BlockProducer() override;
 
     void start(int threads);
@@ -51,6 +54,7 @@ private:
 
     Chain& chain_;
     PhotoJobQueue& photoJobs_;
+    PhotoVerifier& photoVerifier_;
     TransferPool& transfers_;
     const crypto::AddressHash rewardAddress_;
     Logger& log_;

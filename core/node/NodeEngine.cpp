@@ -10,6 +10,7 @@
 #include "core/node/Guarded.h"
 #include "core/node/NetworkFile.h"
 #include "core/node/PhotoJobQueue.h"
+#include "core/node/PhotoVerifier.h"
 #include "core/node/RecognizerChoice.h"
 #include "core/node/StorageSession.h"
 #include "core/node/TrafficHistory.h"
@@ -135,7 +136,7 @@ QString NodeEngine::initialize()
         return QString("cannot save the node pack: %1").arg(e.what());
     }
 
-    producer_ = std::make_unique<node::BlockProducer>(*chain_, *photoJobs_, *transfers_, rewardAddress_, log_,
+    producer_ = std::make_unique<node::BlockProducer>(*chain_, *photoJobs_, *photoVerifier_, *transfers_, rewardAddress_, log_,
                                                       [this](const AcceptResult& r) { reportChainChange(r, true); });
     status.producer = producer_.get();
     history_ = std::make_unique<node::TrafficHistory>(
@@ -157,7 +158,10 @@ QString NodeEngine::startChain()
         const bool mobile = config_.mode == NodeMode::Mobile;
         chain_ = std::make_unique<Chain>(*params_, storage_->chain(),
                                          mobile ? std::min(config_.maxReorgDepth, config_.pruneWindow) : config_.maxReorgDepth);
-        chain_->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verifyPhoto(photo, label); });
+        photoVerifier_ = std::make_unique<node::PhotoVerifier>(recognizer_.get(), recognizerProblem_);
+        chain_->setPhotoVerifier([this](const Hash256& photoHash, const Bytes&, const std::string& label) {
+            return photoVerifier_->known(photoHash, label);
+        });
         chain_->load();
         status.chain = chain_.get();
         bans_ = std::make_unique<node::BanList>(storage_->peers(), log_, nowSeconds, config_.banSubnets);
@@ -187,6 +191,8 @@ QString NodeEngine::startChain()
 void NodeEngine::shutdown()
 {
     statusTimer_.stop();
+    // First, so no verdict comes back into the network parts being taken down.
+    if (photoVerifier_) photoVerifier_->stop();
     history_.reset();
     if (connections_) connections_->closeAll("node shutting down");
     connections_.reset();
@@ -205,6 +211,7 @@ void NodeEngine::shutdown()
     photoJobs_.reset();  // waits for a recognition in progress
     bans_.reset();
     chain_.reset();
+    photoVerifier_.reset();
     storage_.reset();  // stops an embedded redis-server
     if (lock_) lock_->unlock();
     lock_.reset();
@@ -222,15 +229,6 @@ void NodeEngine::checkRecognizer(const QString& creationError)
                                       QString::fromStdString(params_->recognizerIdentity));
     }
     if (!recognizerProblem_.isEmpty()) log_.error(recognizerProblem_);
-}
-
-PhotoVerdict NodeEngine::verifyPhoto(const Bytes& photo, const std::string& label) const
-{
-    if (!recognizerProblem_.isEmpty()) return {PhotoVerdict::Kind::Unverifiable, recognizerProblem_.toStdString()};
-    const photo::RecognizeOutcome outcome = recognizer_->recognize(photo);
-    if (!outcome.ok()) return {PhotoVerdict::Kind::NotConfirmed, "the photo is unusable: " + outcome.message};
-    if (outcome.recognition->confirms(label, true)) return {PhotoVerdict::Kind::Confirmed, {}};
-    return {PhotoVerdict::Kind::NotConfirmed, "it sees " + photo::describeDetections(*outcome.recognition)};
 }
 
 void NodeEngine::submitPhotoJob(const PhotoJob& job, const QByteArray& photo)
@@ -357,6 +355,8 @@ QString NodeEngine::startNetwork()
     hooks.prunedBodyArrived = [this](const Hash256& hash, const Bytes& block, const Bytes& photo) {
         restorePrunedBody(hash, block, photo);
     };
+    hooks.checkPhoto = [this](const Hash256& photoHash, const Bytes& photo, const std::string& label,
+                              node::PhotoVerifier::Done done) { photoVerifier_->check(photoHash, photo, label, std::move(done)); };
     net_ = std::make_unique<net::PeerManager>(settings, *chain_, storage_->chain(),
                                               std::make_unique<PeerStoreCatalogue>(storage_->peers()), *nodeKey_, log_,
                                               *connections_, hooks);

@@ -39,6 +39,7 @@ struct RedisEndpoint;
 namespace node {
 class BanList;
 class BlockProducer;
+class PhotoVerifier;
 class StorageSession;
 class TrafficHistory;
 } // namespace node
@@ -87,7 +88,6 @@ private:
     QString startChain();
     QString startNetwork();
     void checkRecognizer(const QString& creationError);
-    PhotoVerdict verifyPhoto(const Bytes& photo, const std::string& label) const;
     void reportChainChange(const AcceptResult& result, bool minedHere);
     void publishStatus() { publisher_.publish(); }
     void saveNodePack();
@@ -107,6 +107,7 @@ private:
     std::unique_ptr<node::BanList> bans_;
     std::unique_ptr<photo::Recognizer> recognizer_;
     QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
+    std::unique_ptr<node::PhotoVerifier> photoVerifier_;  // the recognizer's verdicts on blocks, off this thread
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<PhotoJobQueue> photoJobs_;
     std::unique_ptr<TransferPool> transfers_;

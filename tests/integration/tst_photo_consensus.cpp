@@ -58,7 +58,7 @@ private:
         f.store = std::make_unique<storage::RedisChainStore>(redis_.client(), redis_.photos(), "photo" + std::to_string(++storeCount_));
         f.store->checkSchema();
         f.chain = std::make_unique<Chain>(net_, *f.store);
-        if (withVerifier) f.chain->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verify(photo, label); });
+        if (withVerifier) f.chain->setPhotoVerifier([this](const Hash256&, const Bytes& photo, const std::string& label) { return verify(photo, label); });
         f.chain->load();
         return f;
     }
