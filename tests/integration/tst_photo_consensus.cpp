@@ -157,7 +157,7 @@ private slots:
         QCOMPARE(r.validation.error, BlockError::PhotoUnverifiable);
         QVERIFY(!blind.store->indexEntry(block.hash()).has_value());
         // Once it has the recognizer, the same block is accepted.
-        blind.chain->setPhotoVerifier([this](const Bytes& photo, const std::string& label) { return verify(photo, label); });
+        blind.chain->setPhotoVerifier([this](const Hash256&, const Bytes& photo, const std::string& label) { return verify(photo, label); });
         QVERIFY(blind.chain->submitBlock(block.serialize(), &dog, kNow).ok());
         QCOMPARE(blind.chain->tip().hash, block.hash());
     }
