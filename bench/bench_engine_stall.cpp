@@ -1,8 +1,9 @@
 // The engine thread's longest stall while 20 photo blocks arrive from a peer: the node's own
 // BlockSync, Chain and PhotoVerifier with the real NanoDet recognizer, a chain in memory and a
 // fake link (no sockets, no Redis). A 1 ms timer on the engine thread records the longest gap
-// between its ticks (wall clock: on a loaded machine it includes time the thread waited for a
-// core), and the engine thread's CPU time in its longest block handler (a block arriving, or a
+// between its ticks (wall clock: on a loaded machine it includes time the thread was ready but
+// waited for a core, which the kernel reports in /proc/thread-self/schedstat and is printed),
+// and the engine thread's CPU time in its longest block handler (a block arriving, or a
 // verdict coming back) shows the work our code does there. Run twice on the same blocks: the
 // recognizer called on the engine thread (how the node judged photo blocks before
 // PhotoVerifier, the baseline), then on the worker. Each block claims a label NanoDet sees in
@@ -17,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
@@ -35,6 +37,15 @@ struct PhotoClaim {
     Bytes photo;
     std::string label;
 };
+
+// Time this thread has spent ready to run but waiting for a core (Linux schedstat), ms.
+double runQueueWaitMs()
+{
+    QFile f("/proc/thread-self/schedstat");
+    if (!f.open(QIODevice::ReadOnly)) return 0;
+    const QList<QByteArray> fields = f.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toDouble() / 1e6 : 0;
+}
 
 double threadCpuMs()
 {
@@ -85,6 +96,8 @@ Block photoBlock(const PhotoClaim& claim, uint8_t tag)
 
 struct Run {
     qint64 longestStallMs = 0;
+    double longestStallWaitMs = 0;  // of which the thread was ready but had no core
+    double longestOwnStallMs = 0;   // the longest gap not counting such waits
     double longestHandlerCpuMs = 0;
     qint64 totalMs = 0;
     int accepted = 0;
@@ -126,11 +139,19 @@ Run deliver(const photo::Recognizer& recognizer, const std::vector<net::BlockMes
     QElapsedTimer clock;
     clock.start();
     qint64 lastTick = 0;
-    QTimer tick;
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        run.longestStallMs = std::max(run.longestStallMs, clock.elapsed() - lastTick);
+    double lastWait = runQueueWaitMs();
+    const auto noteGap = [&] {
+        const double wait = runQueueWaitMs();
+        run.longestOwnStallMs = std::max(run.longestOwnStallMs, double(clock.elapsed() - lastTick) - (wait - lastWait));
+        if (clock.elapsed() - lastTick > run.longestStallMs) {
+            run.longestStallMs = clock.elapsed() - lastTick;
+            run.longestStallWaitMs = wait - lastWait;
+        }
         lastTick = clock.elapsed();
-    });
+        lastWait = wait;
+    };
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, noteGap);
     tick.start(1);
     int delivered = 0;
     for (size_t i = 0; i < messages.size(); ++i)
@@ -150,8 +171,7 @@ Run deliver(const photo::Recognizer& recognizer, const std::vector<net::BlockMes
     };
     while (!decided()) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
     run.totalMs = clock.elapsed();
-    // The last gap, up to the moment everything was decided.
-    run.longestStallMs = std::max(run.longestStallMs, clock.elapsed() - lastTick);
+    noteGap();  // the last gap, up to the moment everything was decided
     return run;
 }
 
@@ -189,17 +209,18 @@ int main(int argc, char** argv)
     const Run before = deliver(*nanodet, messages, false);
     const Run after = deliver(*nanodet, messages, true);
     const auto print = [](const char* name, const Run& r) {
-        std::printf("%-34s longest stall %5lld ms (longest handler %6.1f ms CPU), all decided in %5lld ms (%d accepted, %d refused)\n",
-                    name, static_cast<long long>(r.longestStallMs), r.longestHandlerCpuMs, static_cast<long long>(r.totalMs),
-                    r.accepted, r.refused);
+        std::printf("%s\n  longest stall %lld ms (%.0f ms of it waiting for a core); longest without such waits %.0f ms; "
+                    "longest handler %.1f ms CPU; all decided in %lld ms (%d accepted, %d refused)\n",
+                    name, static_cast<long long>(r.longestStallMs), r.longestStallWaitMs, r.longestOwnStallMs,
+                    r.longestHandlerCpuMs, static_cast<long long>(r.totalMs), r.accepted, r.refused);
     };
     double load[3] = {};
     if (getloadavg(load, 3) > 0) std::printf("load average %.1f on %d cores\n", load[0], QThread::idealThreadCount());
     print("recognizer on the engine thread:", before);
     print("recognizer on the worker:", after);
     const bool sameVerdicts = after.accepted == before.accepted && after.refused == before.refused;
-    const bool engineWorkOk = after.longestHandlerCpuMs < kStallLimitMs;
-    std::printf("target, engine stall < %lld ms: %s on the wall clock, %s in the engine thread's own work; verdicts %s\n",
+    const bool engineWorkOk = after.longestOwnStallMs < kStallLimitMs;
+    std::printf("target, engine stall < %lld ms: %s on the wall clock, %s without waits for a core; verdicts %s\n",
                 static_cast<long long>(kStallLimitMs), after.longestStallMs < kStallLimitMs ? "met" : "NOT met",
                 engineWorkOk ? "met" : "NOT met", sameVerdicts ? "the same" : "DIFFER");
     // The wall clock also counts time the thread waited for a core, which other processes decide.

@@ -4,7 +4,8 @@
 // speed: while a photo is being recognized the engine thread keeps handling events and peers'
 // messages; a block sent twice meanwhile is recognized once; afterwards a valid block connects
 // and a mislabelled one is refused with the reason and score it always got; a verdict once
-// known costs no second recognition; stopping with checks pending waits only for the running one.
+// known costs no second recognition; the blocks waiting are bounded; stopping with checks
+// pending waits only for the running one.
 #include "core/crypto/Sha256.h"
 #include "core/net/BlockSync.h"
 #include "core/node/PhotoVerifier.h"
@@ -181,6 +182,30 @@ private slots:
         node::PhotoVerifier unusable(nullptr, "no photo recognizer (no model)");
         QCOMPARE(unusable.jobVerdict(*dog.photoHash, dog.label).kind, PhotoVerdict::Kind::Unverifiable);
         QCOMPARE(unusable.known(*dog.photoHash, dog.label)->kind, PhotoVerdict::Kind::Unverifiable);
+    }
+
+    void boundsTheBlocksWaitingForAVerdict()
+    {
+        Fixture f(*nanodet_);
+        const size_t cap = BlockSync::kMaxPhotoChecks;
+        std::vector<Block> blocks;
+        for (size_t i = 0; i <= cap; ++i) {
+            // Distinct labels make distinct checks of the one photo.
+            blocks.push_back(f.photoBlock(dog_, "label" + std::to_string(i), uint8_t(i)));
+            f.send(1, blocks.back(), dog_);
+        }
+        QCOMPARE(f.sync.photoChecksWaiting(), cap);
+        QCOMPARE(f.verifier.pendingChecks(), int(cap));
+        // The one past the bound is dropped, not judged: no score, nothing stored; it comes again.
+        QVERIFY(!f.store.indexEntry(blocks.back().hash()));
+        QVERIFY(f.misbehaviour.empty());
+        QTRY_COMPARE(f.recognizer.arrived(), 1);
+        std::thread opener([&] {
+            QThread::msleep(20);
+            f.recognizer.open(1);
+        });
+        f.verifier.stop();
+        opener.join();
     }
 
     void stopsWithChecksPendingWaitingOnlyForTheRunningOne()
