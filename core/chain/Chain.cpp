@@ -138,6 +138,15 @@ void Chain::rememberInvalid(const BlockHeader& header, const BlockIndexEntry& pa
     remember(entry);
 }
 
+void Chain::recordHeader(const BlockHeader& header, const BlockIndexEntry& parent)
+{
+    const BlockIndexEntry entry = entryFor(header, parent, BlockIndexEntry::Status::HeaderOnly);
+    const auto bytes = header.serialize();
+    store_.storeHeader(entry, Bytes(bytes.begin(), bytes.end()));
+    remember(entry);
+    noteBestHeader(entry);
+}
+
 bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
 bool Chain::extendsTipOrLeads(const BlockHeader& header)
@@ -253,11 +262,7 @@ HeaderResult Chain::acceptHeader(const BlockHeader& header, uint64_t now)
             if (result.validation.error != BlockError::TimeTooNew) rememberInvalid(header, *parent);
             return result;
         }
-        const BlockIndexEntry entry = entryFor(header, *parent, BlockIndexEntry::Status::HeaderOnly);
-        const auto bytes = header.serialize();
-        store_.storeHeader(entry, Bytes(bytes.begin(), bytes.end()));
-        remember(entry);
-        noteBestHeader(entry);
+        recordHeader(header, *parent);
         result.isNew = true;
     } catch (const StoreError& e) {
         result.storageError = e.what();
@@ -308,22 +313,28 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         if (result.validation.ok()) result.validation = checkPhoto(block, photo, params_);
         // Last, as it is the slow check: the recognizer must see the claimed label.
         if (result.validation.ok() && !block.label.empty()) {
-            std::optional<PhotoVerdict> known;
-            if (verdict) known = *verdict;
-            else if (verifier_) known = verifier_(*block.photoHash, *photo, block.label);
-            else known = PhotoVerdict{PhotoVerdict::Kind::Unverifiable, "this node runs no recognizer"};
-            if (!known) {
+            std::optional<PhotoVerdict> judged;
+            if (verdict) judged = *verdict;
+            else if (verifier_) judged = verifier_(*block.photoHash, *photo, block.label);
+            else judged = PhotoVerdict{PhotoVerdict::Kind::Unverifiable, "this node runs no recognizer"};
+            if (!judged) {
+                // Its header is valid: recorded as headers-first sync would, so the blocks a peer
+                // builds on it meanwhile find their parent. The body waits for the verdict.
+                if (!known) recordHeader(block.header, *parent);
                 result.outcome = AcceptOutcome::PhotoCheckPending;
                 result.photoCheck = PhotoCheck{*block.photoHash, block.label};
                 return result;
             }
-            result.validation = checkLabelClaim(block, *known);
+            result.validation = checkLabelClaim(block, *judged);
         }
         if (!result.validation.ok()) {
             // Not the block's fault: it may be valid once the clock, the photo or a recognizer is there.
             const BlockError e = result.validation.error;
-            if (e != BlockError::TimeTooNew && e != BlockError::PhotoMissing && e != BlockError::PhotoUnverifiable)
+            if (e != BlockError::TimeTooNew && e != BlockError::PhotoMissing && e != BlockError::PhotoUnverifiable) {
                 rememberInvalid(block.header, *parent);
+                // Its header led while its photo was checked: sync must not aim at it any more.
+                if (bestHeader_.hash == result.hash) resetBestHeaderToTip();
+            }
             return result;
         }
         if (photo) store_.storePhoto(*photo);

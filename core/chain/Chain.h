@@ -119,6 +119,8 @@ private:
     bool isActive(const BlockIndexEntry& entry);
     // A block on `parent` would fork off the active chain deeper than the reorganisation limit.
     std::optional<ValidationResult> forkTooDeep(const BlockIndexEntry& parent, const Hash256& hash);
+    // Stores a valid header whose body is not here (yet) and follows it if it leads.
+    void recordHeader(const BlockHeader& header, const BlockIndexEntry& parent);
     // Records a header that broke a permanent rule, so the block is refused at once next time.
     void rememberInvalid(const BlockHeader& header, const BlockIndexEntry& parent);
     void noteBestHeader(const BlockIndexEntry& entry);

@@ -7,11 +7,12 @@
 // photos to peers, each request charged to the peer's ServeBudget by what it cost us, and, on
 // mobile nodes, re-fetches a pruned block's body on request.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
-// A block whose claimed label needs the recognizer waits, valid in every other respect and not
-// stored, while SyncHooks::checkPhoto works the verdict out off this thread; it is then
-// submitted again with it, refused or accepted exactly as if judged at once. It counts against
-// its sender's download window meanwhile, and past kMaxPhotoChecks waiting, no more bodies are
-// requested and unrequested photo blocks are dropped (they come again through headers).
+// A block whose claimed label needs the recognizer waits, valid in every other respect and only
+// its header stored, while SyncHooks::checkPhoto works the verdict out off this thread; it is
+// then submitted again with it, refused or accepted exactly as if judged at once. It counts
+// against its sender's download window meanwhile; past kMaxPhotoChecks waiting, no more bodies
+// are requested and further photo blocks are dropped unjudged (their headers stay, so their
+// bodies are asked for again once they lead and there is room).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
 #include "core/chain/Chain.h"
 #include "core/net/PeerChannel.h"
