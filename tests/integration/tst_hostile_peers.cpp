@@ -11,6 +11,7 @@
 #include "core/crypto/Sha256.h"
 #include "tests/support/SolveBlock.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -203,25 +204,34 @@ private slots:
         QVERIFY(peer.open("127.0.0.71", nodePort_, net::kWebSocketPath));
         const auto key = crypto::Ed25519Key::generate();
         QVERIFY(handshake(peer, key, helloFrom(key, genesis_)));
+        // On the tip (a block forking below it would keep only its header, unjudged), so the
+        // node stops mining and its tip holds still.
+        QCOMPARE(node_->operatorSend("POST", "/api/v1/mining", R"({"active": false})").status, 200);
         QTest::qWait(300);
-        // A block on genesis claiming "cat" for a photo of a dog, mined at the photo target.
+        const QJsonObject status = httpGet(node_->restPort(), "/api/v1/status").json;
+        const auto tip = hashFromHex(status.value("tipHash").toString().toStdString());
+        QVERIFY(tip);
+        // A block claiming "cat" for a photo of a dog, mined at the photo target.
         const NetworkParams& test = *networkByName("test");
         CoinbaseTx coinbase;
-        coinbase.height = 1;
+        coinbase.height = uint64_t(status.value("height").toInteger()) + 1;
         coinbase.amount = test.blockReward;
         Block block;
         block.transactions.push_back(coinbase.serialize());
         block.photoHash = crypto::sha256(dog);
         block.label = "cat";
         block.header.version = BlockHeader::kVersion | BlockHeader::kLabelClaimFlag;
-        block.header.prevHash = genesis_;
-        block.header.time = test.genesisTime + 1;
+        block.header.prevHash = *tip;
+        // Past the median time of the last blocks, which fast mining may have pushed a little
+        // ahead of the clock; well within the test network's 2 h drift.
+        block.header.time = uint64_t(QDateTime::currentSecsSinceEpoch()) + 600;
         block.header.bits = test.genesisBits;
         block.header.contentRoot = block.computeContentRoot();
         solve(block);
         peer.sendFrame(net::encode(net::BlockMessage{block.serialize(), dog}));
         expectBanned(peer, "127.0.0.71");
         QVERIFY2(node_->stderrText().contains("label_not_confirmed"), qPrintable(node_->stderrText().right(2000)));
+        QCOMPARE(node_->operatorSend("POST", "/api/v1/mining", R"({"active": true})").status, 200);
     }
 
     void operatorCanLiftABan()
