@@ -11,9 +11,9 @@
 
 namespace pb {
 
-namespace {
-
 ValidationResult fail(BlockError e, std::string detail) { return {e, std::move(detail)}; }
+
+namespace {
 
 std::string bitsHex(uint32_t bits)
 {

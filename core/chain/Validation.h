@@ -50,6 +50,9 @@ struct ValidationResult {
     bool ok() const { return error == BlockError::None; }
 };
 
+// A refusal for `e`, explained by `detail`.
+ValidationResult fail(BlockError e, std::string detail);
+
 // Context-free header checks: version, bits within the pow limit, hash at or below target.
 ValidationResult checkHeader(const BlockHeader& header, const NetworkParams& params);
 
