@@ -9,8 +9,10 @@ std::optional<RetargetWindow> retargetWindow(const NetworkParams& params, uint64
     const uint64_t interval = params.retargetInterval;
     if (interval == 0 || nextHeight == 0 || nextHeight % interval != 0) return std::nullopt;
     // The parent is nextHeight - 1; the window reaches back `interval` gaps to the previous
-    // window's last block, or to genesis for the first retarget.
-    if (nextHeight == interval) return RetargetWindow{0, interval - 1};
+    // window's last block. The first starts at block 1: genesis's time was fixed when the
+    // network was defined, not mined, so a window from it would measure how old the network
+    // is (and ease a fresh chain by the whole clamp).
+    if (nextHeight == interval) return interval >= 2 ? RetargetWindow{1, interval - 2} : RetargetWindow{0, 0};
     return RetargetWindow{nextHeight - 1 - interval, interval};
 }
 

@@ -88,9 +88,9 @@ private slots:
 
     void windowsShareTheirBoundaryBlock()
     {
-        // The first window measures genesis to block 9: nine gaps.
-        QCOMPARE(retargetWindow(dev, 10)->startHeight, uint64_t(0));
-        QCOMPARE(retargetWindow(dev, 10)->gaps, uint64_t(9));
+        // The first window measures block 1 to block 9: eight gaps (genesis's time is not mined).
+        QCOMPARE(retargetWindow(dev, 10)->startHeight, uint64_t(1));
+        QCOMPARE(retargetWindow(dev, 10)->gaps, uint64_t(8));
         // Later windows start at the previous window's last block and measure all ten gaps.
         QCOMPARE(retargetWindow(dev, 20)->startHeight, uint64_t(9));
         QCOMPARE(retargetWindow(dev, 20)->gaps, uint64_t(10));
@@ -101,8 +101,8 @@ private slots:
     void onTimeKeepsTarget()
     {
         QCOMPARE(retargetBits(dev, dev.genesisBits, full(), 1000, 1000 + span(10)), dev.genesisBits);
-        // The shorter first window is on time at nine gaps, not ten.
-        QCOMPARE(retargetBits(dev, dev.genesisBits, *retargetWindow(dev, 10), 1000, 1000 + span(9)), dev.genesisBits);
+        // The shorter first window (block 1 to 9) is on time at eight gaps, not ten.
+        QCOMPARE(retargetBits(dev, dev.genesisBits, *retargetWindow(dev, 10), 1000, 1000 + span(8)), dev.genesisBits);
     }
 
     void fastBlocksMakeItHarderProportionally()
