@@ -142,7 +142,7 @@ private slots:
         // Under the sanitizers a block costs far more than the ~20 ms of hashing: keep the chain short.
         QVERIFY(waitUntil([&] { return source.daemon->height() >= 100; }, 120000));
         QCOMPARE(source.daemon->terminate(), 0);
-        QVERIFY(source.daemon->start({"--mode", "head", "--port", QString::number(source.port)}));
+        QVERIFY2(source.daemon->start({"--mode", "head", "--port", QString::number(source.port)}), qPrintable(source.daemon->stderrText().right(3000)));
         const QString target = tipOf(*source.daemon);
 
         QVERIFY(syncing.daemon->start({"--port", QString::number(syncing.port), "--seed", source.address()}));
