@@ -2,10 +2,30 @@
 // The protocol handshake as a raw peer performs it: its hello, then, once the node's hello has
 // arrived, its HelloProof over the node's per-connection nonce and node id (NodePack.h).
 #include "RawPeer.h"
+#include "core/chain/NetworkParams.h"
 #include "core/net/MessageCodec.h"
 #include "core/net/NodePack.h"
 
+#include <QRandomGenerator>
+
 namespace pb::test {
+
+// A raw peer's hello: a full node's pack signed by `key`, for `genesis` (the test network's
+// unless told), advertising `listenPort` (0: not listening), with a fresh nonce.
+inline net::Hello helloFrom(const crypto::Ed25519Key& key, const Hash256& genesis = networkByName("test")->genesisHash(),
+                            quint16 listenPort = 0)
+{
+    NodePack pack;
+    pack.type = "full";
+    pack.port = listenPort;
+    pack.userAgent = "raw-test-peer";
+    pack.signWith(key);
+    net::Hello hello;
+    hello.genesis = genesis;
+    hello.nonce = QRandomGenerator::global()->generate64();
+    hello.pack = toWire(pack);
+    return hello;
+}
 
 // Reads messages from the node until its hello; nullopt when none comes within `timeoutMs`.
 inline std::optional<net::Hello> awaitHello(RawPeer& peer, int timeoutMs = 5000)

@@ -21,20 +21,6 @@ using namespace pb::test;
 
 namespace {
 
-net::Hello helloFrom(const crypto::Ed25519Key& key, quint16 listenPort)
-{
-    NodePack pack;
-    pack.type = "full";
-    pack.port = listenPort;
-    pack.userAgent = "address-flood-test";
-    pack.signWith(key);
-    net::Hello hello;
-    hello.genesis = networkByName("test")->genesisHash();
-    hello.nonce = QRandomGenerator::global()->generate64();
-    hello.pack = toWire(pack);
-    return hello;
-}
-
 double metric(DaemonProcess& node, const QString& table)
 {
     const HttpResult r = node.operatorGet("/metrics");
@@ -84,7 +70,7 @@ private slots:
         RawPeer hostile;
         QVERIFY(hostile.open("127.0.0.80", nodePort_, net::kWebSocketPath));
         const auto hostileKey = crypto::Ed25519Key::generate();
-        QVERIFY(handshake(hostile, hostileKey, helloFrom(hostileKey, 0)));
+        QVERIFY(handshake(hostile, hostileKey, helloFrom(hostileKey)));
         // Loopback addresses all over 127/8 refuse at once; every tenth host cannot be dialled
         // at all (it used to stop all dialling when QUrl refused it).
         const QStringList badHosts = {"0.0.0.0", "224.1.2.3", "255.255.255.255", "::", "not a host", "a..b", "ff02::1"};
@@ -117,7 +103,7 @@ private slots:
                 if (!(opened = throwaway.open("127.0.0.82", nodePort_, net::kWebSocketPath))) QTest::qWait(20);
             QVERIFY2(opened, qPrintable(QString("throwaway handshake %1 could not connect").arg(i)));
             const auto key = crypto::Ed25519Key::generate();
-            QVERIFY(handshake(throwaway, key, helloFrom(key, quint16(30000 + i))));
+            QVERIFY(handshake(throwaway, key, helloFrom(key, networkByName("test")->genesisHash(), quint16(30000 + i))));
         }
         qInfo("flood sent in %lld ms", qint64(flood.elapsed()));
 
@@ -133,7 +119,7 @@ private slots:
         RawPeer honest;
         QVERIFY(honest.open("127.1.0.1", nodePort_, net::kWebSocketPath));
         const auto honestKey = crypto::Ed25519Key::generate();
-        QVERIFY(handshake(honest, honestKey, helloFrom(honestKey, 0)));
+        QVERIFY(handshake(honest, honestKey, helloFrom(honestKey)));
         const auto goodId = hashFromHex(good_->status().value("nodeId").toString().toStdString());
         QVERIFY(goodId);
         net::PeerAddress good{"127.0.0.1", goodPort_, *goodId, "full", 0};

@@ -23,19 +23,6 @@ using namespace pb::test;
 
 namespace {
 
-net::Hello helloFrom(const crypto::Ed25519Key& key)
-{
-    NodePack pack;
-    pack.type = "full";
-    pack.userAgent = "limits-test";
-    pack.signWith(key);
-    net::Hello hello;
-    hello.genesis = networkByName("test")->genesisHash();
-    hello.nonce = 7;
-    hello.pack = toWire(pack);
-    return hello;
-}
-
 // Opens a link from `source` and says hello, as a peer the protocol keeps.
 bool joinAs(RawPeer& peer, const QString& source, quint16 port)
 {

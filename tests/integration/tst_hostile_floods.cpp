@@ -38,15 +38,7 @@ private:
     {
         if (!peer.open(source, nodePort_, net::kWebSocketPath)) return false;
         const auto key = crypto::Ed25519Key::generate();
-        NodePack pack;
-        pack.type = "full";
-        pack.userAgent = "flood-test";
-        pack.signWith(key);
-        net::Hello hello;
-        hello.genesis = genesis_;
-        hello.nonce = 7;
-        hello.pack = toWire(pack);
-        if (!handshake(peer, key, hello)) return false;
+        if (!handshake(peer, key, helloFrom(key))) return false;
         QTest::qWait(300);
         return true;
     }
@@ -57,20 +49,11 @@ private:
         const NetworkParams& net = *networkByName("test");
         std::vector<Block> blocks;
         Hash256 prev = net.genesisHash();
+        crypto::AddressHash payTo;
+        payTo.fill(0x5B);
         for (int i = 1; i <= count; ++i) {
-            Block b;
-            b.header.prevHash = prev;
-            b.header.time = net.genesisTime + 60 * uint64_t(i);
-            b.header.bits = net.genesisBits;
-            CoinbaseTx coinbase;
-            coinbase.height = uint64_t(i);
-            coinbase.amount = net.blockReward;
-            coinbase.to.fill(0x5B);
-            b.transactions.push_back(coinbase.serialize());
-            b.header.contentRoot = b.computeContentRoot();
-            solve(b);
-            prev = b.hash();
-            blocks.push_back(b);
+            blocks.push_back(coinbaseBlockOn(net, prev, uint64_t(i), net.genesisTime + 60 * uint64_t(i), payTo));
+            prev = blocks.back().hash();
         }
         return blocks;
     }

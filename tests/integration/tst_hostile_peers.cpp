@@ -18,23 +18,6 @@
 using namespace pb;
 using namespace pb::test;
 
-namespace {
-
-net::Hello helloFrom(const crypto::Ed25519Key& key, const Hash256& genesis)
-{
-    NodePack pack;
-    pack.type = "full";
-    pack.userAgent = "hostile-test";
-    pack.signWith(key);
-    net::Hello hello;
-    hello.genesis = genesis;
-    hello.nonce = 42;
-    hello.pack = toWire(pack);
-    return hello;
-}
-
-} // namespace
-
 class HostilePeersTest : public QObject {
     Q_OBJECT
 private:

@@ -72,11 +72,7 @@ private slots:
         RawPeer peer;
         QVERIFY(peer.open("127.0.0.1", port_, net::kWebSocketPath));
         const auto peerKey = crypto::Ed25519Key::generate();
-        NodePack pack;
-        pack.type = "full";
-        pack.userAgent = "reorg-test";
-        pack.signWith(peerKey);
-        QVERIFY(handshake(peer, peerKey, net::Hello{testNet().genesisHash(), toWire(pack), 7}));
+        QVERIFY(handshake(peer, peerKey, helloFrom(peerKey)));
         QTest::qWait(300);
 
         const auto sender = keyFor(0x31);

@@ -50,20 +50,11 @@ struct ProtocolFixture {
         const auto parentEntry = store.indexEntry(parent);
         uint64_t height = parentEntry ? parentEntry->height : 0;
         uint64_t time = parentEntry ? parentEntry->time : easyNet().genesisTime;
+        crypto::AddressHash payTo;
+        payTo.fill(tag);
         for (int i = 0; i < length; ++i) {
-            Block b;
-            b.header.prevHash = prev;
-            b.header.time = time += 60;
-            b.header.bits = easyNet().genesisBits;
-            CoinbaseTx coinbase;
-            coinbase.height = ++height;
-            coinbase.amount = easyNet().blockReward;
-            coinbase.to.fill(tag);
-            b.transactions.push_back(coinbase.serialize());
-            b.header.contentRoot = b.computeContentRoot();
-            solve(b);
-            prev = b.hash();
-            blocks.push_back(b);
+            blocks.push_back(coinbaseBlockOn(easyNet(), prev, ++height, time += 60, payTo));
+            prev = blocks.back().hash();
         }
         return blocks;
     }
