@@ -31,7 +31,8 @@ class BlockSyncTest : public QObject {
                             connected.push_back(r);
                             connectedFrom.push_back(from);
                         },
-                        [](const Hash256&, const Bytes&, const Bytes&) {}}};
+                        [](const Hash256&, const Bytes&, const Bytes&) {},
+                        {}}};  // no recognizer: these blocks claim no label
     };
 
     // A serving budget small enough that one getheaders of five headers overdraws it.
@@ -44,7 +45,8 @@ class BlockSyncTest : public QObject {
             s.serving.maxHeldRequests = 2;
             return s;
         }();
-        BlockSync sync{settings, chain, store, channel, log, {[](const AcceptResult&, PeerId) {}, [](const Hash256&, const Bytes&, const Bytes&) {}}};
+        BlockSync sync{settings, chain, store, channel, log,
+                       {[](const AcceptResult&, PeerId) {}, [](const Hash256&, const Bytes&, const Bytes&) {}, {}}};
     };
 
 private slots:

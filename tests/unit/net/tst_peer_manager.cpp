@@ -45,7 +45,7 @@ struct Fixture : test::ProtocolFixture {
                            [] { return true; },
                            [](const AcceptResult&) {}, [](const Bytes&, PeerId) { return TxCheck{}; },
                            [](const Hash256&) { return std::optional<Bytes>(); },
-                           [](const Hash256&, const Bytes&, const Bytes&) {}},
+                           [](const Hash256&, const Bytes&, const Bytes&) {}, {}},  // no recognizer: no label claims
                   clock.clock())
     {
     }

@@ -22,7 +22,8 @@ struct Fixture : test::ProtocolFixture {
                         for (const BlockIndexEntry& e : r.connected) connected.push_back(e.hash);
                         relay->announce(connected, from);
                     },
-                    [](const Hash256&, const Bytes&, const Bytes&) {}}};
+                    [](const Hash256&, const Bytes&, const Bytes&) {},
+                    {}}};  // no recognizer: these blocks claim no label
 
     Fixture()
     {
