@@ -73,15 +73,24 @@ void BlockSync::notePeerHas(PeerSync& peer, const Hash256& block)
     if (const auto height = chain_.heightOf(block)) peer.bestKnownHeight = std::max(peer.bestKnownHeight, *height);
 }
 
-void BlockSync::requestHeaders(PeerId peer, const std::vector<Hash256>& extraLocator)
+void BlockSync::requestHeaders(PeerId id, const std::optional<Hash256>& continueAfter)
 {
+    PeerSync* peer = find(id);
+    if (!peer) return;
+    const qint64 now = channel_.nowMs();
+    if (!continueAfter && peer->headersAskedAtMs >= 0 && now - peer->headersAskedAtMs < kHeadersAnswerTimeoutMs) {
+        peer->headersWanted = true;
+        return;
+    }
+    peer->headersAskedAtMs = now;
+    peer->headersWanted = false;
     GetHeaders request;
-    request.locator = extraLocator;
+    if (continueAfter) request.locator.push_back(*continueAfter);
     for (const Hash256& h : chain_.locator()) {
         if (request.locator.size() >= kMaxLocatorHashes) break;
         request.locator.push_back(h);
     }
-    channel_.send(peer, request);
+    channel_.send(id, request);
 }
 
 void BlockSync::onBlockInventory(PeerId id, const std::vector<Hash256>& blocks)
@@ -123,6 +132,7 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
 {
     PeerSync* peer = find(id);
     if (!peer) return;
+    peer->headersAskedAtMs = -1;
     const uint64_t now = channel_.nowSeconds();
     bool progressed = false;
     Hash256 last{};
@@ -157,7 +167,8 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
     }
     peer->unconnectingHeaders = 0;
     if (!message.headers.empty()) notePeerHas(*peer, last);
-    if (message.headers.size() == kMaxHeadersPerMessage) requestHeaders(id, {last});
+    if (message.headers.size() == kMaxHeadersPerMessage) requestHeaders(id, last);
+    else if (peer->headersWanted) requestHeaders(id);
     if (progressed || !message.headers.empty()) requestBodies();
 }
 

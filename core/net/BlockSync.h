@@ -53,6 +53,7 @@ public:
     static constexpr qint64 kRefetchTimeoutMs = 10'000;
     static constexpr uint64_t kStaleForkDepth = 6;
     static constexpr size_t kMaxPhotoChecks = 64;  // blocks (photos in memory) waiting for a verdict
+    static constexpr qint64 kHeadersAnswerTimeoutMs = 60'000;
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 
@@ -65,7 +66,10 @@ public:
     uint64_t knownHeight(PeerId peer) const;
     void notePeerHeight(PeerId peer, uint64_t height);
 
-    void requestHeaders(PeerId peer, const std::vector<Hash256>& extraLocator = {});
+    // One getheaders at a time per peer (an honest peer in debt with its serving budget would
+    // otherwise pile up a request per block announced): asked again once the answer has come,
+    // or after kHeadersAnswerTimeoutMs. `continueAfter` (a full answer's last header) asks at once.
+    void requestHeaders(PeerId peer, const std::optional<Hash256>& continueAfter = std::nullopt);
     void onBlockInventory(PeerId peer, const std::vector<Hash256>& blocks);
     void onGetHeaders(PeerId peer, const GetHeaders& request);
     void onHeaders(PeerId peer, const Headers& headers);
@@ -93,6 +97,8 @@ private:
         std::set<Hash256> missed;       // requests that expired at its last deadline: others are asked first
         qint64 downloadDeadlineMs = 0;  // the next requested block is due by then
         int unconnectingHeaders = 0;
+        qint64 headersAskedAtMs = -1;   // a getheaders awaits its answer since then (-1: none)
+        bool headersWanted = false;     // asked for while one was awaited: ask when it comes
         uint64_t bestKnownHeight = 0;   // highest block we know the peer has
         int photoChecks = 0;            // its blocks waiting for a verdict: part of its window
     };

@@ -47,8 +47,10 @@ bool Relay::pushSingleBlock(const Hash256& hash, PeerId except)
     if (!entry || !block || block->photoHash) return false;
     for (const auto& [id, txs] : txsInFlight_) {
         if (id == except) continue;
-        if (sync_.knownHeight(id) >= entry->height) {
-            channel_.send(id, Inventory{{hash}, {}});  // it may be on another branch: just tell it
+        // Pushed only to a peer one block behind, which most likely has its parent; others may
+        // be on another branch or still syncing (a push would not connect and cost it time): told.
+        if (sync_.knownHeight(id) + 1 != entry->height) {
+            channel_.send(id, Inventory{{hash}, {}});
             continue;
         }
         channel_.send(id, BlockMessage{*bytes, {}});

@@ -7,6 +7,7 @@
 #include "RawHandshake.h"
 #include "RawPeer.h"
 #include "core/chain/NetworkParams.h"
+#include "core/net/BlockSync.h"
 #include "core/net/ConnectionManager.h"
 #include "core/net/MessageCodec.h"
 #include "core/net/NodePack.h"
@@ -25,6 +26,7 @@ private:
     std::unique_ptr<DaemonProcess> node_, friend_;
     quint16 nodePort_ = freeLoopbackPort();
     const Hash256 genesis_ = networkByName("test")->genesisHash();
+    static constexpr int kSideBranchLength = 8;
 
     QString banReason(const QString& address)
     {
@@ -63,19 +65,32 @@ private slots:
     {
         node_ = std::make_unique<DaemonProcess>(nodeDir_.path());
         // 1 KiB/s, bursts of 2 KiB: one answer of a few headers (512 budget bytes per header
-        // read, plus its bytes) overdraws it.
-        QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--mine", "--peer-serve-rate", "1"}),
+        // read, plus its bytes) overdraws it. The honest friend has the same budget, so it
+        // joins before any block is mined and then follows the pushed blocks, which cost it
+        // nothing (a peer syncing hundreds of blocks at 1 KiB/s would take minutes).
+        QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--peer-serve-rate", "1"}),
                  qPrintable(node_->stderrText()));
         friend_ = std::make_unique<DaemonProcess>(friendDir_.path());
         QVERIFY(friend_->start({"--port", QString::number(freeLoopbackPort()), "--seed", QString("127.0.0.1:%1").arg(nodePort_)}));
-        QVERIFY(waitUntil([&] { return friend_->status().value("peers").toInt() >= 1; }, 10000));
-        QVERIFY2(waitUntil([&] { return height(*node_) >= 8; }, 60000), "the node did not mine 8 blocks");
+        QVERIFY(waitUntil([&] { return node_->status().value("peers").toInt() >= 1; }, 10000));
+        QCOMPARE(node_->operatorSend("POST", "/api/v1/mining", R"({"active": true})").status, 200);
+        // Every side-branch block below must be kStaleForkDepth or more under the tip.
+        QVERIFY2(waitUntil([&] { return height(*node_) >= kSideBranchLength + int(net::BlockSync::kStaleForkDepth); }, 60000),
+                 "the node did not mine its first blocks");
     }
 
     void cleanupTestCase()
     {
         QCOMPARE(friend_->terminate(), 0);
         QCOMPARE(node_->terminate(), 0);
+    }
+
+    // A failure is explained by what the two daemons logged.
+    void cleanup()
+    {
+        if (!QTest::currentTestFailed()) return;
+        qWarning().noquote() << "node log:\n" << node_->stderrText().right(6000);
+        qWarning().noquote() << "friend log:\n" << friend_->stderrText().right(4000);
     }
 
     void getheadersFloodIsAnsweredWithinBudgetThenBanned()
@@ -94,13 +109,12 @@ private slots:
         // The node kept mining and serving its honest peer, which follows its chain.
         QVERIFY2(waitUntil([&] { return height(*node_) > before; }, 60000), "mining stopped after the flood");
         QCOMPARE(httpGet(node_->restPort(), "/api/v1/status").status, 200);
-        QVERIFY(waitUntil([&] { return height(*friend_) >= before; }, 30000));
+        QVERIFY2(waitUntil([&] { return height(*friend_) >= before; }, 30000), "the honest peer stopped following");
     }
 
     void sideBranchFloodStoresNoBodiesAndIsBanned()
     {
-        QVERIFY(height(*node_) >= 8);  // every side block below is 6 or more under the tip
-        const std::vector<Block> blocks = sideBranch(8);
+        const std::vector<Block> blocks = sideBranch(kSideBranchLength);
         RawPeer peer;
         QVERIFY(handshakeFrom(peer, "127.0.0.81"));
         for (const Block& b : blocks) peer.sendFrame(net::encode(net::BlockMessage{b.serialize(), {}}));

@@ -215,6 +215,35 @@ private slots:
         QVERIFY(f.misbehaviour.empty());
     }
 
+    void asksOneHeadersRequestAtATimeAndAgainForWhatWasAnnouncedMeanwhile()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 3, 0xA0);
+        f.sync.peerReady(1, true, 3);
+        f.sync.requestHeaders(1);
+        QCOMPARE(f.links.take<GetHeaders>(1).size(), size_t(1));
+        // Announcements while the answer is awaited ask nothing more (a peer in debt with its
+        // serving budget would otherwise see a request per block pile up).
+        for (const Block& b : blocks) f.sync.onBlockInventory(1, {b.hash()});
+        QVERIFY(f.links.take<GetHeaders>(1).empty());
+
+        // The answer holds the first block only; what was announced meanwhile is asked for now.
+        f.sync.onHeaders(1, f.headersOf({blocks[0]}));
+        QCOMPARE(f.links.take<GetHeaders>(1).size(), size_t(1));
+        f.sync.onHeaders(1, f.headersOf({blocks[1], blocks[2]}));
+        QVERIFY(f.links.take<GetHeaders>(1).empty());  // nothing announced meanwhile
+
+        // A peer that never answers is asked again after the timeout, not before.
+        f.sync.requestHeaders(1);
+        QCOMPARE(f.links.take<GetHeaders>(1).size(), size_t(1));
+        f.clock.advance(BlockSync::kHeadersAnswerTimeoutMs - 1);
+        f.sync.requestHeaders(1);
+        QVERIFY(f.links.take<GetHeaders>(1).empty());
+        f.clock.advance(1);
+        f.sync.requestHeaders(1);
+        QCOMPARE(f.links.take<GetHeaders>(1).size(), size_t(1));
+    }
+
     void anUnrequestedBlockOnAnUnknownParentCostsItsSender()
     {
         Fixture f;

@@ -80,20 +80,23 @@ private slots:
         QVERIFY(f.links.take<Inventory>(2).empty());
     }
 
-    void announcesInsteadOfPushingToPeersThatHaveTheHeight()
+    void pushesOnlyToPeersOneBlockBehindAndAnnouncesToOthers()
     {
         Fixture f;
-        const auto blocks = f.branch(f.genesis(), 1, 0xA0);
+        const auto blocks = f.branch(f.genesis(), 3, 0xA0);
         f.connect(blocks);
-        f.ready(1, 0);
-        f.ready(2, 1);  // has a block at that height already, maybe on another branch
-        f.relay->announce(f.hashes(blocks));
+        f.ready(1, 2);
+        f.ready(2, 3);  // has a block at that height already, maybe on another branch
+        f.ready(3, 0);  // far behind: the block would not connect there, and pushing it would cost it
+        f.relay->announce({blocks[2].hash()});
 
         QCOMPARE(f.links.take<BlockMessage>(1).size(), size_t(1));
-        QVERIFY(f.links.take<BlockMessage>(2).empty());
-        const auto told = f.links.take<Inventory>(2);
-        QCOMPARE(told.size(), size_t(1));
-        QCOMPARE(told[0].blocks, f.hashes(blocks));
+        for (PeerId told : {2, 3}) {
+            QVERIFY(f.links.take<BlockMessage>(told).empty());
+            const auto inventories = f.links.take<Inventory>(told);
+            QCOMPARE(inventories.size(), size_t(1));
+            QCOMPARE(inventories[0].blocks, std::vector<Hash256>{blocks[2].hash()});
+        }
     }
 
     void announcesSeveralBlocksAsInventoryToAllButTheSource()
