@@ -23,7 +23,7 @@ const QStringList kValueKeys = {"mode", "network", "network-file", "recognizer",
                                 "recognizer-model-config", "recognizer-labels", "recognizer-input", "photos", "datadir", "threads", "reward-address", "redis", "rest-port",
                                 "rest-cors-origin", "rest-rate-limit", "rest-tls-cert", "rest-tls-key", "rest-host",
                                 "rest-trusted-proxy", "rest-operator-token-file",
-                                "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "peer-serve-rate", "ban-seconds", "max-reorg-depth", "min-fee", "prune-window"};
+                                "port", "seed", "max-outbound", "max-inbound", "max-inbound-per-subnet", "peer-serve-rate", "ban-seconds", "max-reorg-depth", "minimum-chain-work", "min-fee", "prune-window"};
 const QStringList kFlagKeys = {"mine", "listen-all", "rest-listen-all", "ban-subnets"};
 
 // "--threads: `x` is not a number from 1 to 8": range-checked integers for options.
@@ -159,6 +159,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"ban-subnets", "A ban covers the offender's whole /24 (IPv4) or /64 (IPv6), not just its address."},
         {"ban-seconds", "How long misbehaving peers stay banned (default 86400).", "seconds"},
         {"max-reorg-depth", "Deepest reorganisation the node will follow (default 1000).", "blocks"},
+        {"minimum-chain-work", "Store no header branch with less cumulative work than this, in hexadecimal (default: "
+                               "the network's, 0 on every network today).", "hex"},
         {"prune-window", "Mobile mode: keep the bodies and photos of only this many recent blocks (default 288, at least 16); "
                          "reorganisations deeper than the window are refused.", "blocks"},
         {"min-fee", "Smallest transfer fee this node accepts, relays and mines, in units (default 1000).", "units"},
@@ -246,6 +248,12 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         || !number("rest-rate-limit", 0, 1'000'000, o.rest.requestsPerSecond))
         return error(rangeError);
     if (QString e = readRestSettings(values, &o.rest); !e.isEmpty()) return error(e);
+    if (values.contains("minimum-chain-work")) {
+        const QString hex = values["minimum-chain-work"].trimmed();
+        const auto work = hex.size() <= 64 ? Uint256::fromHex(hex.rightJustified(64, '0').toStdString()) : std::nullopt;
+        if (!work) return error(QString("minimum-chain-work: `%1` is not a number of 1 to 64 hexadecimal digits").arg(hex));
+        c.minimumChainWork = *work;
+    }
     o.rest.devicesFile = c.dataDir + "/devices.json";
     o.rest.operatorCookieFile = api::operatorCookiePath(c.dataDir);
     if (values.contains("seed")) {

@@ -100,6 +100,12 @@ public:
     // Whether a block with this header would extend the tip or put its branch ahead of it: the
     // only unrequested blocks worth a body, a photo check and disk. False when the parent is unknown.
     bool extendsTipOrLeads(const BlockHeader& header);
+    // The chain work a header's branch would have with it; none when its parent is unknown or its
+    // bits are not a target.
+    std::optional<Uint256> workAfter(const BlockHeader& header);
+    // Whether the header would fork off the active chain deeper than the reorganisation limit.
+    bool forksTooDeep(const BlockHeader& header);
+    std::optional<BlockIndexEntry> entryOf(const Hash256& hash) { return findEntry(hash); }
 
     // What a block on the tip must satisfy at `now`: its height, the retargeted bits and the
     // median time past it must exceed.

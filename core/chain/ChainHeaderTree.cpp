@@ -29,10 +29,22 @@ bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
 bool Chain::extendsTipOrLeads(const BlockHeader& header)
 {
+    const auto work = workAfter(header);
+    return work && (header.prevHash == tip_.hash || *work > tip_.chainWork);
+}
+
+std::optional<Uint256> Chain::workAfter(const BlockHeader& header)
+{
     const auto parent = findEntry(header.prevHash);
     const auto target = blockTarget(header);
-    if (!parent || !target) return false;
-    return parent->hash == tip_.hash || parent->chainWork + workForTarget(*target) > tip_.chainWork;
+    if (!parent || !target) return std::nullopt;
+    return parent->chainWork + workForTarget(*target);
+}
+
+bool Chain::forksTooDeep(const BlockHeader& header)
+{
+    const auto parent = findEntry(header.prevHash);
+    return parent && forkTooDeep(*parent, header.prevHash).has_value();
 }
 
 std::optional<ValidationResult> Chain::forkTooDeep(const BlockIndexEntry& parent, const Hash256& hash)

@@ -27,6 +27,10 @@ struct NetworkParams {
     // The photo recognizer every node of the network must run (its identity hash): a node
     // whose recognizer differs cannot validate label claims and says so.
     std::string recognizerIdentity;
+    // Header branches with less cumulative work are followed in memory, never stored (see
+    // net::HeaderPresync). Zero on every network today: each starts from a fresh genesis, so no
+    // chain exists yet whose work a release could pin, as Bitcoin Core pins nMinimumChainWork.
+    Uint256 minimumChainWork;
 
     Block genesisBlock() const;
     Hash256 genesisHash() const { return genesisBlock().hash(); }

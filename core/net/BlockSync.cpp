@@ -1,6 +1,7 @@
 #include "core/net/BlockSync.h"
 
 #include <QRandomGenerator>
+#include <algorithm>
 
 namespace pb::net {
 
@@ -28,6 +29,7 @@ BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, Pee
     : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks)),
       serving_(settings.serving)
 {
+    QRandomGenerator::system()->generate(presyncSalt_.begin(), presyncSalt_.end());
 }
 
 void BlockSync::peerReady(PeerId peer, bool servesBodies, uint64_t height)
@@ -86,6 +88,7 @@ void BlockSync::requestHeaders(PeerId id, const std::optional<Hash256>& continue
     peer->headersWanted = false;
     GetHeaders request;
     if (continueAfter) request.locator.push_back(*continueAfter);
+    else if (peer->presync) request.locator.push_back(peer->presync->lastHash());  // the branch it is sending
     for (const Hash256& h : chain_.locator()) {
         if (request.locator.size() >= kMaxLocatorHashes) break;
         request.locator.push_back(h);
@@ -133,7 +136,6 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
     PeerSync* peer = find(id);
     if (!peer) return;
     peer->headersAskedAtMs = -1;
-    const uint64_t now = channel_.nowSeconds();
     bool progressed = false;
     Hash256 last{};
     for (const Bytes& raw : message.headers) {
@@ -142,34 +144,95 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
             channel_.misbehave(id, 50, "a header of the wrong size");
             return;
         }
-        const HeaderResult r = chain_.acceptHeader(*header, now);
-        if (!r.storageError.empty()) {
-            log_.error(QString("cannot store headers: %1").arg(QString::fromStdString(r.storageError)));
-            return;
-        }
-        if (r.validation.error == BlockError::UnknownParent) {
-            // Headers that do not connect: the peer is on a branch we have not heard of; ask
-            // again from our locator, but not forever.
-            if (++peer->unconnectingHeaders > 8) channel_.misbehave(id, 20, "headers that never connect");
-            requestHeaders(id);
-            return;
-        }
-        if (!r.validation.ok()) {
-            if (provesMisbehaviour(r.validation.error))
-                channel_.misbehave(id, settings_.misbehaviourThreshold,
-                                   QString("invalid header: %1").arg(blockErrorCode(r.validation.error)));
-            else if (r.validation.error == BlockError::ReorgTooDeep)  // honest peers rarely sit on such a fork
-                channel_.misbehave(id, settings_.staleForkScore, "headers forking deeper than the reorganisation limit");
-            return;
-        }
-        progressed = progressed || r.isNew;
         last = header->hash();
+        if (peer->presync || startsLowWorkBranch(*peer, *header)) {
+            const BranchOutcome followed = followBranch(id, *peer, *header, progressed);
+            if (followed == BranchOutcome::Stop) return;
+            if (followed == BranchOutcome::Next) continue;
+        }
+        if (!storeHeader(id, *peer, *header, progressed)) return;
     }
     peer->unconnectingHeaders = 0;
     if (!message.headers.empty()) notePeerHas(*peer, last);
     if (message.headers.size() == kMaxHeadersPerMessage) requestHeaders(id, last);
     else if (peer->headersWanted) requestHeaders(id);
     if (progressed || !message.headers.empty()) requestBodies();
+}
+
+Uint256 BlockSync::neededWork() const
+{
+    const Uint256 moreThanTip = chain_.tip().chainWork + Uint256(1);
+    return std::max(moreThanTip, settings_.minimumChainWork);
+}
+
+bool BlockSync::startsLowWorkBranch(PeerSync& peer, const BlockHeader& header)
+{
+    if (chain_.knows(header.hash()) || chain_.forksTooDeep(header)) return false;
+    const auto work = chain_.workAfter(header);
+    if (!work || *work >= neededWork()) return false;
+    const BlockIndexEntry parent = *chain_.entryOf(header.prevHash);  // known: workAfter found it
+    peer.presync = std::make_unique<HeaderPresync>(chain_.params(), HeaderPresync::Fork{parent.hash, parent.height, parent.chainWork},
+                                                   presyncSalt_);
+    return true;
+}
+
+BlockSync::BranchOutcome BlockSync::followBranch(PeerId id, PeerSync& peer, const BlockHeader& header, bool& progressed)
+{
+    const HeaderPresync::Step step = peer.presync->feed(header, neededWork());
+    switch (step) {
+    case HeaderPresync::Step::Followed:
+        return BranchOutcome::Next;
+    case HeaderPresync::Step::Unlinked:  // another answer (the peer's chain moved): judged as any header
+        peer.presync.reset();
+        return BranchOutcome::Judge;
+    case HeaderPresync::Step::Invalid:
+        channel_.misbehave(id, settings_.misbehaviourThreshold,
+                           QString("a low-work header branch: %1").arg(QString::fromStdString(peer.presync->error())));
+        peer.presync.reset();
+        return BranchOutcome::Stop;
+    case HeaderPresync::Step::Redownload:
+        log_.info(QString("a header branch from peer %1 has enough work at height %2; downloading it again to store it")
+                      .arg(id).arg(peer.presync->height()));
+        requestHeaders(id, peer.presync->fork().hash);
+        return BranchOutcome::Stop;
+    case HeaderPresync::Step::Store:
+    case HeaderPresync::Step::Finished:
+        break;
+    }
+    for (const BlockHeader& released : peer.presync->takeReleased()) {
+        if (!storeHeader(id, peer, released, progressed)) {
+            peer.presync.reset();
+            return BranchOutcome::Stop;
+        }
+    }
+    if (step == HeaderPresync::Step::Finished) peer.presync.reset();
+    return BranchOutcome::Next;
+}
+
+bool BlockSync::storeHeader(PeerId id, PeerSync& peer, const BlockHeader& header, bool& progressed)
+{
+    const HeaderResult r = chain_.acceptHeader(header, channel_.nowSeconds());
+    if (!r.storageError.empty()) {
+        log_.error(QString("cannot store headers: %1").arg(QString::fromStdString(r.storageError)));
+        return false;
+    }
+    if (r.validation.error == BlockError::UnknownParent) {
+        // Headers that do not connect: the peer is on a branch we have not heard of; ask
+        // again from our locator, but not forever.
+        if (++peer.unconnectingHeaders > 8) channel_.misbehave(id, 20, "headers that never connect");
+        requestHeaders(id);
+        return false;
+    }
+    if (!r.validation.ok()) {
+        if (provesMisbehaviour(r.validation.error))
+            channel_.misbehave(id, settings_.misbehaviourThreshold,
+                               QString("invalid header: %1").arg(blockErrorCode(r.validation.error)));
+        else if (r.validation.error == BlockError::ReorgTooDeep)  // honest peers rarely sit on such a fork
+            channel_.misbehave(id, settings_.staleForkScore, "headers forking deeper than the reorganisation limit");
+        return false;
+    }
+    progressed = progressed || r.isNew;
+    return true;
 }
 
 void BlockSync::requestBodies()
@@ -276,6 +339,11 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
     const bool requested = peer->blocksInFlight.erase(hash) > 0;
     peer->missed.erase(hash);
     if (requested) peer->downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
+    const auto stale = std::find(peer->staleBlocks.begin(), peer->staleBlocks.end(), header->prevHash);
+    if (!requested && stale != peer->staleBlocks.end()) {
+        refuseStaleBlock(id, *peer, *header, "on a stale fork it pushed before");
+        return;
+    }
     if (!requested && !chain_.knows(header->prevHash)) {
         channel_.misbehave(id, 5, "unrequested block " + hexOf(hash).left(16) + " on an unknown parent");
         requestHeaders(id);
@@ -283,7 +351,7 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
     }
     if (awaitingVerdict_.count(hash)) return;  // its photo is being checked already: once is enough
     if (!requested && !chain_.extendsTipOrLeads(*header)) {
-        keepSideBranchHeader(id, *header);
+        keepSideBranchHeader(id, *peer, *header);
         return;
     }
     submit(id, hash, message, nullptr);
@@ -325,22 +393,35 @@ void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& messa
     requestBodies();
 }
 
-void BlockSync::keepSideBranchHeader(PeerId id, const BlockHeader& header)
+void BlockSync::keepSideBranchHeader(PeerId id, PeerSync& peer, const BlockHeader& header)
 {
-    // Only its header is kept (it may lead one day, and then its body is asked for); its body,
-    // photo and the recognizer's time are not spent on it.
-    const HeaderResult r = chain_.acceptHeader(header, channel_.nowSeconds());
+    // Its body, photo and the recognizer's time are not spent on it. Near the tip (a race two
+    // miners ran) its header is kept: its branch may lead with the next block, whose body is
+    // then asked for. Further down, not even that: honest peers do not push such blocks.
     const uint64_t height = chain_.heightOf(header.prevHash).value_or(0) + 1;
+    if (height + kStaleForkDepth <= chain_.tip().height) {
+        refuseStaleBlock(id, peer, header, QString("on a fork %1 blocks below the tip").arg(chain_.tip().height + 1 - height));
+        return;
+    }
+    const HeaderResult r = chain_.acceptHeader(header, channel_.nowSeconds());
     if (!r.storageError.empty()) {
         log_.error(QString("cannot store a header: %1").arg(QString::fromStdString(r.storageError)));
     } else if (!r.validation.ok() && provesMisbehaviour(r.validation.error)) {
         channel_.misbehave(id, settings_.misbehaviourThreshold,
                            QString("invalid block header: %1").arg(blockErrorCode(r.validation.error)));
-    } else if (r.validation.error == BlockError::ReorgTooDeep || height + kStaleForkDepth <= chain_.tip().height) {
-        channel_.misbehave(id, settings_.staleForkScore,
-                           QString("unrequested block %1 on a fork %2 blocks below the tip")
-                               .arg(hexOf(header.hash()).left(16)).arg(chain_.tip().height + 1 - height));
     }
+}
+
+void BlockSync::refuseStaleBlock(PeerId id, PeerSync& peer, const BlockHeader& header, const QString& where)
+{
+    const ValidationResult checked = checkHeader(header, chain_.params());
+    if (!checked.ok()) {
+        channel_.misbehave(id, settings_.misbehaviourThreshold, QString("invalid block header: %1").arg(blockErrorCode(checked.error)));
+        return;
+    }
+    peer.staleBlocks.push_back(header.hash());
+    if (peer.staleBlocks.size() > kStaleBlocksRemembered) peer.staleBlocks.pop_front();
+    channel_.misbehave(id, settings_.staleForkScore, QString("unrequested block %1 %2").arg(hexOf(header.hash()).left(16), where));
 }
 
 void BlockSync::awaitPhotoCheck(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoCheck& check)

@@ -15,11 +15,14 @@
 // bodies are asked for again once they lead and there is room).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
 #include "core/chain/Chain.h"
+#include "core/net/HeaderPresync.h"
 #include "core/net/PeerChannel.h"
 #include "core/net/ServeBudget.h"
 #include "core/util/Logger.h"
 
+#include <deque>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace pb::net {
@@ -33,6 +36,9 @@ struct SyncSettings {
     // An unrequested block on a fork kStaleForkDepth or more below the tip, or headers forking
     // deeper than the reorganisation limit: honest peers push only blocks near the tip.
     int staleForkScore = 20;
+    // Header branches are stored only from this much work on (and with more than the tip):
+    // the network's minimum chain work unless the operator sets one (--minimum-chain-work).
+    Uint256 minimumChainWork;
 };
 
 struct SyncHooks {
@@ -54,6 +60,7 @@ public:
     static constexpr uint64_t kStaleForkDepth = 6;
     static constexpr size_t kMaxPhotoChecks = 64;  // blocks (photos in memory) waiting for a verdict
     static constexpr qint64 kHeadersAnswerTimeoutMs = 60'000;
+    static constexpr size_t kStaleBlocksRemembered = 16;  // per peer
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 
@@ -101,14 +108,28 @@ private:
         bool headersWanted = false;     // asked for while one was awaited: ask when it comes
         uint64_t bestKnownHeight = 0;   // highest block we know the peer has
         int photoChecks = 0;            // its blocks waiting for a verdict: part of its window
+        std::unique_ptr<HeaderPresync> presync;  // a header branch with too little work to store yet
+        // Its latest blocks refused as far below the tip (nothing of them is stored): their
+        // children are on the same stale fork, not on a parent we merely lack.
+        std::deque<Hash256> staleBlocks;
     };
+    enum class BranchOutcome { Next, Judge, Stop };  // the next header; judge this one as any; stop the message
     struct AwaitingVerdict {
         PeerId from = 0;
         BlockMessage message;
     };
     PeerSync* find(PeerId peer);
+    // The work a header branch must reach to be stored: more than the tip's, and the minimum.
+    Uint256 neededWork() const;
+    // A new header on a known parent whose branch lacks that work: starts following it in memory.
+    bool startsLowWorkBranch(PeerSync& peer, const BlockHeader& header);
+    BranchOutcome followBranch(PeerId id, PeerSync& peer, const BlockHeader& header, bool& progressed);
+    // Validates and stores one header of a peer's answer; false when the rest should be dropped.
+    bool storeHeader(PeerId id, PeerSync& peer, const BlockHeader& header, bool& progressed);
     // An unrequested block that neither extends the tip nor leads: its header, never its body.
-    void keepSideBranchHeader(PeerId peer, const BlockHeader& header);
+    void keepSideBranchHeader(PeerId peer, PeerSync& sync, const BlockHeader& header);
+    // Scores a block pushed on a fork far below the tip and remembers it, storing nothing.
+    void refuseStaleBlock(PeerId peer, PeerSync& sync, const BlockHeader& header, const QString& where);
     // Serves now, holds or refuses (and scores the peer) as the peer's serving budget says.
     void serveWithinBudget(PeerId peer, const char* what, ServeBudget::Request request);
     // Each returns what it cost in budget bytes.
@@ -131,6 +152,7 @@ private:
     std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
     ServeBudget serving_;
     std::map<Hash256, AwaitingVerdict> awaitingVerdict_;
+    Hash256 presyncSalt_;  // random: peers cannot aim headers at the commitments
 };
 
 } // namespace pb::net

@@ -12,6 +12,17 @@ namespace {
 
 constexpr qint64 kPeerQueryIntervalMs = 5'000;
 
+SyncSettings syncSettingsOf(const NetSettings& net)
+{
+    SyncSettings sync;
+    sync.maxBlocksInFlightPerPeer = net.maxBlocksInFlightPerPeer;
+    sync.blockDownloadTimeoutMs = net.blockDownloadTimeoutMs;
+    sync.misbehaviourThreshold = net.misbehaviourThreshold;
+    sync.serving = net.serving;
+    sync.minimumChainWork = net.minimumChainWork;
+    return sync;
+}
+
 } // namespace
 
 PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, std::unique_ptr<NodeCatalogue> catalogue,
@@ -22,8 +33,7 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
       addresses_({settings_.listenPort, settings_.targetOutbound}, ownId_, *catalogue_, channel_, log,
                  {hooks_.dial, hooks_.dialSlotFree, hooks_.isBanned},
                  [](quint64 bound) { return QRandomGenerator::global()->bounded(bound); }),
-      sync_({settings_.maxBlocksInFlightPerPeer, settings_.blockDownloadTimeoutMs, settings_.misbehaviourThreshold,
-             settings_.serving},
+      sync_(syncSettingsOf(settings_),
             chain,
             store, channel_, log,
             {[this](const AcceptResult& r, PeerId from) {

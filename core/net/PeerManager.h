@@ -52,6 +52,8 @@ struct NetSettings {
     int tipCheckMinGapMs = 2000;
     // What serving one peer's headers, blocks and photos may cost us (ServeBudget.h).
     ServeLimits serving;
+    // Header branches with less work are not stored (HeaderPresync.h).
+    Uint256 minimumChainWork;
 };
 
 // What the protocol asks of the engine.

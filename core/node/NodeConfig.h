@@ -1,6 +1,7 @@
 #pragma once
 // Everything that configures one node, whatever set it (options, config file, GUI settings).
 #include "core/chain/PruningRule.h"
+#include "core/chain/Uint256.h"
 
 #include <QString>
 #include <QStringList>
@@ -39,6 +40,8 @@ struct NodeConfig {
     // What one peer may make us read and send per second (net::ServeLimits), in KiB.
     qint64 peerServeKibPerSecond = 32 * 1024;
     quint64 maxReorgDepth = 1000;
+    // Header branches with less work are not stored; none: the network's (NetworkParams).
+    std::optional<Uint256> minimumChainWork;
     // Mobile mode: bodies and photos of only this many recent blocks stay (PruningRule.h);
     // the reorganisation limit shrinks to it, as deeper ones would need pruned bodies.
     quint64 pruneWindow = kDefaultPruneWindow;

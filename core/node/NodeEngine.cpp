@@ -339,6 +339,7 @@ QString NodeEngine::startNetwork()
     settings.banSeconds = config_.banSeconds;
     settings.serving.bytesPerSecond = double(config_.peerServeKibPerSecond) * 1024;
     settings.serving.burstBytes = 2 * settings.serving.bytesPerSecond;
+    settings.minimumChainWork = config_.minimumChainWork.value_or(params_->minimumChainWork);
     net::NetHooks hooks;
     hooks.ban = [this](const QHostAddress& a, qint64 seconds, const QString& reason) { ban(a, seconds, reason); };
     hooks.isBanned = [this](const QHostAddress& a) { return bans_->isBanned(a); };

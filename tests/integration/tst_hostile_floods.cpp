@@ -13,7 +13,9 @@
 #include "core/net/NodePack.h"
 #include "tests/support/SolveBlock.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace pb;
@@ -35,6 +37,16 @@ private:
         return {};
     }
     int height(DaemonProcess& node) { return node.status().value("height").toInt(); }
+    QString tipHash(DaemonProcess& node) { return node.status().value("tipHash").toString(); }
+
+    // Whether the node's embedded Redis holds anything (header, body) of this block.
+    bool stored(const QString& hash)
+    {
+        QProcess cli;
+        cli.start("redis-cli", {"-s", nodeDir_.path() + "/redis/redis.sock", "--raw", "KEYS", "*block:" + hash});
+        cli.waitForFinished(10000);
+        return !cli.readAllStandardOutput().trimmed().isEmpty();
+    }
 
     bool handshakeFrom(RawPeer& peer, const QString& source)
     {
@@ -46,13 +58,13 @@ private:
     }
 
     // `count` valid blocks, each on the last, from genesis: a branch far behind the node's tip.
-    static std::vector<Block> sideBranch(int count)
+    static std::vector<Block> sideBranch(int count, uint8_t tag)
     {
         const NetworkParams& net = *networkByName("test");
         std::vector<Block> blocks;
         Hash256 prev = net.genesisHash();
         crypto::AddressHash payTo;
-        payTo.fill(0x5B);
+        payTo.fill(tag);
         for (int i = 1; i <= count; ++i) {
             blocks.push_back(coinbaseBlockOn(net, prev, uint64_t(i), net.genesisTime + 60 * uint64_t(i), payTo));
             prev = blocks.back().hash();
@@ -68,7 +80,8 @@ private slots:
         // read, plus its bytes) overdraws it. The honest friend has the same budget, so it
         // joins before any block is mined and then follows the pushed blocks, which cost it
         // nothing (a peer syncing hundreds of blocks at 1 KiB/s would take minutes).
-        QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--peer-serve-rate", "1"}),
+        QVERIFY2(node_->start({"--mode", "head", "--port", QString::number(nodePort_), "--peer-serve-rate", "1",
+                               "--max-reorg-depth", "100000"}),
                  qPrintable(node_->stderrText()));
         friend_ = std::make_unique<DaemonProcess>(friendDir_.path());
         QVERIFY(friend_->start({"--port", QString::number(freeLoopbackPort()), "--seed", QString("127.0.0.1:%1").arg(nodePort_)}));
@@ -89,8 +102,14 @@ private slots:
     void cleanup()
     {
         if (!QTest::currentTestFailed()) return;
-        qWarning().noquote() << "node log:\n" << node_->stderrText().right(6000);
-        qWarning().noquote() << "friend log:\n" << friend_->stderrText().right(4000);
+        for (const QString& dir : {nodeDir_.path(), friendDir_.path()}) {
+            QFile log(dir + "/node.log");
+            log.open(QIODevice::ReadOnly);
+            QStringList lines;  // blocks mined and connected are most of it, and explain nothing
+            for (const QString& line : QString::fromUtf8(log.readAll()).split('\n'))
+                if (!line.contains("connected block")) lines << line;
+            qWarning().noquote() << dir << "node.log:\n" << lines.mid(std::max(0, int(lines.size()) - 40)).join('\n');
+        }
     }
 
     void getheadersFloodIsAnsweredWithinBudgetThenBanned()
@@ -112,16 +131,36 @@ private slots:
         QVERIFY2(waitUntil([&] { return height(*friend_) >= before; }, 30000), "the honest peer stopped following");
     }
 
+    void aLowWorkHeaderBranchIsNotStored()
+    {
+        const int branchLength = 30;
+        QVERIFY(waitUntil([&] { return height(*node_) > branchLength + 10; }, 60000));
+        QVERIFY2(stored(tipHash(*node_)), "the Redis query finds no block at all");
+        const std::vector<Block> blocks = sideBranch(branchLength, 0x6C);
+        RawPeer peer;
+        QVERIFY(handshakeFrom(peer, "127.0.0.82"));
+        net::Headers headers;
+        for (const Block& b : blocks) {
+            const auto h = b.header.serialize();
+            headers.headers.emplace_back(h.begin(), h.end());
+        }
+        peer.sendFrame(net::encode(headers));
+        // Less work than the node's chain: followed in memory only, and no offence.
+        QVERIFY(!peer.waitForClose(2000));
+        for (const Block& b : blocks) QVERIFY2(!stored(QString::fromStdString(toHex(b.hash()))), "a low-work header was stored");
+        QVERIFY(banReason("127.0.0.82").isEmpty());
+    }
+
     void sideBranchFloodStoresNoBodiesAndIsBanned()
     {
-        const std::vector<Block> blocks = sideBranch(kSideBranchLength);
+        const std::vector<Block> blocks = sideBranch(kSideBranchLength, 0x5B);
         RawPeer peer;
         QVERIFY(handshakeFrom(peer, "127.0.0.81"));
         for (const Block& b : blocks) peer.sendFrame(net::encode(net::BlockMessage{b.serialize(), {}}));
 
         QVERIFY2(peer.waitForClose(10000), "the node kept a peer pushing a stale side branch");
         QVERIFY(waitUntil([&] { return !banReason("127.0.0.81").isEmpty(); }, 5000));
-        QVERIFY2(banReason("127.0.0.81").contains("blocks below the tip"), qPrintable(banReason("127.0.0.81")));
+        QVERIFY2(banReason("127.0.0.81").contains("stale fork it pushed before"), qPrintable(banReason("127.0.0.81")));
         // Headers at most; no body was stored, so no block of the branch can be read back.
         for (const Block& b : blocks)
             QCOMPARE(httpGet(node_->restPort(), "/api/v1/blocks/" + QString::fromStdString(toHex(b.hash()))).status, 404);

@@ -49,6 +49,18 @@ class BlockSyncTest : public QObject {
                        {[](const AcceptResult&, PeerId) {}, [](const Hash256&, const Bytes&, const Bytes&) {}, {}}};
     };
 
+    // Header branches are stored from three blocks' work above genesis on.
+    struct MinimumWorkFixture : test::ProtocolFixture {
+        SyncSettings settings = [this] {
+            SyncSettings s;
+            const Uint256 perBlock = workForTarget(*Uint256::fromCompact(test::easyNet().genesisBits));
+            s.minimumChainWork = chain.tip().chainWork + perBlock + perBlock + perBlock;
+            return s;
+        }();
+        BlockSync sync{settings, chain, store, channel, log,
+                       {[](const AcceptResult&, PeerId) {}, [](const Hash256&, const Bytes&, const Bytes&) {}, {}}};
+    };
+
 private slots:
     void unrequestedSideBranchBlocksKeepOnlyTheirHeaderUntilTheirBranchLeads()
     {
@@ -60,24 +72,30 @@ private slots:
         QCOMPARE(f.chain.tip().hash, blocks.back().hash());
         QCOMPARE(requested(f.links, 1), f.hashes(blocks));
 
-        // A block on genesis nobody asked for: its header is kept, its body is not, and its
+        // A block on genesis nobody asked for: neither its body nor its header is kept, and its
         // sender is scored for pushing a fork 8 blocks below the tip.
-        const auto deep = f.branch(f.genesis(), 1, 0xB0);
+        const auto deep = f.branch(f.genesis(), 2, 0xB0);
         f.sync.peerReady(2, true, 1);
         f.sync.onBlock(2, BlockMessage{deep[0].serialize(), {}});
-        QCOMPARE(f.store.indexEntry(deep[0].hash())->status, BlockIndexEntry::Status::HeaderOnly);
-        QVERIFY(!f.store.blockBytes(deep[0].hash()));
+        QVERIFY(!f.store.indexEntry(deep[0].hash()));
         QCOMPARE(f.misbehaviour.size(), size_t(1));
         QCOMPARE(f.misbehaviour[0].peer, PeerId(2));
         QCOMPARE(f.misbehaviour[0].score, f.settings.staleForkScore);
         QVERIFY2(f.misbehaviour[0].reason.contains("on a fork 8 blocks below the tip"), qPrintable(f.misbehaviour[0].reason));
+        // Its child: the parent is unknown to the chain, but known as that stale fork's.
+        f.sync.onBlock(2, BlockMessage{deep[1].serialize(), {}});
+        QVERIFY(!f.store.indexEntry(deep[1].hash()));
+        QCOMPARE(f.misbehaviour.size(), size_t(2));
+        QCOMPARE(f.misbehaviour[1].score, f.settings.staleForkScore);
+        QVERIFY2(f.misbehaviour[1].reason.contains("stale fork it pushed before"), qPrintable(f.misbehaviour[1].reason));
+        QVERIFY(f.links.take<GetHeaders>(2).empty());  // nothing to learn about where it belongs
 
         // A sibling of the tip (a race two miners ran): equal work, header kept, nobody scored.
         const auto race = f.branch(blocks[6].hash(), 1, 0xC0);
         f.sync.peerReady(3, true, 8);
         f.sync.onBlock(3, BlockMessage{race[0].serialize(), {}});
         QCOMPARE(f.store.indexEntry(race[0].hash())->status, BlockIndexEntry::Status::HeaderOnly);
-        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour.size(), size_t(2));
         QCOMPARE(f.chain.tip().hash, blocks.back().hash());
 
         // Its child makes the branch lead: kept with its body, and the missing parent body is
@@ -91,7 +109,7 @@ private slots:
         QVERIFY(asked != 0);
         f.sync.onBlock(asked, BlockMessage{race[0].serialize(), {}});
         QCOMPARE(f.chain.tip().hash, next[0].hash());
-        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour.size(), size_t(2));
     }
 
     void aGetheadersFloodIsServedWithinItsBudgetHeldThenScored()
@@ -213,6 +231,57 @@ private slots:
         QCOMPARE(f.connected.size(), size_t(2));
         QCOMPARE(f.connectedFrom, (std::vector<PeerId>{4, 4}));
         QVERIFY(f.misbehaviour.empty());
+    }
+
+    void aHeaderBranchWithLessWorkThanTheTipIsNotStoredUntilItLeads()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 8, 0xA0);
+        f.sync.peerReady(1, true, 8);
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        for (const Block& b : blocks) f.sync.onBlock(1, BlockMessage{b.serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
+        f.links.take<GetHeaders>(1);
+        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
+
+        // A branch from genesis, as long as ours: equal work, so none of it is stored, nobody
+        // is scored, and the next request continues after the branch's last header.
+        const auto fork = f.branch(f.genesis(), 9, 0xB0);
+        f.sync.peerReady(2, true, 9);
+        f.links.take<GetHeaders>(2);
+        f.sync.onHeaders(2, f.headersOf({fork.begin(), fork.begin() + 8}));
+        for (const Block& b : fork) QVERIFY(!f.store.indexEntry(b.hash()));
+        QVERIFY(f.misbehaviour.empty());
+        f.sync.onBlockInventory(2, {fork[8].hash()});
+        const auto headersAsked = f.links.take<GetHeaders>(2);
+        QCOMPARE(headersAsked.size(), size_t(1));
+        QCOMPARE(headersAsked[0].locator.front(), fork[7].hash());
+
+        // Its ninth header gives it more work: the whole branch is stored and its bodies asked for.
+        f.sync.onHeaders(2, f.headersOf({fork[8]}));
+        for (const Block& b : fork) QCOMPARE(f.store.indexEntry(b.hash())->status, BlockIndexEntry::Status::HeaderOnly);
+        QCOMPARE(f.chain.bestHeader().hash, fork.back().hash());
+        std::vector<Hash256> asked = requested(f.links, 1);  // by height, peer 1 may have them too
+        for (const Hash256& h : requested(f.links, 2)) asked.push_back(h);
+        std::sort(asked.begin(), asked.end());
+        std::vector<Hash256> wanted = f.hashes(fork);
+        std::sort(wanted.begin(), wanted.end());
+        QCOMPARE(asked, wanted);
+        QVERIFY(f.misbehaviour.empty());
+    }
+
+    void headersBelowTheMinimumChainWorkAreNotStoredEvenOnTheTip()
+    {
+        MinimumWorkFixture f;
+        const auto blocks = f.branch(f.genesis(), 4, 0xA0);
+        f.sync.peerReady(1, true, 4);
+        f.links.take<GetHeaders>(1);
+        f.sync.onHeaders(1, f.headersOf({blocks[0], blocks[1]}));  // two blocks' work of the three needed
+        QVERIFY(!f.store.indexEntry(blocks[0].hash()));
+        QVERIFY(requested(f.links, 1).empty());
+        f.sync.onHeaders(1, f.headersOf({blocks[2], blocks[3]}));
+        for (const Block& b : blocks) QVERIFY(f.store.indexEntry(b.hash()));
+        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
     }
 
     void asksOneHeadersRequestAtATimeAndAgainForWhatWasAnnouncedMeanwhile()
