@@ -136,11 +136,11 @@ Run fuse(const std::string& name, const Run& a, const Run& b, const std::functio
     return fused;
 }
 
-// The lowest score on a photo that shows the label and the highest on one that does not: the
-// gap a claim threshold for that label sits in.
-std::pair<double, double> scoreGap(const std::vector<ScoredLabel>& samples, const std::string& label)
+// The lowest score on a photo that shows the label and the highest on one that does not (the
+// gap a claim threshold for that label sits in), as table cells: "-" where no photo is of that kind.
+std::pair<std::string, std::string> scoreGap(const std::vector<ScoredLabel>& samples, const std::string& label)
 {
-    double lowestTrue = 1, highestFalse = 0;
+    double lowestTrue = 2, highestFalse = -1;
     for (const ScoredLabel& s : samples) {
         if (s.label != label) continue;
         if (s.present)
@@ -148,7 +148,8 @@ std::pair<double, double> scoreGap(const std::vector<ScoredLabel>& samples, cons
         else
             highestFalse = std::max(highestFalse, s.score);
     }
-    return {lowestTrue, highestFalse};
+    const auto cell = [](double score, bool any) { return any ? QString::number(score, 'f', 2).toStdString() : "-"; };
+    return {cell(lowestTrue, lowestTrue <= 1), cell(highestFalse, highestFalse >= 0)};
 }
 
 void report(const Run& run, const manifest::Manifest& manifest, bool listMisses)
@@ -167,8 +168,8 @@ void report(const Run& run, const manifest::Manifest& manifest, bool listMisses)
     std::printf("| label | precision | recall | lowest score where shown | highest where not shown |\n|---|---|---|---|---|\n");
     for (const auto& [label, c] : countsPerLabel(run.samples, run.claimThreshold)) {
         const auto [lowestTrue, highestFalse] = scoreGap(run.samples, label);
-        std::printf("| %s | %.2f (%d/%d) | %.2f (%d/%d) | %.2f | %.2f |\n", label.c_str(), c.precision(), c.truePositives,
-                    c.claims(), c.recall(), c.truePositives, c.present(), lowestTrue, highestFalse);
+        std::printf("| %s | %.2f (%d/%d) | %.2f (%d/%d) | %s | %s |\n", label.c_str(), c.precision(), c.truePositives,
+                    c.claims(), c.recall(), c.truePositives, c.present(), lowestTrue.c_str(), highestFalse.c_str());
     }
     std::vector<size_t> wrong;  // the labels a photo does not show, highest score first: what a threshold must stay above
     for (size_t i = 0; i < run.samples.size(); ++i)
