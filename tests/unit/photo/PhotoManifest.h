@@ -73,7 +73,7 @@ inline Bytes readPhoto(const LabelledPhoto& photo, QString* error)
 {
     QFile file(photo.file);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = "missing test photo " + photo.file + ": install the Debian package " + photo.package;
+        *error = "missing photo " + photo.file + ": install the Debian package " + photo.package;
         return {};
     }
     const QByteArray data = file.readAll();
