@@ -1,26 +1,36 @@
-// Recognition time per photo at the working resolution (median, p95), peak memory, and per-label
-// precision and recall over tests/data/photo_labels.json, for the NanoDet recognizer (the
-// default) and the cascade recognizer (the baseline) in one run. See docs/operations.md.
+// Recognition time per photo, peak memory, and per-label precision and recall with a
+// precision-recall curve per recognizer over tests/data/photo_labels.json (its test photos and
+// its evaluation-only photos), for the cascade recognizer (the baseline), the NanoDet recognizer
+// (the default) and NanoDet with a horizontally flipped second look fused by a fixed rule (a
+// candidate, measured here only: no network's recognizer changes). See bench/README.md.
+#include "bench/PrecisionRecallPlot.h"
 #include "core/photo/CascadeRecognizer.h"
 #include "core/photo/NanoDetRecognizer.h"
 #include "tests/unit/photo/PhotoManifest.h"
+#include "tests/unit/photo/PrecisionRecall.h"
 
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <set>
 
 using namespace pb;
 using namespace pb::photo;
+using namespace pb::photo::evaluation;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct LabelCounts {
-    int truePositives = 0, falsePositives = 0, falseNegatives = 0;
-    double lowestTrueScore = 1, highestFalseScore = 0;  // the margin the claim threshold sits in
+// One recognizer's answers over the whole manifest.
+struct Run {
+    std::string name;
+    double claimThreshold = 0;
+    std::vector<ScoredLabel> samples;  // every photo x every label the recognizer knows
+    std::vector<double> millis;        // per photo, the median of its rounds
 };
 
 double percentile(std::vector<double> values, double fraction)
@@ -29,8 +39,6 @@ double percentile(std::vector<double> values, double fraction)
     return values[std::min(values.size() - 1, size_t(fraction * double(values.size() - 1) + 0.5))];
 }
 
-double ratio(int part, int whole) { return whole == 0 ? 1.0 : double(part) / whole; }
-
 double peakResidentMegabytes()
 {
     rusage usage{};
@@ -38,68 +46,151 @@ double peakResidentMegabytes()
     return double(usage.ru_maxrss) / 1024;  // kilobytes on Linux
 }
 
-// Runs `recognizer` over every photo `rounds` times and prints time, memory and label counts.
-bool bench(const char* name, const Recognizer& recognizer, const manifest::Manifest& manifest, int rounds)
+double millisSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+
+// Every photo's bytes, in manifest order; false after naming each missing photo and the Debian
+// packages that ship them: the evaluation never runs on part of the set.
+bool readAllPhotos(const manifest::Manifest& manifest, std::vector<Bytes>* photos)
 {
-    std::printf("\n== %s recognizer %s, %zu photos, %d rounds each\n", name, recognizer.identity().c_str(),
-                manifest.photos.size(), rounds);
-    std::vector<double> millis;
-    std::map<std::string, LabelCounts> counts;
+    std::set<QString> packages;
     for (const manifest::LabelledPhoto& photo : manifest.photos) {
-        QString readError;
-        const Bytes bytes = manifest::readPhoto(photo, &readError);
-        if (bytes.empty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(readError));
-            return false;
+        QString error;
+        photos->push_back(manifest::readPhoto(photo, &error));
+        if (photos->back().empty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            packages.insert(photo.package);
         }
+    }
+    if (packages.empty()) return true;
+    QStringList names(packages.begin(), packages.end());
+    std::fprintf(stderr, "the evaluation needs every photo: apt-get install --no-install-recommends %s\n",
+                 qPrintable(names.join(' ')));
+    return false;
+}
+
+// Appends one sample per label for a photo; `score` gives the best score of a label (0: not seen).
+void addSamples(Run& run, const std::vector<std::string>& labels, const manifest::LabelledPhoto& photo,
+                const std::function<double(const std::string&)>& score)
+{
+    for (const std::string& label : labels)
+        run.samples.push_back({label, score(label), photo.labels.count(label) > 0});
+}
+
+// The recognizer over every photo `rounds` times; nullopt when a photo fails to recognize.
+std::optional<Run> measure(const std::string& name, const Recognizer& recognizer, double claimThreshold,
+                           const manifest::Manifest& manifest, const std::vector<Bytes>& photos, int rounds)
+{
+    std::printf("\n== %s recognizer %s, %zu photos, %d rounds each\n", name.c_str(), recognizer.identity().c_str(),
+                photos.size(), rounds);
+    Run run{name, claimThreshold, {}, {}};
+    for (size_t i = 0; i < photos.size(); ++i) {
+        std::vector<double> millis;
         RecognizeOutcome outcome;
         for (int round = 0; round < rounds; ++round) {
             const auto start = Clock::now();
-            outcome = recognizer.recognize(bytes);
-            millis.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            outcome = recognizer.recognize(photos[i]);
+            millis.push_back(millisSince(start));
         }
         if (!outcome.ok()) {
-            std::fprintf(stderr, "%s: %s\n", qPrintable(photo.file), outcome.message.c_str());
-            return false;
+            std::fprintf(stderr, "%s: %s\n", qPrintable(manifest.photos[i].file), outcome.message.c_str());
+            return std::nullopt;
         }
-        for (const std::string& label : recognizer.labels()) {
-            const bool truth = photo.labels.count(label) > 0;
-            const bool claimed = outcome.recognition->confirms(label, false);
-            const double score = outcome.recognition->bestScore(label);
-            if (!truth && !claimed && score == 0) continue;  // neither there nor seen
-            LabelCounts& c = counts[label];
-            c.truePositives += truth && claimed;
-            c.falsePositives += !truth && claimed;
-            c.falseNegatives += truth && !claimed;
-            if (truth)
-                c.lowestTrueScore = std::min(c.lowestTrueScore, score);
-            else
-                c.highestFalseScore = std::max(c.highestFalseScore, score);
-            if (truth != claimed)
-                std::printf("  %s %s: %s, best score %.3f\n", truth ? "missed" : "false", label.c_str(),
-                            qPrintable(photo.file), score);
+        run.millis.push_back(percentile(millis, 0.5));
+        addSamples(run, recognizer.labels(), manifest.photos[i],
+                   [&](const std::string& label) { return outcome.recognition->bestScore(label); });
+    }
+    return run;
+}
+
+// NanoDet on the mirror image of each photo as the recognizer normalises it (decode, flip, detect).
+std::optional<Run> measureMirrored(const NanoDetRecognizer& nanodet, const manifest::Manifest& manifest,
+                                   const std::vector<Bytes>& photos)
+{
+    const PhotoDecoder decoder(NanoDetConfig{}.decodeLimits);
+    Run run{"NanoDet, mirrored", NanoDetConfig{}.claimThreshold, {}, {}};
+    for (size_t i = 0; i < photos.size(); ++i) {
+        const auto start = Clock::now();
+        DecodeResult decoded = decoder.decode(photos[i]);
+        if (!decoded.ok()) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(manifest.photos[i].file), decoded.message.c_str());
+            return std::nullopt;
         }
+        cv::flip(decoded.photo->color, decoded.photo->color, 1);
+        cv::flip(decoded.photo->gray, decoded.photo->gray, 1);
+        const Recognition mirrored = finishRecognition(nanodet.detect(*decoded.photo), run.claimThreshold, 0);
+        run.millis.push_back(millisSince(start));
+        addSamples(run, nanodet.labels(), manifest.photos[i],
+                   [&](const std::string& label) { return mirrored.bestScore(label); });
     }
-    std::printf("recognition time per photo (decode + normalise + recognize): median %.1f ms, p95 %.1f ms, max %.1f ms\n",
-                percentile(millis, 0.5), percentile(millis, 0.95), percentile(millis, 1.0));
-    std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
-    LabelCounts all;
-    for (const auto& [label, c] : counts) {
-        if (c.truePositives + c.falsePositives + c.falseNegatives == 0) continue;  // seen only below the threshold
-        std::printf("label %-13s precision %.3f (%d/%d)  recall %.3f (%d/%d)  lowest score on a true photo %.3f, "
-                    "highest on a false one %.3f\n",
-                    label.c_str(), ratio(c.truePositives, c.truePositives + c.falsePositives), c.truePositives,
-                    c.truePositives + c.falsePositives, ratio(c.truePositives, c.truePositives + c.falseNegatives),
-                    c.truePositives, c.truePositives + c.falseNegatives, c.lowestTrueScore, c.highestFalseScore);
-        all.truePositives += c.truePositives;
-        all.falsePositives += c.falsePositives;
-        all.falseNegatives += c.falseNegatives;
+    return run;
+}
+
+// Two looks at the same photos, each label's score fused by `rule`; the time is both looks'.
+Run fuse(const std::string& name, const Run& a, const Run& b, const std::function<double(double, double)>& rule)
+{
+    Run fused{name, a.claimThreshold, a.samples, {}};
+    for (size_t i = 0; i < fused.samples.size(); ++i)
+        fused.samples[i].score = rule(a.samples[i].score, b.samples[i].score);
+    for (size_t i = 0; i < a.millis.size(); ++i)
+        fused.millis.push_back(a.millis[i] + b.millis[i]);
+    return fused;
+}
+
+// The lowest score on a photo that shows the label and the highest on one that does not (the
+// gap a claim threshold for that label sits in), as table cells: "-" where no photo is of that kind.
+std::pair<std::string, std::string> scoreGap(const std::vector<ScoredLabel>& samples, const std::string& label)
+{
+    double lowestTrue = 2, highestFalse = -1;
+    for (const ScoredLabel& s : samples) {
+        if (s.label != label) continue;
+        if (s.present)
+            lowestTrue = std::min(lowestTrue, s.score);
+        else
+            highestFalse = std::max(highestFalse, s.score);
     }
-    std::printf("all labels: precision %.3f (%d/%d)  recall %.3f (%d/%d)\n",
-                ratio(all.truePositives, all.truePositives + all.falsePositives), all.truePositives,
-                all.truePositives + all.falsePositives, ratio(all.truePositives, all.truePositives + all.falseNegatives),
-                all.truePositives, all.truePositives + all.falseNegatives);
-    return true;
+    const auto cell = [](double score, bool any) { return any ? QString::number(score, 'f', 2).toStdString() : "-"; };
+    return {cell(lowestTrue, lowestTrue <= 1), cell(highestFalse, highestFalse >= 0)};
+}
+
+void report(const Run& run, const manifest::Manifest& manifest, bool listMisses)
+{
+    std::printf("\n-- %s at its claim threshold %.2f\n", run.name.c_str(), run.claimThreshold);
+    std::printf("recognition time per photo (decode + normalise + recognize, median of the rounds): median %.1f ms, "
+                "p95 %.1f ms, max %.1f ms\n",
+                percentile(run.millis, 0.5), percentile(run.millis, 0.95), percentile(run.millis, 1.0));
+    const size_t labelsPerPhoto = run.samples.size() / manifest.photos.size();
+    for (size_t i = 0; listMisses && i < run.samples.size(); ++i) {
+        const ScoredLabel& s = run.samples[i];
+        if (s.present != claimedAt(s, run.claimThreshold))
+            std::printf("  %s %s: %s, best score %.3f\n", s.present ? "missed" : "false", s.label.c_str(),
+                        qPrintable(manifest.photos[i / labelsPerPhoto].file), s.score);
+    }
+    std::printf("| label | precision | recall | lowest score where shown | highest where not shown |\n|---|---|---|---|---|\n");
+    for (const auto& [label, c] : countsPerLabel(run.samples, run.claimThreshold)) {
+        const auto [lowestTrue, highestFalse] = scoreGap(run.samples, label);
+        std::printf("| %s | %.2f (%d/%d) | %.2f (%d/%d) | %s | %s |\n", label.c_str(), c.precision(), c.truePositives,
+                    c.claims(), c.recall(), c.truePositives, c.present(), lowestTrue.c_str(), highestFalse.c_str());
+    }
+    std::vector<size_t> wrong;  // the labels a photo does not show, highest score first: what a threshold must stay above
+    for (size_t i = 0; i < run.samples.size(); ++i)
+        if (!run.samples[i].present && run.samples[i].score > 0) wrong.push_back(i);
+    std::sort(wrong.begin(), wrong.end(), [&](size_t a, size_t b) { return run.samples[a].score > run.samples[b].score; });
+    for (size_t k = 0; k < std::min<size_t>(wrong.size(), 6); ++k)
+        std::printf("highest scores on labels not shown: %.3f %s: %s\n", run.samples[wrong[k]].score,
+                    run.samples[wrong[k]].label.c_str(), qPrintable(manifest.photos[wrong[k] / labelsPerPhoto].file));
+    const Counts all = countAt(run.samples, run.claimThreshold);
+    std::printf("all labels: precision %.3f (%d/%d)  recall %.3f (%d/%d)\n", all.precision(), all.truePositives,
+                all.claims(), all.recall(), all.truePositives, all.present());
+    const std::vector<CurvePoint> curve = precisionRecallCurve(run.samples);
+    const CurvePoint clean = mostRecallWithoutAWrongClaim(curve);
+    std::printf("curve: average precision %.3f; most recall without a wrong claim %.3f (%d/%d) at threshold %.3f\n",
+                averagePrecision(curve), clean.recall, clean.counts.truePositives, clean.counts.present(), clean.threshold);
+}
+
+NamedCurve namedCurve(const Run& run)
+{
+    const Counts c = countAt(run.samples, run.claimThreshold);
+    return {run.name, precisionRecallCurve(run.samples), {run.claimThreshold, c.precision(), c.recall(), c}};
 }
 
 } // namespace
@@ -108,26 +199,59 @@ int main(int argc, char** argv)
 {
     const QString manifestPath = argc > 1 && argv[1][0] ? argv[1] : PB_SOURCE_DIR "/tests/data/photo_labels.json";
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
-    const manifest::Manifest manifest = manifest::readManifest(manifestPath);
+    const std::string curvePath = argc > 3 ? argv[3] : "recognizer-precision-recall.png";
+    const manifest::Manifest manifest = manifest::readManifest(manifestPath, manifest::Scope::WithEvaluationOnly);
     if (!manifest.error.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(manifest.error));
         return 1;
     }
+    std::vector<Bytes> photos;
+    if (!readAllPhotos(manifest, &photos)) return 1;
     std::printf("peak resident memory before any recognizer: %.0f MB\n", peakResidentMegabytes());
     std::string error;
     // The baseline first, so the NanoDet run's peak memory shows what NanoDet adds.
     const std::unique_ptr<CascadeRecognizer> cascades = CascadeRecognizer::create({}, &error);
-    if (!cascades || !bench("cascade", *cascades, manifest, rounds)) {
+    const std::optional<Run> cascade =
+        cascades ? measure("cascade (face only)", *cascades, CascadeConfig{}.claimThreshold, manifest, photos, rounds) : std::nullopt;
+    if (!cascade) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }
+    report(*cascade, manifest, true);
+    std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
+
     const auto start = Clock::now();
     const std::unique_ptr<NanoDetRecognizer> nanodet = NanoDetRecognizer::create({}, &error);
     if (!nanodet) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }
-    std::printf("\nNanoDet start-up (read, check and import the model): %.0f ms\n",
-                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    return bench("NanoDet", *nanodet, manifest, rounds) ? 0 : 1;
+    std::printf("\nNanoDet start-up (read, check and import the model): %.0f ms\n", millisSince(start));
+    const std::optional<Run> plain = measure("NanoDet (80 COCO labels)", *nanodet, NanoDetConfig{}.claimThreshold, manifest, photos, rounds);
+    const std::optional<Run> mirrored = plain ? measureMirrored(*nanodet, manifest, photos) : std::nullopt;
+    if (!mirrored) return 1;
+    report(*plain, manifest, true);
+    std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
+    report(*mirrored, manifest, false);
+    // A label the two looks disagree on: the maximum needs one look to see it, the mean both to
+    // lean towards it, the minimum both to see it (two agreeing).
+    const Run mean = fuse("NanoDet + mirror, mean", *plain, *mirrored, [](double a, double b) { return (a + b) / 2; });
+    const Run max = fuse("NanoDet + mirror, max", *plain, *mirrored, [](double a, double b) { return std::max(a, b); });
+    const Run min = fuse("NanoDet + mirror, min", *plain, *mirrored, [](double a, double b) { return std::min(a, b); });
+    report(mean, manifest, true);
+    report(max, manifest, false);
+    report(min, manifest, false);
+
+    int shown = 0;
+    for (const manifest::LabelledPhoto& photo : manifest.photos) shown += int(photo.labels.size());
+    char title[128];
+    std::snprintf(title, sizeof title, "Claims against %zu Debian photos (%d labels shown), bench_recognizer",
+                  manifest.photos.size(), shown);
+    if (!drawPrecisionRecallCurves({namedCurve(*cascade), namedCurve(*plain), namedCurve(mean), namedCurve(max)}, title,
+                                   curvePath)) {
+        std::fprintf(stderr, "cannot write %s\n", curvePath.c_str());
+        return 1;
+    }
+    std::printf("\nprecision-recall curves drawn to %s\n", curvePath.c_str());
+    return 0;
 }

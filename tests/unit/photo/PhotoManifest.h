@@ -1,6 +1,7 @@
 #pragma once
 // Reads tests/data/photo_labels.json: Debian-shipped photos and the labels they truly show.
-// Shared by the recognizer tests and bench_recognizer.
+// Shared by the recognizer tests (the photos of packages scripts/common.sh installs) and
+// bench_recognizer (those and the evaluation-only photos of further packages).
 #include "core/util/Bytes.h"
 
 #include <QFile>
@@ -34,7 +35,12 @@ inline QString manifestPath(const QString& compiledSourceDir)
     return qEnvironmentVariable("PB_SOURCE_DIR", compiledSourceDir) + "/tests/data/photo_labels.json";
 }
 
-inline Manifest readManifest(const QString& path)
+enum class Scope {
+    TestPhotos,         // "photos": what the tests check
+    WithEvaluationOnly  // and "evaluation_only": what bench_recognizer measures besides
+};
+
+inline Manifest readManifest(const QString& path, Scope scope = Scope::TestPhotos)
 {
     Manifest manifest;
     QFile file(path);
@@ -44,7 +50,10 @@ inline Manifest readManifest(const QString& path)
     }
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     const QJsonObject packages = root.value("packages").toObject();
-    for (const QJsonValue& entry : root.value("photos").toArray()) {
+    QJsonArray entries = root.value("photos").toArray();
+    if (scope == Scope::WithEvaluationOnly)
+        for (const QJsonValue& entry : root.value("evaluation_only").toArray()) entries.append(entry);
+    for (const QJsonValue& entry : entries) {
         LabelledPhoto photo;
         photo.file = entry.toObject().value("file").toString();
         for (const QJsonValue& label : entry.toObject().value("labels").toArray())
@@ -64,8 +73,7 @@ inline Bytes readPhoto(const LabelledPhoto& photo, QString* error)
 {
     QFile file(photo.file);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = "missing test photo " + photo.file + ": install the Debian package " + photo.package +
-                 " (scripts/common.sh lists it)";
+        *error = "missing photo " + photo.file + ": install the Debian package " + photo.package;
         return {};
     }
     const QByteArray data = file.readAll();
