@@ -27,6 +27,7 @@ public:
     }
 
     storage::RedisClient& client() { return *client_; }
+    QString socketPath() const { return supervisor_.socketPath(); }
     storage::PhotoStore& photos() { return photos_; }
 
 private:
