@@ -1,5 +1,6 @@
 #include "core/api/TransferJson.h"
 
+#include "core/util/HexText.h"
 
 namespace pb::api {
 
@@ -46,13 +47,13 @@ QJsonObject transferToJson(const TransferTx& tx)
 {
     const auto number = [](uint64_t v) { return v <= uint64_t(kMaxExactJsonInteger) ? QJsonValue(qint64(v)) : QJsonValue(QString::number(v)); };
     return QJsonObject{
-        {"network", QString::fromStdString(toHex(tx.network))},
-        {"senderPublicKey", QString::fromStdString(toHex(tx.sender))},
+        {"network", hexText(tx.network)},
+        {"senderPublicKey", hexText(tx.sender)},
         {"to", QString::fromStdString(crypto::encodeAddress(tx.to))},
         {"amount", number(tx.amount)},
         {"fee", number(tx.fee)},
         {"nonce", number(tx.nonce)},
-        {"signature", QString::fromStdString(toHex(tx.signature))},
+        {"signature", hexText(tx.signature)},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "core/net/PeerChannel.h"
 
 #include "core/net/MessageCodec.h"
+#include "core/util/HexText.h"
 
 #include <QDateTime>
 
@@ -8,7 +9,7 @@ namespace pb::net {
 
 qint64 systemClockMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
-QString hexOf(const Hash256& hash) { return QString::fromStdString(toHex(hash)); }
+QString hexOf(const Hash256& hash) { return hexText(hash); }
 
 void PeerChannel::send(PeerId peer, const Message& message) { links_.send(peer, encode(message)); }
 

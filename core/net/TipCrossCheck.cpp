@@ -1,5 +1,7 @@
 #include "core/net/TipCrossCheck.h"
 
+#include "core/util/HexText.h"
+
 #include <algorithm>
 
 namespace pb::net {
@@ -63,7 +65,7 @@ void TipCrossCheck::decideIfComplete(qint64 nowMs, bool timeUp)
     } else if (info_.agreeing >= kMinAgreeing) {
         info_.state = "checked";
         info_.checkedHeight = round_->tip.height;
-        info_.checkedHash = QString::fromStdString(toHex(round_->tip.hash));
+        info_.checkedHash = hexText(round_->tip.hash);
         info_.checkedTime = qint64(round_->tip.time);
     } else {
         info_.state = info_.peersAsked < kMinAgreeing ? "too_few_peers" : "unchecked";

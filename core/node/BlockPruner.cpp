@@ -4,12 +4,9 @@
 #include "core/chain/Validation.h"
 #include "core/storage/PhotoStore.h"
 #include "core/storage/RedisPruneStore.h"
+#include "core/util/HexText.h"
 
 namespace pb {
-
-namespace {
-QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
-} // namespace
 
 BlockPruner::BlockPruner(uint64_t window, const NetworkParams& params, ChainStore& chain,
                          storage::RedisPruneStore& store, storage::PhotoStore& photos, Logger& log)
@@ -66,7 +63,7 @@ void BlockPruner::deleteQueuedPhotos()
     for (const Hash256& p : store_.queuedPhotoDeletions()) {
         QString error;
         if (!photos_.remove(p, &error)) {
-            log_.warning(QString("cannot delete pruned photo %1: %2").arg(hex(p), error));
+            log_.warning(QString("cannot delete pruned photo %1: %2").arg(hexText(p), error));
             continue;
         }
         done.push_back(p);

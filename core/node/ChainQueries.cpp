@@ -4,22 +4,21 @@
 #include "core/node/TransferQueries.h"
 #include "core/storage/RedisPeerStore.h"
 #include "core/storage/RedisPruneStore.h"
+#include "core/util/HexText.h"
 
 namespace pb {
 
 namespace {
 
-QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
-
 BlockInfo describeHeader(const BlockHeader& header, const BlockIndexEntry& entry)
 {
     BlockInfo info;
     info.height = entry.height;
-    info.hash = hex(entry.hash);
-    info.prevHash = hex(header.prevHash);
-    info.headerHex = QString::fromStdString(toHex(header.serialize()));
+    info.hash = hexText(entry.hash);
+    info.prevHash = hexText(header.prevHash);
+    info.headerHex = hexText(header.serialize());
     info.version = header.version;
-    info.contentRoot = hex(header.contentRoot);
+    info.contentRoot = hexText(header.contentRoot);
     info.time = qint64(header.time);
     info.bits = header.bits;
     info.nonce = header.nonce;
@@ -30,7 +29,7 @@ BlockInfo describeHeader(const BlockHeader& header, const BlockIndexEntry& entry
 BlockInfo describeBlock(const Block& block, const BlockIndexEntry& entry, int size)
 {
     BlockInfo info = describeHeader(block.header, entry);
-    if (block.photoHash) info.photoHash = hex(*block.photoHash);
+    if (block.photoHash) info.photoHash = hexText(*block.photoHash);
     info.label = QString::fromStdString(block.label);
     info.vote = labelVoteName(block.vote);
     info.sizeBytes = size;
@@ -52,9 +51,9 @@ std::optional<BlockInfo> ChainQueries::block(const Hash256& hash, QueryError* er
     const auto entry = chain_.indexEntry(hash);
     const auto bytes = chain_.blockBytes(hash);
     if (entry && !bytes && entry->status == BlockIndexEntry::Status::HaveBody) return prunedBlock(*entry, error);
-    if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hex(hash)));
+    if (!entry || !bytes) return fail(QueryError::NotFound, QString("no block with hash %1").arg(hexText(hash)));
     const auto block = Block::parse(*bytes);
-    if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hex(hash)));
+    if (!block) return fail(QueryError::Unavailable, QString("stored block %1 does not decode").arg(hexText(hash)));
     BlockInfo info = describeBlock(*block, *entry, int(bytes->size()));
     if (block->header.claimsLabel()) {
         const VoteTally t = chain_.votes(hash);
@@ -68,13 +67,13 @@ std::optional<BlockInfo> ChainQueries::prunedBlock(const BlockIndexEntry& entry,
     const auto raw = chain_.headerBytes(entry.hash);
     const auto header = raw ? BlockHeader::parse(raw->data(), raw->size()) : std::nullopt;
     if (!header) {
-        if (error) *error = {QueryError::Unavailable, QString("the stored header of block %1 does not decode").arg(hex(entry.hash))};
+        if (error) *error = {QueryError::Unavailable, QString("the stored header of block %1 does not decode").arg(hexText(entry.hash))};
         return std::nullopt;
     }
     BlockInfo info = describeHeader(*header, entry);
     info.bodyPruned = true;
     if (const auto summary = pruning_.summary(entry.hash)) {
-        if (summary->photo) info.photoHash = hex(*summary->photo);
+        if (summary->photo) info.photoHash = hexText(*summary->photo);
         info.label = QString::fromStdString(summary->label);
         info.vote = QString::fromStdString(summary->vote);
         info.sizeBytes = int(summary->size);
@@ -99,7 +98,7 @@ QList<KnownNodeInfo> ChainQueries::knownNodes(int max)
 {
     QList<KnownNodeInfo> nodes;
     for (const storage::NodeRecord& record : catalogue_.nodes(size_t(std::max(max, 0))))
-        nodes.append({hex(record.id), record.type, record.host, record.port, record.seen});
+        nodes.append({hexText(record.id), record.type, record.host, record.port, record.seen});
     return nodes;
 }
 

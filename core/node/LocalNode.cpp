@@ -14,18 +14,13 @@
 #include "core/node/TransferQueries.h"
 #include "core/photo/PhotoDecoder.h"
 #include "core/photo/Recognizer.h"
+#include "core/util/HexText.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <future>
 
 namespace pb {
-
-namespace {
-
-QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
-
-} // namespace
 
 template <typename T, typename Query>
 std::optional<T> LocalNode::withReader(QueryError* error, Query&& query) const
@@ -251,7 +246,7 @@ std::optional<PhotoJob> LocalNode::submitMiningJob(const PhotoJobRequest& reques
     job.vote = request.vote;
     job.rewardAddress = request.rewardAddress;
     job.source = request.source;
-    job.photoHash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
+    job.photoHash = hexText(crypto::sha256(Bytes(request.photo.begin(), request.photo.end())));
     job.createdAt = job.updatedAt = QDateTime::currentMSecsSinceEpoch();
     QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitPhotoJob(job, photo); });
     return job;
@@ -317,7 +312,7 @@ std::optional<BlockInfo> LocalNode::findBlock(const QString& heightOrHash, Query
         if (!hash) return fail(QueryError::Malformed, QString("'%1' is neither a block height nor a 64-digit block hash").arg(heightOrHash.left(80)));
     }
     const QString tip = status().tipHash;
-    if (auto cached = isHeight ? blockCache_.atHeight(tip, height) : blockCache_.withHash(tip, hex(*hash))) return cached;
+    if (auto cached = isHeight ? blockCache_.atHeight(tip, height) : blockCache_.withHash(tip, hexText(*hash))) return cached;
     auto block = withReader<std::optional<BlockInfo>>(error, [&]() -> std::optional<BlockInfo> {
         if (isHeight) hash = chainQueries_->hashAtHeight(height);
         if (!hash) return fail(QueryError::NotFound, QString("no block at height %1").arg(height));

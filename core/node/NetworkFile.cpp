@@ -1,6 +1,7 @@
 #include "core/node/NetworkFile.h"
 
 #include "core/util/Bytes.h"
+#include "core/util/HexText.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -87,7 +88,7 @@ NetworkFileResult parseNetworkFile(const QByteArray& json)
     const Hash256 computed = params->genesisHash();
     if (!std::equal(computed.begin(), computed.end(), hash->begin()))
         return failure(QString("genesisHash %1 does not match the parameters, which give %2: the file was edited or damaged")
-                           .arg(o["genesisHash"].toString(), QString::fromStdString(toHex(computed))));
+                           .arg(o["genesisHash"].toString(), hexText(computed)));
     return {params, {}};
 }
 
@@ -108,13 +109,13 @@ QString writeNetworkFile(const NetworkParams& params, const QString& path)
     o["name"] = QString::fromStdString(params.name);
     o["genesisTime"] = double(params.genesisTime);
     o["genesisBits"] = hexBits(params.genesisBits);
-    o["genesisSalt"] = QString::fromStdString(toHex(params.genesisSalt));
+    o["genesisSalt"] = hexText(params.genesisSalt);
     o["powLimitBits"] = hexBits(params.powLimit.toCompact());
     o["targetBlockSeconds"] = double(params.targetBlockSeconds);
     o["retargetInterval"] = double(params.retargetInterval);
     o["defaultPeerPort"] = params.defaultPeerPort;
     o["recognizerIdentity"] = QString::fromStdString(params.recognizerIdentity);
-    o["genesisHash"] = QString::fromStdString(toHex(params.genesisHash()));
+    o["genesisHash"] = hexText(params.genesisHash());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return QString("cannot write network file %1: %2").arg(path, file.errorString());
     file.write(QJsonDocument(o).toJson());
@@ -164,8 +165,8 @@ ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now, const std
             if (own.params->genesisHash() != chosen.params->genesisHash())
                 return {std::nullopt,
                         QString("%1 describes a different network (genesis %2) than the data directory's %3 (genesis %4)")
-                            .arg(config.networkFile, QString::fromStdString(toHex(chosen.params->genesisHash())), ownFile,
-                                 QString::fromStdString(toHex(own.params->genesisHash()))),
+                            .arg(config.networkFile, hexText(chosen.params->genesisHash()), ownFile,
+                                 hexText(own.params->genesisHash())),
                         {}};
         } else {
             if (QString e = writeNetworkFile(*chosen.params, ownFile); !e.isEmpty()) return {std::nullopt, e, {}};
@@ -180,7 +181,7 @@ ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now, const std
         if (!chosen.params) return {std::nullopt, chosen.error, {}};
         if (QString e = writeNetworkFile(*chosen.params, ownFile); !e.isEmpty()) return {std::nullopt, e, {}};
         note = QString("created network %1 with genesis %2; nodes join it with --network-file %3")
-                   .arg(config.network, QString::fromStdString(toHex(chosen.params->genesisHash())), ownFile);
+                   .arg(config.network, hexText(chosen.params->genesisHash()), ownFile);
     } else {
         return {std::nullopt,
                 QString("network '%1' is not built in and %2 does not exist: pass the network.json its head wrote "

@@ -2,6 +2,7 @@
 
 #include "core/crypto/Sha256.h"
 #include "core/util/Bytes.h"
+#include "core/util/HexText.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -63,7 +64,7 @@ void PhotoFolder::scan()
         }
         PhotoJobRequest request;
         request.photo = in.read(qint64(node_.status().maxPhotoBytes) + 1);
-        const QString hash = QString::fromStdString(toHex(crypto::sha256(Bytes(request.photo.begin(), request.photo.end()))));
+        const QString hash = hexText(crypto::sha256(Bytes(request.photo.begin(), request.photo.end())));
         if (knownPhotos.contains(hash)) continue;
         std::tie(request.label, request.vote) = labelAndVoteFor(file.filePath());
         request.source = "folder:" + file.fileName();

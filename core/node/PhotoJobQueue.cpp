@@ -5,6 +5,7 @@
 #include "core/photo/Recognizer.h"
 #include "core/storage/RedisJobStore.h"
 #include "core/util/Bytes.h"
+#include "core/util/HexText.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -94,7 +95,7 @@ void PhotoJobQueue::submit(PhotoJob job, const Bytes& photo)
     // Over the limits the photo is not even stored (LocalNode refuses such jobs first; this
     // catches submissions that raced past its snapshot).
     const auto hash = refusal ? std::optional<Hash256>() : photos_.put(photo, &error);
-    job.photoHash = QString::fromStdString(toHex(hash ? *hash : crypto::sha256(photo)));
+    job.photoHash = hexText(hash ? *hash : crypto::sha256(photo));
     job.createdAt = job.updatedAt = nowMs();
     if (refusal) {
         job.state = JobState::Rejected;
@@ -193,7 +194,7 @@ void PhotoJobQueue::markMined(const QString& id, const Hash256& block)
 {
     PhotoJob* job = find(id);
     if (!job || isFinal(job->state)) return;
-    job->blockHash = QString::fromStdString(toHex(block));
+    job->blockHash = hexText(block);
     setState(*job, JobState::Mined, {});
     emit changed();
 }
@@ -213,7 +214,7 @@ void PhotoJobQueue::dropPhotosOnChain(ChainStore& chain)
         const auto hash = hashFromHex(job.photoHash.toStdString());
         if (!hash) continue;
         if (const auto block = chain.photoBlock(*hash)) {
-            setState(job, JobState::Stale, "block " + QString::fromStdString(toHex(*block)) + " already carries this photo");
+            setState(job, JobState::Stale, "block " + hexText(*block) + " already carries this photo");
             emit changed();
         }
     }

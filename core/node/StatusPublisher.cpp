@@ -4,12 +4,13 @@
 #include "core/node/BlockProducer.h"
 #include "core/node/PhotoJobQueue.h"
 #include "core/node/TransferPool.h"
+#include "core/util/HexText.h"
 
 namespace pb::node {
 
 void StatusPublisher::setNetwork(const NetworkParams& params)
 {
-    sources_.genesisHash = QString::fromStdString(toHex(params.genesisHash()));
+    sources_.genesisHash = hexText(params.genesisHash());
     sources_.maxPhotoBytes = params.maxPhotoBytes;
 }
 
@@ -26,7 +27,7 @@ void StatusPublisher::publish() const
     s.storage = in.storage;
     if (in.chain) {
         s.height = in.chain->tip().height;
-        s.tipHash = QString::fromStdString(toHex(in.chain->tip().hash));
+        s.tipHash = hexText(in.chain->tip().hash);
         s.tipTime = qint64(in.chain->tip().time);
     }
     if (in.producer) {

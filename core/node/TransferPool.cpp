@@ -1,6 +1,7 @@
 #include "core/node/TransferPool.h"
 
 #include "core/storage/RedisMempoolStore.h"
+#include "core/util/HexText.h"
 
 namespace pb {
 
@@ -9,7 +10,7 @@ namespace {
 // Header, flags, photo hash, label, vote and counts take well under this.
 constexpr size_t kBlockOverheadBytes = 1024;
 
-QString shortId(const Hash256& id) { return QString::fromStdString(toHex(id)).left(16); }
+QString shortId(const Hash256& id) { return hexText(id).left(16); }
 
 } // namespace
 

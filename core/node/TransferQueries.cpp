@@ -3,6 +3,7 @@
 #include "core/chain/ChainStore.h"
 #include "core/chain/Transaction.h"
 #include "core/storage/RedisMempoolStore.h"
+#include "core/util/HexText.h"
 
 #include <algorithm>
 
@@ -10,7 +11,6 @@ namespace pb {
 
 namespace {
 
-QString hex(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 QString address(const crypto::AddressHash& a) { return QString::fromStdString(crypto::encodeAddress(a)); }
 
 } // namespace
@@ -18,7 +18,7 @@ QString address(const crypto::AddressHash& a) { return QString::fromStdString(cr
 TransactionInfo describeTransaction(const Bytes& raw, const Transaction& tx)
 {
     TransactionInfo info;
-    info.id = hex(txId(raw));
+    info.id = hexText(txId(raw));
     if (tx.type == TxType::Coinbase) {
         info.type = "coinbase";
         info.to = address(tx.coinbase.to);
@@ -79,9 +79,9 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
     if (!bytes) {
         // A mobile node pruned the block: the index still says where the transaction is.
         TransactionInfo info;
-        info.id = hex(id);
+        info.id = hexText(id);
         info.status = "confirmed";
-        info.blockHash = hex(location->block);
+        info.blockHash = hexText(location->block);
         info.height = location->height;
         const auto header = chain_.headerBytes(location->block);
         const auto parsed = header ? BlockHeader::parse(header->data(), header->size()) : std::nullopt;
@@ -96,7 +96,7 @@ std::optional<TransactionInfo> TransferQueries::confirmed(const Hash256& id)
     if (!tx) throw StoreError("transaction " + toHex(id) + " in block " + toHex(location->block) + " does not decode");
     TransactionInfo info = describeTransaction(raw, *tx);
     info.status = "confirmed";
-    info.blockHash = hex(location->block);
+    info.blockHash = hexText(location->block);
     info.height = location->height;
     info.time = block->header.time;
     return info;

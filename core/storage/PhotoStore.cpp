@@ -1,5 +1,7 @@
 #include "core/storage/PhotoStore.h"
 
+#include "core/util/HexText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -140,7 +142,7 @@ PhotoStore::PhotoStore(const QString& dataDir)
 
 QString PhotoStore::pathFor(const Hash256& hash) const
 {
-    const QString hex = QString::fromStdString(toHex(hash));
+    const QString hex = hexText(hash);
     return QStringLiteral("%1/%2/%3").arg(root_, hex.left(2), hex);
 }
 
@@ -173,11 +175,11 @@ std::optional<Bytes> PhotoStore::get(const Hash256& hash, QString* error) const
     std::optional<Bytes> content = readAll(path);
     QString why;
     if (!content) {
-        why = errno == ENOENT ? QStringLiteral("no photo %1 in %2").arg(QString::fromStdString(toHex(hash)), root_)
+        why = errno == ENOENT ? QStringLiteral("no photo %1 in %2").arg(hexText(hash), root_)
                               : QStringLiteral("cannot read photo file %1: %2").arg(path, errnoText(errno));
     } else if (const std::optional<Hash256> actual = sha256(*content); actual != hash) {
         why = QStringLiteral("photo file %1 is corrupt: its content hashes to %2")
-                  .arg(path, actual ? QString::fromStdString(toHex(*actual)) : QStringLiteral("nothing (SHA-256 failed)"));
+                  .arg(path, actual ? hexText(*actual) : QStringLiteral("nothing (SHA-256 failed)"));
         content.reset();
     }
     if (!content && error) *error = why;
