@@ -12,6 +12,10 @@
 
 namespace pb::crypto::detail {
 
+// GCC stops inlining round() once a vector is three zmm wide, and then passes the state through
+// memory: an out-of-line round ran at half the speed.
+#define PB_LANES_INLINE __attribute__((always_inline)) inline
+
 // N independent vectors per operation, so that N nonce groups' dependency chains interleave
 // and fill each other's latency gaps. The loops are over a compile-time N and fully unrolled,
 // so the groups stay in registers as separate variables would.
@@ -21,7 +25,7 @@ struct Groups {
     V g[N];
 
     template <class F>
-    static Groups each(F f)
+    PB_LANES_INLINE static Groups each(F f)
     {
         Groups r;
 #pragma GCC unroll 4
@@ -56,16 +60,16 @@ struct Sha256dLanes {
         V a, b, c, d, e, f, g, h;
     };
 
-    static V bigSigma0(V x) { return V::xor3(V::template rotr<2>(x), V::template rotr<13>(x), V::template rotr<22>(x)); }
-    static V bigSigma1(V x) { return V::xor3(V::template rotr<6>(x), V::template rotr<11>(x), V::template rotr<25>(x)); }
-    static V sigma0(V x) { return V::xor3(V::template rotr<7>(x), V::template rotr<18>(x), V::template shr<3>(x)); }
-    static V sigma1(V x) { return V::xor3(V::template rotr<17>(x), V::template rotr<19>(x), V::template shr<10>(x)); }
+    PB_LANES_INLINE static V bigSigma0(V x) { return V::xor3(V::template rotr<2>(x), V::template rotr<13>(x), V::template rotr<22>(x)); }
+    PB_LANES_INLINE static V bigSigma1(V x) { return V::xor3(V::template rotr<6>(x), V::template rotr<11>(x), V::template rotr<25>(x)); }
+    PB_LANES_INLINE static V sigma0(V x) { return V::xor3(V::template rotr<7>(x), V::template rotr<18>(x), V::template shr<3>(x)); }
+    PB_LANES_INLINE static V sigma1(V x) { return V::xor3(V::template rotr<17>(x), V::template rotr<19>(x), V::template shr<10>(x)); }
 
     // One round, with the sums ordered so that terms computed from this round's e and a are
     // added last: consecutive rounds are a dependency chain through e and a, and on this CPU
     // (AMD Zen 5) even vector adds have two cycles of latency. That costs one extra add (e and t1 both
     // sum hk + ch) but shortens each round's chain from eight to six cycles.
-    static void round(State& s, V kw)
+    PB_LANES_INLINE static void round(State& s, V kw)
     {
         V hk = s.h + kw;
         V ch = V::choose(s.e, s.f, s.g);
@@ -84,13 +88,13 @@ struct Sha256dLanes {
     }
 
     // The new a of a round, without the new e nor the shift of the other words.
-    static V roundA(const State& s, V kw)
+    PB_LANES_INLINE static V roundA(const State& s, V kw)
     {
         V t1 = ((s.h + kw) + V::choose(s.e, s.f, s.g)) + bigSigma1(s.e);
         return (t1 + V::majority(s.a, s.b, s.c)) + bigSigma0(s.a);
     }
 
-    static V expand(const V* w, int t) { return sigma1(w[t - 2]) + w[t - 7] + sigma0(w[t - 15]) + w[t - 16]; }
+    PB_LANES_INLINE static V expand(const V* w, int t) { return sigma1(w[t - 2]) + w[t - 7] + sigma0(w[t - 15]) + w[t - 16]; }
     static V set1(uint32_t x) { return V::set1(x); }
 
     // kTopWordOnly: write only word 0 (out[lane]); word 0 is a after round 63 plus the initial
