@@ -12,8 +12,9 @@ namespace pb::crypto {
 // The candidate with the highest rate; on a tie the earlier one. `candidates` must not be empty.
 ShaBackend fastestBackend(const std::vector<ShaBackend>& candidates, const std::function<double(ShaBackend)>& rateOf);
 
-// Nonces per second of one thread scanning with `backend`: the best of a few scans of about a
-// half millisecond each, so that one preemption by another process does not decide the choice.
+// Nonces per CPU-second of one thread scanning with `backend`: the best of a few scans of about
+// half a millisecond each, timed on the thread's CPU clock, so that other processes on a
+// shared machine (preemption, a noisy moment) do not decide the choice.
 double measuredRate(ShaBackend backend);
 
 } // namespace pb::crypto
