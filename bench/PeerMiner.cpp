@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -38,6 +39,26 @@ double prefixScale(char c)
     default:
         return 1;
     }
+}
+
+// utime + stime of a running process in seconds, from /proc/<pid>/stat; negative if unreadable.
+double processCpuSeconds(pid_t pid)
+{
+    const std::string path = "/proc/" + std::to_string(pid) + "/stat";
+    FILE* f = std::fopen(path.c_str(), "r");
+    if (!f)
+        return -1;
+    char buf[1024] = {};
+    const size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    // The command name (field 2) may contain spaces; the fields after its ')' start at 3.
+    const char* p = std::strrchr(buf, ')');
+    if (!p || n == 0)
+        return -1;
+    unsigned long long utime = 0, stime = 0;
+    if (std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2)
+        return -1;
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
 }
 
 // Stops the child politely first: cpuminer-opt exits cleanly on SIGINT.
@@ -114,6 +135,18 @@ PeerRate runPeerMiner(const std::string& path, unsigned threads, double seconds)
 
     std::map<int, std::vector<double>> perThread;
     std::string pending, lastLine;
+    // CPU and wall clock from the end of the warm-up: the steady reports cover that stretch.
+    double steadyCpu = -1;
+    Clock::time_point steadyWall;
+    auto warmedUp = [&] {
+        if (perThread.size() < threads)
+            return false;
+        for (const auto& [thread, rates] : perThread) {
+            if (rates.size() < kWarmUpReports)
+                return false;
+        }
+        return true;
+    };
     const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
     bool open = true;
     while (open) {
@@ -143,6 +176,16 @@ PeerRate runPeerMiner(const std::string& path, unsigned threads, double seconds)
             if (!line.empty())
                 lastLine = line;
         }
+        if (steadyCpu < 0 && warmedUp()) {
+            steadyCpu = processCpuSeconds(pid);
+            steadyWall = Clock::now();
+        }
+    }
+    if (steadyCpu >= 0) {
+        const double cpu = processCpuSeconds(pid) - steadyCpu;
+        const double wall = std::chrono::duration<double>(Clock::now() - steadyWall).count();
+        if (cpu >= 0 && wall > 0)
+            result.cpusUsed = cpu / wall;
     }
     close(fds[0]);
     stopChild(pid);

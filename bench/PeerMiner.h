@@ -9,6 +9,7 @@ namespace pb::bench {
 struct PeerRate {
     double hashesPerSecond = 0;  // sum over threads of each thread's mean steady rate
     int reports = 0;             // steady per-thread rate lines averaged
+    double cpusUsed = 0;         // the peer's CPU time / wall time after its warm-up; 0 if unknown
     std::string lastTotalLine;   // the peer's own "Total: ..." line, shown for reference
     std::string error;           // non-empty when no rate could be read
 };
