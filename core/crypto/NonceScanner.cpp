@@ -236,8 +236,8 @@ std::vector<ShaBackend> availableBackends()
 }
 
 // Not timed, to keep start-up short: portable when anything else runs, and AVX2 when AVX-512
-// does. Both are the same lane code as a candidate on narrower or fewer-featured registers, and
-// measured several times slower (docs/mining-performance.md).
+// does. Each is the same lane code as a candidate on narrower or fewer-featured registers and
+// several times slower (bench_mining prints every backend's rate; docs/mining-performance.md).
 ShaBackend bestBackend()
 {
     static const ShaBackend best = [] {
