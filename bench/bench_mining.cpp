@@ -1,9 +1,12 @@
-// Measures the nonce-scan kernels against this CPU's single-stream SHA-256 speed; see docs/operations.md.
+// Measures the nonce-scan kernels against this CPU's single-stream SHA-256 speed and, with
+// --peer, against cpuminer-opt on the same machine; see bench/README.md.
+#include "PeerMiner.h"
 #include "core/crypto/NonceScanner.h"
 #include "core/mining/Miner.h"
 
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -136,23 +139,114 @@ std::vector<unsigned> threadCounts(unsigned max)
 
 const char* verdict(bool ok) { return ok ? "met" : "NOT met"; }
 
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// cpuminer-opt reports each thread's rate once per scan (about 5 s once warmed up, see
+// PeerMiner.cpp): 20 s gives two or three steady reports per thread.
+constexpr double kMinPeerSeconds = 20;
+constexpr double kPeerTargetRatio = 1.15;
+
+// Hashes per CPU-second: on a machine others use, what the side would do with the cores it got.
+double perCpu(double rate, double cpus) { return cpus > 0 ? rate / cpus : 0; }
+
+// Ours and the peer back to back on 1 and `threads` threads, `repeats` times, alternating which
+// runs first so that a change in the machine's load does not always favour the same side. The
+// wall-clock ratio is the target's; the per-CPU ratio shows how much of it was the load.
+// Returns false when the peer's rate could not be read.
+bool compareWithPeer(const std::string& peer, unsigned threads, int repeats, double seconds)
+{
+    const ShaBackend best = bestBackend();
+    std::printf("\npeer comparison: ours (%s) vs %s --benchmark -a sha256d, %.0f s per run, %d runs per thread count\n",
+                backendName(best).c_str(), peer.c_str(), seconds, repeats);
+    std::vector<unsigned> counts{1};
+    if (threads > 1)
+        counts.push_back(threads);
+    bool allMet = true;
+    for (unsigned n : counts) {
+        std::vector<double> oursRates, peerRates, ratios, cpuRatios;
+        for (int run = 0; run < repeats; ++run) {
+            Rate ours{};
+            bench::PeerRate theirs;
+            if (run % 2 == 0) {
+                ours = hashrate(best, n, seconds);
+                theirs = bench::runPeerMiner(peer, n, seconds);
+            } else {
+                theirs = bench::runPeerMiner(peer, n, seconds);
+                ours = hashrate(best, n, seconds);
+            }
+            if (!theirs.error.empty()) {
+                std::fprintf(stderr, "peer: %s\n", theirs.error.c_str());
+                return false;
+            }
+            const double ratio = ours.hashesPerSecond / theirs.hashesPerSecond;
+            const double oursPerCpu = perCpu(ours.hashesPerSecond, ours.cpusUsed);
+            const double peerPerCpu = perCpu(theirs.hashesPerSecond, theirs.cpusUsed);
+            oursRates.push_back(ours.hashesPerSecond);
+            peerRates.push_back(theirs.hashesPerSecond);
+            ratios.push_back(ratio);
+            if (peerPerCpu > 0)
+                cpuRatios.push_back(oursPerCpu / peerPerCpu);
+            std::printf("  %u thread%s run %d: ours %s (%.2f CPUs, %s per CPU)   peer %s (%.2f CPUs, %s per CPU; "
+                        "%d reports; its %s)   ratio %.2f, per CPU %.2f\n",
+                        n, n == 1 ? " " : "s", run + 1, perSecond(ours.hashesPerSecond, "H/s").c_str(), ours.cpusUsed,
+                        perSecond(oursPerCpu, "H/s").c_str(), perSecond(theirs.hashesPerSecond, "H/s").c_str(),
+                        theirs.cpusUsed, perSecond(peerPerCpu, "H/s").c_str(), theirs.reports,
+                        theirs.lastTotalLine.empty() ? "Total: -" : theirs.lastTotalLine.c_str(), ratio,
+                        peerPerCpu > 0 ? oursPerCpu / peerPerCpu : 0.0);
+        }
+        const double mid = median(ratios);
+        const bool met = mid >= kPeerTargetRatio;
+        allMet = allMet && met;
+        std::printf("  %u thread%s median: ours %s, peer %s, ratio %.2f (runs %.2f .. %.2f), per CPU %.2f (runs %.2f .. %.2f); "
+                    "ours >= %.2fx peer: %s\n",
+                    n, n == 1 ? " " : "s", perSecond(median(oursRates), "H/s").c_str(),
+                    perSecond(median(peerRates), "H/s").c_str(), mid, *std::min_element(ratios.begin(), ratios.end()),
+                    *std::max_element(ratios.begin(), ratios.end()), cpuRatios.empty() ? 0.0 : median(cpuRatios),
+                    cpuRatios.empty() ? 0.0 : *std::min_element(cpuRatios.begin(), cpuRatios.end()),
+                    cpuRatios.empty() ? 0.0 : *std::max_element(cpuRatios.begin(), cpuRatios.end()), kPeerTargetRatio,
+                    verdict(met));
+    }
+    std::printf("target ours >= %.2fx peer per thread count (median wall-clock ratio): %s\n", kPeerTargetRatio,
+                verdict(allMet));
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     double seconds = 2.0;
+    std::string peer;
+    int peerThreads = 2, repeats = 3;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
+        } else if (std::strcmp(argv[i], "--peer") == 0 && i + 1 < argc) {
+            peer = argv[++i];
+        } else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+            peerThreads = std::atoi(argv[++i]);
+        } else if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
+            repeats = std::atoi(argv[++i]);
         } else {
-            std::fprintf(stderr, "usage: %s [--seconds S]   (each measurement runs S seconds, default 2)\n", argv[0]);
+            std::fprintf(stderr,
+                         "usage: %s [--seconds S] [--peer PATH [--threads N] [--repeat R]]\n"
+                         "  each measurement runs S seconds (default 2); with --peer, ours and the cpuminer-opt\n"
+                         "  binary at PATH run back to back on 1 and N threads (default 2), R times (default 3),\n"
+                         "  max(S, %.0f) seconds each\n",
+                         argv[0], kMinPeerSeconds);
             return 2;
         }
     }
-    if (seconds <= 0) {
-        std::fprintf(stderr, "--seconds must be positive\n");
+    if (seconds <= 0 || peerThreads < 1 || repeats < 1) {
+        std::fprintf(stderr, "--seconds, --threads and --repeat must be positive\n");
         return 2;
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // a long --peer run shows its progress in a pipe or file
     double load[1] = {0};
     if (getloadavg(load, 1) == 1)
         std::printf("system load average (1 min) before the run: %.2f (other processes skew every number)\n", load[0]);
@@ -201,5 +295,7 @@ int main(int argc, char** argv)
         std::printf("target 2-thread >= 1.8x 1-thread: %s (x%.2f)\n", verdict(two >= 1.8 * one), two / one);
     else
         std::printf("target 2-thread >= 1.8x 1-thread: not measurable on 1 hardware thread\n");
+    if (!peer.empty() && !compareWithPeer(peer, unsigned(peerThreads), repeats, std::max(seconds, kMinPeerSeconds)))
+        return 1;
     return 0;
 }

@@ -1,5 +1,5 @@
 // 8 nonces per call, one per 32-bit lane of a ymm register. Compiled with -mavx2; only called
-// after a run-time check. Unlike AVX-512, a Pair of groups is slower here: with 16 registers
+// after a run-time check. Unlike AVX-512, two interleaved groups is slower here: with 16 registers
 // and no rotate instruction it spills.
 #include "core/crypto/NonceScanLanes.h"
 
@@ -34,9 +34,6 @@ struct Ymm {
 
 } // namespace
 
-void kernelAvx2(const KernelJob& job, uint32_t lo, uint32_t* out)
-{
-    Sha256dLanes<Ymm>::run(job, lo, out);
-}
+const KernelSet kAvx2Kernels = kernelSetOf<Ymm>();
 
 } // namespace pb::crypto::detail

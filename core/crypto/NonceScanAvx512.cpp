@@ -1,8 +1,9 @@
-// 32 nonces per call: two zmm registers per value, one nonce per 32-bit lane. Compiled with
-// -mavx512f; only called after a run-time check. AVX-512F alone gives rotates (vprord) and
-// three-input logic (vpternlogd), which make a round about half the instructions of the AVX2
-// one. One zmm group is latency-bound (about 26 MH/s measured here); two interleaved groups
-// reached about 45 MH/s; three or four run out of the 32 registers and spill.
+// 16, 32 or 48 nonces per call: one, two or three zmm groups per value, one nonce per 32-bit
+// lane. Compiled with -mavx512f; only called after a run-time check. AVX-512F alone gives
+// rotates (vprord) and three-input logic (vpternlogd), which make a round about half the
+// instructions of the AVX2 one. One group is latency-bound; more groups hide the latency but
+// need more of the 32 registers, and where they start to spill depends on the CPU and compiler,
+// so all three are built and bestBackend() times them (see docs/mining-performance.md).
 #include "core/crypto/NonceScanLanes.h"
 
 #include <immintrin.h>
@@ -33,9 +34,8 @@ struct Zmm {
 
 } // namespace
 
-void kernelAvx512(const KernelJob& job, uint32_t lo, uint32_t* out)
-{
-    Sha256dLanes<Pair<Zmm>>::run(job, lo, out);
-}
+const KernelSet kAvx512x1Kernels = kernelSetOf<Zmm>();
+const KernelSet kAvx512x2Kernels = kernelSetOf<Groups<Zmm, 2>>();
+const KernelSet kAvx512x3Kernels = kernelSetOf<Groups<Zmm, 3>>();
 
 } // namespace pb::crypto::detail

@@ -29,22 +29,30 @@ struct KernelJob {
     uint32_t outerWc[64];    // t >= 16: like wc
 };
 
-// A kernel hashes kLanes consecutive nonces (high word fixed by the job, low words lo, lo+1, ...
-// wrapping mod 2^32) and writes the final sha256d state words: out[word * lanes + lane].
+// A kernel hashes `lanes` consecutive nonces (high word fixed by the job, low words lo, lo+1, ...
+// wrapping mod 2^32) and writes final sha256d state words: out[word * lanes + lane].
 using Kernel = void (*)(const KernelJob& job, uint32_t lo, uint32_t* out);
 
-constexpr int kMaxLanes = 32;
+// Each backend has two kernels: `digest` writes all eight words; `topWord` writes only word 0
+// (the hash's most significant word, which decides nearly every target comparison) and skips
+// the work only the other words need. Scanning runs topWord and reruns digest on the rare batch
+// with a candidate.
+struct KernelSet {
+    Kernel digest;
+    Kernel topWord;
+    int lanes;
+};
 
-constexpr int kPortableLanes = 1;
-void kernelPortable(const KernelJob& job, uint32_t lo, uint32_t* out);
+constexpr int kMaxLanes = 48;
 
+extern const KernelSet kPortableKernels;
 #if defined(PB_X86_KERNELS)
-constexpr int kShaNiLanes = 8;
-void kernelShaNi(const KernelJob& job, uint32_t lo, uint32_t* out);
-constexpr int kAvx2Lanes = 8;
-void kernelAvx2(const KernelJob& job, uint32_t lo, uint32_t* out);
-constexpr int kAvx512Lanes = 32;
-void kernelAvx512(const KernelJob& job, uint32_t lo, uint32_t* out);
+extern const KernelSet kShaNiKernels;
+extern const KernelSet kAvx2Kernels;
+// One, two or three independent 16-lane zmm groups interleaved per call.
+extern const KernelSet kAvx512x1Kernels;
+extern const KernelSet kAvx512x2Kernels;
+extern const KernelSet kAvx512x3Kernels;
 #endif
 
 } // namespace pb::crypto::detail

@@ -12,28 +12,46 @@
 
 namespace pb::crypto::detail {
 
-// Two independent vectors per operation, so that two nonce groups' dependency chains
-// interleave and fill each other's latency gaps.
-template <class V>
-struct Pair {
-    static constexpr int kLanes = 2 * V::kLanes;
-    V x, y;
+// GCC stops inlining round() once a vector is three zmm wide, and then passes the state through
+// memory: an out-of-line round ran at half the speed.
+#define PB_LANES_INLINE __attribute__((always_inline)) inline
 
-    static Pair set1(uint32_t v) { return {V::set1(v), V::set1(v)}; }
-    static Pair load(const uint32_t* p) { return {V::load(p), V::load(p + V::kLanes)}; }
-    static void store(uint32_t* p, Pair v)
+// N independent vectors per operation, so that N nonce groups' dependency chains interleave
+// and fill each other's latency gaps. The loops are over a compile-time N and fully unrolled,
+// so the groups stay in registers as separate variables would.
+template <class V, int N>
+struct Groups {
+    static constexpr int kLanes = N * V::kLanes;
+    V g[N];
+
+    template <class F>
+    PB_LANES_INLINE static Groups each(F f)
     {
-        V::store(p, v.x);
-        V::store(p + V::kLanes, v.y);
+        Groups r;
+#pragma GCC unroll 4
+        for (int i = 0; i < N; ++i)
+            r.g[i] = f(i);
+        return r;
     }
-    friend Pair operator+(Pair a, Pair b) { return {a.x + b.x, a.y + b.y}; }
-    template <int N>
-    static Pair rotr(Pair a) { return {V::template rotr<N>(a.x), V::template rotr<N>(a.y)}; }
-    template <int N>
-    static Pair shr(Pair a) { return {V::template shr<N>(a.x), V::template shr<N>(a.y)}; }
-    static Pair xor3(Pair a, Pair b, Pair c) { return {V::xor3(a.x, b.x, c.x), V::xor3(a.y, b.y, c.y)}; }
-    static Pair choose(Pair a, Pair b, Pair c) { return {V::choose(a.x, b.x, c.x), V::choose(a.y, b.y, c.y)}; }
-    static Pair majority(Pair a, Pair b, Pair c) { return {V::majority(a.x, b.x, c.x), V::majority(a.y, b.y, c.y)}; }
+    static Groups set1(uint32_t v) { return each([&](int) { return V::set1(v); }); }
+    static Groups load(const uint32_t* p) { return each([&](int i) { return V::load(p + i * V::kLanes); }); }
+    static void store(uint32_t* p, Groups v)
+    {
+#pragma GCC unroll 4
+        for (int i = 0; i < N; ++i)
+            V::store(p + i * V::kLanes, v.g[i]);
+    }
+    friend Groups operator+(Groups a, Groups b) { return each([&](int i) { return a.g[i] + b.g[i]; }); }
+    template <int S>
+    static Groups rotr(Groups a) { return each([&](int i) { return V::template rotr<S>(a.g[i]); }); }
+    template <int S>
+    static Groups shr(Groups a) { return each([&](int i) { return V::template shr<S>(a.g[i]); }); }
+    static Groups xor3(Groups a, Groups b, Groups c) { return each([&](int i) { return V::xor3(a.g[i], b.g[i], c.g[i]); }); }
+    static Groups choose(Groups a, Groups b, Groups c) { return each([&](int i) { return V::choose(a.g[i], b.g[i], c.g[i]); }); }
+    static Groups majority(Groups a, Groups b, Groups c)
+    {
+        return each([&](int i) { return V::majority(a.g[i], b.g[i], c.g[i]); });
+    }
 };
 
 template <class V>
@@ -42,16 +60,16 @@ struct Sha256dLanes {
         V a, b, c, d, e, f, g, h;
     };
 
-    static V bigSigma0(V x) { return V::xor3(V::template rotr<2>(x), V::template rotr<13>(x), V::template rotr<22>(x)); }
-    static V bigSigma1(V x) { return V::xor3(V::template rotr<6>(x), V::template rotr<11>(x), V::template rotr<25>(x)); }
-    static V sigma0(V x) { return V::xor3(V::template rotr<7>(x), V::template rotr<18>(x), V::template shr<3>(x)); }
-    static V sigma1(V x) { return V::xor3(V::template rotr<17>(x), V::template rotr<19>(x), V::template shr<10>(x)); }
+    PB_LANES_INLINE static V bigSigma0(V x) { return V::xor3(V::template rotr<2>(x), V::template rotr<13>(x), V::template rotr<22>(x)); }
+    PB_LANES_INLINE static V bigSigma1(V x) { return V::xor3(V::template rotr<6>(x), V::template rotr<11>(x), V::template rotr<25>(x)); }
+    PB_LANES_INLINE static V sigma0(V x) { return V::xor3(V::template rotr<7>(x), V::template rotr<18>(x), V::template shr<3>(x)); }
+    PB_LANES_INLINE static V sigma1(V x) { return V::xor3(V::template rotr<17>(x), V::template rotr<19>(x), V::template shr<10>(x)); }
 
     // One round, with the sums ordered so that terms computed from this round's e and a are
     // added last: consecutive rounds are a dependency chain through e and a, and on this CPU
     // (AMD Zen 5) even vector adds have two cycles of latency. That costs one extra add (e and t1 both
     // sum hk + ch) but shortens each round's chain from eight to six cycles.
-    static void round(State& s, V kw)
+    PB_LANES_INLINE static void round(State& s, V kw)
     {
         V hk = s.h + kw;
         V ch = V::choose(s.e, s.f, s.g);
@@ -69,9 +87,19 @@ struct Sha256dLanes {
         s.a = an;
     }
 
-    static V expand(const V* w, int t) { return sigma1(w[t - 2]) + w[t - 7] + sigma0(w[t - 15]) + w[t - 16]; }
+    // The new a of a round, without the new e nor the shift of the other words.
+    PB_LANES_INLINE static V roundA(const State& s, V kw)
+    {
+        V t1 = ((s.h + kw) + V::choose(s.e, s.f, s.g)) + bigSigma1(s.e);
+        return (t1 + V::majority(s.a, s.b, s.c)) + bigSigma0(s.a);
+    }
+
+    PB_LANES_INLINE static V expand(const V* w, int t) { return sigma1(w[t - 2]) + w[t - 7] + sigma0(w[t - 15]) + w[t - 16]; }
     static V set1(uint32_t x) { return V::set1(x); }
 
+    // kTopWordOnly: write only word 0 (out[lane]); word 0 is a after round 63 plus the initial
+    // value, so round 63 computes nothing else and the other seven words are never added up.
+    template <bool kTopWordOnly>
     static void run(const KernelJob& job, uint32_t lo, uint32_t* out)
     {
         alignas(64) uint32_t nonceWords[V::kLanes];
@@ -130,13 +158,25 @@ struct Sha256dLanes {
             round(o, w[t] + set1(kSha256K[t]));
         for (int t = 8; t < 16; ++t)
             round(o, set1(job.outerKw[t]));
-        for (int t = 16; t < 64; ++t)
+        for (int t = 16; t < 63; ++t)
             round(o, w[t] + set1(kSha256K[t]));
+        if constexpr (kTopWordOnly) {
+            V::store(out, roundA(o, w[63] + set1(kSha256K[63])) + set1(iv[0]));
+            return;
+        }
+        round(o, w[63] + set1(kSha256K[63]));
 
         const V result[8] = {o.a, o.b, o.c, o.d, o.e, o.f, o.g, o.h};
         for (int i = 0; i < 8; ++i)
             V::store(out + i * V::kLanes, result[i] + set1(iv[i]));
     }
 };
+
+// The kernel pair for lane type V (one of the file-private types, like every instantiation here).
+template <class V>
+constexpr KernelSet kernelSetOf()
+{
+    return {&Sha256dLanes<V>::template run<false>, &Sha256dLanes<V>::template run<true>, V::kLanes};
+}
 
 } // namespace pb::crypto::detail

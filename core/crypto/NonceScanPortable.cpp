@@ -24,9 +24,6 @@ struct Scalar {
 
 } // namespace
 
-void kernelPortable(const KernelJob& job, uint32_t lo, uint32_t* out)
-{
-    Sha256dLanes<Scalar>::run(job, lo, out);
-}
+const KernelSet kPortableKernels = kernelSetOf<Scalar>();
 
 } // namespace pb::crypto::detail

@@ -11,7 +11,7 @@ namespace pb::crypto::detail {
 
 namespace {
 
-constexpr int kStreams = kShaNiLanes;
+constexpr int kStreams = 8;
 
 // The SHA-NI state registers: abef holds (f, e, b, a) and cdgh (h, g, d, c) from lane 0 up.
 struct PackedState {
@@ -62,8 +62,6 @@ void finishStreams(PackedState* s, __m128i (*m)[16])
         }
     }
 }
-
-} // namespace
 
 void kernelShaNi(const KernelJob& job, uint32_t lo, uint32_t* out)
 {
@@ -116,5 +114,10 @@ void kernelShaNi(const KernelJob& job, uint32_t lo, uint32_t* out)
             out[i * kStreams + j] = words[i];
     }
 }
+
+} // namespace
+
+// sha256rnds2 does two rounds at once, so there is nothing to skip for the top word alone.
+const KernelSet kShaNiKernels = {kernelShaNi, kernelShaNi, kStreams};
 
 } // namespace pb::crypto::detail

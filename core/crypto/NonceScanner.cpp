@@ -1,5 +1,6 @@
 #include "core/crypto/NonceScanner.h"
 
+#include "core/crypto/BackendCalibration.h"
 #include "core/crypto/NonceScanKernels.h"
 
 #include <algorithm>
@@ -101,11 +102,6 @@ KernelJob prepareKernelJob(const HeaderJob& job, uint32_t nonceHigh)
     return k;
 }
 
-struct KernelInfo {
-    detail::Kernel kernel;
-    int lanes;
-};
-
 #if defined(PB_X86_KERNELS)
 // CPUID leaf 7, EBX bit 29: the SHA extensions (clang 15's __builtin_cpu_supports has no "sha").
 bool cpuHasShaExtensions()
@@ -125,7 +121,9 @@ bool cpuSupports(ShaBackend b)
         return cpuHasShaExtensions() && __builtin_cpu_supports("sse4.1") && __builtin_cpu_supports("ssse3");
     case ShaBackend::Avx2:
         return __builtin_cpu_supports("avx2");
-    case ShaBackend::Avx512:
+    case ShaBackend::Avx512x1:
+    case ShaBackend::Avx512x2:
+    case ShaBackend::Avx512x3:
         return __builtin_cpu_supports("avx512f");
     }
     return false;
@@ -135,21 +133,25 @@ bool cpuSupports(ShaBackend b)
 }
 
 // Running a kernel the CPU lacks would die on an illegal instruction, so refuse loudly.
-KernelInfo kernelFor(ShaBackend b)
+const detail::KernelSet& kernelsFor(ShaBackend b)
 {
     if (!cpuSupports(b))
         throw std::invalid_argument("SHA-256 backend " + backendName(b) + " is not supported by this CPU");
     switch (b) {
 #if defined(PB_X86_KERNELS)
     case ShaBackend::ShaNi:
-        return {detail::kernelShaNi, detail::kShaNiLanes};
+        return detail::kShaNiKernels;
     case ShaBackend::Avx2:
-        return {detail::kernelAvx2, detail::kAvx2Lanes};
-    case ShaBackend::Avx512:
-        return {detail::kernelAvx512, detail::kAvx512Lanes};
+        return detail::kAvx2Kernels;
+    case ShaBackend::Avx512x1:
+        return detail::kAvx512x1Kernels;
+    case ShaBackend::Avx512x2:
+        return detail::kAvx512x2Kernels;
+    case ShaBackend::Avx512x3:
+        return detail::kAvx512x3Kernels;
 #endif
     default:
-        return {detail::kernelPortable, detail::kPortableLanes};
+        return detail::kPortableKernels;
     }
 }
 
@@ -161,13 +163,13 @@ Hash256 hashFromWords(const uint32_t* out, int lanes, int lane)
     return h;
 }
 
-// Walks firstNonce .. firstNonce+count-1 in kernel batches. A batch never crosses a change of
-// the nonce's high word (the kernel job depends on it); lanes past the range are ignored.
-// `visit(nonce, out, lanes, lane)` returns true to stop.
+// Walks firstNonce .. firstNonce+count-1 in batches of `kernel` (digest or topWord of the
+// backend). A batch never crosses a change of the nonce's high word (the kernel job depends on
+// it); lanes past the range are ignored. `visit(nonce, job, low, out, lane)` returns true to stop.
 template <class Visit>
-uint64_t forEachBatch(ShaBackend backend, const HeaderJob& job, uint64_t firstNonce, uint64_t count, Visit visit)
+uint64_t forEachBatch(const detail::KernelSet& kernels, detail::Kernel kernel, const HeaderJob& job,
+                      uint64_t firstNonce, uint64_t count, Visit visit)
 {
-    const KernelInfo info = kernelFor(backend);
     alignas(64) uint32_t out[8 * detail::kMaxLanes];
     KernelJob kernelJob{};
     bool prepared = false;
@@ -181,10 +183,10 @@ uint64_t forEachBatch(ShaBackend backend, const HeaderJob& job, uint64_t firstNo
             prepared = true;
             preparedHigh = high;
         }
-        info.kernel(kernelJob, low, out);
-        uint64_t valid = std::min<uint64_t>({uint64_t(info.lanes), count - done, (uint64_t(1) << 32) - low});
+        kernel(kernelJob, low, out);
+        uint64_t valid = std::min<uint64_t>({uint64_t(kernels.lanes), count - done, (uint64_t(1) << 32) - low});
         for (uint64_t lane = 0; lane < valid; ++lane) {
-            if (visit(nonce + lane, out, info.lanes, int(lane)))
+            if (visit(nonce + lane, kernelJob, low, out, int(lane)))
                 return done + lane + 1;
         }
         done += valid;
@@ -212,8 +214,12 @@ std::string backendName(ShaBackend b)
         return "sha-ni";
     case ShaBackend::Avx2:
         return "avx2";
-    case ShaBackend::Avx512:
-        return "avx512";
+    case ShaBackend::Avx512x1:
+        return "avx512x1";
+    case ShaBackend::Avx512x2:
+        return "avx512x2";
+    case ShaBackend::Avx512x3:
+        return "avx512x3";
     }
     return "unknown";
 }
@@ -221,36 +227,48 @@ std::string backendName(ShaBackend b)
 std::vector<ShaBackend> availableBackends()
 {
     std::vector<ShaBackend> result;
-    for (ShaBackend b : {ShaBackend::Portable, ShaBackend::ShaNi, ShaBackend::Avx2, ShaBackend::Avx512}) {
+    for (ShaBackend b : {ShaBackend::Portable, ShaBackend::ShaNi, ShaBackend::Avx2, ShaBackend::Avx512x1,
+                         ShaBackend::Avx512x2, ShaBackend::Avx512x3}) {
         if (cpuSupports(b))
             result.push_back(b);
     }
     return result;
 }
 
-// A fixed order from measurements on the project's machine (AMD Zen 5, one thread): AVX-512
-// about 45 MH/s, SHA-NI about 22 MH/s, AVX2 about 11 MH/s, portable about 2 MH/s. On other
-// CPUs the order is an assumption; bench_mining prints the rate of every backend.
+// Not timed, to keep start-up short: portable when anything else runs, and AVX2 when AVX-512
+// does. Each is the same lane code as a candidate on narrower or fewer-featured registers and
+// several times slower (bench_mining prints every backend's rate; docs/mining-performance.md).
 ShaBackend bestBackend()
 {
-    for (ShaBackend b : {ShaBackend::Avx512, ShaBackend::ShaNi, ShaBackend::Avx2}) {
-        if (cpuSupports(b))
-            return b;
-    }
-    return ShaBackend::Portable;
+    static const ShaBackend best = [] {
+        std::vector<ShaBackend> candidates;
+        for (ShaBackend b : availableBackends()) {
+            if (b == ShaBackend::Portable || (b == ShaBackend::Avx2 && cpuSupports(ShaBackend::Avx512x1)))
+                continue;
+            candidates.push_back(b);
+        }
+        if (candidates.empty())
+            return ShaBackend::Portable;
+        return fastestBackend(candidates, measuredRate);
+    }();
+    return best;
 }
 
 ScanResult scanNonces(ShaBackend backend, const HeaderJob& job, uint64_t firstNonce, uint64_t count)
 {
+    const detail::KernelSet& kernels = kernelsFor(backend);
     const uint32_t targetHigh = getBE32(job.target.data());
+    alignas(64) uint32_t digest[8 * detail::kMaxLanes];
     ScanResult result;
-    result.hashesDone = forEachBatch(backend, job, firstNonce, count,
-        [&](uint64_t nonce, const uint32_t* out, int lanes, int lane) {
-            // The first word decides almost every comparison; build the full hash only on a tie
-            // or a likely win.
-            if (out[lane] > targetHigh)
+    result.hashesDone = forEachBatch(kernels, kernels.topWord, job, firstNonce, count,
+        [&](uint64_t nonce, const KernelJob& kernelJob, uint32_t low, const uint32_t* top, int lane) {
+            // The top word decides almost every comparison. Below targetHigh is a win (the scan
+            // ends) and equal is a tie (1 in 2^32), so rehashing the batch in full for the other
+            // words costs one extra batch per scan at most.
+            if (top[lane] > targetHigh)
                 return false;
-            Hash256 h = hashFromWords(out, lanes, lane);
+            kernels.digest(kernelJob, low, digest);
+            Hash256 h = hashFromWords(digest, kernels.lanes, lane);
             if (std::memcmp(h.data(), job.target.data(), 32) > 0)
                 return false;
             result.found = true;
@@ -262,10 +280,12 @@ ScanResult scanNonces(ShaBackend backend, const HeaderJob& job, uint64_t firstNo
 
 void hashNonces(ShaBackend backend, const HeaderJob& job, uint64_t firstNonce, size_t count, Hash256* out)
 {
-    forEachBatch(backend, job, firstNonce, count, [&](uint64_t nonce, const uint32_t* words, int lanes, int lane) {
-        out[nonce - firstNonce] = hashFromWords(words, lanes, lane);
-        return false;
-    });
+    const detail::KernelSet& kernels = kernelsFor(backend);
+    forEachBatch(kernels, kernels.digest, job, firstNonce, count,
+        [&](uint64_t nonce, const KernelJob&, uint32_t, const uint32_t* words, int lane) {
+            out[nonce - firstNonce] = hashFromWords(words, kernels.lanes, lane);
+            return false;
+        });
 }
 
 } // namespace pb::crypto

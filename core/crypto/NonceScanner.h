@@ -23,7 +23,8 @@ struct HeaderJob {
 // Builds a job from the first 80 header bytes (the nonce is supplied by the scan).
 HeaderJob makeHeaderJob(const uint8_t header80[80], const Hash256& target);
 
-enum class ShaBackend { Portable, ShaNi, Avx2, Avx512 };
+// Avx512xN interleaves N groups of 16 nonces; which N is fastest depends on the CPU.
+enum class ShaBackend { Portable, ShaNi, Avx2, Avx512x1, Avx512x2, Avx512x3 };
 std::string backendName(ShaBackend b);
 
 struct ScanResult {
@@ -34,7 +35,8 @@ struct ScanResult {
 
 // Backends this CPU can run (Portable always), in no particular order.
 std::vector<ShaBackend> availableBackends();
-// The fastest backend this CPU can run.
+// The fastest backend this CPU can run, timed once per process on first use (a few ms; see
+// BackendCalibration.h). Every backend computes the same hashes; only the speed differs.
 ShaBackend bestBackend();
 
 // Hashes nonces firstNonce .. firstNonce+count-1 (wrapping mod 2^64), returns at the first

@@ -1,5 +1,7 @@
-// Every nonce-scan backend this CPU runs must agree with OpenSSL's sha256d on the serialized
-// 88-byte header, and scanNonces must stop at exactly the first winning nonce.
+// Every nonce-scan backend this CPU runs (each AVX-512 group count is a backend of its own)
+// must agree with OpenSSL's sha256d on the serialized 88-byte header, and scanNonces, which
+// screens on the top word alone, must stop at exactly the first winning nonce.
+#include "core/crypto/BackendCalibration.h"
 #include "core/crypto/NonceScanner.h"
 
 #include <QtTest>
@@ -75,6 +77,37 @@ private slots:
         QVERIFY(std::find(all.begin(), all.end(), ShaBackend::Portable) != all.end());
         QVERIFY(std::find(all.begin(), all.end(), bestBackend()) != all.end());
         qInfo("backends: %zu, best: %s", all.size(), backendName(bestBackend()).c_str());
+    }
+
+    void calibrationPicksTheHighestRateAndTheEarlierOnATie()
+    {
+        const std::vector<ShaBackend> candidates{ShaBackend::ShaNi, ShaBackend::Avx512x1, ShaBackend::Avx512x2,
+                                                 ShaBackend::Avx512x3};
+        auto rates = [](double shaNi, double x1, double x2, double x3) {
+            return [=](ShaBackend b) {
+                switch (b) {
+                case ShaBackend::ShaNi:
+                    return shaNi;
+                case ShaBackend::Avx512x1:
+                    return x1;
+                case ShaBackend::Avx512x2:
+                    return x2;
+                default:
+                    return x3;
+                }
+            };
+        };
+        QCOMPARE(fastestBackend(candidates, rates(20, 30, 55, 54)), ShaBackend::Avx512x2);
+        QCOMPARE(fastestBackend(candidates, rates(20, 30, 55, 56)), ShaBackend::Avx512x3);
+        QCOMPARE(fastestBackend(candidates, rates(60, 30, 55, 56)), ShaBackend::ShaNi);
+        QCOMPARE(fastestBackend(candidates, rates(20, 56, 56, 56)), ShaBackend::Avx512x1);
+        QCOMPARE(fastestBackend({ShaBackend::Avx2}, rates(1, 1, 1, 1)), ShaBackend::Avx2);
+    }
+
+    void everyBackendHasAMeasurableRate()
+    {
+        for (ShaBackend b : availableBackends())
+            QVERIFY2(measuredRate(b) > 0, backendName(b).c_str());
     }
 
     void makeHeaderJobKeepsMidstateTailAndTarget()
@@ -168,6 +201,33 @@ private slots:
         ScanResult miss = scanNonces(ShaBackend(backend), makeHeaderJob(h.bytes, below), nonce, 1);
         QVERIFY(!miss.found);
         QCOMPARE(miss.hashesDone, uint64_t(1));
+    }
+
+    // The target is the smallest hash of a run of nonces spanning several batches of every
+    // kernel, so its nonce's top word ties with the target's, lands anywhere in a batch, and the
+    // lower words decide: equal wins, one less in the last word loses (and nothing else wins).
+    void scanLetsTheLowerWordsDecideATieInsideABatch_data() { hashNoncesMatchesOpensslForEveryBackend_data(); }
+
+    void scanLetsTheLowerWordsDecideATieInsideABatch()
+    {
+        QFETCH(int, backend);
+        std::mt19937_64 rng(1234);
+        for (int round = 0; round < 6; ++round) {
+            Header h = randomHeader(rng);
+            const uint64_t first = rng(), count = 150;
+            Hash256 smallest = opensslHeaderHash(h, first);
+            for (uint64_t i = 1; i < count; ++i)
+                smallest = std::min(smallest, opensslHeaderHash(h, first + i));
+            Hash256 lastWordLower = smallest;
+            int i = 31;
+            while (lastWordLower[size_t(i)] == 0)
+                lastWordLower[size_t(i--)] = 0xff;
+            --lastWordLower[size_t(i)];
+            QVERIFY(i >= 28);  // the borrow stayed in the last word: only that word differs
+            checkScan(ShaBackend(backend), h, smallest, first, count);
+            checkScan(ShaBackend(backend), h, lastWordLower, first, count);
+            QVERIFY(!scanNonces(ShaBackend(backend), makeHeaderJob(h.bytes, lastWordLower), first, count).found);
+        }
     }
 
     void scanWithAnImpossibleTargetHashesTheWholeRange_data() { hashNoncesMatchesOpensslForEveryBackend_data(); }
