@@ -26,8 +26,7 @@ bool provesMisbehaviour(BlockError e)
 
 BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log,
                      SyncHooks hooks)
-    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks)),
-      serving_(settings.serving)
+    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks))
 {
     QRandomGenerator::system()->generate(presyncSalt_.begin(), presyncSalt_.end());
 }
@@ -42,7 +41,6 @@ void BlockSync::peerReady(PeerId peer, bool servesBodies, uint64_t height)
 void BlockSync::peerGone(PeerId peer)
 {
     peers_.erase(peer);
-    serving_.forget(peer);
 }
 
 BlockSync::PeerSync* BlockSync::find(PeerId peer)
@@ -107,28 +105,6 @@ void BlockSync::onBlockInventory(PeerId id, const std::vector<Hash256>& blocks)
         }
         notePeerHas(*peer, h);
     }
-}
-
-void BlockSync::serveWithinBudget(PeerId peer, const char* what, ServeBudget::Request request)
-{
-    if (serving_.submit(peer, channel_.nowMs(), std::move(request)) == ServeBudget::Outcome::Refused)
-        channel_.misbehave(peer, settings_.overBudgetScore,
-                           QString("%1 beyond its serving budget (%2 requests already held)").arg(what).arg(settings_.serving.maxHeldRequests));
-}
-
-void BlockSync::onGetHeaders(PeerId peer, const GetHeaders& request)
-{
-    serveWithinBudget(peer, "getheaders", [this, peer, request] { return serveHeaders(peer, request); });
-}
-
-double BlockSync::serveHeaders(PeerId peer, const GetHeaders& request)
-{
-    Headers answer;
-    answer.headers = chain_.headersAfter(request.locator, request.stop, kMaxHeadersPerMessage);
-    channel_.send(peer, answer);
-    double cost = settings_.serving.storeReadBytes * double(answer.headers.size() + 1);
-    for (const Bytes& header : answer.headers) cost += double(header.size());
-    return cost;
 }
 
 void BlockSync::onHeaders(PeerId id, const Headers& message)
@@ -289,35 +265,6 @@ void BlockSync::expireDownloads()
     }
 }
 
-void BlockSync::onGetBlocks(PeerId peer, const GetBlocks& request)
-{
-    serveWithinBudget(peer, "getblocks", [this, peer, request] { return serveBlocks(peer, request); });
-}
-
-double BlockSync::serveBlocks(PeerId peer, const GetBlocks& request)
-{
-    double cost = 0;
-    NotFound missing;
-    for (const Hash256& h : request.hashes) {
-        const auto bytes = store_.blockBytes(h);
-        cost += settings_.serving.storeReadBytes + (bytes ? double(bytes->size()) : 0);
-        const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
-        if (!block) {
-            missing.hashes.push_back(h);
-            continue;
-        }
-        BlockMessage answer;
-        answer.block = *bytes;
-        if (block->photoHash) {
-            answer.photo = store_.photo(*block->photoHash).value_or(Bytes{});
-            cost += settings_.serving.storeReadBytes + double(answer.photo.size());
-        }
-        channel_.send(peer, answer);
-    }
-    if (!missing.hashes.empty()) channel_.send(peer, missing);
-    return cost;
-}
-
 void BlockSync::onBlock(PeerId id, const BlockMessage& message)
 {
     PeerSync* peer = find(id);
@@ -445,19 +392,6 @@ void BlockSync::photoChecked(const Hash256& hash, const PhotoVerdict& verdict)
     awaitingVerdict_.erase(it);
     if (PeerSync* peer = find(waiting.from)) --peer->photoChecks;
     submit(waiting.from, hash, waiting.message, &verdict);
-}
-
-void BlockSync::onGetPhoto(PeerId peer, const GetPhoto& request)
-{
-    serveWithinBudget(peer, "getphoto", [this, peer, request] { return servePhoto(peer, request); });
-}
-
-double BlockSync::servePhoto(PeerId peer, const GetPhoto& request)
-{
-    const auto photo = store_.photo(request.hash);
-    if (photo) channel_.send(peer, PhotoMessage{request.hash, *photo});
-    else channel_.send(peer, NotFound{{request.hash}});
-    return settings_.serving.storeReadBytes + (photo ? double(photo->size()) : 0);
 }
 
 void BlockSync::onNotFound(PeerId id, const NotFound& message)

@@ -3,9 +3,8 @@
 // locator and validated as they come (Chain::acceptHeader); bodies are then requested only for
 // the best header chain (Chain::missingBodies), from peers known to have them, a bounded window
 // per peer refilled in batches. A peer that delivers none of its window by the deadline is
-// asked no more of it while another peer can take it; a slow link is no offence. Also serves headers, blocks and
-// photos to peers, each request charged to the peer's ServeBudget by what it cost us, and, on
-// mobile nodes, re-fetches a pruned block's body on request.
+// asked no more of it while another peer can take it; a slow link is no offence. On mobile
+// nodes it also re-fetches a pruned block's body on request. Serving peers is BlockServer's job.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
 // A block whose claimed label needs the recognizer waits, valid in every other respect and only
 // its header stored, while SyncHooks::checkPhoto works the verdict out off this thread; it is
@@ -17,7 +16,6 @@
 #include "core/chain/Chain.h"
 #include "core/net/HeaderPresync.h"
 #include "core/net/PeerChannel.h"
-#include "core/net/ServeBudget.h"
 #include "core/util/Logger.h"
 
 #include <deque>
@@ -31,8 +29,6 @@ struct SyncSettings {
     int maxBlocksInFlightPerPeer = 16;
     int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
     int misbehaviourThreshold = 100;     // the score an invalid header or block earns
-    ServeLimits serving;
-    int overBudgetScore = 10;            // a request beyond what ServeBudget holds
     // An unrequested block on a fork kStaleForkDepth or more below the tip, or headers forking
     // deeper than the reorganisation limit: honest peers push only blocks near the tip.
     int staleForkScore = 20;
@@ -78,13 +74,8 @@ public:
     // or after kHeadersAnswerTimeoutMs. `continueAfter` (a full answer's last header) asks at once.
     void requestHeaders(PeerId peer, const std::optional<Hash256>& continueAfter = std::nullopt);
     void onBlockInventory(PeerId peer, const std::vector<Hash256>& blocks);
-    void onGetHeaders(PeerId peer, const GetHeaders& request);
     void onHeaders(PeerId peer, const Headers& headers);
-    void onGetBlocks(PeerId peer, const GetBlocks& request);
     void onBlock(PeerId peer, const BlockMessage& message);
-    void onGetPhoto(PeerId peer, const GetPhoto& request);
-    // Serves the requests held while their peers were over their serving budget.
-    void serveHeld() { serving_.serveHeld(channel_.nowMs()); }
     void onNotFound(PeerId peer, const NotFound& message);
 
     // Requests missing bodies of the best header chain from peers with room in their window.
@@ -130,12 +121,6 @@ private:
     void keepSideBranchHeader(PeerId peer, PeerSync& sync, const BlockHeader& header);
     // Scores a block pushed on a fork far below the tip and remembers it, storing nothing.
     void refuseStaleBlock(PeerId peer, PeerSync& sync, const BlockHeader& header, const QString& where);
-    // Serves now, holds or refuses (and scores the peer) as the peer's serving budget says.
-    void serveWithinBudget(PeerId peer, const char* what, ServeBudget::Request request);
-    // Each returns what it cost in budget bytes.
-    double serveHeaders(PeerId peer, const GetHeaders& request);
-    double serveBlocks(PeerId peer, const GetBlocks& request);
-    double servePhoto(PeerId peer, const GetPhoto& request);
     void notePeerHas(PeerSync& peer, const Hash256& block);
     // Submits a peer's block (with its photo's verdict once known) and acts on the outcome.
     void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict);
@@ -150,7 +135,6 @@ private:
     SyncHooks hooks_;
     std::map<PeerId, PeerSync> peers_;
     std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
-    ServeBudget serving_;
     std::map<Hash256, AwaitingVerdict> awaitingVerdict_;
     Hash256 presyncSalt_;  // random: peers cannot aim headers at the commitments
 };

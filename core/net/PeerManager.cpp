@@ -18,7 +18,6 @@ SyncSettings syncSettingsOf(const NetSettings& net)
     sync.maxBlocksInFlightPerPeer = net.maxBlocksInFlightPerPeer;
     sync.blockDownloadTimeoutMs = net.blockDownloadTimeoutMs;
     sync.misbehaviourThreshold = net.misbehaviourThreshold;
-    sync.serving = net.serving;
     sync.minimumChainWork = net.minimumChainWork;
     return sync;
 }
@@ -43,6 +42,7 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
                  relay_.announce(connected, from);
              },
              hooks_.prunedBodyArrived, hooks_.checkPhoto}),
+      server_(settings_.serving, chain, store, channel_),
       relay_(store, sync_, channel_, log, {hooks_.transactionReceived, hooks_.pendingTransaction}),
       tipRounds_({settings_.nodeType == "mobile", settings_.tipCheckIntervalMs, settings_.tipCheckMinGapMs}, chain, store,
                  channel_, sync_, log),
@@ -97,6 +97,7 @@ void PeerManager::linkClosed(PeerId id, const QString& reason)
                       .arg(hexOf(it->second.nodeId).left(16), it->second.link.address.toString(), reason));
     tipRounds_.peerGone(id);
     sync_.peerGone(id);
+    server_.peerGone(id);
     relay_.peerGone(id);
     addresses_.linkClosed(id, it->second.dialed);
     peers_.erase(it);
@@ -186,14 +187,14 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         else if constexpr (std::is_same_v<T, Inventory>) {
             relay_.onInventory(id, m);
             sync_.onBlockInventory(id, m.blocks);
-        } else if constexpr (std::is_same_v<T, GetHeaders>) sync_.onGetHeaders(id, m);
+        } else if constexpr (std::is_same_v<T, GetHeaders>) server_.onGetHeaders(id, m);
         else if constexpr (std::is_same_v<T, Headers>) sync_.onHeaders(id, m);
-        else if constexpr (std::is_same_v<T, GetBlocks>) sync_.onGetBlocks(id, m);
+        else if constexpr (std::is_same_v<T, GetBlocks>) server_.onGetBlocks(id, m);
         else if constexpr (std::is_same_v<T, BlockMessage>) sync_.onBlock(id, m);
         else if constexpr (std::is_same_v<T, NotFound>) {
             sync_.onNotFound(id, m);
             relay_.onNotFound(id, m);
-        } else if constexpr (std::is_same_v<T, GetPhoto>) sync_.onGetPhoto(id, m);
+        } else if constexpr (std::is_same_v<T, GetPhoto>) server_.onGetPhoto(id, m);
         else if constexpr (std::is_same_v<T, GetTransactions>) relay_.onGetTransactions(id, m);
         else if constexpr (std::is_same_v<T, TransactionMessage>) relay_.onTransaction(id, m);
         else if constexpr (std::is_same_v<T, GetTip>) tipRounds_.onGetTip(id, m);
@@ -326,7 +327,7 @@ void PeerManager::maintainPeers()
 {
     const qint64 now = channel_.nowMs();
     sync_.expireDownloads();
-    sync_.serveHeld();
+    server_.serveHeld();
     std::vector<PeerId> expired;
     for (auto& [id, peer] : peers_) {
         if (!peer.handshaken) {

@@ -5,7 +5,8 @@
 // the network, then duplicate node), pings, keeps misbehaviour scores and asks the engine
 // to ban at the threshold, and dispatches every other message to the part that owns it:
 //   AddressBook  dial targets, backoff, seeds, the node catalogue
-//   BlockSync    headers-first sync, body download and deadlines, serving blocks, pruned bodies
+//   BlockSync    headers-first sync, body download and deadlines, pruned bodies
+//   BlockServer  serving headers, blocks and photos within each peer's budget
 //   Relay        block and transaction announcements, inventory, transactions
 //   TipRounds    a mobile node's tip cross-check (TipCrossCheck.h)
 // Connections themselves (sockets, limits) belong to the transport behind LinkControl.
@@ -14,6 +15,7 @@
 #include "core/chain/TransferRules.h"
 #include "core/crypto/Ed25519.h"
 #include "core/net/AddressBook.h"
+#include "core/net/BlockServer.h"
 #include "core/net/BlockSync.h"
 #include "core/net/Messages.h"
 #include "core/net/NodeCatalogue.h"
@@ -153,6 +155,7 @@ private:
     PeerChannel channel_;
     AddressBook addresses_;
     BlockSync sync_;
+    BlockServer server_;
     Relay relay_;
     TipRounds tipRounds_;
     std::map<PeerId, Peer> peers_;

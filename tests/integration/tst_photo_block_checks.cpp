@@ -7,6 +7,7 @@
 // known costs no second recognition; the blocks waiting are bounded; stopping with checks
 // pending waits only for the running one.
 #include "core/crypto/Sha256.h"
+#include "core/net/BlockServer.h"
 #include "core/net/BlockSync.h"
 #include "core/node/PhotoVerifier.h"
 #include "core/photo/NanoDetRecognizer.h"
@@ -81,6 +82,7 @@ class PhotoBlockChecksTest : public QObject {
                         [](const Hash256&, const Bytes&, const Bytes&) {},
                         [this](const Hash256& photoHash, const Bytes& photo, const std::string& label,
                                node::PhotoVerifier::Done done) { verifier.check(photoHash, photo, label, std::move(done)); }}};
+        BlockServer server{ServeLimits{}, chain, store, channel};
 
         explicit Fixture(const photo::Recognizer& real) : recognizer(real)
         {
@@ -150,7 +152,7 @@ private slots:
         bool ticked = false;
         QTimer::singleShot(0, [&] { ticked = true; });
         QTRY_VERIFY(ticked);
-        f.sync.onGetHeaders(2, GetHeaders{{f.genesis()}, {}});
+        f.server.onGetHeaders(2, GetHeaders{{f.genesis()}, {}});
         QCOMPARE(f.links.take<Headers>(2).size(), size_t(1));
         QCOMPARE(f.recognizer.calls(), 0);
         QCOMPARE(f.sync.photoChecksWaiting(), size_t(3));

@@ -4,6 +4,7 @@
 // by hand, and a channel that records misbehaviour instead of banning.
 #include "core/chain/Chain.h"
 #include "core/net/PeerChannel.h"
+#include "core/util/Logger.h"
 #include "tests/support/FakePeerLink.h"
 #include "tests/support/MemoryChainStore.h"
 #include "tests/support/SolveBlock.h"

@@ -35,20 +35,6 @@ class BlockSyncTest : public QObject {
                         {}}};  // no recognizer: these blocks claim no label
     };
 
-    // A serving budget small enough that one getheaders of five headers overdraws it.
-    struct TightServingFixture : test::ProtocolFixture {
-        SyncSettings settings = [] {
-            SyncSettings s;
-            s.serving.bytesPerSecond = 1000;
-            s.serving.burstBytes = 1000;
-            s.serving.storeReadBytes = 100;
-            s.serving.maxHeldRequests = 2;
-            return s;
-        }();
-        BlockSync sync{settings, chain, store, channel, log,
-                       {[](const AcceptResult&, PeerId) {}, [](const Hash256&, const Bytes&, const Bytes&) {}, {}}};
-    };
-
     // Header branches are stored from three blocks' work above genesis on.
     struct MinimumWorkFixture : test::ProtocolFixture {
         SyncSettings settings = [this] {
@@ -110,41 +96,6 @@ private slots:
         f.sync.onBlock(asked, BlockMessage{race[0].serialize(), {}});
         QCOMPARE(f.chain.tip().hash, next[0].hash());
         QCOMPARE(f.misbehaviour.size(), size_t(2));
-    }
-
-    void aGetheadersFloodIsServedWithinItsBudgetHeldThenScored()
-    {
-        TightServingFixture f;
-        const auto blocks = f.branch(f.genesis(), 5, 0xA0);
-        f.sync.peerReady(1, true, 5);
-        f.sync.onHeaders(1, f.headersOf(blocks));
-        for (const Block& b : blocks) f.sync.onBlock(1, BlockMessage{b.serialize(), {}});
-        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
-
-        // Each answer costs 6 reads x 100 + 5 headers x 88 bytes = 1,040 budget bytes.
-        for (int i = 0; i < 4; ++i) f.sync.onGetHeaders(2, GetHeaders{{f.genesis()}, {}});
-        const auto first = f.links.take<Headers>(2);
-        QCOMPARE(first.size(), size_t(1));
-        QCOMPARE(first[0].headers.size(), size_t(5));
-        QCOMPARE(f.misbehaviour.size(), size_t(1));  // two held, the fourth refused
-        QCOMPARE(f.misbehaviour[0].peer, PeerId(2));
-        QCOMPARE(f.misbehaviour[0].score, f.settings.overBudgetScore);
-        QVERIFY2(f.misbehaviour[0].reason.contains("getheaders beyond its serving budget"), qPrintable(f.misbehaviour[0].reason));
-
-        f.sync.serveHeld();  // no time has passed: still in debt
-        QVERIFY(f.links.take<Headers>(2).empty());
-        f.clock.advance(1000);
-        f.sync.serveHeld();
-        QCOMPARE(f.links.take<Headers>(2).size(), size_t(1));
-        f.clock.advance(1000);
-        f.sync.serveHeld();
-        QCOMPARE(f.links.take<Headers>(2).size(), size_t(1));
-        f.clock.advance(10'000);
-        f.sync.serveHeld();
-        QVERIFY(f.links.take<Headers>(2).empty());  // the refused one is not served later
-        // Another peer was never affected.
-        f.sync.onGetHeaders(3, GetHeaders{{f.genesis()}, {}});
-        QCOMPARE(f.links.take<Headers>(3).size(), size_t(1));
     }
 
     void asksForBodiesOnlyAlongTheBestHeaderBranch()

@@ -1,7 +1,6 @@
 // HeaderPresync on its own: a branch followed in memory until it has enough work, then handed
 // out whole (short) or downloaded again and checked against its commitments (long).
 #include "core/net/HeaderPresync.h"
-#include "core/util/Logger.h"
 #include "tests/unit/net/ProtocolFixture.h"
 
 #include <QtTest>
