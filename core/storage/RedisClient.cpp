@@ -195,6 +195,12 @@ RedisReply RedisClient::notConnectedReply() const
         QStringLiteral("not connected to Redis (%1); call reconnect()").arg(lastError_).toStdString());
 }
 
+void RedisClient::countRoundTrip()
+{
+    ++roundTrips_;
+    processTimings().redisRoundTrips.fetch_add(1, std::memory_order_relaxed);
+}
+
 RedisReply RedisClient::command(const Command& args)
 {
     Argv argv(args);
@@ -213,6 +219,7 @@ RedisReply RedisClient::send(int argc, const char** argv, const size_t* lengths)
     if (!ctx_) return notConnectedReply();
     SigpipeGuard guard;
     const ScopedDuration timed(processTimings().redisCommand);
+    countRoundTrip();
     ReplyPtr reply(redisCommandArgv(ctx_, argc, argv, lengths));
     if (!reply) return connectionFailure();
     return fromHiredis(static_cast<const redisReply*>(reply.get()));
@@ -229,6 +236,7 @@ std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& comman
     if (!ctx_) return std::vector<RedisReply>(commands.size(), notConnectedReply());
 
     SigpipeGuard guard;
+    countRoundTrip();
     for (const Command& args : commands) {
         Argv argv(args);
         if (redisAppendCommandArgv(ctx_, argv.count(), argv.pointers.data(), argv.lengths.data()) != REDIS_OK)

@@ -49,6 +49,10 @@ public:
     // A Nil reply means EXEC was aborted because a WATCHed key changed: nothing applied.
     RedisReply transaction(const std::vector<Command>& commands);
 
+    // Round trips to the server so far (sent commands or batches whose replies were awaited):
+    // what pipelining saves. Each one also counts in processTimings().redisRoundTrips.
+    uint64_t roundTrips() const { return roundTrips_; }
+
     bool isConnected() const;
     // Drops the current connection and connects again with the same endpoint and timeout.
     bool reconnect(QString* error);
@@ -66,8 +70,11 @@ private:
 
     RedisEndpoint endpoint_;
     int timeoutMs_;
+    void countRoundTrip();
+
     redisContext* ctx_ = nullptr;
     QString lastError_;
+    uint64_t roundTrips_ = 0;
 };
 
 } // namespace pb::storage

@@ -1,6 +1,7 @@
 #include "StorageTestSupport.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisSupervisor.h"
+#include "core/util/DurationHistogram.h"
 
 #include <QtTest>
 
@@ -44,6 +45,7 @@ private slots:
     void binaryKeysAndValuesRoundTrip();
     void pipelineAnswersEachCommandInOrder();
     void pipelineWithEmptyCommandSendsNothing();
+    void roundTripsCountEachCommandAndEachBatchOnce();
     void transactionAppliesAllCommands();
     void transactionWithRejectedCommandAppliesNothing();
     void transactionRuntimeErrorSaysOthersWereApplied();
@@ -134,6 +136,33 @@ void TestRedisClient::pipelineWithEmptyCommandSendsNothing()
     QCOMPARE(m_client->command({"EXISTS", "a", "b"}).integer(), 0LL);
     // Nothing was left unanswered on the connection: the next reply belongs to the next command.
     QCOMPARE(m_client->command({"ECHO", "next"}).str(), std::string("next"));
+}
+
+void TestRedisClient::roundTripsCountEachCommandAndEachBatchOnce()
+{
+    const uint64_t before = m_client->roundTrips();
+    const uint64_t processBefore = pb::processTimings().redisRoundTrips.load();
+    QVERIFY(m_client->command({"SET", "a", "1"}).isOk());
+    QCOMPARE(m_client->roundTrips(), before + 1);
+
+    std::vector<RedisClient::Command> increments(500, RedisClient::Command{"INCR", "n"});
+    QCOMPARE(m_client->pipeline(increments).back().integer(), 500LL);
+    QCOMPARE(m_client->roundTrips(), before + 2);
+    QVERIFY(m_client->transaction({{"SET", "b", "2"}, {"SET", "c", "3"}}).isArray());  // MULTI, 2 commands, EXEC
+    QCOMPARE(m_client->roundTrips(), before + 3);
+
+    // Refused before anything is sent: no round trip.
+    m_client->pipeline({{"SET", "d", "4"}, {}});
+    m_client->transaction({{}});
+    QCOMPARE(m_client->roundTrips(), before + 3);
+
+    // The process-wide count (what /metrics shows) moves with every client's.
+    auto other = connectOrFail();
+    QVERIFY(other);
+    const uint64_t otherAfterConnect = other->roundTrips();
+    QVERIFY(otherAfterConnect >= 1);  // its PING, after AUTH and SELECT when the endpoint needs them
+    QVERIFY(other->command({"GET", "a"}).isString());
+    QCOMPARE(pb::processTimings().redisRoundTrips.load() - processBefore, uint64_t(3 + otherAfterConnect + 1));
 }
 
 void TestRedisClient::transactionAppliesAllCommands()
