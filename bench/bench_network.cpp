@@ -225,12 +225,24 @@ void measureSync(int syncBlocks, const QString& sourceDir)
     Daemon fresh;
     QElapsedTimer clock;
     clock.start();
+    const qint64 launchedAt = QDateTime::currentMSecsSinceEpoch();
     fresh.start({"--seed", QString("127.0.0.1:%1").arg(source.peerPort)});
     waitFor([&] { return fresh.height() >= height; }, 3600 * 1000);
     const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
     const double blocksPerSecond = double(height) / seconds;
     const qint64 roundTrips = fresh.redisRoundTrips();
-    std::printf("  %lld blocks in %.1f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds, blocksPerSecond);
+    std::printf("  %lld blocks in %.2f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds, blocksPerSecond);
+    // From its log: when the first and the last block connected (a node far behind may log
+    // only some blocks; the first and last are always there).
+    qint64 first = 0, last = 0;
+    for (const auto& [hash, at] : fresh.connectTimes(false)) {
+        first = first == 0 ? at : std::min(first, at);
+        last = std::max(last, at);
+    }
+    if (last > first)
+        std::printf("  of which start-up to the first block %.2f s, first to last block %.2f s: %.0f blocks/s\n",
+                    double(first - launchedAt) / 1000.0, double(last - first) / 1000.0,
+                    double(height - 1) * 1000.0 / double(last - first));
     if (roundTrips >= 0)
         std::printf("  Redis round trips of the syncing node: %lld in all, %.2f per block (start-up and other work included)\n",
                     (long long)roundTrips, double(roundTrips) / double(std::max<qint64>(1, height)));
