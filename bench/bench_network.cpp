@@ -23,6 +23,7 @@
 #include <QThread>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -107,18 +108,32 @@ struct Daemon {
         process.terminate();
         process.waitForFinished(15000);
     }
+    // Each logged "connected block" line: msecs since the epoch, height, hash, mined here.
+    void forEachConnected(const std::function<void(qint64, qint64, const QString&, bool)>& use)
+    {
+        QFile log(filePath("node.log"));
+        if (!log.open(QIODevice::ReadOnly)) return;
+        static const QRegularExpression line("^(\\S+) info connected block (\\d+) ([0-9a-f]{64})( \\(mined here\\))?");
+        while (!log.atEnd()) {
+            const auto m = line.match(QString::fromUtf8(log.readLine()));
+            if (m.hasMatch())
+                use(QDateTime::fromString(m.captured(1), Qt::ISODateWithMs).toMSecsSinceEpoch(), m.captured(2).toLongLong(),
+                    m.captured(3), !m.captured(4).isEmpty());
+        }
+    }
     // hash -> msecs since the epoch at which this node connected the block
     std::map<QString, qint64> connectTimes(bool minedOnly)
     {
         std::map<QString, qint64> times;
-        QFile log(filePath("node.log"));
-        if (!log.open(QIODevice::ReadOnly)) return times;
-        static const QRegularExpression line("^(\\S+) info connected block \\d+ ([0-9a-f]{64})( \\(mined here\\))?");
-        while (!log.atEnd()) {
-            const auto m = line.match(QString::fromUtf8(log.readLine()));
-            if (!m.hasMatch() || (minedOnly && m.captured(3).isEmpty())) continue;
-            times.emplace(m.captured(2), QDateTime::fromString(m.captured(1), Qt::ISODateWithMs).toMSecsSinceEpoch());
-        }
+        forEachConnected([&](qint64 at, qint64, const QString& hash, bool minedHere) {
+            if (minedHere || !minedOnly) times.emplace(hash, at);
+        });
+        return times;
+    }
+    std::map<qint64, qint64> connectTimesByHeight()
+    {
+        std::map<qint64, qint64> times;
+        forEachConnected([&](qint64 at, qint64 height, const QString&, bool) { times.emplace(height, at); });
         return times;
     }
 };
@@ -231,18 +246,21 @@ void measureSync(int syncBlocks, const QString& sourceDir)
     const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
     const double blocksPerSecond = double(height) / seconds;
     const qint64 roundTrips = fresh.redisRoundTrips();
+    // A stall (a download deadline, a headers answer awaited) shows as a warning there.
+    int warnings = 0;
+    for (const QString& line : fresh.logText().split('\n'))
+        if (line.contains(" warning ") && ++warnings <= 5) std::printf("  syncing node: %s\n", qPrintable(line));
     std::printf("  %lld blocks in %.2f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds, blocksPerSecond);
-    // From its log: when the first and the last block connected (a node far behind may log
-    // only some blocks; the first and last are always there).
-    qint64 first = 0, last = 0;
-    for (const auto& [hash, at] : fresh.connectTimes(false)) {
-        first = first == 0 ? at : std::min(first, at);
-        last = std::max(last, at);
+    // From its log: when the first and the last logged block connected (a node far behind
+    // logs one block in 1,000).
+    const std::map<qint64, qint64> logged = fresh.connectTimesByHeight();
+    if (logged.size() >= 2 && logged.rbegin()->second > logged.begin()->second) {
+        const auto& [firstHeight, first] = *logged.begin();
+        const auto& [lastHeight, last] = *logged.rbegin();
+        std::printf("  of which start-up to block %lld %.2f s, blocks %lld to %lld in %.2f s: %.0f blocks/s\n",
+                    (long long)firstHeight, double(first - launchedAt) / 1000.0, (long long)firstHeight, (long long)lastHeight,
+                    double(last - first) / 1000.0, double(lastHeight - firstHeight) * 1000.0 / double(last - first));
     }
-    if (last > first)
-        std::printf("  of which start-up to the first block %.2f s, first to last block %.2f s: %.0f blocks/s\n",
-                    double(first - launchedAt) / 1000.0, double(last - first) / 1000.0,
-                    double(height - 1) * 1000.0 / double(last - first));
     if (roundTrips >= 0)
         std::printf("  Redis round trips of the syncing node: %lld in all, %.2f per block (start-up and other work included)\n",
                     (long long)roundTrips, double(roundTrips) / double(std::max<qint64>(1, height)));

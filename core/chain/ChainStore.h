@@ -120,7 +120,11 @@ public:
     virtual void storeBlock(const BlockIndexEntry& entry, const Bytes& block) = 0;
     virtual void markInvalid(const Hash256& hash) = 0;
     // One atomic transaction: active chain, tip, accounts, undo data, photo and transaction indexes.
+    // It also carries any writes held back before it (see flush()).
     virtual void applyUpdate(const ChainUpdate& update) = 0;
+    // A store may hold back storeHeader, storeBlock and markInvalid writes to send them with the
+    // next round trip it makes anyway (its own reads of them always see them); this sends them now.
+    virtual void flush() {}
 };
 
 } // namespace pb

@@ -258,16 +258,31 @@ std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& comman
 
 RedisReply RedisClient::transaction(const std::vector<Command>& commands)
 {
+    return transaction(commands, {}, nullptr);
+}
+
+RedisReply RedisClient::transaction(const std::vector<Command>& commands, const std::vector<Command>& reads,
+                                    std::vector<RedisReply>* readReplies)
+{
     size_t emptyIndex = 0;
+    const auto refuse = [&](RedisReply why) {
+        if (readReplies) readReplies->assign(reads.size(), why);
+        return why;
+    };
     if (hasEmptyCommand(commands, &emptyIndex))
-        return RedisReply::error("transaction not sent: command #" + std::to_string(emptyIndex) + " is empty");
-    if (!ctx_) return notConnectedReply();
+        return refuse(RedisReply::error("transaction not sent: command #" + std::to_string(emptyIndex) + " is empty"));
+    if (hasEmptyCommand(reads, &emptyIndex))
+        return refuse(RedisReply::error("transaction not sent: read #" + std::to_string(emptyIndex) + " is empty"));
+    if (!ctx_) return refuse(notConnectedReply());
     std::vector<Command> batch;
-    batch.reserve(commands.size() + 2);
+    batch.reserve(commands.size() + 2 + reads.size());
     batch.push_back({"MULTI"});
     batch.insert(batch.end(), commands.begin(), commands.end());
     batch.push_back({"EXEC"});
-    const std::vector<RedisReply> replies = pipeline(batch);
+    batch.insert(batch.end(), reads.begin(), reads.end());
+    std::vector<RedisReply> replies = pipeline(batch);
+    if (readReplies) readReplies->assign(std::make_move_iterator(replies.end() - long(reads.size())), std::make_move_iterator(replies.end()));
+    replies.resize(commands.size() + 2);
 
     if (!ctx_)
         return RedisReply::error("transaction outcome unknown, it may or may not have been applied: "

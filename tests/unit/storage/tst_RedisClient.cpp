@@ -47,6 +47,7 @@ private slots:
     void pipelineWithEmptyCommandSendsNothing();
     void roundTripsCountEachCommandAndEachBatchOnce();
     void transactionAppliesAllCommands();
+    void transactionWithReadsAnswersThemAfterItsWritesInOneRoundTrip();
     void transactionWithRejectedCommandAppliesNothing();
     void transactionRuntimeErrorSaysOthersWereApplied();
     void connectSelectsDatabase();
@@ -175,6 +176,32 @@ void TestRedisClient::transactionAppliesAllCommands()
     QCOMPARE(r.elements()[2].integer(), 1LL);
     QVERIFY(m_client->command({"GET", "a"}).str() == allByteValues());
     QCOMPARE(m_client->command({"EXISTS", "a", "b", "c"}).integer(), 3LL);
+}
+
+void TestRedisClient::transactionWithReadsAnswersThemAfterItsWritesInOneRoundTrip()
+{
+    const uint64_t before = m_client->roundTrips();
+    std::vector<RedisReply> reads;
+    const RedisReply r = m_client->transaction({{"SET", "w", "written"}, {"INCR", "n"}}, {{"GET", "w"}, {"GET", "n"}, {"GET", "none"}}, &reads);
+    QVERIFY2(r.isArray(), r.describe().c_str());
+    QCOMPARE(m_client->roundTrips(), before + 1);
+    QCOMPARE(reads.size(), size_t(3));
+    QCOMPARE(reads[0].str(), std::string("written"));
+    QCOMPARE(reads[1].str(), std::string("1"));
+    QVERIFY(reads[2].isNil());
+
+    // A transaction refused while queuing applies nothing; the reads still run, after it.
+    const RedisReply refused = m_client->transaction({{"SET", "w", "again"}, {"NOSUCHCOMMAND"}}, {{"GET", "w"}}, &reads);
+    QVERIFY(refused.isError());
+    QCOMPARE(reads.size(), size_t(1));
+    QCOMPARE(reads[0].str(), std::string("written"));
+
+    // Nothing is sent when a read is empty, and every read says why.
+    const RedisReply unsent = m_client->transaction({{"SET", "w", "third"}}, {{"GET", "w"}, {}}, &reads);
+    QVERIFY(unsent.isError());
+    QCOMPARE(reads.size(), size_t(2));
+    QVERIFY(reads[0].isError() && reads[1].isError());
+    QCOMPARE(m_client->command({"GET", "w"}).str(), std::string("written"));
 }
 
 void TestRedisClient::transactionWithRejectedCommandAppliesNothing()
