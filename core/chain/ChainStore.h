@@ -99,6 +99,14 @@ public:
         return headers;
     }
     virtual std::optional<Bytes> blockBytes(const Hash256& hash) = 0;
+    // Several bodies at once, like headersBytes: serving a peer's getblocks reads them together.
+    virtual std::vector<std::optional<Bytes>> blocksBytes(const std::vector<Hash256>& hashes)
+    {
+        std::vector<std::optional<Bytes>> blocks;
+        blocks.reserve(hashes.size());
+        for (const Hash256& hash : hashes) blocks.push_back(blockBytes(hash));
+        return blocks;
+    }
     virtual std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) = 0;
     virtual std::optional<Bytes> photo(const Hash256& photoHash) = 0;
     // The active block carrying this photo, if any.

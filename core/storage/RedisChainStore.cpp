@@ -54,6 +54,7 @@ RedisReply RedisChainStore::readAfterHeld(RedisClient::Command read)
 std::vector<RedisReply> RedisChainStore::readAfterHeld(std::vector<RedisClient::Command> reads)
 {
     std::vector<RedisReply> replies;
+    if (held_.empty() && reads.empty()) return replies;
     if (held_.empty()) {
         replies = reads.size() == 1 ? std::vector<RedisReply>{redis_.command(reads.front())} : redis_.pipeline(reads);
     } else {
@@ -182,17 +183,26 @@ std::optional<Bytes> RedisChainStore::headerBytes(const Hash256& hash)
     return Bytes(r.str().begin(), r.str().end());
 }
 
-std::vector<std::optional<Bytes>> RedisChainStore::headersBytes(const std::vector<Hash256>& hashes)
+std::vector<std::optional<Bytes>> RedisChainStore::fieldOfBlocks(const std::vector<Hash256>& hashes, const char* field)
 {
     std::vector<RedisClient::Command> reads;
     reads.reserve(hashes.size());
-    for (const Hash256& hash : hashes) reads.push_back({"HGET", key("block:" + hex(hash)), "header"});
-    std::vector<std::optional<Bytes>> headers;
-    headers.reserve(hashes.size());
-    for (const RedisReply& r : readAfterHeld(std::move(reads))) {
-        headers.push_back(r.isNil() ? std::nullopt : std::optional<Bytes>(Bytes(r.str().begin(), r.str().end())));
-    }
-    return headers;
+    for (const Hash256& hash : hashes) reads.push_back({"HGET", key("block:" + hex(hash)), field});
+    std::vector<std::optional<Bytes>> values;
+    values.reserve(hashes.size());
+    for (const RedisReply& r : readAfterHeld(std::move(reads)))
+        values.push_back(r.isNil() ? std::nullopt : std::optional<Bytes>(Bytes(r.str().begin(), r.str().end())));
+    return values;
+}
+
+std::vector<std::optional<Bytes>> RedisChainStore::headersBytes(const std::vector<Hash256>& hashes)
+{
+    return fieldOfBlocks(hashes, "header");
+}
+
+std::vector<std::optional<Bytes>> RedisChainStore::blocksBytes(const std::vector<Hash256>& hashes)
+{
+    return fieldOfBlocks(hashes, "bytes");
 }
 
 std::optional<Bytes> RedisChainStore::blockBytes(const Hash256& hash)

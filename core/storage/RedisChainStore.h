@@ -46,6 +46,7 @@ public:
     std::optional<Bytes> headerBytes(const Hash256& hash) override;
     std::vector<std::optional<Bytes>> headersBytes(const std::vector<Hash256>& hashes) override;
     std::optional<Bytes> blockBytes(const Hash256& hash) override;
+    std::vector<std::optional<Bytes>> blocksBytes(const std::vector<Hash256>& hashes) override;
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override;
     std::optional<Bytes> photo(const Hash256& photoHash) override;
     std::optional<Hash256> photoBlock(const Hash256& photoHash) override;
@@ -72,6 +73,8 @@ public:
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }
     std::vector<std::string> indexFields(const BlockIndexEntry& entry) const;
+    // One field ("header" or "bytes") of several blocks' entries, in one round trip.
+    std::vector<std::optional<Bytes>> fieldOfBlocks(const std::vector<Hash256>& hashes, const char* field);
     RedisReply run(std::initializer_list<std::string_view> args);
     void hold(RedisClient::Command command);
     // One round trip: the held writes, then `read`; throws when any of them failed.

@@ -481,6 +481,14 @@ private slots:
         // The first block's lookup of its miner's account is the one read: then it is cached.
         QCOMPARE(redis_.client().roundTrips() - beforeBodies, uint64_t(blocks.size() + 1));
         QCOMPARE(*store->tipHash(), source.tip().hash);
+
+        // Serving a getblocks: every body asked for in one read, nullopt for an unknown one.
+        const std::vector<Hash256> asked = {Block::parse(blocks[0])->hash(), Hash256{}, source.tip().hash};
+        const uint64_t beforeServing = redis_.client().roundTrips();
+        const auto bodies = sourceStore->blocksBytes(asked);
+        QCOMPARE(redis_.client().roundTrips() - beforeServing, uint64_t(1));
+        QCOMPARE(bodies.size(), size_t(3));
+        QVERIFY(bodies[0] == blocks.front() && !bodies[1] && bodies[2] == blocks.back());
     }
 
     // Held index writes: this store reads them back, another connection sees them once they are
