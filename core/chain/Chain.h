@@ -97,6 +97,9 @@ public:
     // Blocks of the best header chain whose bodies are missing, ascending, at most `max`.
     std::vector<BlockIndexEntry> missingBodies(size_t max);
     bool knows(const Hash256& hash);
+    // Reads the index entries of many blocks at once (which are known, which are not), so that
+    // looking each up afterwards costs no round trip: a headers message holds up to 2,000.
+    void lookUp(const std::vector<Hash256>& hashes);
     // The height of a block whose header we have (from the cached index after the first look).
     std::optional<uint64_t> heightOf(const Hash256& hash);
     // Whether a block with this header would extend the tip or put its branch ahead of it: the

@@ -85,6 +85,14 @@ public:
 
     virtual std::optional<Hash256> tipHash() = 0;
     virtual std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) = 0;
+    // Several at once, in order; a store that can batch reads overrides it.
+    virtual std::vector<std::optional<BlockIndexEntry>> indexEntries(const std::vector<Hash256>& hashes)
+    {
+        std::vector<std::optional<BlockIndexEntry>> entries;
+        entries.reserve(hashes.size());
+        for (const Hash256& hash : hashes) entries.push_back(indexEntry(hash));
+        return entries;
+    }
     virtual std::optional<Hash256> hashAtHeight(uint64_t height) = 0;
     // The whole active chain, index = height.
     virtual std::vector<Hash256> activeChain() = 0;

@@ -90,9 +90,30 @@ std::optional<Hash256> RedisChainStore::tipHash()
     return h;
 }
 
+RedisClient::Command RedisChainStore::indexRead(const Hash256& hash) const
+{
+    return {"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status", "claim"};
+}
+
 std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
 {
-    RedisReply r = readAfterHeld({"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status", "claim"});
+    return parseIndexEntry(hash, readAfterHeld(indexRead(hash)));
+}
+
+std::vector<std::optional<BlockIndexEntry>> RedisChainStore::indexEntries(const std::vector<Hash256>& hashes)
+{
+    std::vector<RedisClient::Command> reads;
+    reads.reserve(hashes.size());
+    for (const Hash256& hash : hashes) reads.push_back(indexRead(hash));
+    const std::vector<RedisReply> replies = readAfterHeld(std::move(reads));
+    std::vector<std::optional<BlockIndexEntry>> entries;
+    entries.reserve(hashes.size());
+    for (size_t i = 0; i < hashes.size(); ++i) entries.push_back(parseIndexEntry(hashes[i], replies[i]));
+    return entries;
+}
+
+std::optional<BlockIndexEntry> RedisChainStore::parseIndexEntry(const Hash256& hash, const RedisReply& r) const
+{
     const auto& f = r.elements();
     if (f.size() != 7 || f[0].isNil()) return std::nullopt;
     BlockIndexEntry e;

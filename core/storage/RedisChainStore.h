@@ -41,6 +41,7 @@ public:
 
     std::optional<Hash256> tipHash() override;
     std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) override;
+    std::vector<std::optional<BlockIndexEntry>> indexEntries(const std::vector<Hash256>& hashes) override;
     std::optional<Hash256> hashAtHeight(uint64_t height) override;
     std::vector<Hash256> activeChain() override;
     std::optional<Bytes> headerBytes(const Hash256& hash) override;
@@ -73,6 +74,8 @@ public:
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }
     std::vector<std::string> indexFields(const BlockIndexEntry& entry) const;
+    RedisClient::Command indexRead(const Hash256& hash) const;
+    std::optional<BlockIndexEntry> parseIndexEntry(const Hash256& hash, const RedisReply& fields) const;
     // One field ("header" or "bytes") of several blocks' entries, in one round trip.
     std::vector<std::optional<Bytes>> fieldOfBlocks(const std::vector<Hash256>& hashes, const char* field);
     RedisReply run(std::initializer_list<std::string_view> args);

@@ -474,6 +474,22 @@ private slots:
         for (const Bytes& h : headers) QVERIFY(chain.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
         QCOMPARE(redis_.client().roundTrips() - beforeHeaders, uint64_t(headers.size()));
 
+        // A second node, told of the whole message at once: one round trip for the lookups.
+        auto batchStore = openStore("rt3");
+        Chain batched(net_, *batchStore);
+        batched.load();
+        std::vector<Hash256> hashes;
+        for (const Bytes& h : headers) hashes.push_back(BlockHeader::parse(h.data(), h.size())->hash());
+        const uint64_t beforeBatch = redis_.client().roundTrips();
+        batched.lookUp(hashes);
+        for (const Bytes& h : headers) QVERIFY(batched.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
+        QCOMPARE(redis_.client().roundTrips() - beforeBatch, uint64_t(1));
+        batchStore->flush();  // the held header writes: round trip 2
+        QCOMPARE(batchStore->indexEntries(hashes).back()->height, uint64_t(headers.size()));  // 3
+        QVERIFY(!batchStore->indexEntries({Hash256{}}).front());                               // 4
+        batched.lookUp(hashes);  // all known now: nothing to ask
+        QCOMPARE(redis_.client().roundTrips() - beforeBatch, uint64_t(4));
+
         const uint64_t beforeBodies = redis_.client().roundTrips();
         for (const BlockIndexEntry& wanted : chain.missingBodies(100))
             QCOMPARE(chain.submitBlock(blocks[wanted.height - 1], nullptr, kNow + 40).outcome, AcceptOutcome::Connected);
