@@ -3,7 +3,9 @@
 //     the delay from the miner connecting it to the last node connecting it (from each node's
 //     millisecond log timestamps) — median and p95;
 //  2. initial sync: a fresh node downloads an N-block chain headers-first; blocks per second.
-// Usage: bench_network [--nodes 16] [--mine-seconds 8] [--sync-blocks 2000]
+// Usage: bench_network [--nodes 16] [--mine-seconds 8] [--sync-blocks 2000] [--sync-only]
+//                      [--source-datadir DIR]  (keeps the mined chain there for the next run)
+//        PB_DAEMON=/path/to/photoblocksd runs another build of the node.
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -21,6 +23,7 @@
 #include <QThread>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -48,8 +51,22 @@ QJsonObject getJson(quint16 port, const QString& path)
     return json;
 }
 
+// PB_DAEMON names another photoblocksd build to run (a before/after comparison); else ours.
+QString daemonPath()
+{
+    const QString other = qEnvironmentVariable("PB_DAEMON");
+    return other.isEmpty() ? QString(PB_DAEMON_PATH) : other;
+}
+
 struct Daemon {
+    Daemon() = default;
+    // A datadir kept between runs (a chain mined once, synced from again and again).
+    explicit Daemon(const QString& keptDir) : kept(keptDir) { QDir().mkpath(keptDir); }
+    QString path() const { return kept.isEmpty() ? dir.path() : kept; }
+    QString filePath(const QString& name) const { return QDir(path()).filePath(name); }
+
     QTemporaryDir dir{"/tmp/pbbXXXXXX"};
+    QString kept;
     QProcess process;
     quint16 peerPort = freePort();
     quint16 restPort = freePort();
@@ -57,15 +74,33 @@ struct Daemon {
     void start(const QStringList& extra)
     {
         process.setStandardErrorFile(QProcess::nullDevice());
-        process.start(PB_DAEMON_PATH, QStringList{"--network", "test", "--datadir", dir.path(), "--port",
+        process.start(daemonPath(), QStringList{"--network", "test", "--datadir", path(), "--port",
                                                   QString::number(peerPort), "--rest-port", QString::number(restPort)} + extra);
         process.waitForStarted();
     }
     qint64 height() { return getJson(restPort, "/api/v1/status").value("height").toInteger(-1); }
+    // Redis round trips this process has made so far (/metrics, with the operator's cookie); -1 when unknown.
+    qint64 redisRoundTrips()
+    {
+        QFile cookie(filePath("api.cookie"));
+        if (!cookie.open(QIODevice::ReadOnly)) return -1;
+        QNetworkAccessManager manager;
+        QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1/metrics").arg(restPort)));
+        request.setRawHeader("Authorization", "Bearer " + cookie.readLine().trimmed());
+        request.setTransferTimeout(2000);
+        QNetworkReply* reply = manager.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        static const QRegularExpression sample("^photoblocks_redis_round_trips_total (\\d+)", QRegularExpression::MultilineOption);
+        const auto m = sample.match(QString::fromUtf8(reply->readAll()));
+        reply->deleteLater();
+        return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+    }
     int peers() { return getJson(restPort, "/api/v1/status").value("peers").toInt(); }
     QString logText()
     {
-        QFile log(dir.filePath("node.log"));
+        QFile log(filePath("node.log"));
         return log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
     }
     void stop()
@@ -73,18 +108,32 @@ struct Daemon {
         process.terminate();
         process.waitForFinished(15000);
     }
+    // Each logged "connected block" line: msecs since the epoch, height, hash, mined here.
+    void forEachConnected(const std::function<void(qint64, qint64, const QString&, bool)>& use)
+    {
+        QFile log(filePath("node.log"));
+        if (!log.open(QIODevice::ReadOnly)) return;
+        static const QRegularExpression line("^(\\S+) info connected block (\\d+) ([0-9a-f]{64})( \\(mined here\\))?");
+        while (!log.atEnd()) {
+            const auto m = line.match(QString::fromUtf8(log.readLine()));
+            if (m.hasMatch())
+                use(QDateTime::fromString(m.captured(1), Qt::ISODateWithMs).toMSecsSinceEpoch(), m.captured(2).toLongLong(),
+                    m.captured(3), !m.captured(4).isEmpty());
+        }
+    }
     // hash -> msecs since the epoch at which this node connected the block
     std::map<QString, qint64> connectTimes(bool minedOnly)
     {
         std::map<QString, qint64> times;
-        QFile log(dir.filePath("node.log"));
-        if (!log.open(QIODevice::ReadOnly)) return times;
-        static const QRegularExpression line("^(\\S+) info connected block \\d+ ([0-9a-f]{64})( \\(mined here\\))?");
-        while (!log.atEnd()) {
-            const auto m = line.match(QString::fromUtf8(log.readLine()));
-            if (!m.hasMatch() || (minedOnly && m.captured(3).isEmpty())) continue;
-            times.emplace(m.captured(2), QDateTime::fromString(m.captured(1), Qt::ISODateWithMs).toMSecsSinceEpoch());
-        }
+        forEachConnected([&](qint64 at, qint64, const QString& hash, bool minedHere) {
+            if (minedHere || !minedOnly) times.emplace(hash, at);
+        });
+        return times;
+    }
+    std::map<qint64, qint64> connectTimesByHeight()
+    {
+        std::map<qint64, qint64> times;
+        forEachConnected([&](qint64 at, qint64 height, const QString&, bool) { times.emplace(height, at); });
         return times;
     }
 };
@@ -107,19 +156,8 @@ double percentile(std::vector<qint64> v, double p)
     return double(v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))]);
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+void measurePropagation(int nodes, int mineSeconds)
 {
-    QCoreApplication app(argc, argv);
-    int nodes = 16, mineSeconds = 8, syncBlocks = 2000;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == "--nodes") nodes = std::max(2, args[i + 1].toInt());
-        else if (args[i] == "--mine-seconds") mineSeconds = std::max(1, args[i + 1].toInt());
-        else if (args[i] == "--sync-blocks") syncBlocks = std::max(10, args[i + 1].toInt());
-    }
-
     std::printf("block propagation across %d local nodes\n", nodes);
     std::vector<std::unique_ptr<Daemon>> net;
     for (int i = 0; i < nodes; ++i) net.push_back(std::make_unique<Daemon>());
@@ -155,25 +193,120 @@ int main(int argc, char** argv)
                 mined.size(), (long long)finalHeight, nodes, delays.size(), incomplete);
     std::printf("  propagation to the last node: median %.0f ms, p95 %.0f ms (target p95 < 200 ms)\n",
                 percentile(delays, 0.5), percentile(delays, 0.95));
+    for (auto& d : net) d->stop();
+}
 
-    std::printf("\ninitial sync of a %d-block chain\n", syncBlocks);
-    Daemon source;
-    source.start({"--mine", "--threads", QString::number(std::max(1, QThread::idealThreadCount()))});
-    waitFor([&] { return source.height() >= syncBlocks; }, 3600 * 1000);
-    source.stop();
+// SET/s of `redis-benchmark -P 16 -t set` against a redis-server of its own on a unix socket:
+// what the storage alone does on this machine right now. 0 when either program is missing.
+double redisSetsPerSecond(const QStringList& persistence)
+{
+    QTemporaryDir dir("/tmp/pbrbXXXXXX");
+    const QString socket = dir.filePath("redis.sock");
+    QProcess server;
+    server.setWorkingDirectory(dir.path());
+    server.start("redis-server", QStringList{"--port", "0", "--unixsocket", socket, "--save", ""} + persistence);
+    if (!server.waitForStarted(5000)) return 0;
+    waitFor([&] { return QFile::exists(socket); }, 5000);
+    QProcess bench;
+    bench.start("redis-benchmark", {"-s", socket, "-P", "16", "-t", "set", "-n", "2000000", "-q"});
+    double perSecond = 0;
+    if (bench.waitForStarted(5000) && bench.waitForFinished(120000)) {
+        // -q prints "SET: 1234567.00 requests per second, p50=..." (carriage returns before it)
+        static const QRegularExpression rate("SET: ([0-9.]+) requests per second");
+        const auto m = rate.match(QString::fromUtf8(bench.readAllStandardOutput()));
+        if (m.hasMatch()) perSecond = m.captured(1).toDouble();
+    }
+    server.terminate();
+    server.waitForFinished(5000);
+    return perSecond;
+}
+
+void measureSync(int syncBlocks, const QString& sourceDir)
+{
+    std::printf("initial sync of a %d-block chain\n", syncBlocks);
+    std::unique_ptr<Daemon> sourcePtr = sourceDir.isEmpty() ? std::make_unique<Daemon>() : std::make_unique<Daemon>(sourceDir);
+    Daemon& source = *sourcePtr;
     source.start({});
     waitFor([&] { return source.height() >= 0; }, 30000);
+    if (source.height() < syncBlocks) {
+        source.stop();
+        source.start({"--mine", "--threads", QString::number(std::max(1, QThread::idealThreadCount()))});
+        waitFor([&] { return source.height() >= syncBlocks; }, 3600 * 1000);
+        source.stop();
+        source.start({});
+        waitFor([&] { return source.height() >= 0; }, 30000);
+    }
     const qint64 height = source.height();
     Daemon fresh;
     QElapsedTimer clock;
     clock.start();
+    const qint64 launchedAt = QDateTime::currentMSecsSinceEpoch();
     fresh.start({"--seed", QString("127.0.0.1:%1").arg(source.peerPort)});
     waitFor([&] { return fresh.height() >= height; }, 3600 * 1000);
     const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
-    std::printf("  %lld blocks in %.1f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds,
-                double(height) / seconds);
+    const double blocksPerSecond = double(height) / seconds;
+    const qint64 roundTrips = fresh.redisRoundTrips();
+    // A stall (a download deadline, a headers answer awaited) shows as a warning there.
+    int warnings = 0;
+    for (const QString& line : fresh.logText().split('\n'))
+        if (line.contains(" warning ") && ++warnings <= 5) std::printf("  syncing node: %s\n", qPrintable(line));
+    std::printf("  %lld blocks in %.2f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds, blocksPerSecond);
+    // From its log: when the first and the last logged block connected (a node far behind
+    // logs one block in 1,000).
+    const std::map<qint64, qint64> logged = fresh.connectTimesByHeight();
+    if (logged.size() >= 2 && logged.rbegin()->second > logged.begin()->second) {
+        const auto& [firstHeight, first] = *logged.begin();
+        const auto& [lastHeight, last] = *logged.rbegin();
+        std::printf("  of which start-up to block %lld %.2f s, blocks %lld to %lld in %.2f s: %.0f blocks/s\n",
+                    (long long)firstHeight, double(first - launchedAt) / 1000.0, (long long)firstHeight, (long long)lastHeight,
+                    double(last - first) / 1000.0, double(lastHeight - firstHeight) * 1000.0 / double(last - first));
+    }
+    if (roundTrips >= 0)
+        std::printf("  Redis round trips of the syncing node: %lld in all, %.2f per block (start-up and other work included)\n",
+                    (long long)roundTrips, double(roundTrips) / double(std::max<qint64>(1, height)));
+    else
+        std::printf("  Redis round trips of the syncing node: unknown (its /metrics has no photoblocks_redis_round_trips_total)\n");
     fresh.stop();
     source.stop();
-    for (auto& d : net) d->stop();
+
+    const double plain = redisSetsPerSecond({"--appendonly", "no"});
+    const double likeNode = redisSetsPerSecond({"--appendonly", "yes", "--appendfsync", "everysec"});
+    if (plain <= 0) {
+        std::printf("  Redis baseline: not measured: redis-server or redis-benchmark is missing (Debian: apt install redis-server redis-tools)\n");
+        return;
+    }
+    std::printf("  Redis baseline, redis-benchmark -P 16 -t set on a unix socket, same run: %.0f SET/s (no persistence), "
+                "%.0f SET/s (AOF, fsync every second, as the node's embedded server)\n", plain, likeNode);
+    std::printf("  sync = %.2f%% of the SET/s without persistence (%.0f SETs per synced block's time)\n",
+                100.0 * blocksPerSecond / plain, plain / blocksPerSecond);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    int nodes = 16, mineSeconds = 8, syncBlocks = 2000;
+    bool syncOnly = false;
+    QString sourceDir;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        const bool hasValue = i + 1 < args.size();
+        if (args[i] == "--sync-only") syncOnly = true;
+        else if (args[i] == "--nodes" && hasValue) nodes = std::max(2, args[++i].toInt());
+        else if (args[i] == "--mine-seconds" && hasValue) mineSeconds = std::max(1, args[++i].toInt());
+        else if (args[i] == "--sync-blocks" && hasValue) syncBlocks = std::max(10, args[++i].toInt());
+        else if (args[i] == "--source-datadir" && hasValue) sourceDir = args[++i];
+        else {
+            std::fprintf(stderr, "usage: bench_network [--nodes N] [--mine-seconds S] [--sync-blocks B] [--sync-only] "
+                                 "[--source-datadir DIR]\n");
+            return 2;
+        }
+    }
+    if (!syncOnly) {
+        measurePropagation(nodes, mineSeconds);
+        std::printf("\n");
+    }
+    measureSync(syncBlocks, sourceDir);
     return 0;
 }

@@ -76,6 +76,9 @@ QByteArray MetricsController::metrics(qint64 nowSeconds)
                   processTimings().recognizer.snapshot());
     out.histogram("photoblocks_redis_command_duration_seconds", "Round trip of one Redis command",
                   processTimings().redisCommand.snapshot());
+    out.family("photoblocks_redis_round_trips_total", "counter",
+               "Round trips to Redis since the process started (a pipelined batch or transaction is one)");
+    out.sample(double(processTimings().redisRoundTrips.load(std::memory_order_relaxed)));
     return out.text();
 }
 

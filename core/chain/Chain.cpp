@@ -15,10 +15,7 @@ std::string hex(const Hash256& h) { return toHex(h); }
 // Accounts and photo placements as they will be after the update being built, over the store.
 class PendingState {
 public:
-    explicit PendingState(ChainStore& store)
-        : accounts([&store](const crypto::AddressHash& a) { return store.account(a); }), store_(store)
-    {
-    }
+    PendingState(ChainStore& store, AccountLookup accountsBefore) : accounts(std::move(accountsBefore)), store_(store) {}
 
     AccountOverlay accounts;
 
@@ -78,6 +75,8 @@ void Chain::load()
         throw StoreError("the database holds a chain whose genesis is not the '" + params_.name
                          + "' network's genesis " + hex(genesisHash));
     index_.clear();
+    absent_.clear();
+    accounts_.clear();
     active_ = store_.activeChain();
     const BlockIndexEntry tip = requireEntry(*store_.tipHash());
     if (active_.size() != tip.height + 1 || active_.back() != tip.hash)
@@ -89,8 +88,14 @@ void Chain::load()
 std::optional<BlockIndexEntry> Chain::findEntry(const Hash256& hash)
 {
     if (const auto it = index_.find(hash); it != index_.end()) return it->second;
+    if (absent_.count(hash)) return std::nullopt;
     auto entry = store_.indexEntry(hash);
-    if (entry) remember(*entry);
+    if (entry) {
+        remember(*entry);
+    } else {
+        if (absent_.size() >= kMaxAbsent) absent_.clear();
+        absent_.insert(hash);
+    }
     return entry;
 }
 
@@ -210,8 +215,9 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         noteBestHeader(entry);
         result.outcome = AcceptOutcome::Stored;
 
-        if (const auto target = bestActivatable()) activate(*target, now, result);
-        if (result.outcome == AcceptOutcome::Stored && entry.chainWork > tip_.chainWork) activate(entry, now, result);
+        if (const auto target = bestActivatable()) activate(*target, now, result, &block);
+        if (result.outcome == AcceptOutcome::Stored && entry.chainWork > tip_.chainWork) activate(entry, now, result, &block);
+        store_.flush();  // a block stored off the active chain is on disk like a connected one
     } catch (const StoreError& e) {
         result.outcome = AcceptOutcome::Rejected;
         result.storageError = e.what();
@@ -238,7 +244,25 @@ std::optional<VoteCast> Chain::voteOf(const Block& block, const BlockIndexEntry&
     return VoteCast{parent.lastClaim, block.vote};
 }
 
-void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result)
+AccountState Chain::accountOf(const crypto::AddressHash& address)
+{
+    if (const auto it = accounts_.find(address); it != accounts_.end()) return it->second;
+    const AccountState state = store_.account(address);
+    if (accounts_.size() >= kMaxCachedAccounts) accounts_.clear();
+    accounts_.emplace(address, state);
+    return state;
+}
+
+void Chain::rememberAccounts(const ChainUpdate& applied)
+{
+    // What applyUpdate wrote, in its order.
+    for (const BlockDisconnection& d : applied.disconnect)
+        for (auto it = d.balances.rbegin(); it != d.balances.rend(); ++it) accounts_[it->address] = {it->before, it->nonceBefore};
+    for (const BlockConnection& c : applied.connect)
+        for (const BalanceChange& b : c.balances) accounts_[b.address] = {b.after, b.nonceAfter};
+}
+
+void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result, const Block* submitted)
 {
     if (target.chainWork <= tip_.chainWork) return;
     std::vector<BlockIndexEntry> branch;
@@ -258,7 +282,7 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     }
 
     ChainUpdate update;
-    PendingState pending(store_);
+    PendingState pending(store_, [this](const crypto::AddressHash& a) { return accountOf(a); });
     for (BlockIndexEntry cursor = requireEntry(tip_.hash); cursor.hash != fork.hash; cursor = requireEntry(cursor.prevHash)) {
         const auto undo = store_.undoData(cursor.hash);
         const auto bytes = store_.blockBytes(cursor.hash);
@@ -278,8 +302,9 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
 
     BlockIndexEntry parent = fork;
     for (const BlockIndexEntry& entry : branch) {
-        const auto bytes = store_.blockBytes(entry.hash);
-        const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+        const bool inHand = submitted && entry.hash == result.hash;
+        const auto bytes = inHand ? std::nullopt : store_.blockBytes(entry.hash);
+        const auto block = inHand ? std::optional<Block>(*submitted) : bytes ? Block::parse(*bytes) : std::nullopt;
         if (!block) throw StoreError("stored body of block " + hex(entry.hash) + " is missing or damaged");
         ChainContext ctx = contextAfter(parent, now);
         if (block->photoHash) ctx.photoAlreadyOnChain = pending.photoOnChain(*block->photoHash);
@@ -297,7 +322,13 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
         parent = entry;
     }
 
-    store_.applyUpdate(update);
+    try {
+        store_.applyUpdate(update);
+    } catch (const StoreError&) {
+        accounts_.clear();  // the update may or may not have been applied
+        throw;
+    }
+    rememberAccounts(update);
     active_.resize(fork.height + 1);
     for (const auto& c : update.connect) active_.push_back(c.entry.hash);
     for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);

@@ -9,7 +9,9 @@
 
 #include <cstring>
 #include <functional>
+#include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pb {
 
@@ -95,6 +97,9 @@ public:
     // Blocks of the best header chain whose bodies are missing, ascending, at most `max`.
     std::vector<BlockIndexEntry> missingBodies(size_t max);
     bool knows(const Hash256& hash);
+    // Reads the index entries of many blocks at once (which are known, which are not), so that
+    // looking each up afterwards costs no round trip: a headers message holds up to 2,000.
+    void lookUp(const std::vector<Hash256>& hashes);
     // The height of a block whose header we have (from the cached index after the first look).
     std::optional<uint64_t> heightOf(const Hash256& hash);
     // Whether a block with this header would extend the tip or put its branch ahead of it: the
@@ -119,7 +124,11 @@ private:
     // The block index and the active chain, cached: sync walks them constantly. The chain is
     // the store's only writer, so the caches change exactly where the store does.
     std::optional<BlockIndexEntry> findEntry(const Hash256& hash);
-    void remember(const BlockIndexEntry& entry) { index_[entry.hash] = entry; }
+    void remember(const BlockIndexEntry& entry)
+    {
+        index_[entry.hash] = entry;
+        absent_.erase(entry.hash);
+    }
     std::optional<Hash256> activeAt(uint64_t height) const;
     BlockIndexEntry entryFor(const BlockHeader& header, const BlockIndexEntry& parent, BlockIndexEntry::Status status);
     bool isActive(const BlockIndexEntry& entry);
@@ -140,7 +149,12 @@ private:
 
     // Moves the active chain to `target` when it has more work and every block from the fork
     // to it has a body; validates each newly connected block in context.
-    void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result);
+    // `submitted` is the block being submitted, parsed: not read back from the store.
+    void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result, const Block* submitted = nullptr);
+    // Accounts as the active chain leaves them, cached like the index: every block reads its
+    // miner's and senders' accounts, mostly the same few.
+    AccountState accountOf(const crypto::AddressHash& address);
+    void rememberAccounts(const ChainUpdate& applied);
     std::optional<BlockIndexEntry> bestActivatable();
     // Records a block of `branch` (at `position`) that failed in context, moves sync off it, and
     // rejects the submitted block when it is on or above it.
@@ -158,6 +172,12 @@ private:
         size_t operator()(const Hash256& h) const { size_t v; std::memcpy(&v, h.data(), sizeof v); return v; }
     };
     std::unordered_map<Hash256, BlockIndexEntry, HashKey> index_;
+    // Hashes the store was asked for and does not have: sync looks a new header up more than
+    // once (is it known? then accepting it), and nothing but this chain adds entries.
+    static constexpr size_t kMaxAbsent = 10'000;  // then it starts again, empty
+    std::unordered_set<Hash256, HashKey> absent_;
+    static constexpr size_t kMaxCachedAccounts = 100'000;  // then it starts again, empty
+    std::map<crypto::AddressHash, AccountState> accounts_;
     std::vector<Hash256> active_;
     // The best header's chain by height, sharing the active chain's prefix: sync finds the next
     // bodies to fetch and to connect here instead of walking the tree from the best header.

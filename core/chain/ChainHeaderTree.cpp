@@ -27,6 +27,20 @@ void Chain::recordHeader(const BlockHeader& header, const BlockIndexEntry& paren
 
 bool Chain::knows(const Hash256& hash) { return findEntry(hash).has_value(); }
 
+void Chain::lookUp(const std::vector<Hash256>& hashes)
+{
+    std::vector<Hash256> unseen;
+    for (const Hash256& hash : hashes)
+        if (!index_.count(hash) && !absent_.count(hash)) unseen.push_back(hash);
+    if (unseen.empty()) return;
+    if (absent_.size() + unseen.size() > kMaxAbsent) absent_.clear();
+    const std::vector<std::optional<BlockIndexEntry>> entries = store_.indexEntries(unseen);
+    for (size_t i = 0; i < unseen.size(); ++i) {
+        if (entries[i]) remember(*entries[i]);
+        else absent_.insert(unseen[i]);
+    }
+}
+
 bool Chain::extendsTipOrLeads(const BlockHeader& header)
 {
     const auto work = workAfter(header);

@@ -85,6 +85,14 @@ public:
 
     virtual std::optional<Hash256> tipHash() = 0;
     virtual std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) = 0;
+    // Several at once, in order; a store that can batch reads overrides it.
+    virtual std::vector<std::optional<BlockIndexEntry>> indexEntries(const std::vector<Hash256>& hashes)
+    {
+        std::vector<std::optional<BlockIndexEntry>> entries;
+        entries.reserve(hashes.size());
+        for (const Hash256& hash : hashes) entries.push_back(indexEntry(hash));
+        return entries;
+    }
     virtual std::optional<Hash256> hashAtHeight(uint64_t height) = 0;
     // The whole active chain, index = height.
     virtual std::vector<Hash256> activeChain() = 0;
@@ -99,6 +107,14 @@ public:
         return headers;
     }
     virtual std::optional<Bytes> blockBytes(const Hash256& hash) = 0;
+    // Several bodies at once, like headersBytes: serving a peer's getblocks reads them together.
+    virtual std::vector<std::optional<Bytes>> blocksBytes(const std::vector<Hash256>& hashes)
+    {
+        std::vector<std::optional<Bytes>> blocks;
+        blocks.reserve(hashes.size());
+        for (const Hash256& hash : hashes) blocks.push_back(blockBytes(hash));
+        return blocks;
+    }
     virtual std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) = 0;
     virtual std::optional<Bytes> photo(const Hash256& photoHash) = 0;
     // The active block carrying this photo, if any.
@@ -120,7 +136,11 @@ public:
     virtual void storeBlock(const BlockIndexEntry& entry, const Bytes& block) = 0;
     virtual void markInvalid(const Hash256& hash) = 0;
     // One atomic transaction: active chain, tip, accounts, undo data, photo and transaction indexes.
+    // It also carries any writes held back before it (see flush()).
     virtual void applyUpdate(const ChainUpdate& update) = 0;
+    // A store may hold back storeHeader, storeBlock and markInvalid writes to send them with the
+    // next round trip it makes anyway (its own reads of them always see them); this sends them now.
+    virtual void flush() {}
 };
 
 } // namespace pb

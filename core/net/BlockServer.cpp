@@ -38,8 +38,10 @@ double BlockServer::serveBlocks(PeerId peer, const GetBlocks& request)
 {
     double cost = 0;
     NotFound missing;
-    for (const Hash256& h : request.hashes) {
-        const auto bytes = store_.blockBytes(h);
+    const std::vector<std::optional<Bytes>> bodies = store_.blocksBytes(request.hashes);  // one round trip
+    for (size_t i = 0; i < request.hashes.size(); ++i) {
+        const Hash256& h = request.hashes[i];
+        const std::optional<Bytes>& bytes = bodies[i];
         cost += limits_.storeReadBytes + (bytes ? double(bytes->size()) : 0);
         const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
         if (!block) {

@@ -22,6 +22,16 @@ bool provesMisbehaviour(BlockError e)
     }
 }
 
+// The hashes of the well-formed headers in a message (the others are refused one by one later).
+std::vector<Hash256> headerHashes(const std::vector<Bytes>& headers)
+{
+    std::vector<Hash256> hashes;
+    hashes.reserve(headers.size());
+    for (const Bytes& raw : headers)
+        if (const auto header = BlockHeader::parse(raw.data(), raw.size())) hashes.push_back(header->hash());
+    return hashes;
+}
+
 } // namespace
 
 BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log,
@@ -114,6 +124,7 @@ void BlockSync::onHeaders(PeerId id, const Headers& message)
     peer->headersAskedAtMs = -1;
     bool progressed = false;
     Hash256 last{};
+    chain_.lookUp(headerHashes(message.headers));  // one store round trip for all of them, not one each
     for (const Bytes& raw : message.headers) {
         const auto header = BlockHeader::parse(raw.data(), raw.size());
         if (!header) {

@@ -2,6 +2,8 @@
 
 #include "core/chain/Transaction.h"
 
+#include <algorithm>
+
 namespace pb::net {
 
 namespace {
@@ -35,11 +37,17 @@ void Relay::announce(const std::vector<Hash256>& blocks, PeerId except)
 
 bool Relay::pushSingleBlock(const Hash256& hash, PeerId except)
 {
+    // Store reads only for a peer that may get the block: while a node syncs, each connected
+    // block comes here, and its peers are all ahead of it.
+    const auto others = [&](const std::function<bool(PeerId)>& want) {
+        return std::any_of(txsInFlight_.begin(), txsInFlight_.end(), [&](const auto& peer) { return peer.first != except && want(peer.first); });
+    };
+    if (!others([](PeerId) { return true; })) return true;
     std::optional<BlockIndexEntry> entry;
     std::optional<Bytes> bytes;
     try {
         entry = store_.indexEntry(hash);
-        bytes = store_.blockBytes(hash);
+        if (entry && others([&](PeerId id) { return sync_.knownHeight(id) + 1 == entry->height; })) bytes = store_.blockBytes(hash);
     } catch (const StoreError& e) {
         log_.warning(QString("cannot read block %1 to push it; announcing it instead: %2").arg(hexOf(hash), e.what()));
     }

@@ -410,9 +410,14 @@ void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
 {
     for (const BlockIndexEntry& e : r.disconnected)
         log_.info(QString("disconnected block %1 %2 (reorganisation)").arg(e.height).arg(shortHash(e.hash)));
+    const uint64_t bestHeight = chain_->bestHeader().height;
     for (const BlockIndexEntry& e : r.connected) {
         const bool ours = minedHere && e.hash == r.hash;
-        log_.info(QString("connected block %1 %2%3").arg(e.height).arg(shortHash(e.hash), ours ? " (mined here)" : ""));
+        // Far behind, one line per kSyncLogEvery blocks: a line costs a write, a flush and a stat.
+        const uint64_t behind = bestHeight > e.height ? bestHeight - e.height : 0;
+        if (behind < kSyncLogEvery || e.height % kSyncLogEvery == 0)
+            log_.info(QString("connected block %1 %2%3%4").arg(e.height).arg(shortHash(e.hash), ours ? " (mined here)" : "",
+                                                               behind >= kSyncLogEvery ? QString(" (syncing, %1 to go)").arg(behind) : ""));
         emit blockConnected(e.height, shortHash(e.hash), ours);
     }
     if (r.connected.empty()) return;

@@ -49,6 +49,10 @@ class NodeEngine : public QObject {
 public:
     using SnapshotSink = node::StatusPublisher::SnapshotSink;
 
+    // While this many blocks or more behind the best header, "connected block" is logged for
+    // every this-many-th block only (and always for the rest).
+    static constexpr uint64_t kSyncLogEvery = 1000;
+
     NodeEngine(const NodeConfig& config, Logger& log, SnapshotSink publish);
     ~NodeEngine() override;
 

@@ -34,6 +34,42 @@ RedisReply RedisChainStore::run(std::initializer_list<std::string_view> args)
     return r;
 }
 
+void RedisChainStore::hold(RedisClient::Command command)
+{
+    held_.push_back(std::move(command));
+    if (held_.size() >= kMaxHeldCommands) flush();
+}
+
+void RedisChainStore::flush()
+{
+    if (held_.empty()) return;
+    readAfterHeld(std::vector<RedisClient::Command>{});
+}
+
+RedisReply RedisChainStore::readAfterHeld(RedisClient::Command read)
+{
+    return std::move(readAfterHeld(std::vector<RedisClient::Command>{std::move(read)}).front());
+}
+
+std::vector<RedisReply> RedisChainStore::readAfterHeld(std::vector<RedisClient::Command> reads)
+{
+    std::vector<RedisReply> replies;
+    if (held_.empty() && reads.empty()) return replies;
+    if (held_.empty()) {
+        replies = reads.size() == 1 ? std::vector<RedisReply>{redis_.command(reads.front())} : redis_.pipeline(reads);
+    } else {
+        // Cleared first: after a failure their outcome is unknown, and sending them again would
+        // not tell; the chain's own cache still has them, as after any failed write.
+        const std::vector<RedisClient::Command> writes = std::move(held_);
+        held_.clear();
+        const RedisReply written = redis_.transaction(writes, reads, &replies);
+        if (!written.isArray()) throw StoreError("storing block index entries failed: " + written.str());
+    }
+    for (size_t i = 0; i < replies.size(); ++i)
+        if (replies[i].isError()) throw StoreError("Redis " + reads[i].front() + " failed: " + replies[i].str());
+    return replies;
+}
+
 void RedisChainStore::checkSchema()
 {
     const std::string schemaKey = "pb:" + network_ + ":schema";
@@ -54,9 +90,30 @@ std::optional<Hash256> RedisChainStore::tipHash()
     return h;
 }
 
+RedisClient::Command RedisChainStore::indexRead(const Hash256& hash) const
+{
+    return {"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status", "claim"};
+}
+
 std::optional<BlockIndexEntry> RedisChainStore::indexEntry(const Hash256& hash)
 {
-    RedisReply r = run({"HMGET", key("block:" + hex(hash)), "height", "prev", "time", "bits", "work", "status", "claim"});
+    return parseIndexEntry(hash, readAfterHeld(indexRead(hash)));
+}
+
+std::vector<std::optional<BlockIndexEntry>> RedisChainStore::indexEntries(const std::vector<Hash256>& hashes)
+{
+    std::vector<RedisClient::Command> reads;
+    reads.reserve(hashes.size());
+    for (const Hash256& hash : hashes) reads.push_back(indexRead(hash));
+    const std::vector<RedisReply> replies = readAfterHeld(std::move(reads));
+    std::vector<std::optional<BlockIndexEntry>> entries;
+    entries.reserve(hashes.size());
+    for (size_t i = 0; i < hashes.size(); ++i) entries.push_back(parseIndexEntry(hashes[i], replies[i]));
+    return entries;
+}
+
+std::optional<BlockIndexEntry> RedisChainStore::parseIndexEntry(const Hash256& hash, const RedisReply& r) const
+{
     const auto& f = r.elements();
     if (f.size() != 7 || f[0].isNil()) return std::nullopt;
     BlockIndexEntry e;
@@ -93,7 +150,7 @@ void RedisChainStore::storeHeader(const BlockIndexEntry& entry, const Bytes& hea
 {
     RedisClient::Command c = {"HSET", key("block:" + hex(entry.hash)), "header", std::string(header.begin(), header.end())};
     for (auto& f : indexFields(entry)) c.push_back(std::move(f));
-    if (RedisReply r = redis_.command(c); r.isError()) throw StoreError("storing header " + hex(entry.hash) + " failed: " + r.str());
+    hold(std::move(c));
 }
 
 void RedisChainStore::storeBlock(const BlockIndexEntry& entry, const Bytes& block)
@@ -103,14 +160,15 @@ void RedisChainStore::storeBlock(const BlockIndexEntry& entry, const Bytes& bloc
                               "header", std::string(block.begin(), block.begin() + long(headerSize)),
                               "bytes", std::string(block.begin(), block.end())};
     for (auto& f : indexFields(entry)) c.push_back(std::move(f));
-    RedisReply r = redis_.transaction({c, {"HSET", key("pack:" + hex(entry.hash)), "type", "block", "height",
-                                           std::to_string(entry.height), "hash", hex(entry.hash), "prev", hex(entry.prevHash)}});
-    if (!r.isArray()) throw StoreError("storing block " + hex(entry.hash) + " failed: " + r.str());
+    // Both go in the same MULTI/EXEC whenever the held writes are sent.
+    hold(std::move(c));
+    hold({"HSET", key("pack:" + hex(entry.hash)), "type", "block", "height", std::to_string(entry.height), "hash",
+          hex(entry.hash), "prev", hex(entry.prevHash)});
 }
 
 void RedisChainStore::markInvalid(const Hash256& hash)
 {
-    run({"HSET", key("block:" + hex(hash)), "status", "x"});
+    hold({"HSET", key("block:" + hex(hash)), "status", "x"});
 }
 
 std::optional<Hash256> RedisChainStore::hashAtHeight(uint64_t height)
@@ -141,28 +199,36 @@ std::vector<Hash256> RedisChainStore::activeChain()
 
 std::optional<Bytes> RedisChainStore::headerBytes(const Hash256& hash)
 {
-    RedisReply r = run({"HGET", key("block:" + hex(hash)), "header"});
+    RedisReply r = readAfterHeld({"HGET", key("block:" + hex(hash)), "header"});
     if (r.isNil()) return std::nullopt;
     return Bytes(r.str().begin(), r.str().end());
 }
 
-std::vector<std::optional<Bytes>> RedisChainStore::headersBytes(const std::vector<Hash256>& hashes)
+std::vector<std::optional<Bytes>> RedisChainStore::fieldOfBlocks(const std::vector<Hash256>& hashes, const char* field)
 {
     std::vector<RedisClient::Command> reads;
     reads.reserve(hashes.size());
-    for (const Hash256& hash : hashes) reads.push_back({"HGET", key("block:" + hex(hash)), "header"});
-    std::vector<std::optional<Bytes>> headers;
-    headers.reserve(hashes.size());
-    for (const RedisReply& r : redis_.pipeline(reads)) {
-        if (r.isError()) throw StoreError("Redis HGET failed: " + r.str());
-        headers.push_back(r.isNil() ? std::nullopt : std::optional<Bytes>(Bytes(r.str().begin(), r.str().end())));
-    }
-    return headers;
+    for (const Hash256& hash : hashes) reads.push_back({"HGET", key("block:" + hex(hash)), field});
+    std::vector<std::optional<Bytes>> values;
+    values.reserve(hashes.size());
+    for (const RedisReply& r : readAfterHeld(std::move(reads)))
+        values.push_back(r.isNil() ? std::nullopt : std::optional<Bytes>(Bytes(r.str().begin(), r.str().end())));
+    return values;
+}
+
+std::vector<std::optional<Bytes>> RedisChainStore::headersBytes(const std::vector<Hash256>& hashes)
+{
+    return fieldOfBlocks(hashes, "header");
+}
+
+std::vector<std::optional<Bytes>> RedisChainStore::blocksBytes(const std::vector<Hash256>& hashes)
+{
+    return fieldOfBlocks(hashes, "bytes");
 }
 
 std::optional<Bytes> RedisChainStore::blockBytes(const Hash256& hash)
 {
-    RedisReply r = run({"HGET", key("block:" + hex(hash)), "bytes"});
+    RedisReply r = readAfterHeld({"HGET", key("block:" + hex(hash)), "bytes"});
     if (r.isNil()) return std::nullopt;
     return Bytes(r.str().begin(), r.str().end());
 }
@@ -203,9 +269,12 @@ VoteTally RedisChainStore::votes(const Hash256& claimBlock)
 AccountState RedisChainStore::account(const crypto::AddressHash& address)
 {
     const std::string a = toHex(address);
-    // Two reads on one connection owned by one thread: no block can connect in between.
-    RedisReply balance = run({"HGET", key("balance"), a});
-    RedisReply nonce = run({"HGET", key("nonce"), a});
+    // One round trip on a connection owned by one thread: no block can connect in between.
+    const std::vector<RedisReply> replies = redis_.pipeline({{"HGET", key("balance"), a}, {"HGET", key("nonce"), a}});
+    for (const RedisReply& r : replies)
+        if (r.isError()) throw StoreError("Redis HGET failed: " + r.str());
+    const RedisReply& balance = replies[0];
+    const RedisReply& nonce = replies[1];
     AccountState state;
     for (auto [reply, value] : {std::pair{&balance, &state.balance}, std::pair{&nonce, &state.nonce}}) {
         if (reply->isNil()) continue;
@@ -322,6 +391,8 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
     }
     if (newTip.empty()) return;
     commands.push_back({"SET", key("tip"), newTip});
+    commands.insert(commands.begin(), std::make_move_iterator(held_.begin()), std::make_move_iterator(held_.end()));
+    held_.clear();
     RedisReply r = redis_.transaction(commands);
     if (!r.isArray()) throw StoreError("updating the active chain to " + newTip + " failed: " + r.str());
 }

@@ -15,12 +15,19 @@
 //   photos                 hash  photo hex -> hex hash of the block carrying it
 // Node packs and bans live beside these keys: see RedisPeerStore.
 // Connecting a block is one MULTI/EXEC, so a crash leaves the old tip or the new one.
+//
+// Round trips: writes of index entries, headers and bodies (storeHeader, storeBlock,
+// markInvalid: only block:<hash> and pack:<hash> keys) are held back and sent ahead of the next
+// command that needs the server anyway, in the same round trip: a read of those keys sees them
+// (pipelined before it), and applyUpdate sends them inside its MULTI/EXEC, so a block's body and
+// its connection land together or not at all. flush() sends them on their own; past
+// kMaxHeldCommands they go at once. A crash loses only held writes, none of which the active
+// chain needs: headers and bodies are fetched again.
 #include "core/chain/ChainStore.h"
-#include "core/storage/RedisReply.h"
+#include "core/storage/RedisClient.h"
 
 namespace pb::storage {
 
-class RedisClient;
 class PhotoStore;
 
 class RedisChainStore final : public ChainStore {
@@ -34,11 +41,13 @@ public:
 
     std::optional<Hash256> tipHash() override;
     std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) override;
+    std::vector<std::optional<BlockIndexEntry>> indexEntries(const std::vector<Hash256>& hashes) override;
     std::optional<Hash256> hashAtHeight(uint64_t height) override;
     std::vector<Hash256> activeChain() override;
     std::optional<Bytes> headerBytes(const Hash256& hash) override;
     std::vector<std::optional<Bytes>> headersBytes(const std::vector<Hash256>& hashes) override;
     std::optional<Bytes> blockBytes(const Hash256& hash) override;
+    std::vector<std::optional<Bytes>> blocksBytes(const std::vector<Hash256>& hashes) override;
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override;
     std::optional<Bytes> photo(const Hash256& photoHash) override;
     std::optional<Hash256> photoBlock(const Hash256& photoHash) override;
@@ -51,6 +60,9 @@ public:
     void storeBlock(const BlockIndexEntry& entry, const Bytes& block) override;
     void markInvalid(const Hash256& hash) override;
     void applyUpdate(const ChainUpdate& update) override;
+    void flush() override;
+
+    static constexpr size_t kMaxHeldCommands = 512;
 
     // Undo data encoding: u32 count with kUndoWithNonces set, then per change: address 20 |
     // before u64 | after u64 | nonce before u64 | nonce after u64. Undo data written before
@@ -62,12 +74,21 @@ public:
 private:
     std::string key(const std::string& suffix) const { return prefix_ + suffix; }
     std::vector<std::string> indexFields(const BlockIndexEntry& entry) const;
+    RedisClient::Command indexRead(const Hash256& hash) const;
+    std::optional<BlockIndexEntry> parseIndexEntry(const Hash256& hash, const RedisReply& fields) const;
+    // One field ("header" or "bytes") of several blocks' entries, in one round trip.
+    std::vector<std::optional<Bytes>> fieldOfBlocks(const std::vector<Hash256>& hashes, const char* field);
     RedisReply run(std::initializer_list<std::string_view> args);
+    void hold(RedisClient::Command command);
+    // One round trip: the held writes, then `read`; throws when any of them failed.
+    RedisReply readAfterHeld(RedisClient::Command read);
+    std::vector<RedisReply> readAfterHeld(std::vector<RedisClient::Command> reads);
 
     RedisClient& redis_;
     PhotoStore& photos_;
     std::string network_;
     std::string prefix_;
+    std::vector<RedisClient::Command> held_;
 };
 
 } // namespace pb::storage

@@ -195,6 +195,12 @@ RedisReply RedisClient::notConnectedReply() const
         QStringLiteral("not connected to Redis (%1); call reconnect()").arg(lastError_).toStdString());
 }
 
+void RedisClient::countRoundTrip()
+{
+    ++roundTrips_;
+    processTimings().redisRoundTrips.fetch_add(1, std::memory_order_relaxed);
+}
+
 RedisReply RedisClient::command(const Command& args)
 {
     Argv argv(args);
@@ -213,6 +219,7 @@ RedisReply RedisClient::send(int argc, const char** argv, const size_t* lengths)
     if (!ctx_) return notConnectedReply();
     SigpipeGuard guard;
     const ScopedDuration timed(processTimings().redisCommand);
+    countRoundTrip();
     ReplyPtr reply(redisCommandArgv(ctx_, argc, argv, lengths));
     if (!reply) return connectionFailure();
     return fromHiredis(static_cast<const redisReply*>(reply.get()));
@@ -229,6 +236,7 @@ std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& comman
     if (!ctx_) return std::vector<RedisReply>(commands.size(), notConnectedReply());
 
     SigpipeGuard guard;
+    countRoundTrip();
     for (const Command& args : commands) {
         Argv argv(args);
         if (redisAppendCommandArgv(ctx_, argv.count(), argv.pointers.data(), argv.lengths.data()) != REDIS_OK)
@@ -250,16 +258,31 @@ std::vector<RedisReply> RedisClient::pipeline(const std::vector<Command>& comman
 
 RedisReply RedisClient::transaction(const std::vector<Command>& commands)
 {
+    return transaction(commands, {}, nullptr);
+}
+
+RedisReply RedisClient::transaction(const std::vector<Command>& commands, const std::vector<Command>& reads,
+                                    std::vector<RedisReply>* readReplies)
+{
     size_t emptyIndex = 0;
+    const auto refuse = [&](RedisReply why) {
+        if (readReplies) readReplies->assign(reads.size(), why);
+        return why;
+    };
     if (hasEmptyCommand(commands, &emptyIndex))
-        return RedisReply::error("transaction not sent: command #" + std::to_string(emptyIndex) + " is empty");
-    if (!ctx_) return notConnectedReply();
+        return refuse(RedisReply::error("transaction not sent: command #" + std::to_string(emptyIndex) + " is empty"));
+    if (hasEmptyCommand(reads, &emptyIndex))
+        return refuse(RedisReply::error("transaction not sent: read #" + std::to_string(emptyIndex) + " is empty"));
+    if (!ctx_) return refuse(notConnectedReply());
     std::vector<Command> batch;
-    batch.reserve(commands.size() + 2);
+    batch.reserve(commands.size() + 2 + reads.size());
     batch.push_back({"MULTI"});
     batch.insert(batch.end(), commands.begin(), commands.end());
     batch.push_back({"EXEC"});
-    const std::vector<RedisReply> replies = pipeline(batch);
+    batch.insert(batch.end(), reads.begin(), reads.end());
+    std::vector<RedisReply> replies = pipeline(batch);
+    if (readReplies) readReplies->assign(std::make_move_iterator(replies.end() - long(reads.size())), std::make_move_iterator(replies.end()));
+    replies.resize(commands.size() + 2);
 
     if (!ctx_)
         return RedisReply::error("transaction outcome unknown, it may or may not have been applied: "

@@ -48,6 +48,14 @@ public:
     //  - the connection dropped: the outcome is unknown — the message says so.
     // A Nil reply means EXEC was aborted because a WATCHed key changed: nothing applied.
     RedisReply transaction(const std::vector<Command>& commands);
+    // The same, followed by `reads` in the same round trip: they run after the transaction and
+    // see its writes. `readReplies` gets one reply per read (error replies when the connection dropped).
+    RedisReply transaction(const std::vector<Command>& commands, const std::vector<Command>& reads,
+                           std::vector<RedisReply>* readReplies);
+
+    // Round trips to the server so far (sent commands or batches whose replies were awaited):
+    // what pipelining saves. Each one also counts in processTimings().redisRoundTrips.
+    uint64_t roundTrips() const { return roundTrips_; }
 
     bool isConnected() const;
     // Drops the current connection and connects again with the same endpoint and timeout.
@@ -66,8 +74,11 @@ private:
 
     RedisEndpoint endpoint_;
     int timeoutMs_;
+    void countRoundTrip();
+
     redisContext* ctx_ = nullptr;
     QString lastError_;
+    uint64_t roundTrips_ = 0;
 };
 
 } // namespace pb::storage

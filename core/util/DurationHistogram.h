@@ -45,6 +45,8 @@ private:
 struct ProcessTimings {
     DurationHistogram redisCommand;  // one Redis command's round trip (RedisClient)
     DurationHistogram recognizer;    // one photo through the recognizer
+    // Every RedisClient round trip: a command, or a pipeline or transaction of any length.
+    std::atomic<std::uint64_t> redisRoundTrips{0};
 };
 ProcessTimings& processTimings();
 

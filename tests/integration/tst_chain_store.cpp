@@ -454,6 +454,143 @@ private slots:
         QCOMPARE(rest.size(), size_t(3));
     }
 
+    // Initial sync's Redis cost: a header's write rides on the next header's lookup, and a
+    // block's body and its connection are one MULTI/EXEC: one round trip each.
+    void syncTakesOneRoundTripPerHeaderAndPerBlock()
+    {
+        auto sourceStore = openStore("rt1");
+        Chain source(net_, *sourceStore);
+        source.load();
+        std::vector<Bytes> blocks;
+        for (int i = 0; i < 30; ++i) {
+            blocks.push_back(mine(source, 0x0D, kNow + i));
+            QVERIFY(source.submitBlock(blocks.back(), nullptr, kNow + i).ok());
+        }
+        auto store = openStore("rt2");
+        Chain chain(net_, *store);
+        chain.load();
+        const auto headers = source.headersAfter(chain.locator(), Hash256{}, 2000);
+        const uint64_t beforeHeaders = redis_.client().roundTrips();
+        for (const Bytes& h : headers) QVERIFY(chain.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
+        QCOMPARE(redis_.client().roundTrips() - beforeHeaders, uint64_t(headers.size()));
+
+        // A second node, told of the whole message at once: one round trip for the lookups.
+        auto batchStore = openStore("rt3");
+        Chain batched(net_, *batchStore);
+        batched.load();
+        std::vector<Hash256> hashes;
+        for (const Bytes& h : headers) hashes.push_back(BlockHeader::parse(h.data(), h.size())->hash());
+        const uint64_t beforeBatch = redis_.client().roundTrips();
+        batched.lookUp(hashes);
+        for (const Bytes& h : headers) QVERIFY(batched.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
+        QCOMPARE(redis_.client().roundTrips() - beforeBatch, uint64_t(1));
+        batchStore->flush();  // the held header writes: round trip 2
+        QCOMPARE(batchStore->indexEntries(hashes).back()->height, uint64_t(headers.size()));  // 3
+        QVERIFY(!batchStore->indexEntries({Hash256{}}).front());                               // 4
+        batched.lookUp(hashes);  // all known now: nothing to ask
+        QCOMPARE(redis_.client().roundTrips() - beforeBatch, uint64_t(4));
+
+        const uint64_t beforeBodies = redis_.client().roundTrips();
+        for (const BlockIndexEntry& wanted : chain.missingBodies(100))
+            QCOMPARE(chain.submitBlock(blocks[wanted.height - 1], nullptr, kNow + 40).outcome, AcceptOutcome::Connected);
+        QCOMPARE(chain.tip().hash, source.tip().hash);
+        // The first block's lookup of its miner's account is the one read: then it is cached.
+        QCOMPARE(redis_.client().roundTrips() - beforeBodies, uint64_t(blocks.size() + 1));
+        QCOMPARE(*store->tipHash(), source.tip().hash);
+
+        // Serving a getblocks: every body asked for in one read, nullopt for an unknown one.
+        const std::vector<Hash256> asked = {Block::parse(blocks[0])->hash(), Hash256{}, source.tip().hash};
+        const uint64_t beforeServing = redis_.client().roundTrips();
+        const auto bodies = sourceStore->blocksBytes(asked);
+        QCOMPARE(redis_.client().roundTrips() - beforeServing, uint64_t(1));
+        QCOMPARE(bodies.size(), size_t(3));
+        QVERIFY(bodies[0] == blocks.front() && !bodies[1] && bodies[2] == blocks.back());
+    }
+
+    // Held index writes: this store reads them back, another connection sees them once they are
+    // sent, and a connecting update sends them in its own transaction.
+    void heldWritesAreReadBackAndSentWithTheNextUpdate()
+    {
+        auto sourceStore = openStore("held1");
+        Chain source(net_, *sourceStore);
+        source.load();
+        const Bytes first = mine(source, 0x0E, kNow);
+        QVERIFY(source.submitBlock(first, nullptr, kNow).ok());
+        const Block block = *Block::parse(first);
+
+        auto store = openStore("held2");
+        Chain chain(net_, *store);
+        chain.load();
+        QString error;
+        auto other = storage::RedisClient::connect(redis_.client().endpoint(), 5000, &error);
+        QVERIFY2(other, qPrintable(error));
+        storage::RedisChainStore otherView(*other, redis_.photos(), "held2");
+
+        QVERIFY(chain.acceptHeader(block.header, kNow).ok());
+        QVERIFY(!otherView.indexEntry(block.hash()));              // held
+        QCOMPARE(store->indexEntry(block.hash())->height, uint64_t(1));  // read back here: sent with the read
+        QCOMPARE(otherView.indexEntry(block.hash())->status, BlockIndexEntry::Status::HeaderOnly);
+
+        const uint64_t before = redis_.client().roundTrips();
+        QCOMPARE(chain.submitBlock(first, nullptr, kNow).outcome, AcceptOutcome::Connected);
+        QCOMPARE(redis_.client().roundTrips() - before, uint64_t(2));  // the miner's account, then body + connection
+        QCOMPARE(*otherView.tipHash(), block.hash());
+        QCOMPARE(otherView.indexEntry(block.hash())->status, BlockIndexEntry::Status::HaveBody);
+        QVERIFY(otherView.blockBytes(block.hash()) == first);
+
+        // flush() sends what is held on its own.
+        const Bytes second = mine(source, 0x0E, kNow + 1);
+        QVERIFY(source.submitBlock(second, nullptr, kNow + 1).ok());
+        const Block secondBlock = *Block::parse(second);
+        QVERIFY(chain.acceptHeader(secondBlock.header, kNow + 1).ok());
+        QVERIFY(!otherView.indexEntry(secondBlock.hash()));
+        store->flush();
+        QVERIFY(otherView.indexEntry(secondBlock.hash()));
+    }
+
+    // A crash while header writes are held loses those headers only: the chain loads at the last
+    // connected block and syncs on from there.
+    void crashWithHeldWritesLeavesAChainThatLoadsAndSyncsOn()
+    {
+        auto sourceStore = openStore("crash1");
+        Chain source(net_, *sourceStore);
+        source.load();
+        std::vector<Bytes> blocks;
+        for (int i = 0; i < 8; ++i) {
+            blocks.push_back(mine(source, 0x0F, kNow + i));
+            QVERIFY(source.submitBlock(blocks.back(), nullptr, kNow + i).ok());
+        }
+        QString error;
+        auto doomed = storage::RedisClient::connect(redis_.client().endpoint(), 5000, &error);
+        QVERIFY2(doomed, qPrintable(error));
+        Hash256 committedTip{};
+        {
+            storage::RedisChainStore store(*doomed, redis_.photos(), "crash2");
+            store.checkSchema();
+            Chain chain(net_, store);
+            chain.load();
+            for (const Bytes& h : source.headersAfter(chain.locator(), Hash256{}, 2000))
+                QVERIFY(chain.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
+            for (int i = 0; i < 5; ++i) QCOMPARE(chain.submitBlock(blocks[size_t(i)], nullptr, kNow + 9).outcome, AcceptOutcome::Connected);
+            committedTip = chain.tip().hash;
+            // More headers of a branch are held when the process dies: never sent.
+            const Bytes side = mine(chain, 0x10, kNow + 20);
+            QVERIFY(chain.acceptHeader(Block::parse(side)->header, kNow + 20).ok());
+            doomed.reset();  // the connection goes with the process; ~RedisChainStore sends nothing
+        }
+        auto store = openStore("crash2");
+        Chain restarted(net_, *store);
+        restarted.load();
+        QCOMPARE(restarted.tip().hash, committedTip);
+        QCOMPARE(restarted.tip().height, uint64_t(5));
+        for (const Bytes& h : source.headersAfter(restarted.locator(), Hash256{}, 2000))
+            QVERIFY(restarted.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
+        for (const BlockIndexEntry& wanted : restarted.missingBodies(100))
+            QCOMPARE(restarted.submitBlock(blocks[wanted.height - 1], nullptr, kNow + 9).outcome, AcceptOutcome::Connected);
+        QCOMPARE(restarted.tip().hash, source.tip().hash);
+        QCOMPARE(store->balance(address(0x0F)), sourceStore->balance(address(0x0F)));
+    }
+
     void bodyDownloadsFollowTheHeaviestHeaderBranch()
     {
         auto storeA = openStore("heavyA");

@@ -48,6 +48,9 @@ private slots:
         QVERIFY(m.value("photoblocks_hashrate_hashes_per_second", {{"window", "60s"}}) > 0);
         QVERIFY(m.value("photoblocks_tip_age_seconds") >= 0 && m.value("photoblocks_tip_age_seconds") < 600);
         QVERIFY(m.value("photoblocks_redis_command_duration_seconds_count") > 0);
+        // Every timed command is a round trip; pipelines and transactions are more of them.
+        QCOMPARE(m.types.value("photoblocks_redis_round_trips_total"), QString("counter"));
+        QVERIFY(m.value("photoblocks_redis_round_trips_total") > m.value("photoblocks_redis_command_duration_seconds_count"));
         QCOMPARE(m.value("photoblocks_peers", {{"direction", "inbound"}}), 0.0);
         QCOMPARE(m.value("photoblocks_sync_progress_ratio"), 1.0);
         const double okAnswers = m.value("photoblocks_rest_requests_total", {{"code", "200"}});

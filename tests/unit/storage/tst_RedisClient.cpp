@@ -1,6 +1,7 @@
 #include "StorageTestSupport.h"
 #include "core/storage/RedisClient.h"
 #include "core/storage/RedisSupervisor.h"
+#include "core/util/DurationHistogram.h"
 
 #include <QtTest>
 
@@ -44,7 +45,9 @@ private slots:
     void binaryKeysAndValuesRoundTrip();
     void pipelineAnswersEachCommandInOrder();
     void pipelineWithEmptyCommandSendsNothing();
+    void roundTripsCountEachCommandAndEachBatchOnce();
     void transactionAppliesAllCommands();
+    void transactionWithReadsAnswersThemAfterItsWritesInOneRoundTrip();
     void transactionWithRejectedCommandAppliesNothing();
     void transactionRuntimeErrorSaysOthersWereApplied();
     void connectSelectsDatabase();
@@ -136,6 +139,33 @@ void TestRedisClient::pipelineWithEmptyCommandSendsNothing()
     QCOMPARE(m_client->command({"ECHO", "next"}).str(), std::string("next"));
 }
 
+void TestRedisClient::roundTripsCountEachCommandAndEachBatchOnce()
+{
+    const uint64_t before = m_client->roundTrips();
+    const uint64_t processBefore = pb::processTimings().redisRoundTrips.load();
+    QVERIFY(m_client->command({"SET", "a", "1"}).isOk());
+    QCOMPARE(m_client->roundTrips(), before + 1);
+
+    std::vector<RedisClient::Command> increments(500, RedisClient::Command{"INCR", "n"});
+    QCOMPARE(m_client->pipeline(increments).back().integer(), 500LL);
+    QCOMPARE(m_client->roundTrips(), before + 2);
+    QVERIFY(m_client->transaction({{"SET", "b", "2"}, {"SET", "c", "3"}}).isArray());  // MULTI, 2 commands, EXEC
+    QCOMPARE(m_client->roundTrips(), before + 3);
+
+    // Refused before anything is sent: no round trip.
+    m_client->pipeline({{"SET", "d", "4"}, {}});
+    m_client->transaction({{}});
+    QCOMPARE(m_client->roundTrips(), before + 3);
+
+    // The process-wide count (what /metrics shows) moves with every client's.
+    auto other = connectOrFail();
+    QVERIFY(other);
+    const uint64_t otherAfterConnect = other->roundTrips();
+    QVERIFY(otherAfterConnect >= 1);  // its PING, after AUTH and SELECT when the endpoint needs them
+    QVERIFY(other->command({"GET", "a"}).isString());
+    QCOMPARE(pb::processTimings().redisRoundTrips.load() - processBefore, uint64_t(3 + otherAfterConnect + 1));
+}
+
 void TestRedisClient::transactionAppliesAllCommands()
 {
     const RedisReply r = m_client->transaction({{"SET", "a", allByteValues()}, {"SET", "b", "2"}, {"INCR", "c"}});
@@ -146,6 +176,32 @@ void TestRedisClient::transactionAppliesAllCommands()
     QCOMPARE(r.elements()[2].integer(), 1LL);
     QVERIFY(m_client->command({"GET", "a"}).str() == allByteValues());
     QCOMPARE(m_client->command({"EXISTS", "a", "b", "c"}).integer(), 3LL);
+}
+
+void TestRedisClient::transactionWithReadsAnswersThemAfterItsWritesInOneRoundTrip()
+{
+    const uint64_t before = m_client->roundTrips();
+    std::vector<RedisReply> reads;
+    const RedisReply r = m_client->transaction({{"SET", "w", "written"}, {"INCR", "n"}}, {{"GET", "w"}, {"GET", "n"}, {"GET", "none"}}, &reads);
+    QVERIFY2(r.isArray(), r.describe().c_str());
+    QCOMPARE(m_client->roundTrips(), before + 1);
+    QCOMPARE(reads.size(), size_t(3));
+    QCOMPARE(reads[0].str(), std::string("written"));
+    QCOMPARE(reads[1].str(), std::string("1"));
+    QVERIFY(reads[2].isNil());
+
+    // A transaction refused while queuing applies nothing; the reads still run, after it.
+    const RedisReply refused = m_client->transaction({{"SET", "w", "again"}, {"NOSUCHCOMMAND"}}, {{"GET", "w"}}, &reads);
+    QVERIFY(refused.isError());
+    QCOMPARE(reads.size(), size_t(1));
+    QCOMPARE(reads[0].str(), std::string("written"));
+
+    // Nothing is sent when a read is empty, and every read says why.
+    const RedisReply unsent = m_client->transaction({{"SET", "w", "third"}}, {{"GET", "w"}, {}}, &reads);
+    QVERIFY(unsent.isError());
+    QCOMPARE(reads.size(), size_t(2));
+    QVERIFY(reads[0].isError() && reads[1].isError());
+    QCOMPARE(m_client->command({"GET", "w"}).str(), std::string("written"));
 }
 
 void TestRedisClient::transactionWithRejectedCommandAppliesNothing()
