@@ -82,6 +82,12 @@ std::string defaultRecognizerIdentity()
     return "5fed218f8e8a447fa92d1bc84019199ef084002805a1ec9e87a4d4c01adfb48b";
 }
 
+std::string fusedRecognizerIdentity()
+{
+    // core/photo/FusedRecognizer.h with its default parameters on OpenCV 4.6.
+    return "56fbbbf3810fa405657dec092271f9630436f49807db1c9bbecf6c68086e9216";
+}
+
 bool isValidNetworkName(std::string_view name)
 {
     if (name.empty() || name.size() > 32 || networkByName(name)) return false;
