@@ -85,7 +85,7 @@ std::string defaultRecognizerIdentity()
 std::string fusedRecognizerIdentity()
 {
     // core/photo/FusedRecognizer.h with its default parameters on OpenCV 4.6.
-    return "56fbbbf3810fa405657dec092271f9630436f49807db1c9bbecf6c68086e9216";
+    return "d3c6d632c66c8983e7c88892dc4039b53f7ed70c85cb45c9b37d7cde392be228";
 }
 
 bool isValidNetworkName(std::string_view name)

@@ -2,6 +2,7 @@
 
 #include "core/photo/RecognizerIdentity.h"
 
+#include <algorithm>
 #include <map>
 
 namespace pb::photo {
@@ -62,7 +63,8 @@ FusedRecognizer::FusedRecognizer(FusedConfig config, std::unique_ptr<NanoDetReco
     id.add("nanodet", nanodet_->identity());  // its model hashes and parameters
     id.add("centernet", centernet_->parameterText());
     id.add("blazeface", faces_->parameterText());
-    id.add("fusion", "COCO label: mean of NanoDet's and CenterNet's best scores (0 when unreported); face: BlazeFace on the claim scale");
+    id.add("fusion", "COCO label: mean of NanoDet's and CenterNet's best scores (0 when unreported); "
+                     "face: the lower of BlazeFace on the claim scale and the fused person score");
     id.add("claimThreshold", config_.claimThreshold);
     id.add("validatorMargin", config_.validatorMargin);
     id.add("faceClaimThreshold", config_.faceClaimThreshold);
@@ -96,8 +98,11 @@ RecognizeOutcome FusedRecognizer::recognize(const Bytes& photo) const
             const Box box = scoreA >= scoreB ? a->second.box : b->second.box;
             detections.push_back({label, (scoreA + scoreB) / 2, box});
         }
+        // A face needs a person too: BlazeFace alone scores cats and chessboards as high as faces.
+        const auto person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
+        const double personScore = person == detections.end() ? 0 : person->score;
         for (Detection face : faces_->detect(*decoded.photo)) {
-            face.score = faceScoreOnClaimScale(face.score, config_.faceClaimThreshold, config_.claimThreshold);
+            face.score = std::min(faceScoreOnClaimScale(face.score, config_.faceClaimThreshold, config_.claimThreshold), personScore);
             detections.push_back(face);
         }
         return {finishRecognition(std::move(detections), config_.claimThreshold, config_.validatorMargin), PhotoError::None, {}};

@@ -92,7 +92,9 @@ private slots:
         QTest::newRow("darknet kite") << "kite.jpg" << QStringList{"kite", "person"};
         QTest::newRow("darknet eagle") << "eagle.jpg" << QStringList{"bird"};
         QTest::newRow("darknet horses") << "horses.jpg" << QStringList{"horse"};
-        QTest::newRow("opencv messi") << "messi5.jpg" << QStringList{"person", "sports ball"};
+        QTest::newRow("opencv messi") << "messi5.jpg" << QStringList{"person", "sports ball", "face"};
+        QTest::newRow("opencv faces") << "face_swapped.jpg" << QStringList{"person", "face"};
+        QTest::newRow("opencv basketball") << "basketball1.png" << QStringList{"person", "face"};
         QTest::newRow("opencv cat") << "cat_det.jpg" << QStringList{"cat"};
         QTest::newRow("opencv bus") << "pexels_double_decker_bus.jpg" << QStringList{"bus", "car"};
     }
@@ -146,8 +148,9 @@ private slots:
         QCOMPARE(faceScoreOnClaimScale(0, c.faceClaimThreshold, c.claimThreshold), 0.0);
         QCOMPARE(faceScoreOnClaimScale(1, c.faceClaimThreshold, c.claimThreshold), 1.0);
         QVERIFY(faceScoreOnClaimScale(c.faceClaimThreshold - 0.01, c.faceClaimThreshold, c.claimThreshold) < c.claimThreshold);
-        // A face the evaluation set does not show scored 0.889: a validator must refuse it.
-        QVERIFY(faceScoreOnClaimScale(0.889, c.faceClaimThreshold, c.claimThreshold) < c.claimThreshold - c.validatorMargin);
+        // BlazeFace scored the cameraman, whom the evaluation set does not count as a frontal
+        // face, 0.761 (and his person 0.74): a validator must refuse it.
+        QVERIFY(faceScoreOnClaimScale(0.761, c.faceClaimThreshold, c.claimThreshold) < c.claimThreshold - c.validatorMargin);
     }
 
     void sameBytesGiveTheSameAnswerOnEveryThread()
