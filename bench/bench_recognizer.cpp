@@ -300,7 +300,7 @@ int main(int argc, char** argv)
                                   [&](const NormalisedPhoto& photo) { return blazeFace->detect(photo); })
                 : std::nullopt;
     const std::optional<Run> combined =
-        faces ? measure("fused: NanoDet and CenterNet mean, BlazeFace face", *fused, fusedConfig.claimThreshold, manifest, photos, rounds)
+        faces ? measure("fused (NanoDet+CenterNet, face)", *fused, fusedConfig.claimThreshold, manifest, photos, rounds)
               : std::nullopt;
     if (!combined) return 1;
     report(*objects, manifest, false);
