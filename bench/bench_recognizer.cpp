@@ -1,10 +1,12 @@
 // Recognition time per photo, peak memory, and per-label precision and recall with a
 // precision-recall curve per recognizer over tests/data/photo_labels.json (its test photos and
 // its evaluation-only photos), for the cascade recognizer (the baseline), the NanoDet recognizer
-// (the default) and NanoDet with a horizontally flipped second look fused by a fixed rule (a
-// candidate, measured here only: no network's recognizer changes). See bench/README.md.
+// (dev and test networks), NanoDet with a horizontally flipped second look fused by a fixed rule
+// (measured here only), CenterNet and BlazeFace alone, and the fused recognizer (NanoDet and
+// CenterNet's mean, BlazeFace's face: new custom networks). See bench/README.md.
 #include "bench/PrecisionRecallPlot.h"
 #include "core/photo/CascadeRecognizer.h"
+#include "core/photo/FusedRecognizer.h"
 #include "core/photo/NanoDetRecognizer.h"
 #include "tests/unit/photo/PhotoManifest.h"
 #include "tests/unit/photo/PrecisionRecall.h"
@@ -121,6 +123,38 @@ std::optional<Run> measureMirrored(const NanoDetRecognizer& nanodet, const manif
         run.millis.push_back(millisSince(start));
         addSamples(run, nanodet.labels(), manifest.photos[i],
                    [&](const std::string& label) { return mirrored.bestScore(label); });
+    }
+    return run;
+}
+
+// The samples of `run` whose label `keep` accepts (one model's labels of a combined recognizer),
+// with the same times.
+Run subset(const std::string& name, const Run& run, const std::function<bool(const std::string&)>& keep)
+{
+    Run part{name, run.claimThreshold, {}, run.millis};
+    for (const ScoredLabel& s : run.samples)
+        if (keep(s.label)) part.samples.push_back(s);
+    return part;
+}
+
+// A detector that is not a recognizer (CenterNet, BlazeFace) over every photo once: decode as
+// the recognizers do, detect, and time both.
+std::optional<Run> measureDetector(const std::string& name, const std::vector<std::string>& labels, double claimThreshold,
+                                   const manifest::Manifest& manifest, const std::vector<Bytes>& photos,
+                                   const std::function<std::vector<Detection>(const NormalisedPhoto&)>& detect)
+{
+    const PhotoDecoder decoder(DecodeLimits{});
+    Run run{name, claimThreshold, {}, {}};
+    for (size_t i = 0; i < photos.size(); ++i) {
+        const auto start = Clock::now();
+        DecodeResult decoded = decoder.decode(photos[i]);
+        if (!decoded.ok()) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(manifest.photos[i].file), decoded.message.c_str());
+            return std::nullopt;
+        }
+        const Recognition seen = finishRecognition(detect(*decoded.photo), claimThreshold, 0);
+        run.millis.push_back(millisSince(start));
+        addSamples(run, labels, manifest.photos[i], [&](const std::string& label) { return seen.bestScore(label); });
     }
     return run;
 }
@@ -242,12 +276,47 @@ int main(int argc, char** argv)
     report(max, manifest, false);
     report(min, manifest, false);
 
+    const auto fusedStart = Clock::now();
+    const std::unique_ptr<FusedRecognizer> fused = FusedRecognizer::create({}, &error);
+    if (!fused) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return 1;
+    }
+    std::printf("\nfused recognizer start-up (read, check and import NanoDet, CenterNet and BlazeFace): %.0f ms\n",
+                millisSince(fusedStart));
+    const FusedConfig fusedConfig;
+    std::string modelError;
+    const auto centerNet = CenterNetDetector::create({fusedConfig.modelDir}, &modelError);
+    const auto blazeFace = centerNet ? BlazeFaceDetector::create({fusedConfig.modelDir}, &modelError) : nullptr;
+    if (!blazeFace) {
+        std::fprintf(stderr, "%s\n", modelError.c_str());
+        return 1;
+    }
+    const std::optional<Run> objects =
+        measureDetector("CenterNet (80 COCO labels)", cocoLabels(), fusedConfig.claimThreshold, manifest, photos,
+                        [&](const NormalisedPhoto& photo) { return centerNet->detect(photo); });
+    const std::optional<Run> faces =
+        objects ? measureDetector("BlazeFace (face)", {"face"}, fusedConfig.faceClaimThreshold, manifest, photos,
+                                  [&](const NormalisedPhoto& photo) { return blazeFace->detect(photo); })
+                : std::nullopt;
+    const std::optional<Run> combined =
+        faces ? measure("fused (NanoDet+CenterNet, face)", *fused, fusedConfig.claimThreshold, manifest, photos, rounds)
+              : std::nullopt;
+    if (!combined) return 1;
+    report(*objects, manifest, false);
+    report(*faces, manifest, true);
+    report(*combined, manifest, true);
+    report(subset("fused, the 80 COCO labels", *combined, [](const std::string& l) { return l != "face"; }), manifest, false);
+    std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
+
     int shown = 0;
     for (const manifest::LabelledPhoto& photo : manifest.photos) shown += int(photo.labels.size());
     char title[128];
     std::snprintf(title, sizeof title, "Claims against %zu Debian photos (%d labels shown), bench_recognizer",
                   manifest.photos.size(), shown);
-    if (!drawPrecisionRecallCurves({namedCurve(*cascade), namedCurve(*plain), namedCurve(mean), namedCurve(max)}, title,
+    if (!drawPrecisionRecallCurves({namedCurve(*cascade), namedCurve(*plain), namedCurve(mean), namedCurve(*objects),
+                                    namedCurve(*faces), namedCurve(*combined)},
+                                   title,
                                    curvePath)) {
         std::fprintf(stderr, "cannot write %s\n", curvePath.c_str());
         return 1;

@@ -82,6 +82,12 @@ std::string defaultRecognizerIdentity()
     return "5fed218f8e8a447fa92d1bc84019199ef084002805a1ec9e87a4d4c01adfb48b";
 }
 
+std::string fusedRecognizerIdentity()
+{
+    // core/photo/FusedRecognizer.h with its default parameters on OpenCV 4.6.
+    return "d3c6d632c66c8983e7c88892dc4039b53f7ed70c85cb45c9b37d7cde392be228";
+}
+
 bool isValidNetworkName(std::string_view name)
 {
     if (name.empty() || name.size() > 32 || networkByName(name)) return false;

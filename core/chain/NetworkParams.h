@@ -56,6 +56,10 @@ std::vector<std::string> networkNames();
 // version, parameters and OpenCV version), pinned by the built-in networks.
 std::string defaultRecognizerIdentity();
 
+// The identity of the fused recognizer (NanoDet and CenterNet agreeing, BlazeFace's face) with its
+// default parameters on Debian 12, pinned by new custom networks.
+std::string fusedRecognizerIdentity();
+
 // A network its head creates: dev's rules unless overridden, and a genesis of its own. The salt
 // makes two networks created with the same name in the same second different; the genesis
 // coinbase pays a hash of name and salt, which no key is known for.
@@ -68,7 +72,7 @@ struct CustomNetworkSpec {
     uint64_t targetBlockSeconds = 5;
     uint32_t retargetInterval = 10;
     uint16_t defaultPeerPort = 7000;
-    std::string recognizerIdentity = defaultRecognizerIdentity();
+    std::string recognizerIdentity = fusedRecognizerIdentity();
 };
 bool isValidNetworkName(std::string_view name);  // lower-case letters, digits, '-'; 1-32; not built in
 std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::string* error);

@@ -177,7 +177,7 @@ ResolvedNetwork resolveNetwork(const NodeConfig& config, uint64_t now, const std
         if (!chosen.params) return {std::nullopt, chosen.error, {}};
     } else if (config.mode == NodeMode::Head) {
         chosen = createNetwork(config.network, now, config.port > 0 ? quint16(config.port) : quint16(7000),
-                               recognizerIdentity.empty() ? defaultRecognizerIdentity() : recognizerIdentity);
+                               recognizerIdentity.empty() ? CustomNetworkSpec{}.recognizerIdentity : recognizerIdentity);
         if (!chosen.params) return {std::nullopt, chosen.error, {}};
         if (QString e = writeNetworkFile(*chosen.params, ownFile); !e.isEmpty()) return {std::nullopt, e, {}};
         note = QString("created network %1 with genesis %2; nodes join it with --network-file %3")

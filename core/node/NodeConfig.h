@@ -17,8 +17,8 @@ struct NodeConfig {
     NodeMode mode = NodeMode::Full;
     QString network = "dev";
     QString networkFile;        // a custom network's parameters, as its head wrote them
-    QString recognizer;         // "nanodet", "cascade" or "dnn"; empty: dnn with a model, else nanodet
-    QString recognizerNanoDetDir;  // NanoDet's model directory; empty: where the build installed it
+    QString recognizer;         // "nanodet", "fused", "cascade" or "dnn"; empty: see chosenRecognizerKind
+    QString recognizerNanoDetDir;  // the model directory (NanoDet, CenterNet, BlazeFace); empty: where the build installed it
     QString recognizerData;     // the cascade recognizer's directory; empty: Debian's opencv-data
     QString recognizerModel;    // the cv::dnn classifier's model file
     QString recognizerModelConfig;  // the model's config file, when its framework needs one

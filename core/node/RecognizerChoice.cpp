@@ -1,9 +1,14 @@
 #include "core/node/RecognizerChoice.h"
 
+#include "core/chain/NetworkParams.h"
+#include "core/node/NetworkFile.h"
 #include "core/photo/CascadeRecognizer.h"
 #include "core/photo/DnnClassifier.h"
+#include "core/photo/FusedRecognizer.h"
 #include "core/photo/NanoDetRecognizer.h"
 #include "core/util/DurationHistogram.h"
+
+#include <QFile>
 
 namespace pb {
 
@@ -34,12 +39,19 @@ std::unique_ptr<photo::Recognizer> timed(std::unique_ptr<photo::Recognizer> reco
 
 } // namespace
 
-QStringList recognizerKinds() { return {"nanodet", "cascade", "dnn"}; }
+QStringList recognizerKinds() { return {"nanodet", "fused", "cascade", "dnn"}; }
 
 QString chosenRecognizerKind(const NodeConfig& config)
 {
     if (!config.recognizer.isEmpty()) return config.recognizer;
-    return config.recognizerModel.isEmpty() ? "nanodet" : "dnn";
+    if (!config.recognizerModel.isEmpty()) return "dnn";
+    if (networkByName(config.network.toStdString())) return "nanodet";
+    // A custom network created before the fused recognizer existed pins NanoDet: its nodes keep
+    // running what it pins. An unreadable file is resolveNetwork's to report.
+    const QString file = config.networkFile.isEmpty() ? networkFileInDataDir(config.dataDir) : config.networkFile;
+    const NetworkFileResult existing = QFile::exists(file) ? readNetworkFile(file) : NetworkFileResult{};
+    if (existing.params && existing.params->recognizerIdentity == defaultRecognizerIdentity()) return "nanodet";
+    return "fused";
 }
 
 std::unique_ptr<photo::Recognizer> createRecognizer(const NodeConfig& config, std::string* error)
@@ -49,6 +61,11 @@ std::unique_ptr<photo::Recognizer> createRecognizer(const NodeConfig& config, st
         photo::NanoDetConfig nanodet;
         if (!config.recognizerNanoDetDir.isEmpty()) nanodet.modelDir = config.recognizerNanoDetDir.toStdString();
         return timed(photo::NanoDetRecognizer::create(nanodet, error));
+    }
+    if (kind == "fused") {
+        photo::FusedConfig fused;
+        if (!config.recognizerNanoDetDir.isEmpty()) fused.modelDir = config.recognizerNanoDetDir.toStdString();
+        return timed(photo::FusedRecognizer::create(fused, error));
     }
     if (kind == "cascade") {
         photo::CascadeConfig cascades;
@@ -63,7 +80,7 @@ std::unique_ptr<photo::Recognizer> createRecognizer(const NodeConfig& config, st
         dnn.inputWidth = dnn.inputHeight = config.recognizerInputSide;
         return timed(photo::DnnClassifier::create(dnn, error));
     }
-    if (error) *error = "unknown recognizer '" + kind.toStdString() + "' (nanodet, cascade or dnn)";
+    if (error) *error = "unknown recognizer '" + kind.toStdString() + "' (nanodet, fused, cascade or dnn)";
     return nullptr;
 }
 

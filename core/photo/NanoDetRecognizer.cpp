@@ -1,5 +1,6 @@
 #include "core/photo/NanoDetRecognizer.h"
 
+#include "core/photo/PinnedModel.h"
 #include "core/photo/RecognizerIdentity.h"
 #include "core/photo/TfjsDnnNet.h"
 
@@ -19,30 +20,8 @@ const char* const kImporterVersion = "tfjs-dnn/1";
 const int kStrides[] = {8, 16, 32};
 const size_t kSides = 4;
 
-struct ModelFile {
-    const char* name;
-    const char* sha256;
-};
 // resources/models/nanodet.sha256, compiled in by core/photo/CMakeLists.txt.
-const ModelFile kJson{"nanodet.json", PB_NANODET_JSON_SHA256};
-const ModelFile kWeights{"nanodet.bin", PB_NANODET_BIN_SHA256};
-
-std::optional<std::string> readModelFile(const std::string& dir, const ModelFile& file, std::string* error)
-{
-    const std::string path = dir + "/" + file.name;
-    std::optional<std::string> contents = readWholeFile(path);
-    if (!contents) {
-        *error = "the NanoDet model file " + path + " is missing or unreadable (scripts/fetch-model.sh installs it)";
-        return std::nullopt;
-    }
-    const std::string actual = sha256Hex(*contents);
-    if (actual != file.sha256) {
-        *error = "the NanoDet model file " + path + " has SHA-256 " + actual + ", not the pinned " + file.sha256 +
-                 " (altered or another version; scripts/fetch-model.sh installs the right one)";
-        return std::nullopt;
-    }
-    return contents;
-}
+const PinnedModel kModel{"nanodet", "NanoDet", PB_NANODET_JSON_SHA256, PB_NANODET_BIN_SHA256};
 
 struct Candidate {
     size_t label;
@@ -81,7 +60,7 @@ std::string defaultNanoDetModelDir()
     const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         const std::filesystem::path installed = program.parent_path().parent_path() / "share/photoblocks/models";
-        if (std::filesystem::exists(installed / kJson.name, ec)) return installed.lexically_normal().string();
+        if (std::filesystem::exists(installed / (std::string(kModel.name) + ".json"), ec)) return installed.lexically_normal().string();
     }
     return PB_NANODET_MODEL_DIR;
 }
@@ -122,16 +101,9 @@ std::unique_ptr<NanoDetRecognizer> NanoDetRecognizer::create(const NanoDetConfig
         message = "NanoDet needs an input side divisible by 32, positive standard deviations and detection count";
         return nullptr;
     }
-    const std::optional<std::string> json = readModelFile(config.modelDir, kJson, &message);
-    if (!json) return nullptr;
-    const std::optional<std::string> weights = readModelFile(config.modelDir, kWeights, &message);
-    if (!weights) return nullptr;
-    std::optional<TfjsGraph> graph = parseTfjsGraph(*json, *weights, &message);
-    if (!graph) {
-        message = "the NanoDet model cannot be imported: " + message;
-        return nullptr;
-    }
-    std::unique_ptr<NanoDetRecognizer> recognizer(new NanoDetRecognizer(config, std::move(*graph), kJson.sha256, kWeights.sha256));
+    std::optional<TfjsGraph> graph = loadPinnedModel(config.modelDir, kModel, &message);
+    if (!graph) return nullptr;
+    std::unique_ptr<NanoDetRecognizer> recognizer(new NanoDetRecognizer(config, std::move(*graph), kModel.jsonSha256, kModel.binSha256));
     try {
         recognizer->pool_.borrow();  // a model the importer cannot build fails here, not on the first photo
     } catch (const std::exception& e) {

@@ -147,7 +147,10 @@ void Builder::buildNode(const TfjsNode& node)
         {"PadV2", &Builder::pad},               {"MaxPool", &Builder::maxPool},
         {"ConcatV2", &Builder::concat},         {"ResizeBilinear", &Builder::resizeBilinear},
         {"SplitV", &Builder::splitV},           {"Reshape", &Builder::reshape},
-        {"SparseToDense", &Builder::sparseToDense}};
+        {"SparseToDense", &Builder::sparseToDense}, {"_FusedConv2D", &Builder::conv2d},
+        {"DepthwiseConv2dNative", &Builder::conv2d}, {"FusedDepthwiseConv2dNative", &Builder::conv2d},
+        {"Mul", &Builder::mul},                 {"Relu", &Builder::relu},
+        {"Relu6", &Builder::relu},              {"Mean", &Builder::mean}};
     auto handler = handlers.find(node.op);
     if (handler == handlers.end()) throw BuildError("unsupported op '" + node.op + "' (node " + node.name + ")");
     (this->*handler->second)(node);

@@ -7,7 +7,9 @@
 // changes that bookkeeping, and a Permute layer is added only where an op needs another order.
 // Constant subgraphs (SparseToDense building reshape shapes) are folded while building; a
 // constant added to a convolution's only output becomes the convolution's bias, and a zero Pad
-// in front of a convolution becomes its padding.
+// in front of a convolution becomes its padding. The TensorFlow-converted MobileNet graphs
+// (CenterNet, BlazeFace) are NHWC from the input on; their fused convolutions carry their bias
+// and activation, and depthwise convolutions become grouped ones.
 #include "core/photo/TfjsGraph.h"
 
 #include <opencv2/dnn.hpp>

@@ -127,13 +127,55 @@ const TfjsNode* Builder::biasAdd(const TfjsNode& conv, int channels)
     return isBias ? add : nullptr;
 }
 
+// The convolution's filter as cv::dnn's OIHW weights. TF's Conv2D filter is HWIO; a depthwise
+// filter is [h, w, channels, multiplier], output channel c * multiplier + m.
+static cv::Mat convolutionWeights(const Tensor& filter, bool depthwise)
+{
+    const int kh = filter.shape[0], kw = filter.shape[1], in = filter.shape[2], out = filter.shape[3];
+    const int outChannels = depthwise ? in * out : out, inPerGroup = depthwise ? 1 : in;
+    const int weightShape[] = {outChannels, inPerGroup, kh, kw};
+    cv::Mat weights(4, weightShape, CV_32F);
+    float* w = weights.ptr<float>();
+    for (int o = 0; o < outChannels; ++o)
+        for (int i = 0; i < inPerGroup; ++i)
+            for (int y = 0; y < kh; ++y)
+                for (int x = 0; x < kw; ++x) {
+                    const size_t tap = size_t(y) * kw + x;
+                    *w++ = depthwise ? filter.floats[tap * size_t(in) * out + size_t(o)]  // o = c * multiplier + m
+                                     : filter.floats[(tap * in + i) * out + o];
+                }
+    return weights;
+}
+
+// The activation a fused convolution applies after its bias ("" for none); anything but a bias
+// and at most one ReLU is refused.
+std::string Builder::fusedActivation(const TfjsNode& node)
+{
+    const TfjsAttr* fused = attr(node, "fused_ops");
+    const TfjsAttr* args = attr(node, "num_args");
+    std::vector<std::string> ops;
+    if (fused) ops = fused->texts;
+    if (ops.empty() || ops[0] != "BiasAdd" || ops.size() > 2 || (ops.size() == 2 && ops[1] != "Relu" && ops[1] != "Relu6") ||
+        (args && args->ints != std::vector<long long>{1}) || node.inputs.size() != 3)
+        throw BuildError("node " + node.name + ": only a bias, then at most Relu or Relu6, can be fused into a convolution");
+    return ops.size() == 2 ? ops[1] : "";
+}
+
+// Conv2D and DepthwiseConv2dNative, and their fused forms (a bias input, then an activation).
 void Builder::conv2d(const TfjsNode& node)
 {
     requireNhwc(node);
+    const bool depthwise = node.op == "DepthwiseConv2dNative" || node.op == "FusedDepthwiseConv2dNative";
+    const bool fused = node.op == "_FusedConv2D" || node.op == "FusedDepthwiseConv2dNative";
+    const std::string activation = fused ? fusedActivation(node) : "";
     ValuePtr x = tensorInput(node, 0);
     const Tensor& filter = constantInput(node, 1, Tensor::Type::Float);
-    if (x->shape.size() != 4 || filter.shape.size() != 4) throw BuildError("node " + node.name + ": Conv2D needs 4-D input and filter");
-    const int kh = filter.shape[0], kw = filter.shape[1], inPerGroup = filter.shape[2], outChannels = filter.shape[3];
+    if (x->shape.size() != 4 || filter.shape.size() != 4) throw BuildError("node " + node.name + ": a convolution needs 4-D input and filter");
+    const int kh = filter.shape[0], kw = filter.shape[1];
+    const long long outChannelsWide = depthwise ? 1LL * filter.shape[2] * filter.shape[3] : filter.shape[3];
+    const int inPerGroup = depthwise ? 1 : filter.shape[2];
+    if (depthwise && filter.shape[2] != x->shape[3])
+        throw BuildError("node " + node.name + ": depthwise filter " + shapeText(filter.shape) + " does not fit input " + shapeText(x->shape));
     const auto stride = spatial(node, "strides");
     const auto dilation = spatial(node, "dilations");
     std::array<int, 4> pads{0, 0, 0, 0};  // top, left, bottom, right
@@ -152,8 +194,9 @@ void Builder::conv2d(const TfjsNode& node)
         if (dilation != std::pair{1, 1}) throw BuildError("node " + node.name + ": SAME padding with dilation is not supported");
         pads = windowPadding(node, height, width, extent, stride);
     }
-    if (kh <= 0 || kw <= 0 || outChannels <= 0 || inPerGroup <= 0 || channels % inPerGroup != 0)
+    if (kh <= 0 || kw <= 0 || outChannelsWide <= 0 || outChannelsWide > kMaxTensorElements || inPerGroup <= 0 || channels % inPerGroup != 0)
         throw BuildError("node " + node.name + ": filter " + shapeText(filter.shape) + " does not fit input " + shapeText(x->shape));
+    const int outChannels = int(outChannelsWide);
     const long long outHeight = slidingOutput(height, pads[0], pads[2], extent.first, stride.first);
     const long long outWidth = slidingOutput(width, pads[1], pads[3], extent.second, stride.second);
     if (outHeight <= 0 || outWidth <= 0) throw BuildError("node " + node.name + ": the filter is larger than the input");
@@ -165,64 +208,36 @@ void Builder::conv2d(const TfjsNode& node)
     params.set("dilation_w", dilation.second);
     params.set("num_output", outChannels);
     params.set("group", channels / inPerGroup);
-    // TF's HWIO filter as cv::dnn's OIHW.
-    const int weightShape[] = {outChannels, inPerGroup, kh, kw};
-    cv::Mat weights(4, weightShape, CV_32F);
-    float* w = weights.ptr<float>();
-    for (int o = 0; o < outChannels; ++o)
-        for (int i = 0; i < inPerGroup; ++i)
-            for (int y = 0; y < kh; ++y)
-                for (int xx = 0; xx < kw; ++xx)
-                    *w++ = filter.floats[((size_t(y) * kw + xx) * inPerGroup + i) * outChannels + o];
-    params.blobs.push_back(weights);
-    const TfjsNode* add = biasAdd(node, outChannels);
-    params.set("bias_term", add != nullptr);
-    if (add) params.blobs.push_back(cv::Mat(values_.at(add->inputs[1])->constant->floats, true).reshape(1, 1));
+    params.blobs.push_back(convolutionWeights(filter, depthwise));
+    const TfjsNode* add = fused ? nullptr : biasAdd(node, outChannels);
+    const Tensor* bias = fused ? &constantInput(node, 2, Tensor::Type::Float) : add ? &*values_.at(add->inputs[1])->constant : nullptr;
+    if (bias && bias->shape != std::vector<int>{outChannels}) throw BuildError("node " + node.name + ": the bias does not fit the filter");
+    params.set("bias_term", bias != nullptr);
+    if (bias) params.blobs.push_back(cv::Mat(bias->floats, true).reshape(1, 1));
 
+    if (pads[0] != pads[2] || pads[1] != pads[3]) {
+        // cv::dnn convolves with equal padding on both sides only: the rest (SAME on an even
+        // size with stride 2 pads one more below and right) is a Padding layer of its own.
+        auto padded = std::make_shared<Value>();
+        padded->shape = fitShape(node.name, {x->shape[0], 0LL + height + pads[2] - pads[0], 0LL + width + pads[3] - pads[1], channels});
+        padded->pad = Value::PendingPad{x, {{0, 0}, {0, pads[2] - pads[0]}, {0, pads[3] - pads[1]}, {0, 0}}, 0};
+        x = padded;
+        pads[2] = pads[0];
+        pads[3] = pads[1];
+        setWindow(params, {kh, kw}, stride, pads);
+    }
     const Pin in = arrange(x, {0, 3, 1, 2});
-    const Pin out{addLayer(node.name, "Convolution", params, {in}), 0};
+    Pin out{addLayer(activation.empty() ? node.name : node.name + "/conv", "Convolution", params, {in}), 0};
+    if (!activation.empty()) {
+        cv::dnn::LayerParams relu = reluParams(activation);
+        out = Pin{addLayer(node.name, activation == "Relu" ? "ReLU" : "ReLU6", relu, {out}), 0};
+    }
     ValuePtr result = newBlob(outShape, out, {0, 3, 1, 2});
     values_[node.name] = result;
     if (add) {
         values_[add->name] = result;
         folded_.insert(add->name);
     }
-}
-
-void Builder::add(const TfjsNode& node)
-{
-    if (input(node, 0)->constant && input(node, 1)->constant) return foldAdd(node);
-    const ValuePtr a = tensorInput(node, 0), b = tensorInput(node, 1);
-    if (a->shape != b->shape)
-        throw BuildError("node " + node.name + ": adding " + shapeText(a->shape) + " and " + shapeText(b->shape) +
-                         " (only equal shapes, or a convolution's bias, are supported)");
-    realize(a);
-    const Pin first = a->pin;
-    const Pin second = arrange(b, a->blobAxes);
-    cv::dnn::LayerParams params;
-    params.set("operation", "sum");
-    values_[node.name] = newBlob(a->shape, {addLayer(node.name, "Eltwise", params, {first, second}), 0}, a->blobAxes);
-}
-
-void Builder::unary(const TfjsNode& node, const std::string& type, cv::dnn::LayerParams& params)
-{
-    const ValuePtr x = tensorInput(node, 0);
-    realize(x);
-    values_[node.name] = newBlob(x->shape, {addLayer(node.name, type, params, {x->pin}), 0}, x->blobAxes);
-}
-
-void Builder::leakyRelu(const TfjsNode& node)
-{
-    cv::dnn::LayerParams params;
-    const TfjsAttr* alpha = attr(node, "alpha");
-    params.set("negative_slope", alpha ? alpha->number : 0.2);  // TF's default alpha
-    unary(node, "ReLU", params);
-}
-
-void Builder::sigmoid(const TfjsNode& node)
-{
-    cv::dnn::LayerParams params;
-    unary(node, "Sigmoid", params);
 }
 
 void Builder::pad(const TfjsNode& node)

@@ -26,6 +26,8 @@ TfjsAttr parseAttr(const QJsonObject& value)
     if (value.contains("list")) {
         for (const QJsonValue& i : value["list"].toObject()["i"].toArray())
             attr.ints.push_back(i.toString().toLongLong());
+        for (const QJsonValue& s : value["list"].toObject()["s"].toArray())
+            attr.texts.push_back(QByteArray::fromBase64(s.toString().toLatin1()).toStdString());
     }
     if (value.contains("i")) attr.ints.push_back(value["i"].toString().toLongLong());
     if (value.contains("f")) attr.number = value["f"].toDouble();
@@ -43,9 +45,6 @@ TfjsNode parseNode(const QJsonValue& value)
     node.name = str(object["name"].toString());
     node.op = str(object["op"].toString());
     if (node.name.empty() || node.op.empty()) throw ModelError("a node without a name or op");
-    const std::vector<std::string>& known = supportedTfjsOps();
-    if (std::find(known.begin(), known.end(), node.op) == known.end())
-        throw ModelError("unsupported op '" + node.op + "' (node " + node.name + ")");
     for (const QJsonValue& input : object["input"].toArray()) {
         const std::string name = str(input.toString());
         if (name.empty() || name[0] == '^') throw ModelError("node " + node.name + " has a control or empty input");
@@ -159,6 +158,34 @@ void checkReferences(const TfjsGraph& graph)
         if (!names.count(output)) throw ModelError("the signature returns unknown node " + output);
 }
 
+// Keeps only the nodes the outputs depend on, in file order: what only the other outputs need is
+// never looked at (CenterNet's box decoding).
+void keepNeededNodes(TfjsGraph& graph)
+{
+    std::map<std::string, const TfjsNode*> byName;
+    for (const TfjsNode& node : graph.nodes) byName[node.name] = &node;
+    std::set<std::string> needed;
+    std::vector<std::string> pending = graph.outputs;
+    while (!pending.empty()) {
+        const std::string name = pending.back();
+        pending.pop_back();
+        if (!needed.insert(name).second) continue;
+        for (const std::string& input : byName.at(name)->inputs) pending.push_back(nodeNameOf(input));
+    }
+    std::vector<TfjsNode> kept;
+    for (TfjsNode& node : graph.nodes)
+        if (needed.count(node.name)) kept.push_back(std::move(node));
+    graph.nodes = std::move(kept);
+}
+
+void checkOps(const TfjsGraph& graph)
+{
+    const std::vector<std::string>& known = supportedTfjsOps();
+    for (const TfjsNode& node : graph.nodes)
+        if (std::find(known.begin(), known.end(), node.op) == known.end())
+            throw ModelError("unsupported op '" + node.op + "' (node " + node.name + ")");
+}
+
 } // namespace
 
 std::optional<size_t> boundedElementCount(const std::vector<long long>& shape)
@@ -184,11 +211,13 @@ const std::vector<std::string>& supportedTfjsOps()
     static const std::vector<std::string> ops = {"Placeholder", "Const",     "Identity",  "Conv2D",         "Pad",
                                                  "PadV2",       "LeakyRelu", "Add",       "AddV2",          "Transpose",
                                                  "ConcatV2",    "ResizeBilinear", "SplitV", "Sigmoid",     "Reshape",
-                                                 "MaxPool",     "SparseToDense"};
+                                                 "MaxPool",     "SparseToDense", "_FusedConv2D", "DepthwiseConv2dNative",
+                                                 "FusedDepthwiseConv2dNative", "Mul", "Relu", "Relu6", "Mean"};
     return ops;
 }
 
-std::optional<TfjsGraph> parseTfjsGraph(const std::string& modelJson, const std::string& weights, std::string* error)
+std::optional<TfjsGraph> parseTfjsGraph(const std::string& modelJson, const std::string& weights, std::string* error,
+                                        const std::vector<std::string>& outputs)
 {
     try {
         QJsonParseError parseError;
@@ -202,12 +231,15 @@ std::optional<TfjsGraph> parseTfjsGraph(const std::string& modelJson, const std:
         for (const QJsonValue& node : root["modelTopology"].toObject()["node"].toArray())
             graph.nodes.push_back(parseNode(node));
         if (graph.nodes.empty()) throw ModelError("the model JSON has no nodes");
-        const QJsonObject outputs = root["signature"].toObject()["outputs"].toObject();
-        for (auto it = outputs.begin(); it != outputs.end(); ++it)
+        const QJsonObject signature = root["signature"].toObject()["outputs"].toObject();
+        for (auto it = signature.begin(); it != signature.end(); ++it)
             graph.outputs.push_back(nodeNameOf(str(it.value().toObject()["name"].toString())));
+        if (!outputs.empty()) graph.outputs = outputs;
         if (graph.outputs.empty()) throw ModelError("the model's signature names no outputs");
         std::sort(graph.outputs.begin(), graph.outputs.end());
         checkReferences(graph);
+        if (!outputs.empty()) keepNeededNodes(graph);
+        checkOps(graph);
 
         std::map<std::string, Tensor> tensors = parseWeights(root["weightsManifest"].toArray(), weights);
         for (const TfjsNode& node : graph.nodes) {

@@ -1,8 +1,8 @@
 #pragma once
 // The TF.js graph -> cv::dnn builder's internals (use buildTfjsDnnNet in TfjsDnnNet.h): the
 // per-tensor bookkeeping and the Builder, whose graph walk and layer plumbing live in
-// TfjsDnnNet.cpp, its one-translator-per-op in TfjsDnnOps.cpp and its constant folding in
-// TfjsConstantFolding.cpp.
+// TfjsDnnNet.cpp, its one-translator-per-op in TfjsDnnOps.cpp (element-wise ops in
+// TfjsDnnElementwise.cpp) and its constant folding in TfjsConstantFolding.cpp.
 #include "core/photo/TfjsDnnNet.h"
 #include "core/photo/TfjsGraph.h"
 
@@ -106,10 +106,10 @@ private:
     void constant(const TfjsNode& node);
     void identity(const TfjsNode& node);
     void transpose(const TfjsNode& node);
+    // Conv2D, DepthwiseConv2dNative and their fused forms (_FusedConv2D, FusedDepthwiseConv2dNative).
     void conv2d(const TfjsNode& node);
-    void add(const TfjsNode& node);
-    void leakyRelu(const TfjsNode& node);
-    void sigmoid(const TfjsNode& node);
+    // The activation a fused convolution applies after its bias ("", "Relu" or "Relu6").
+    static std::string fusedActivation(const TfjsNode& node);
     void pad(const TfjsNode& node);
     void maxPool(const TfjsNode& node);
     void concat(const TfjsNode& node);
@@ -117,7 +117,6 @@ private:
     void splitV(const TfjsNode& node);
     void reshape(const TfjsNode& node);
     ValuePtr transposed(const ValuePtr& value, const Axes& perm);
-    void unary(const TfjsNode& node, const std::string& type, cv::dnn::LayerParams& params);
     // The Add that adds a [channels] constant to this convolution's only output, if there is one.
     const TfjsNode* biasAdd(const TfjsNode& conv, int channels);
     static void requireNhwc(const TfjsNode& node);
@@ -133,6 +132,21 @@ private:
     static long long slidingOutput(long long size, long long padBefore, long long padAfter, long long extent, long long step);
     static int graphAxis(const TfjsNode& node, const Tensor& axis, size_t rank);
     static int blobAxisOf(const Axes& blobAxes, int graphAxis);
+
+    // Element-wise and reducing ops (TfjsDnnElementwise.cpp).
+    void add(const TfjsNode& node);
+    void mul(const TfjsNode& node);
+    void leakyRelu(const TfjsNode& node);
+    void relu(const TfjsNode& node);  // Relu and Relu6
+    void sigmoid(const TfjsNode& node);
+    void mean(const TfjsNode& node);
+    void unary(const TfjsNode& node, const std::string& type, cv::dnn::LayerParams& params);
+    void eltwise(const TfjsNode& node, const std::string& operation);  // equal shapes: "sum", "prod"
+    // x * scale + shift, cv::dnn's Power layer with power 1.
+    void affine(const TfjsNode& node, const ValuePtr& x, float scale, float shift);
+    // A scalar float constant among a binary op's two inputs: its value, and the other input.
+    std::optional<std::pair<float, ValuePtr>> scalarOperand(const TfjsNode& node) const;
+    static cv::dnn::LayerParams reluParams(const std::string& op);
 
     // Constant folding (TfjsConstantFolding.cpp): SparseToDense and Add on constants build the
     // reshape shapes.

@@ -127,6 +127,8 @@ int main(int argc, char** argv)
     // The importer's sample graph (model.json, NUL, weights), as fuzz_tfjs_model splits it.
     const photo::testing::ModelWriter model = photo::testing::sampleModel();
     write("tfjs_model", "sample_graph.bin", QByteArray::fromStdString(model.json() + std::string(1, '\0') + model.weights()));
+    const photo::testing::ModelWriter mobile = photo::testing::mobileModel();  // CenterNet's and BlazeFace's ops
+    write("tfjs_model", "mobile_graph.bin", QByteArray::fromStdString(mobile.json() + std::string(1, '\0') + mobile.weights()));
     // Regression (fuzz_tfjs_model, CI seed 597030): a pad of 2^30 + 2^30 overflowed the int shape arithmetic.
     photo::testing::ModelWriter hugePad = photo::testing::sampleModel();
     hugePad.ints("hugePads", {4, 2}, {0, 0, 1 << 30, 1 << 30, 0, 0, 0, 0});

@@ -1,7 +1,7 @@
 #pragma once
-// A TF.js graph model written by hand (nodes, weights appended in manifest order) and the small
-// sample graph with the NanoDet model's layout tricks, for the importer's tests and the seeds
-// of its fuzz target.
+// A TF.js graph model written by hand (nodes, weights appended in manifest order), the small
+// sample graph with the NanoDet model's layout tricks and the small MobileNet-style graph with
+// CenterNet's and BlazeFace's ops, for the importer's tests and the seeds of its fuzz target.
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -145,6 +145,60 @@ inline ModelWriter sampleModel()
     m.op("outB", "Identity", {"swapped"});
     m.output("outA");
     m.output("outB");
+    return m;
+}
+
+// A string attribute, and a list of strings (a fused op's parts), as TF.js stores them.
+inline QJsonObject stringAttr(const char* value) { return QJsonObject{{"s", QByteArray(value).toBase64().data()}}; }
+inline QJsonObject stringListAttr(const QStringList& values)
+{
+    QJsonArray list;
+    for (const QString& v : values) list.append(QString(v.toLatin1().toBase64()));
+    return QJsonObject{{"list", QJsonObject{{"s", list}}}};
+}
+
+inline std::vector<float> eighthsPattern(size_t count, int multiplier, int modulus)  // multiples of 1/8: exact in float16
+{
+    std::vector<float> values;
+    for (size_t i = 0; i < count; ++i) values.push_back(float(int(i * size_t(multiplier)) % modulus - modulus / 2) / 8);
+    return values;
+}
+
+constexpr int kMobileSide = 6, kMobileInputs = 2, kMobileMid = 3, kMobileMultiplier = 2;
+
+// input [1,6,6,2] -> 1x1 _FusedConv2D + bias + Relu6 -> [1,6,6,3] -> 3x3 FusedDepthwise
+// (multiplier 2, stride 2, SAME: one more row and column of padding below and right than above
+// and left) + bias + Relu -> [1,3,3,6] -> hard-swish (x * Relu6(x + 3) * 1/6) -> times
+// sigmoid(Mean over height and width) per channel: "se". And a plain 2x2 DepthwiseConv2dNative
+// (VALID) of the input: "dw".
+inline ModelWriter mobileModel()
+{
+    ModelWriter m;
+    m.placeholder("input", {1, kMobileSide, kMobileSide, kMobileInputs});
+    m.halves("pw", {1, 1, kMobileInputs, kMobileMid}, eighthsPattern(kMobileInputs * kMobileMid, 5, 11));
+    m.halves("pwBias", {kMobileMid}, {0.5f, -0.25f, 1.0f});
+    m.op("pwConv", "_FusedConv2D", {"input", "pw", "pwBias"},
+         {{"strides", listAttr({1, 1, 1, 1})}, {"padding", stringAttr("VALID")}, {"fused_ops", stringListAttr({"BiasAdd", "Relu6"})},
+          {"num_args", QJsonObject{{"i", "1"}}}});
+    m.halves("dwFilter", {3, 3, kMobileMid, kMobileMultiplier}, eighthsPattern(9 * kMobileMid * kMobileMultiplier, 7, 13));
+    m.halves("dwBias", {kMobileMid * kMobileMultiplier}, eighthsPattern(kMobileMid * kMobileMultiplier, 3, 5));
+    m.op("dwConv", "FusedDepthwiseConv2dNative", {"pwConv", "dwFilter", "dwBias"},
+         {{"strides", listAttr({1, 2, 2, 1})}, {"padding", stringAttr("SAME")}, {"fused_ops", stringListAttr({"BiasAdd", "Relu"})},
+          {"num_args", QJsonObject{{"i", "1"}}}});
+    m.floats("sixth", {}, {1.0f / 6});
+    m.floats("three", {}, {3.0f});
+    m.op("scaled", "Mul", {"sixth", "dwConv"});
+    m.op("shifted", "Add", {"dwConv", "three"});
+    m.op("clipped", "Relu6", {"shifted"});
+    m.op("hswish", "Mul", {"scaled", "clipped"});
+    m.ints("spatial", {2}, {1, 2});
+    m.op("mean", "Mean", {"hswish", "spatial"}, {{"keep_dims", QJsonObject{{"b", true}}}});
+    m.op("gate", "Sigmoid", {"mean"});
+    m.op("se", "Mul", {"gate", "hswish"});
+    m.halves("plainFilter", {2, 2, kMobileInputs, 1}, eighthsPattern(4 * kMobileInputs, 3, 7));
+    m.op("dw", "DepthwiseConv2dNative", {"input", "plainFilter"}, {{"strides", listAttr({1, 1, 1, 1})}, {"padding", stringAttr("VALID")}});
+    m.output("se");
+    m.output("dw");
     return m;
 }
 

@@ -8,6 +8,7 @@
 #include "core/photo/TfjsDnnNet.h"
 #include "core/photo/TfjsGraph.h"
 #include "tests/unit/photo/TfjsModelWriter.h"
+#include "tests/unit/photo/TfjsReference.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -204,45 +205,8 @@ private slots:
 
     void nanoDetModelComputesWhatTensorFlowJsComputes()
     {
-        const std::string dir = defaultNanoDetModelDir();
-        const auto json = readWholeFile(dir + "/nanodet.json"), weights = readWholeFile(dir + "/nanodet.bin");
-        QVERIFY2(json && weights, qPrintable(QString::fromStdString("no model in " + dir + ": run scripts/fetch-model.sh")));
-        QFile referenceFile(qEnvironmentVariable("PB_SOURCE_DIR", PB_SOURCE_DIR) + "/tests/data/nanodet_tfjs_reference.json");
-        QVERIFY(referenceFile.open(QIODevice::ReadOnly));
-        const QJsonArray reference = QJsonDocument::fromJson(referenceFile.readAll()).object().value("outputs").toArray();
-        QCOMPARE(reference.size(), 6);
-
-        std::string error;
-        const auto graph = parseTfjsGraph(*json, *weights, &error);
-        QVERIFY2(graph, error.c_str());
-        auto net = buildTfjsDnnNet(*graph, &error);
-        QVERIFY2(net, error.c_str());
-        net->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-        const int shape[] = {1, 3, 416, 416};
-        cv::Mat input(4, shape, CV_32F);
-        for (size_t i = 0; i < input.total(); ++i) input.ptr<float>()[i] = float(2 * std::sin(0.37 * double(i)));
-        net->net.setInput(input);
-        std::vector<cv::Mat> outputs;
-        net->net.forward(outputs, net->outputLayers);
-        for (int o = 0; o < reference.size(); ++o) {
-            const QJsonObject expected = reference[o].toObject();
-            QCOMPARE(QString::fromStdString(graph->outputs[size_t(o)]), expected.value("name").toString());
-            std::vector<int> expectedShape;
-            for (const QJsonValue& d : expected.value("shape").toArray()) expectedShape.push_back(d.toInt());
-            QCOMPARE(net->outputShapes[size_t(o)], expectedShape);
-            const float* values = outputs[size_t(o)].ptr<float>();
-            const size_t size = outputs[size_t(o)].total();
-            double sum = 0;
-            for (size_t i = 0; i < size; ++i) sum += values[i];
-            QVERIFY2(std::abs(sum - expected.value("sum").toDouble()) < 1e-2,
-                     qPrintable(QString("%1: sum %2, TF.js %3").arg(expected.value("name").toString()).arg(sum).arg(expected.value("sum").toDouble())));
-            const QJsonArray samples = expected.value("samples").toArray();
-            for (int k = 0; k < samples.size(); ++k) {
-                const float value = values[(size_t(k) * 7919) % size];
-                QVERIFY2(std::abs(value - samples[k].toDouble()) < 2e-4,
-                         qPrintable(QString("%1[%2]: %3, TF.js %4").arg(expected.value("name").toString()).arg(k).arg(value).arg(samples[k].toDouble())));
-            }
-        }
+        const QString differences = differencesFromTensorFlowJs(defaultNanoDetModelDir(), "nanodet");
+        QVERIFY2(differences.isEmpty(), qPrintable(differences));
     }
 };
 

@@ -1,8 +1,10 @@
-// Which recognizer a node runs: NanoDet unless --recognizer (or a classifier model) chooses
-// another, the built-in networks pin NanoDet's identity, and a recognizer that cannot start is
-// an error naming why, never a fallback to another recognizer.
+// Which recognizer a node runs: on dev and test NanoDet, whose identity they pin byte for byte;
+// on a new custom network the fused recognizer, whose identity new networks pin; on a custom
+// network whose file pins NanoDet, NanoDet; --recognizer (or a classifier model) chooses another;
+// a recognizer that cannot start is an error naming why, never a fallback to another recognizer.
 #include "app/Options.h"
 #include "core/chain/NetworkParams.h"
+#include "core/node/NetworkFile.h"
 #include "core/node/RecognizerChoice.h"
 
 #include <QTemporaryDir>
@@ -15,6 +17,12 @@ namespace {
 app::ParseOutcome parse(const QStringList& arguments)
 {
     return app::parseOptions(QStringList{"photoblocksd", "--datadir", "/tmp/pb-unused"} + arguments, "test");
+}
+
+// The options with a data directory of the test's own.
+app::ParseOutcome parseIn(const QString& dataDir, const QStringList& arguments)
+{
+    return app::parseOptions(QStringList{"photoblocksd", "--datadir", dataDir} + arguments, "test");
 }
 
 } // namespace
@@ -36,6 +44,47 @@ private slots:
         QCOMPARE(networkByName("test")->recognizerIdentity, defaultRecognizerIdentity());
     }
 
+    // Never change a network's recognizer under it: these are the identities dev and test pinned
+    // before the fused recognizer existed.
+    void builtInNetworksKeepPinningNanoDetByteForByte()
+    {
+        const std::string nanodet = "5fed218f8e8a447fa92d1bc84019199ef084002805a1ec9e87a4d4c01adfb48b";
+        QCOMPARE(defaultRecognizerIdentity(), nanodet);
+        QCOMPARE(networkByName("dev")->recognizerIdentity, nanodet);
+        QCOMPARE(networkByName("test")->recognizerIdentity, nanodet);
+        QCOMPARE(chosenRecognizerKind(parse({"--network", "test"}).options.node), QString("nanodet"));
+    }
+
+    void newCustomNetworksPinTheFusedRecognizer()
+    {
+        QTemporaryDir dataDir;
+        const NodeConfig config = parseIn(dataDir.path(), {"--network", "garden", "--mode", "head"}).options.node;
+        QCOMPARE(chosenRecognizerKind(config), QString("fused"));
+        std::string error;
+        const auto recognizer = createRecognizer(config, &error);
+        QVERIFY2(recognizer, error.c_str());
+        QCOMPARE(recognizer->labels().size(), size_t(81));
+        QCOMPARE(recognizer->labels().back(), std::string("face"));
+        // Changing the fused recognizer is a consensus change for the networks created with it.
+        QCOMPARE(QString::fromStdString(recognizer->identity()), QString::fromStdString(fusedRecognizerIdentity()));
+        QCOMPARE(CustomNetworkSpec{}.recognizerIdentity, fusedRecognizerIdentity());
+        const ResolvedNetwork network = resolveNetwork(config, 1'800'000'000, std::string());
+        QVERIFY2(network.params, qPrintable(network.error));
+        QCOMPARE(network.params->recognizerIdentity, fusedRecognizerIdentity());
+    }
+
+    void aCustomNetworkThatPinsNanoDetKeepsRunningNanoDet()
+    {
+        QTemporaryDir dataDir;
+        const NetworkFileResult created = createNetwork("orchard", 1'800'000'000, 7100, defaultRecognizerIdentity());
+        QVERIFY2(created.params, qPrintable(created.error));
+        QVERIFY(writeNetworkFile(*created.params, networkFileInDataDir(dataDir.path())).isEmpty());
+        const NodeConfig config = parseIn(dataDir.path(), {"--network", "orchard"}).options.node;
+        QCOMPARE(chosenRecognizerKind(config), QString("nanodet"));
+        QCOMPARE(chosenRecognizerKind(parseIn(dataDir.path(), {"--network", "orchard", "--recognizer", "fused"}).options.node),
+                 QString("fused"));
+    }
+
     void cascadesAreChosenByName()
     {
         const app::ParseOutcome parsed = parse({"--recognizer", "cascade"});
@@ -51,7 +100,7 @@ private slots:
     {
         app::ParseOutcome parsed = parse({"--recognizer", "owl"});
         QCOMPARE(parsed.kind, app::ParseOutcome::ExitError);
-        QVERIFY2(parsed.message.contains("`owl` is not one of nanodet, cascade, dnn"), qPrintable(parsed.message));
+        QVERIFY2(parsed.message.contains("`owl` is not one of nanodet, fused, cascade, dnn"), qPrintable(parsed.message));
         parsed = parse({"--recognizer", "dnn"});
         QCOMPARE(parsed.kind, app::ParseOutcome::ExitError);
         QVERIFY2(parsed.message.contains("--recognizer dnn and --recognizer-model go together"), qPrintable(parsed.message));
