@@ -33,6 +33,19 @@ class BlockSyncTest : public QObject {
                         },
                         [](const Hash256&, const Bytes&, const Bytes&) {},
                         {}}};  // no recognizer: these blocks claim no label
+
+        // Peer 1 serves a chain of `length` blocks from genesis and we take all of it; what it
+        // was asked for is taken from the links.
+        std::vector<Block> syncFromPeerOne(int length)
+        {
+            const auto blocks = branch(genesis(), length, 0xA0);
+            sync.peerReady(1, true, uint64_t(length));
+            sync.onHeaders(1, headersOf(blocks));
+            for (const Block& b : blocks) sync.onBlock(1, BlockMessage{b.serialize(), {}});
+            if (chain.tip().hash != blocks.back().hash() || requested(links, 1) != hashes(blocks)) return {};
+            links.take<GetHeaders>(1);
+            return blocks;
+        }
     };
 
     // Header branches are stored from three blocks' work above genesis on.
@@ -51,12 +64,8 @@ private slots:
     void unrequestedSideBranchBlocksKeepOnlyTheirHeaderUntilTheirBranchLeads()
     {
         Fixture f;
-        const auto blocks = f.branch(f.genesis(), 8, 0xA0);
-        f.sync.peerReady(1, true, 8);
-        f.sync.onHeaders(1, f.headersOf(blocks));
-        for (const Block& b : blocks) f.sync.onBlock(1, BlockMessage{b.serialize(), {}});
-        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
-        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
+        const auto blocks = f.syncFromPeerOne(8);
+        QCOMPARE(blocks.size(), size_t(8));
 
         // A block on genesis nobody asked for: neither its body nor its header is kept, and its
         // sender is scored for pushing a fork 8 blocks below the tip.
@@ -187,13 +196,8 @@ private slots:
     void aHeaderBranchWithLessWorkThanTheTipIsNotStoredUntilItLeads()
     {
         Fixture f;
-        const auto blocks = f.branch(f.genesis(), 8, 0xA0);
-        f.sync.peerReady(1, true, 8);
-        f.sync.onHeaders(1, f.headersOf(blocks));
-        for (const Block& b : blocks) f.sync.onBlock(1, BlockMessage{b.serialize(), {}});
-        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
-        f.links.take<GetHeaders>(1);
-        QCOMPARE(requested(f.links, 1), f.hashes(blocks));
+        const auto blocks = f.syncFromPeerOne(8);
+        QCOMPARE(blocks.size(), size_t(8));
 
         // A branch from genesis, as long as ours: equal work, so none of it is stored, nobody
         // is scored, and the next request continues after the branch's last header.
