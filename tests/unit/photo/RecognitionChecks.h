@@ -59,4 +59,20 @@ inline bool answersSameOnEveryThread(const Recognizer& recognizer, const std::ve
     return same;
 }
 
+// The identity of `RecognizerT` built from a default config that a change edits, or, when that
+// config is refused, the error: what a recognizer's "identity pins every parameter" test compares.
+// A test names it once (`using Identity = checks::IdentityOf<…>;`), then writes Identity::with(…).
+template <typename RecognizerT, typename Config>
+struct IdentityOf {
+    template <typename Change>
+    static std::string with(Change change)
+    {
+        Config config;
+        change(config);
+        std::string error;
+        const auto recognizer = RecognizerT::create(config, &error);
+        return recognizer ? recognizer->identity() : error;
+    }
+};
+
 } // namespace pb::photo::checks

@@ -88,17 +88,13 @@ private slots:
         QCOMPARE(base.size(), size_t(64));
         std::string error;
         QCOMPARE(CascadeRecognizer::create({}, &error)->identity(), base);
-        const auto identityWith = [&](auto change) {
-            CascadeConfig config;
-            change(config);
-            return CascadeRecognizer::create(config, &error)->identity();
-        };
-        QVERIFY(identityWith([](CascadeConfig& c) { c.face.scaleFactor = 1.05; }) != base);
-        QVERIFY(identityWith([](CascadeConfig& c) { c.face.minNeighboursEach = 4; }) != base);
-        QVERIFY(identityWith([](CascadeConfig& c) { c.claimThreshold = 0.6; }) != base);
-        QVERIFY(identityWith([](CascadeConfig& c) { c.validatorMargin = 0.04; }) != base);
-        QVERIFY(identityWith([](CascadeConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
-        QVERIFY(identityWith([](CascadeConfig& c) { c.equalizeHistogram = false; }) != base);
+        using Identity = checks::IdentityOf<CascadeRecognizer, CascadeConfig>;
+        QVERIFY(Identity::with([](CascadeConfig& c) { c.face.scaleFactor = 1.05; }) != base);
+        QVERIFY(Identity::with([](CascadeConfig& c) { c.face.minNeighboursEach = 4; }) != base);
+        QVERIFY(Identity::with([](CascadeConfig& c) { c.claimThreshold = 0.6; }) != base);
+        QVERIFY(Identity::with([](CascadeConfig& c) { c.validatorMargin = 0.04; }) != base);
+        QVERIFY(Identity::with([](CascadeConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
+        QVERIFY(Identity::with([](CascadeConfig& c) { c.equalizeHistogram = false; }) != base);
     }
 
     void missingCascadeFileIsAConstructionError()

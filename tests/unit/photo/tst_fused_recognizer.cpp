@@ -165,18 +165,12 @@ private slots:
     {
         const std::string base = m_recognizer->identity();
         QCOMPARE(base.size(), size_t(64));
-        std::string error;
-        const auto identityWith = [&](auto change) {
-            FusedConfig config;
-            change(config);
-            auto recognizer = FusedRecognizer::create(config, &error);
-            return recognizer ? recognizer->identity() : error;
-        };
-        QCOMPARE(identityWith([](FusedConfig&) {}), base);
-        QVERIFY(identityWith([](FusedConfig& c) { c.claimThreshold = 0.55; }) != base);
-        QVERIFY(identityWith([](FusedConfig& c) { c.faceClaimThreshold = 0.9; }) != base);
-        QVERIFY(identityWith([](FusedConfig& c) { c.validatorMargin = 0.03; }) != base);
-        QVERIFY(identityWith([](FusedConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
+        using Identity = checks::IdentityOf<FusedRecognizer, FusedConfig>;
+        QCOMPARE(Identity::with([](FusedConfig&) {}), base);
+        QVERIFY(Identity::with([](FusedConfig& c) { c.claimThreshold = 0.55; }) != base);
+        QVERIFY(Identity::with([](FusedConfig& c) { c.faceClaimThreshold = 0.9; }) != base);
+        QVERIFY(Identity::with([](FusedConfig& c) { c.validatorMargin = 0.03; }) != base);
+        QVERIFY(Identity::with([](FusedConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
     }
 
     // The identity stands for these exact model files: any other CenterNet or BlazeFace file is

@@ -142,18 +142,12 @@ private slots:
     {
         const std::string base = m_recognizer->identity();
         QCOMPARE(base.size(), size_t(64));
-        std::string error;
-        const auto identityWith = [&](auto change) {
-            NanoDetConfig config;
-            change(config);
-            auto recognizer = NanoDetRecognizer::create(config, &error);
-            return recognizer ? recognizer->identity() : error;
-        };
-        QCOMPARE(identityWith([](NanoDetConfig&) {}), base);
-        QVERIFY(identityWith([](NanoDetConfig& c) { c.claimThreshold = 0.6; }) != base);
-        QVERIFY(identityWith([](NanoDetConfig& c) { c.validatorMargin = 0.05; }) != base);
-        QVERIFY(identityWith([](NanoDetConfig& c) { c.nmsOverlap = 0.6; }) != base);
-        QVERIFY(identityWith([](NanoDetConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
+        using Identity = checks::IdentityOf<NanoDetRecognizer, NanoDetConfig>;
+        QCOMPARE(Identity::with([](NanoDetConfig&) {}), base);
+        QVERIFY(Identity::with([](NanoDetConfig& c) { c.claimThreshold = 0.6; }) != base);
+        QVERIFY(Identity::with([](NanoDetConfig& c) { c.validatorMargin = 0.05; }) != base);
+        QVERIFY(Identity::with([](NanoDetConfig& c) { c.nmsOverlap = 0.6; }) != base);
+        QVERIFY(Identity::with([](NanoDetConfig& c) { c.decodeLimits.workingLongSide = 800; }) != base);
     }
 
     void missingModelFileIsAStartUpError()
