@@ -59,6 +59,14 @@ public:
     void storeBlock(const BlockIndexEntry& e, const Bytes& b) override { timed([&] { inner_.storeBlock(e, b); return 0; }); }
     void markInvalid(const Hash256& h) override { timed([&] { inner_.markInvalid(h); return 0; }); }
     void applyUpdate(const ChainUpdate& u) override { timed([&] { inner_.applyUpdate(u); return 0; }); }
+    std::vector<Hash256> sideBodiesBelow(uint64_t height, size_t max) override
+    {
+        return timed([&] { return inner_.sideBodiesBelow(height, max); });
+    }
+    void dropSideBodies(const std::vector<Hash256>& b, const std::vector<Hash256>& p) override
+    {
+        timed([&] { inner_.dropSideBodies(b, p); return 0; });
+    }
 
 private:
     ChainStore& inner_;

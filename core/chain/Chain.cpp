@@ -334,9 +334,35 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);
     for (const auto& c : update.connect) result.connected.push_back(c.entry);
     const BlockIndexEntry& newTip = update.connect.back().entry;
+    const uint64_t oldHeight = tip_.height;
     tip_ = {newTip.hash, newTip.height, newTip.time, newTip.bits, newTip.chainWork};
     noteBestHeader(newTip);
     if (result.outcome != AcceptOutcome::Rejected) result.outcome = AcceptOutcome::Connected;
+    if (oldHeight / kSideBodySweepInterval != tip_.height / kSideBodySweepInterval) dropUnreachableSideBodies();
+}
+
+void Chain::dropUnreachableSideBodies()
+{
+    // A block off the active chain at height h forks at h - 1 or lower: once that is more than
+    // the reorganisation limit below the tip, the branch can never be followed again.
+    if (tip_.height <= maxReorgDepth_) return;
+    try {
+        std::vector<Hash256> dropped, photos;
+        for (const Hash256& hash : store_.sideBodiesBelow(tip_.height - maxReorgDepth_, kSideBodiesPerSweep)) {
+            const auto entry = findEntry(hash);
+            if (!entry || isActive(*entry)) continue;  // never an active block's body
+            dropped.push_back(hash);
+            const auto bytes = store_.blockBytes(hash);
+            const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
+            // A photo an active block carries stays.
+            if (block && block->photoHash && !store_.photoBlock(*block->photoHash)) photos.push_back(*block->photoHash);
+        }
+        if (dropped.empty()) return;
+        store_.dropSideBodies(dropped, photos);
+        for (const Hash256& hash : dropped) index_.erase(hash);  // read again, header-only, when needed
+    } catch (const StoreError&) {
+        // The bodies stay listed and are dropped at a later sweep; the tip has moved regardless.
+    }
 }
 
 void Chain::rejectInBranch(const BlockIndexEntry& entry, const ValidationResult& why, const std::vector<BlockIndexEntry>& branch,

@@ -65,6 +65,10 @@ using PhotoVerifier =
 class Chain {
 public:
     static constexpr uint64_t kDefaultMaxReorgDepth = 1000;
+    // Every this many blocks of tip height, side-branch bodies out of the reorganisation limit's
+    // reach (and their photos) are deleted, this many at a time: bounded disk, one read per sweep.
+    static constexpr uint64_t kSideBodySweepInterval = 64;
+    static constexpr size_t kSideBodiesPerSweep = 256;
 
     Chain(const NetworkParams& params, ChainStore& store, uint64_t maxReorgDepth = kDefaultMaxReorgDepth);
 
@@ -161,6 +165,8 @@ private:
     void rejectInBranch(const BlockIndexEntry& entry, const ValidationResult& why, const std::vector<BlockIndexEntry>& branch,
                         size_t position, AcceptResult& result);
     static std::optional<VoteCast> voteOf(const Block& block, const BlockIndexEntry& parent);
+    // Deletes side-branch bodies and photos that fell out of reach (ChainStore::dropSideBodies).
+    void dropUnreachableSideBodies();
 
     const NetworkParams& params_;
     ChainStore& store_;

@@ -141,6 +141,14 @@ public:
     // A store may hold back storeHeader, storeBlock and markInvalid writes to send them with the
     // next round trip it makes anyway (its own reads of them always see them); this sends them now.
     virtual void flush() {}
+
+    // Side-branch bodies: blocks whose body is stored while they are off the active chain (the
+    // store keeps their list with storeBlock and applyUpdate). Those below `height`, lowest
+    // first, at most `max`.
+    virtual std::vector<Hash256> sideBodiesBelow(uint64_t height, size_t max) = 0;
+    // Drops these side blocks' bodies in one transaction (they become header-only), then deletes
+    // `photos`' files. A crash in between leaves photo files behind, never a body without them.
+    virtual void dropSideBodies(const std::vector<Hash256>& blocks, const std::vector<Hash256>& photos) = 0;
 };
 
 } // namespace pb

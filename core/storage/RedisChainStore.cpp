@@ -164,6 +164,7 @@ void RedisChainStore::storeBlock(const BlockIndexEntry& entry, const Bytes& bloc
     hold(std::move(c));
     hold({"HSET", key("pack:" + hex(entry.hash)), "type", "block", "height", std::to_string(entry.height), "hash",
           hex(entry.hash), "prev", hex(entry.prevHash)});
+    hold({"ZADD", key("sidebodies"), std::to_string(entry.height), hex(entry.hash)});  // until it is connected
 }
 
 void RedisChainStore::markInvalid(const Hash256& hash)
@@ -357,6 +358,7 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
         const std::string h = hex(d.entry.hash);
         commands.push_back({"HDEL", key("active"), std::to_string(d.entry.height)});
         commands.push_back({"DEL", key("undo:" + h)});
+        commands.push_back({"ZADD", key("sidebodies"), std::to_string(d.entry.height), h});
         for (auto it = d.balances.rbegin(); it != d.balances.rend(); ++it) {
             commands.push_back({"HSET", key("balance"), toHex(it->address), std::to_string(it->before)});
             if (it->nonceBefore != it->nonceAfter)
@@ -374,6 +376,7 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
         const std::string h = hex(c.entry.hash);
         const Bytes undo = encodeUndo(c.balances);
         commands.push_back({"HSET", key("active"), std::to_string(c.entry.height), h});
+        commands.push_back({"ZREM", key("sidebodies"), h});
         commands.push_back({"SET", key("undo:" + h), std::string(undo.begin(), undo.end())});
         for (const BalanceChange& b : c.balances) {
             commands.push_back({"HSET", key("balance"), toHex(b.address), std::to_string(b.after)});
@@ -395,6 +398,40 @@ void RedisChainStore::applyUpdate(const ChainUpdate& update)
     held_.clear();
     RedisReply r = redis_.transaction(commands);
     if (!r.isArray()) throw StoreError("updating the active chain to " + newTip + " failed: " + r.str());
+}
+
+std::vector<Hash256> RedisChainStore::sideBodiesBelow(uint64_t height, size_t max)
+{
+    if (height == 0 || max == 0) return {};
+    RedisReply r = readAfterHeld({"ZRANGEBYSCORE", key("sidebodies"), "-inf", "(" + std::to_string(height), "LIMIT", "0",
+                                  std::to_string(max)});
+    std::vector<Hash256> hashes;
+    for (const RedisReply& member : r.elements()) {
+        const auto h = hashFromHex(member.str());
+        if (!h) throw StoreError("the side-branch body list holds a damaged entry");
+        hashes.push_back(*h);
+    }
+    return hashes;
+}
+
+void RedisChainStore::dropSideBodies(const std::vector<Hash256>& blocks, const std::vector<Hash256>& photos)
+{
+    if (!blocks.empty()) {
+        std::vector<RedisClient::Command> commands = std::move(held_);
+        held_.clear();
+        for (const Hash256& block : blocks) {
+            const std::string h = hex(block);
+            commands.push_back({"HDEL", key("block:" + h), "bytes"});
+            commands.push_back({"HSET", key("block:" + h), "status", "h"});
+            commands.push_back({"ZREM", key("sidebodies"), h});
+        }
+        RedisReply r = redis_.transaction(commands);
+        if (!r.isArray()) throw StoreError("dropping side-branch bodies failed: " + r.str());
+    }
+    for (const Hash256& photo : photos) {
+        QString error;
+        if (!photos_.remove(photo, &error)) throw StoreError(error.toStdString());
+    }
 }
 
 } // namespace pb::storage

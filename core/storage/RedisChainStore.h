@@ -61,6 +61,8 @@ public:
     void markInvalid(const Hash256& hash) override;
     void applyUpdate(const ChainUpdate& update) override;
     void flush() override;
+    std::vector<Hash256> sideBodiesBelow(uint64_t height, size_t max) override;
+    void dropSideBodies(const std::vector<Hash256>& blocks, const std::vector<Hash256>& photos) override;
 
     static constexpr size_t kMaxHeldCommands = 512;
 

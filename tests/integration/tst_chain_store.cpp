@@ -333,6 +333,52 @@ private slots:
         QVERIFY(!store->hashAtHeight(chain.tip().height + 1));
     }
 
+    void sideBranchBodiesAndPhotosOutOfReachAreDeleted()
+    {
+        auto store = openStore("side1");
+        Chain chain(net_, *store, 2);  // reorganisations of at most 2 blocks
+        chain.load();
+        const AcceptResult base = chain.submitBlock(mine(chain, 0x01, kNow), nullptr, kNow);
+        QVERIFY(base.ok());
+        const Bytes photo = pngBytes(7);
+        const AcceptResult a1 = chain.submitBlock(mine(chain, 0xA1, kNow + 1, &photo), &photo, kNow + 1);
+        QCOMPARE(a1.outcome, AcceptOutcome::Connected);
+
+        // Another node's heavier branch from the base: block A1 and its photo go off the chain.
+        auto otherStore = openStore("side2");
+        Chain other(net_, *otherStore);
+        other.load();
+        QVERIFY(other.submitBlock(*store->blockBytes(base.hash), nullptr, kNow).ok());
+        std::vector<Bytes> branchB;
+        for (int i = 0; i < 2; ++i) {
+            branchB.push_back(mine(other, 0xB1, kNow + 2 + i));
+            QVERIFY(other.submitBlock(branchB.back(), nullptr, kNow + 2 + i).ok());
+        }
+        for (const Bytes& b : branchB) QVERIFY(chain.submitBlock(b, nullptr, kNow + 5).ok());
+        QCOMPARE(chain.tip().hash, other.tip().hash);
+        QCOMPARE(store->sideBodiesBelow(a1.height, 10), std::vector<Hash256>{});
+        QCOMPARE(store->sideBodiesBelow(a1.height + 1, 10), std::vector<Hash256>{a1.hash});
+        QVERIFY(store->blockBytes(a1.hash));
+        QVERIFY(store->photo(crypto::sha256(photo)));
+
+        // Once the tip passes a sweep height, A1 is far out of reach: body and photo go, its
+        // header stays (so it is not fetched again), and nothing is listed any more.
+        while (chain.tip().height < Chain::kSideBodySweepInterval)
+            QVERIFY(chain.submitBlock(mine(chain, 0x01, kNow + 10 + chain.tip().height), nullptr, kNow + 100).ok());
+        QVERIFY(!store->blockBytes(a1.hash));
+        QVERIFY(!store->photo(crypto::sha256(photo)));
+        QCOMPARE(store->indexEntry(a1.hash)->status, BlockIndexEntry::Status::HeaderOnly);
+        QCOMPARE(store->sideBodiesBelow(chain.tip().height, 10), std::vector<Hash256>{});
+        // The active chain kept every body.
+        for (uint64_t h = 0; h <= chain.tip().height; ++h) QVERIFY(store->blockBytes(*store->hashAtHeight(h)));
+
+        // After a restart the chain loads and grows as before.
+        Chain reloaded(net_, *store, 2);
+        reloaded.load();
+        QCOMPARE(reloaded.tip().hash, chain.tip().hash);
+        QVERIFY(reloaded.submitBlock(mine(reloaded, 0x01, kNow + 200), nullptr, kNow + 200).ok());
+    }
+
     void reorganisationBeyondTheLimitIsRefused()
     {
         auto store = openStore("deep1");

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace pb::test {
 
@@ -56,6 +57,7 @@ public:
         index_[entry.hash] = entry;
         headers_[entry.hash] = Bytes(block.begin(), block.begin() + long(std::min<size_t>(block.size(), 88)));
         blocks_[entry.hash] = block;
+        sideBodies_.insert({entry.height, entry.hash});
     }
     void markInvalid(const Hash256& hash) override
     {
@@ -68,6 +70,7 @@ public:
         for (const BlockDisconnection& d : update.disconnect) {
             active_.resize(d.entry.height);
             undo_.erase(d.entry.hash);
+            sideBodies_.insert({d.entry.height, d.entry.hash});
             for (auto it = d.balances.rbegin(); it != d.balances.rend(); ++it)
                 accounts_[it->address] = {it->before, it->nonceBefore};
             for (const TxRecord& t : d.txs) {
@@ -81,6 +84,7 @@ public:
         for (const BlockConnection& c : update.connect) {
             active_.resize(c.entry.height);
             active_.push_back(c.entry.hash);
+            sideBodies_.erase({c.entry.height, c.entry.hash});
             undo_[c.entry.hash] = c.balances;
             for (const BalanceChange& b : c.balances) accounts_[b.address] = {b.after, b.nonceAfter};
             for (const TxRecord& t : c.txs) {
@@ -92,6 +96,23 @@ public:
             tip_ = c.entry.hash;
         }
         ++updatesApplied;
+    }
+    std::vector<Hash256> sideBodiesBelow(uint64_t height, size_t max) override
+    {
+        std::vector<Hash256> hashes;
+        for (auto it = sideBodies_.begin(); it != sideBodies_.end() && it->first < height && hashes.size() < max; ++it)
+            hashes.push_back(it->second);
+        return hashes;
+    }
+    void dropSideBodies(const std::vector<Hash256>& blocks, const std::vector<Hash256>& photos) override
+    {
+        checkWritable();
+        for (const Hash256& block : blocks) {
+            blocks_.erase(block);
+            index_[block].status = BlockIndexEntry::Status::HeaderOnly;
+            sideBodies_.erase({index_[block].height, block});
+        }
+        for (const Hash256& photo : photos) photos_.erase(photo);
     }
 
 private:
@@ -115,6 +136,7 @@ private:
     std::vector<Hash256> active_;
     std::map<Hash256, BlockIndexEntry> index_;
     std::map<Hash256, Bytes> headers_, blocks_, photos_;
+    std::set<std::pair<uint64_t, Hash256>> sideBodies_;  // (height, hash)
     std::map<Hash256, std::vector<BalanceChange>> undo_;
     std::map<Hash256, Hash256> photoBlocks_;
     std::map<crypto::AddressHash, AccountState> accounts_;
