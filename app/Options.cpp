@@ -253,7 +253,7 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
     if (values.contains("minimum-chain-work")) {
         const QString hex = values["minimum-chain-work"].trimmed();
         const auto work = hex.size() <= 64 ? Uint256::fromHex(hex.rightJustified(64, '0').toStdString()) : std::nullopt;
-        if (!work) return error(QString("minimum-chain-work: `%1` is not a number of 1 to 64 hexadecimal digits").arg(hex));
+        if (!work) return error(QString("--minimum-chain-work: `%1` is not a number of 1 to 64 hexadecimal digits").arg(hex));
         c.minimumChainWork = *work;
     }
     o.rest.devicesFile = c.dataDir + "/devices.json";

@@ -56,6 +56,10 @@ private slots:
                                                   << "--rest-trusted-proxy: `proxy.example` is not an IP address";
         QTest::newRow("negative rate limit") << QStringList{"--rest-rate-limit", "-3"} << "--rest-rate-limit: `-3`";
         QTest::newRow("stray argument") << QStringList{"mine"} << "unexpected argument `mine`";
+        QTest::newRow("minimum chain work not hex") << QStringList{"--minimum-chain-work", "lots"}
+                                                    << "--minimum-chain-work: `lots` is not a number of 1 to 64 hexadecimal digits";
+        QTest::newRow("minimum chain work too long") << QStringList{"--minimum-chain-work", QString(65, '1')}
+                                                     << "--minimum-chain-work: `1111";
     }
     void badOptionsExitWithUsageError()
     {
