@@ -16,6 +16,7 @@
 #include "core/node/TrafficHistory.h"
 #include "core/node/TransferPool.h"
 #include "core/photo/Recognizer.h"
+#include "core/util/HexText.h"
 #include "core/wallet/Keystore.h"
 
 #include <QDateTime>
@@ -27,8 +28,6 @@ namespace pb {
 namespace {
 
 qint64 nowSeconds() { return QDateTime::currentSecsSinceEpoch(); }
-
-QString shortHash(const Hash256& h) { return QString::fromStdString(toHex(h)); }
 
 } // namespace
 
@@ -112,7 +111,7 @@ QString NodeEngine::initialize()
     node::StatusSources& status = publisher_.sources();
     status.network = config_.network;
     status.mode = modeName(config_.mode);
-    status.nodeId = shortHash(nodeIdForKey(nodeKey_->publicKey()));
+    status.nodeId = hexText(nodeIdForKey(nodeKey_->publicKey()));
     status.rewardAddress = QString::fromStdString(crypto::encodeAddress(rewardAddress_));
     status.storage = storage_->endpoint().toString();
     status.minimumFee = config_.minimumFee;
@@ -126,7 +125,7 @@ QString NodeEngine::initialize()
     const TipInfo& tip = chain_->tip();
     log_.info(QString("node %1 on network %2 as %3, data in %4, storage %5")
                   .arg(status.nodeId.left(16), config_.network, modeName(config_.mode), config_.dataDir, status.storage));
-    log_.info(QString("chain loaded: height %1 tip %2").arg(tip.height).arg(shortHash(tip.hash)));
+    log_.info(QString("chain loaded: height %1 tip %2").arg(tip.height).arg(hexText(tip.hash)));
     log_.info(QString("rewards go to %1").arg(status.rewardAddress));
 
     if (QString error = startNetwork(); !error.isEmpty()) return error;
@@ -289,9 +288,9 @@ void NodeEngine::restorePrunedBody(const Hash256& hash, const Bytes& block, cons
     node::guarded(log_, "storing a fetched body", [&] {
         QString why;
         if (pruner_->restore(hash, block, photo, nowSeconds(), &why))
-            log_.info(QString("fetched the pruned body of block %1 from a peer").arg(shortHash(hash)));
+            log_.info(QString("fetched the pruned body of block %1 from a peer").arg(hexText(hash)));
         else
-            log_.warning(QString("a peer sent an unusable body for pruned block %1: %2").arg(shortHash(hash), why));
+            log_.warning(QString("a peer sent an unusable body for pruned block %1: %2").arg(hexText(hash), why));
     });
 }
 
@@ -301,7 +300,7 @@ void NodeEngine::reloadChain()
     if (!chain_) return;
     try {
         chain_->load();
-        log_.info(QString("chain reloaded: height %1 tip %2").arg(chain_->tip().height).arg(shortHash(chain_->tip().hash)));
+        log_.info(QString("chain reloaded: height %1 tip %2").arg(chain_->tip().height).arg(hexText(chain_->tip().hash)));
         if (transfers_) transfers_->chainChanged({});
     } catch (const StoreError& e) {
         log_.error(QString("cannot reload the chain: %1").arg(e.what()));
@@ -409,16 +408,16 @@ void NodeEngine::stopMining()
 void NodeEngine::reportChainChange(const AcceptResult& r, bool minedHere)
 {
     for (const BlockIndexEntry& e : r.disconnected)
-        log_.info(QString("disconnected block %1 %2 (reorganisation)").arg(e.height).arg(shortHash(e.hash)));
+        log_.info(QString("disconnected block %1 %2 (reorganisation)").arg(e.height).arg(hexText(e.hash)));
     const uint64_t bestHeight = chain_->bestHeader().height;
     for (const BlockIndexEntry& e : r.connected) {
         const bool ours = minedHere && e.hash == r.hash;
         // Far behind, one line per kSyncLogEvery blocks: a line costs a write, a flush and a stat.
         const uint64_t behind = bestHeight > e.height ? bestHeight - e.height : 0;
         if (behind < kSyncLogEvery || e.height % kSyncLogEvery == 0)
-            log_.info(QString("connected block %1 %2%3%4").arg(e.height).arg(shortHash(e.hash), ours ? " (mined here)" : "",
+            log_.info(QString("connected block %1 %2%3%4").arg(e.height).arg(hexText(e.hash), ours ? " (mined here)" : "",
                                                                behind >= kSyncLogEvery ? QString(" (syncing, %1 to go)").arg(behind) : ""));
-        emit blockConnected(e.height, shortHash(e.hash), ours);
+        emit blockConnected(e.height, hexText(e.hash), ours);
     }
     if (r.connected.empty()) return;
     transfers_->chainChanged(r);
