@@ -44,12 +44,7 @@ std::unique_ptr<BlazeFaceDetector> BlazeFaceDetector::create(const BlazeFaceConf
     std::optional<TfjsGraph> graph = loadPinnedModel(config.modelDir, kModel, error, {"Identity", "Identity_1", "Identity_2", "Identity_3"});
     if (!graph) return nullptr;
     std::unique_ptr<BlazeFaceDetector> detector(new BlazeFaceDetector(config, std::move(*graph)));
-    try {
-        detector->pool_.borrow();  // a model the importer cannot build fails here, not on the first photo
-    } catch (const std::exception& e) {
-        *error = std::string("the BlazeFace model cannot be imported: ") + e.what();
-        return nullptr;
-    }
+    if (!buildsAtStartUp(detector->pool_, kModel, error)) return nullptr;
     return detector;
 }
 

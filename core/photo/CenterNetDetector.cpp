@@ -35,12 +35,7 @@ std::unique_ptr<CenterNetDetector> CenterNetDetector::create(const CenterNetConf
     std::optional<TfjsGraph> graph = loadPinnedModel(config.modelDir, kModel, error, {kHeatmap, kSizes});
     if (!graph) return nullptr;
     std::unique_ptr<CenterNetDetector> detector(new CenterNetDetector(config, std::move(*graph)));
-    try {
-        detector->pool_.borrow();  // a model the importer cannot build fails here, not on the first photo
-    } catch (const std::exception& e) {
-        *error = std::string("the CenterNet model cannot be imported: ") + e.what();
-        return nullptr;
-    }
+    if (!buildsAtStartUp(detector->pool_, kModel, error)) return nullptr;
     return detector;
 }
 

@@ -104,12 +104,7 @@ std::unique_ptr<NanoDetRecognizer> NanoDetRecognizer::create(const NanoDetConfig
     std::optional<TfjsGraph> graph = loadPinnedModel(config.modelDir, kModel, &message);
     if (!graph) return nullptr;
     std::unique_ptr<NanoDetRecognizer> recognizer(new NanoDetRecognizer(config, std::move(*graph), kModel.jsonSha256, kModel.binSha256));
-    try {
-        recognizer->pool_.borrow();  // a model the importer cannot build fails here, not on the first photo
-    } catch (const std::exception& e) {
-        message = std::string("the NanoDet model cannot be imported: ") + e.what();
-        return nullptr;
-    }
+    if (!buildsAtStartUp(recognizer->pool_, kModel, &message)) return nullptr;
     return recognizer;
 }
 
