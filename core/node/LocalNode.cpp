@@ -3,11 +3,9 @@
 #include "core/chain/Transaction.h"
 #include "core/crypto/Address.h"
 #include "core/crypto/Ed25519.h"
-#include "core/crypto/Sha256.h"
 #include "core/mempool/Mempool.h"
 #include "core/node/ChainQueries.h"
 #include "core/node/NodeEngine.h"
-#include "core/node/PendingJobCount.h"
 #include "core/node/StorageSession.h"
 #include "core/node/ThumbnailCache.h"
 #include "core/node/TrafficHistory.h"
@@ -17,7 +15,6 @@
 #include "core/util/HexText.h"
 
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <future>
 
 namespace pb {
@@ -39,7 +36,8 @@ std::optional<T> LocalNode::withReader(QueryError* error, Query&& query) const
     }
 }
 
-LocalNode::LocalNode(const NodeConfig& config) : config_(config), log_(config.logToStderr)
+LocalNode::LocalNode(const NodeConfig& config)
+    : config_(config), log_(config.logToStderr), jobIntake_([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     qRegisterMetaType<pb::NodeStatus>();
     qRegisterMetaType<pb::LogLine>();
@@ -60,10 +58,7 @@ void LocalNode::start()
             const quint64 revision = snapshot_.status.revision + 1;
             snapshot_ = s;
             snapshot_.status.revision = revision;
-            const auto published = [&](const auto& submitted) {
-                return std::any_of(s.jobs.begin(), s.jobs.end(), [&](const PhotoJob& j) { return j.id == submitted.first; });
-            };
-            submittedJobs_.erase(std::remove_if(submittedJobs_.begin(), submittedJobs_.end(), published), submittedJobs_.end());
+            jobIntake_.published(s.jobs);
         }
         emit statusChanged();
     });
@@ -214,41 +209,16 @@ QString LocalNode::recognizerIdentity() const
 
 std::optional<PhotoJob> LocalNode::submitMiningJob(const PhotoJobRequest& request, QueryError* error)
 {
-    const auto fail = [error](QueryError::Kind kind, const QString& message) {
-        if (error) *error = {kind, message};
+    if (!engine_ || !status().ready) {
+        if (error) *error = {QueryError::Unavailable, "the node is not running"};
         return std::nullopt;
-    };
-    if (!engine_ || !status().ready) return fail(QueryError::Unavailable, "the node is not running");
-    PhotoJobRules rules;
+    }
+    std::optional<PhotoJob> job;
     {
         std::lock_guard lock(snapshotMutex_);
-        rules = photoJobRules(snapshot_);
+        job = jobIntake_.admit(request, snapshot_, error);
     }
-    if (const PhotoJobProblem problem = checkPhotoJob(request, rules); !problem.ok())
-        return fail(problem.kind == PhotoJobProblem::CannotMine ? QueryError::Unavailable : QueryError::Malformed, problem.message);
-
-    PhotoJob job;
-    job.id = QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0');
-    {
-        // The snapshot lags the engine: jobs submitted since it was published count too.
-        // PhotoJobQueue::submit checks again where it is exact.
-        std::lock_guard lock(snapshotMutex_);
-        PendingJobCount pending;
-        for (const PhotoJob& queued : snapshot_.jobs) pending.add(queued);
-        for (const auto& submitted : submittedJobs_) pending.addPending(submitted.second);
-        if (const auto refusal = pending.refusalFor(request.source)) {
-            if (error) *error = *refusal;
-            return std::nullopt;
-        }
-        submittedJobs_.emplace_back(job.id, request.source);
-    }
-    job.label = request.label;
-    job.vote = request.vote;
-    job.rewardAddress = request.rewardAddress;
-    job.source = request.source;
-    job.photoHash = hexText(crypto::sha256(Bytes(request.photo.begin(), request.photo.end())));
-    job.createdAt = job.updatedAt = QDateTime::currentMSecsSinceEpoch();
-    QMetaObject::invokeMethod(engine_, [e = engine_, job, photo = request.photo] { e->submitPhotoJob(job, photo); });
+    if (job) QMetaObject::invokeMethod(engine_, [e = engine_, job = *job, photo = request.photo] { e->submitPhotoJob(job, photo); });
     return job;
 }
 

@@ -5,6 +5,7 @@
 #include "core/chain/ChainStore.h"
 #include "core/node/BlockCache.h"
 #include "core/node/Node.h"
+#include "core/node/PhotoJobIntake.h"
 #include "core/util/Logger.h"
 
 #include <QThread>
@@ -76,8 +77,7 @@ private:
 
     mutable std::mutex snapshotMutex_;
     NodeSnapshot snapshot_;
-    // Jobs handed to the engine that its snapshot does not show yet: (id, source).
-    std::vector<std::pair<QString, QString>> submittedJobs_;
+    PhotoJobIntake jobIntake_;  // under snapshotMutex_
 
     // The engine's recognizer (thread-safe to call), cleared under the mutex before the
     // engine that owns it goes away.
