@@ -10,6 +10,7 @@
 #include "DaemonProcess.h"
 #include "core/wallet/Keystore.h"
 #include "tests/support/Screenshots.h"
+#include "tests/support/WindowOverNode.h"
 #include "tests/unit/chain/BlockFixtures.h"
 #include "ui/AddressView.h"
 #include "ui/BlockDetailView.h"
@@ -44,11 +45,6 @@ using namespace pb;
 
 namespace {
 
-QString addressOf(const crypto::Ed25519Key& key)
-{
-    return QString::fromStdString(crypto::encodeAddress(crypto::addressFromPublicKey(key.publicKey())));
-}
-
 QString labelText(QWidget* parent, const QString& accessibleName)
 {
     for (QLabel* label : parent->findChildren<QLabel*>())
@@ -67,8 +63,8 @@ private:
     std::unique_ptr<ui::MainWindow> window_;
     quint16 restPort_ = 0;
     const crypto::Ed25519Key sender_ = test::keyFor(21);  // the node's rewards go here
-    const QString senderAddress_ = addressOf(sender_);
-    const QString receiverAddress_ = addressOf(test::keyFor(22));
+    const QString senderAddress_ = test::addressOf(sender_);
+    const QString receiverAddress_ = test::addressOf(test::keyFor(22));
     TransactionInfo transfer_;
 
     ui::ChainPage* chain() { return window_->chainPage(); }
@@ -83,24 +79,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
-        QApplication::setOrganizationName("photoblocks-test");
-        QApplication::setQuitOnLastWindowClosed(false);
-
-        NodeConfig config;
-        config.network = "test";
-        config.mode = NodeMode::Head;
-        config.dataDir = dir_.filePath("node");
-        config.logToStderr = false;
-        config.port = 0;
-        config.rewardAddress = senderAddress_;
-        node_ = createNode(config);
-        window_ = std::make_unique<ui::MainWindow>(*node_, wallet::Keystore::fileIn(dir_.filePath("node")));
-        window_->resize(1100, 720);
-        window_->show();
-        QSignalSpy started(node_.get(), &Node::started);
-        node_->start();
-        QVERIFY(started.wait(20000));
+        test::keepSettingsIn(dir_.filePath("settings"));
+        test::WindowOverNode made = test::windowOverNode(test::headNodeConfig(dir_.filePath("node"), senderAddress_));
+        node_ = std::move(made.node);
+        window_ = std::move(made.window);
+        QVERIFY(test::startNode(*node_));
 
         api::RestSettings rest;
         rest.devicesFile = dir_.filePath("node/devices.json");

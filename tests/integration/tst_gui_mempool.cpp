@@ -8,6 +8,7 @@
 #include "core/wallet/Coins.h"
 #include "core/wallet/Keystore.h"
 #include "tests/support/Screenshots.h"
+#include "tests/support/WindowOverNode.h"
 #include "tests/unit/chain/BlockFixtures.h"
 #include "ui/LocaleFormat.h"
 #include "ui/MainWindow.h"
@@ -24,15 +25,6 @@
 
 using namespace pb;
 
-namespace {
-
-QString addressOf(const crypto::Ed25519Key& key)
-{
-    return QString::fromStdString(crypto::encodeAddress(crypto::addressFromPublicKey(key.publicKey())));
-}
-
-} // namespace
-
 class GuiMempoolTest : public QObject {
     Q_OBJECT
 private:
@@ -40,8 +32,8 @@ private:
     std::unique_ptr<Node> node_;
     std::unique_ptr<ui::MainWindow> window_;
     const crypto::Ed25519Key sender_ = test::keyFor(31);  // the node's rewards go here
-    const QString senderAddress_ = addressOf(sender_);
-    const QString receiverAddress_ = addressOf(test::keyFor(32));
+    const QString senderAddress_ = test::addressOf(sender_);
+    const QString receiverAddress_ = test::addressOf(test::keyFor(32));
 
     ui::MempoolPage* page() { return window_->mempoolPage(); }
     QString cell(int viewRow, int column) { return page()->view()->model()->index(viewRow, column).data().toString(); }
@@ -49,23 +41,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
-        QApplication::setOrganizationName("photoblocks-test");
-        QApplication::setQuitOnLastWindowClosed(false);
-        NodeConfig config;
-        config.network = "test";
-        config.mode = NodeMode::Head;
-        config.dataDir = dir_.filePath("node");
-        config.logToStderr = false;
-        config.port = 0;
-        config.rewardAddress = senderAddress_;
-        node_ = createNode(config);
-        window_ = std::make_unique<ui::MainWindow>(*node_, wallet::Keystore::fileIn(dir_.filePath("node")));
-        window_->resize(1100, 720);
-        window_->show();
-        QSignalSpy started(node_.get(), &Node::started);
-        node_->start();
-        QVERIFY(started.wait(20000));
+        test::keepSettingsIn(dir_.filePath("settings"));
+        test::WindowOverNode made = test::windowOverNode(test::headNodeConfig(dir_.filePath("node"), senderAddress_));
+        node_ = std::move(made.node);
+        window_ = std::move(made.window);
+        QVERIFY(test::startNode(*node_));
         // Coins for the sender.
         node_->startMining(1);
         QTRY_VERIFY_WITH_TIMEOUT(node_->status().height >= 3, 60000);

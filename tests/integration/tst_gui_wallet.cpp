@@ -27,6 +27,7 @@
 #include "ui/WalletSafetyDialogs.h"
 #include "tests/support/CsvReader.h"
 #include "tests/support/Screenshots.h"
+#include "tests/support/WindowOverNode.h"
 
 #include <algorithm>
 
@@ -97,20 +98,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
-        QApplication::setOrganizationName("photoblocks-test");
-        QApplication::setQuitOnLastWindowClosed(false);
-        pb::NodeConfig config;
-        config.network = "test";
-        config.mode = pb::NodeMode::Head;
-        config.port = 0;
-        config.dataDir = dir_.filePath("node");
-        config.logToStderr = false;
-        QVERIFY(QDir().mkpath(config.dataDir));
-        node_ = pb::createNode(config);
-        window_ = std::make_unique<pb::ui::MainWindow>(*node_, pb::wallet::Keystore::fileIn(config.dataDir));
-        window_->resize(1100, 720);
-        window_->show();
+        pb::test::keepSettingsIn(dir_.filePath("settings"));
+        pb::test::WindowOverNode made = pb::test::windowOverNode(pb::test::headNodeConfig(dir_.filePath("node")));
+        node_ = std::move(made.node);
+        window_ = std::move(made.window);
     }
 
     void cleanupTestCase()
