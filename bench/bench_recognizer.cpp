@@ -2,8 +2,10 @@
 // precision-recall curve per recognizer over tests/data/photo_labels.json (its test photos and
 // its evaluation-only photos), for the cascade recognizer (the baseline), the NanoDet recognizer
 // (dev and test networks), NanoDet with a horizontally flipped second look fused by a fixed rule
-// (measured here only), CenterNet and BlazeFace alone, and the fused recognizer (NanoDet and
-// CenterNet's mean, BlazeFace's face: new custom networks). See bench/README.md.
+// (measured here only), CenterNet and BlazeFace alone, the fused recognizer (NanoDet and
+// CenterNet's mean, BlazeFace's face: new custom networks), and the fused recognizer with a second
+// scale (corner tiles and the centre of the photo looked at again, measured here only). See
+// bench/README.md.
 #include "bench/PrecisionRecallPlot.h"
 #include "core/photo/CascadeRecognizer.h"
 #include "core/photo/FusedRecognizer.h"
@@ -221,6 +223,128 @@ void report(const Run& run, const manifest::Manifest& manifest, bool listMisses)
                 averagePrecision(curve), clean.recall, clean.counts.truePositives, clean.counts.present(), clean.threshold);
 }
 
+// ---- A second scale (measured here only: no network pins it) ----
+
+// The regions of the normalised photo looked at again, each letterboxed to a network's input like
+// the whole photo, so their objects reach the network 1.5x larger: the four corner tiles, 2/3 of
+// the width and height each (neighbours overlap by a third, so an object in the middle is whole
+// in every tile), then the centre 2/3.
+std::vector<cv::Rect> secondLookRegions(cv::Size size)
+{
+    const int w = (size.width * 2 + 2) / 3, h = (size.height * 2 + 2) / 3;
+    return {{0, 0, w, h}, {size.width - w, 0, w, h}, {0, size.height - h, w, h}, {size.width - w, size.height - h, w, h},
+            {(size.width - w) / 2, (size.height - h) / 2, w, h}};
+}
+
+// One look at one region: each model's best score per label, and what each model took.
+struct Look {
+    std::map<std::string, double> nanodet, centernet;
+    double nanodetMs = 0, centernetMs = 0;
+};
+struct PhotoLooks {
+    double decodeMs = 0;
+    std::vector<Look> looks;  // the whole photo, the four corner tiles, the centre
+};
+const std::vector<size_t> kWhole = {0}, kWholeAndTiles = {0, 1, 2, 3, 4}, kWholeAndCentre = {0, 5},
+                          kAllLooks = {0, 1, 2, 3, 4, 5};
+
+std::map<std::string, double> bestScores(const std::vector<Detection>& detections)
+{
+    std::map<std::string, double> best;
+    for (const Detection& d : detections) best[d.label] = std::max(best[d.label], d.score);
+    return best;
+}
+
+std::optional<std::vector<PhotoLooks>> measureLooks(const NanoDetRecognizer& nanodet, const CenterNetDetector& centernet,
+                                                    const manifest::Manifest& manifest, const std::vector<Bytes>& photos)
+{
+    const PhotoDecoder decoder(FusedConfig{}.decodeLimits);
+    std::vector<PhotoLooks> all;
+    for (size_t i = 0; i < photos.size(); ++i) {
+        PhotoLooks photo;
+        auto start = Clock::now();
+        DecodeResult decoded = decoder.decode(photos[i]);
+        if (!decoded.ok()) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(manifest.photos[i].file), decoded.message.c_str());
+            return std::nullopt;
+        }
+        photo.decodeMs = millisSince(start);
+        std::vector<cv::Rect> regions = secondLookRegions(decoded.photo->color.size());
+        regions.insert(regions.begin(), cv::Rect(cv::Point(0, 0), decoded.photo->color.size()));
+        for (const cv::Rect& region : regions) {
+            NormalisedPhoto part{decoded.photo->color(region), decoded.photo->gray(region), decoded.photo->source};
+            Look look;
+            start = Clock::now();
+            look.nanodet = bestScores(nanodet.detect(part));
+            look.nanodetMs = millisSince(start);
+            start = Clock::now();
+            look.centernet = bestScores(centernet.detect(part));
+            look.centernetMs = millisSince(start);
+            photo.looks.push_back(look);
+        }
+        all.push_back(photo);
+    }
+    return all;
+}
+
+// A fused variant over the 80 COCO labels: which looks each model takes, and the fixed rule
+// that makes one score per label of them.
+struct LookVariant {
+    std::string name;
+    std::vector<size_t> nanodetLooks, centernetLooks;
+    enum class Rule { BestLooksMean, MeanOfBestLooks } rule;
+};
+
+double bestOver(const PhotoLooks& photo, const std::vector<size_t>& looks, std::map<std::string, double> Look::*model,
+                const std::string& label)
+{
+    double best = 0;
+    for (size_t l : looks) {
+        const auto it = (photo.looks[l].*model).find(label);
+        if (it != (photo.looks[l].*model).end()) best = std::max(best, it->second);
+    }
+    return best;
+}
+
+Run lookRun(const LookVariant& variant, const std::vector<PhotoLooks>& photos, const manifest::Manifest& manifest)
+{
+    Run run{variant.name, FusedConfig{}.claimThreshold, {}, {}};
+    for (size_t i = 0; i < photos.size(); ++i) {
+        const PhotoLooks& p = photos[i];
+        double millis = p.decodeMs;
+        for (size_t l : variant.nanodetLooks) millis += p.looks[l].nanodetMs;
+        for (size_t l : variant.centernetLooks) millis += p.looks[l].centernetMs;
+        run.millis.push_back(millis);
+        addSamples(run, cocoLabels(), manifest.photos[i], [&](const std::string& label) {
+            if (variant.rule == LookVariant::Rule::MeanOfBestLooks)
+                return (bestOver(p, variant.nanodetLooks, &Look::nanodet, label) +
+                        bestOver(p, variant.centernetLooks, &Look::centernet, label)) / 2;
+            double best = 0;  // BestLooksMean: both models on the same looks, the best look's mean
+            for (size_t l : variant.nanodetLooks)
+                best = std::max(best, (bestOver(p, {l}, &Look::nanodet, label) + bestOver(p, {l}, &Look::centernet, label)) / 2);
+            return best;
+        });
+    }
+    return run;
+}
+
+// One line per variant: its claims at the fused threshold, and the most it can claim with no
+// wrong claim while a validator's margin still lies above the highest wrong score.
+void summariseLooks(const Run& run, double margin)
+{
+    const Counts at = countAt(run.samples, run.claimThreshold);
+    double highestWrong = 0;
+    for (const ScoredLabel& s : run.samples)
+        if (!s.present) highestWrong = std::max(highestWrong, s.score);
+    const double lowestClean = highestWrong + margin + 1e-9;  // a claim threshold whose validators' floor stays above it
+    const Counts clean = countAt(run.samples, lowestClean);
+    const CurvePoint best = mostRecallWithoutAWrongClaim(precisionRecallCurve(run.samples));
+    std::printf("| %s | %.3f (%d/%d) | %d/%d | %d/%d at >= %.3f | %.3f | %d/%d at >= %.3f | %.0f ms | %.0f ms |\n",
+                run.name.c_str(), at.precision(), at.truePositives, at.claims(), at.truePositives, at.present(),
+                best.counts.truePositives, best.counts.present(), best.threshold, highestWrong, clean.truePositives,
+                clean.present(), lowestClean, percentile(run.millis, 0.5), percentile(run.millis, 0.95));
+}
+
 NamedCurve namedCurve(const Run& run)
 {
     const Counts c = countAt(run.samples, run.claimThreshold);
@@ -308,6 +432,32 @@ int main(int argc, char** argv)
     report(*combined, manifest, true);
     report(subset("fused, the 80 COCO labels", *combined, [](const std::string& l) { return l != "face"; }), manifest, false);
     std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
+
+    const std::optional<std::vector<PhotoLooks>> looks = measureLooks(*nanodet, *centerNet, manifest, photos);
+    if (!looks) return 1;
+    using Rule = LookVariant::Rule;
+    const LookVariant variants[] = {
+        {"fused, whole photo (today)", kWhole, kWhole, Rule::BestLooksMean},
+        {"fused + 4 tiles, best look's mean", kWholeAndTiles, kWholeAndTiles, Rule::BestLooksMean},
+        {"fused + 4 tiles, mean of each model's best look", kWholeAndTiles, kWholeAndTiles, Rule::MeanOfBestLooks},
+        {"fused + centre, best look's mean", kWholeAndCentre, kWholeAndCentre, Rule::BestLooksMean},
+        {"fused + centre, mean of each model's best look", kWholeAndCentre, kWholeAndCentre, Rule::MeanOfBestLooks},
+        {"fused + tiles + centre, best look's mean", kAllLooks, kAllLooks, Rule::BestLooksMean},
+        {"fused + tiles + centre, mean of each model's best look", kAllLooks, kAllLooks, Rule::MeanOfBestLooks},
+        {"NanoDet + tiles, CenterNet whole, mean", kWholeAndTiles, kWhole, Rule::MeanOfBestLooks},
+        {"NanoDet + tiles + centre, CenterNet whole, mean", kAllLooks, kWhole, Rule::MeanOfBestLooks},
+        {"NanoDet whole, CenterNet + tiles, mean", kWhole, kWholeAndTiles, Rule::MeanOfBestLooks},
+    };
+    std::printf("\n-- a second scale, the 80 COCO labels (time: decode + every look of each model, one round)\n"
+                "| variant | precision at %.2f | recall at %.2f | most recall without a wrong claim | highest wrong score | "
+                "recall with the margin %.2f kept | median | p95 |\n|---|---|---|---|---|---|---|---|\n",
+                fusedConfig.claimThreshold, fusedConfig.claimThreshold, fusedConfig.validatorMargin);
+    for (const LookVariant& variant : variants) {
+        const Run run = lookRun(variant, *looks, manifest);
+        summariseLooks(run, fusedConfig.validatorMargin);
+    }
+    for (const LookVariant& variant : variants)
+        if (variant.name.find("tiles + centre, mean of") != std::string::npos) report(lookRun(variant, *looks, manifest), manifest, true);
 
     int shown = 0;
     for (const manifest::LabelledPhoto& photo : manifest.photos) shown += int(photo.labels.size());
