@@ -12,6 +12,7 @@
 #include "core/photo/NanoDetRecognizer.h"
 #include "tests/unit/photo/PhotoManifest.h"
 #include "tests/unit/photo/PrecisionRecall.h"
+#include "tests/unit/photo/SecondLook.h"
 
 #include <sys/resource.h>
 
@@ -223,30 +224,13 @@ void report(const Run& run, const manifest::Manifest& manifest, bool listMisses)
                 averagePrecision(curve), clean.recall, clean.counts.truePositives, clean.counts.present(), clean.threshold);
 }
 
-// ---- A second scale (measured here only: no network pins it) ----
+// ---- A second scale (tests/unit/photo/SecondLook.h; measured here only: no network pins it) ----
 
-// The regions of the normalised photo looked at again, each letterboxed to a network's input like
-// the whole photo, so their objects reach the network 1.5x larger: the four corner tiles, 2/3 of
-// the width and height each (neighbours overlap by a third, so an object in the middle is whole
-// in every tile), then the centre 2/3.
-std::vector<cv::Rect> secondLookRegions(cv::Size size)
-{
-    const int w = (size.width * 2 + 2) / 3, h = (size.height * 2 + 2) / 3;
-    return {{0, 0, w, h}, {size.width - w, 0, w, h}, {0, size.height - h, w, h}, {size.width - w, size.height - h, w, h},
-            {(size.width - w) / 2, (size.height - h) / 2, w, h}};
-}
-
-// One look at one region: each model's best score per label, and what each model took.
-struct Look {
-    std::map<std::string, double> nanodet, centernet;
-    double nanodetMs = 0, centernetMs = 0;
-};
 struct PhotoLooks {
     double decodeMs = 0;
-    std::vector<Look> looks;  // the whole photo, the four corner tiles, the centre
+    std::vector<Look> looks;  // lookRegions' order
+    std::vector<double> nanodetMs, centernetMs;
 };
-const std::vector<size_t> kWhole = {0}, kWholeAndTiles = {0, 1, 2, 3, 4}, kWholeAndCentre = {0, 5},
-                          kAllLooks = {0, 1, 2, 3, 4, 5};
 
 std::map<std::string, double> bestScores(const std::vector<Detection>& detections)
 {
@@ -255,6 +239,7 @@ std::map<std::string, double> bestScores(const std::vector<Detection>& detection
     return best;
 }
 
+// NanoDet and CenterNet on every region of lookRegions, each timed (one round).
 std::optional<std::vector<PhotoLooks>> measureLooks(const NanoDetRecognizer& nanodet, const CenterNetDetector& centernet,
                                                     const manifest::Manifest& manifest, const std::vector<Bytes>& photos)
 {
@@ -269,17 +254,15 @@ std::optional<std::vector<PhotoLooks>> measureLooks(const NanoDetRecognizer& nan
             return std::nullopt;
         }
         photo.decodeMs = millisSince(start);
-        std::vector<cv::Rect> regions = secondLookRegions(decoded.photo->color.size());
-        regions.insert(regions.begin(), cv::Rect(cv::Point(0, 0), decoded.photo->color.size()));
-        for (const cv::Rect& region : regions) {
-            NormalisedPhoto part{decoded.photo->color(region), decoded.photo->gray(region), decoded.photo->source};
+        for (const cv::Rect& region : lookRegions(decoded.photo->color.size())) {
+            const NormalisedPhoto part{decoded.photo->color(region), decoded.photo->gray(region), decoded.photo->source};
             Look look;
             start = Clock::now();
             look.nanodet = bestScores(nanodet.detect(part));
-            look.nanodetMs = millisSince(start);
+            photo.nanodetMs.push_back(millisSince(start));
             start = Clock::now();
             look.centernet = bestScores(centernet.detect(part));
-            look.centernetMs = millisSince(start);
+            photo.centernetMs.push_back(millisSince(start));
             photo.looks.push_back(look);
         }
         all.push_back(photo);
@@ -287,42 +270,25 @@ std::optional<std::vector<PhotoLooks>> measureLooks(const NanoDetRecognizer& nan
     return all;
 }
 
-// A fused variant over the 80 COCO labels: which looks each model takes, and the fixed rule
-// that makes one score per label of them.
+// A fused variant over the 80 COCO labels: which looks each model takes, and the rule.
 struct LookVariant {
     std::string name;
     std::vector<size_t> nanodetLooks, centernetLooks;
-    enum class Rule { BestLooksMean, MeanOfBestLooks } rule;
+    LookRule rule;
 };
 
-double bestOver(const PhotoLooks& photo, const std::vector<size_t>& looks, std::map<std::string, double> Look::*model,
-                const std::string& label)
-{
-    double best = 0;
-    for (size_t l : looks) {
-        const auto it = (photo.looks[l].*model).find(label);
-        if (it != (photo.looks[l].*model).end()) best = std::max(best, it->second);
-    }
-    return best;
-}
-
+// Time: the decoding and every look each model takes.
 Run lookRun(const LookVariant& variant, const std::vector<PhotoLooks>& photos, const manifest::Manifest& manifest)
 {
     Run run{variant.name, FusedConfig{}.claimThreshold, {}, {}};
     for (size_t i = 0; i < photos.size(); ++i) {
         const PhotoLooks& p = photos[i];
         double millis = p.decodeMs;
-        for (size_t l : variant.nanodetLooks) millis += p.looks[l].nanodetMs;
-        for (size_t l : variant.centernetLooks) millis += p.looks[l].centernetMs;
+        for (size_t l : variant.nanodetLooks) millis += p.nanodetMs[l];
+        for (size_t l : variant.centernetLooks) millis += p.centernetMs[l];
         run.millis.push_back(millis);
         addSamples(run, cocoLabels(), manifest.photos[i], [&](const std::string& label) {
-            if (variant.rule == LookVariant::Rule::MeanOfBestLooks)
-                return (bestOver(p, variant.nanodetLooks, &Look::nanodet, label) +
-                        bestOver(p, variant.centernetLooks, &Look::centernet, label)) / 2;
-            double best = 0;  // BestLooksMean: both models on the same looks, the best look's mean
-            for (size_t l : variant.nanodetLooks)
-                best = std::max(best, (bestOver(p, {l}, &Look::nanodet, label) + bestOver(p, {l}, &Look::centernet, label)) / 2);
-            return best;
+            return fuseLooks(p.looks, variant.nanodetLooks, variant.centernetLooks, variant.rule, label);
         });
     }
     return run;
@@ -435,18 +401,22 @@ int main(int argc, char** argv)
 
     const std::optional<std::vector<PhotoLooks>> looks = measureLooks(*nanodet, *centerNet, manifest, photos);
     if (!looks) return 1;
-    using Rule = LookVariant::Rule;
+    using Rule = LookRule;
     const LookVariant variants[] = {
-        {"fused, whole photo (today)", kWhole, kWhole, Rule::BestLooksMean},
+        {"fused, whole photo (today)", kWholeLook, kWholeLook, Rule::BestLooksMean},
         {"fused + 4 tiles, best look's mean", kWholeAndTiles, kWholeAndTiles, Rule::BestLooksMean},
         {"fused + 4 tiles, mean of each model's best look", kWholeAndTiles, kWholeAndTiles, Rule::MeanOfBestLooks},
+        {"fused + 4 tiles, best look's mean where both saw the whole", kWholeAndTiles, kWholeAndTiles, Rule::BestLooksMeanWhereBothSawWhole},
+        {"fused + 4 tiles, whole and best tile agree (mean)", kWholeAndTiles, kWholeAndTiles, Rule::WholeAndBestLookAgree},
         {"fused + centre, best look's mean", kWholeAndCentre, kWholeAndCentre, Rule::BestLooksMean},
         {"fused + centre, mean of each model's best look", kWholeAndCentre, kWholeAndCentre, Rule::MeanOfBestLooks},
-        {"fused + tiles + centre, best look's mean", kAllLooks, kAllLooks, Rule::BestLooksMean},
-        {"fused + tiles + centre, mean of each model's best look", kAllLooks, kAllLooks, Rule::MeanOfBestLooks},
-        {"NanoDet + tiles, CenterNet whole, mean", kWholeAndTiles, kWhole, Rule::MeanOfBestLooks},
-        {"NanoDet + tiles + centre, CenterNet whole, mean", kAllLooks, kWhole, Rule::MeanOfBestLooks},
-        {"NanoDet whole, CenterNet + tiles, mean", kWhole, kWholeAndTiles, Rule::MeanOfBestLooks},
+        {"fused + tiles + centre, best look's mean", kEveryLook, kEveryLook, Rule::BestLooksMean},
+        {"fused + tiles + centre, mean of each model's best look", kEveryLook, kEveryLook, Rule::MeanOfBestLooks},
+        {"fused + tiles + centre, best look's mean where both saw the whole", kEveryLook, kEveryLook, Rule::BestLooksMeanWhereBothSawWhole},
+        {"fused + tiles + centre, whole and best look agree (mean)", kEveryLook, kEveryLook, Rule::WholeAndBestLookAgree},
+        {"NanoDet + tiles, CenterNet whole, mean", kWholeAndTiles, kWholeLook, Rule::MeanOfBestLooks},
+        {"NanoDet + tiles + centre, CenterNet whole, mean", kEveryLook, kWholeLook, Rule::MeanOfBestLooks},
+        {"NanoDet whole, CenterNet + tiles, mean", kWholeLook, kWholeAndTiles, Rule::MeanOfBestLooks},
     };
     std::printf("\n-- a second scale, the 80 COCO labels (time: decode + every look of each model, one round)\n"
                 "| variant | precision at %.2f | recall at %.2f | most recall without a wrong claim | highest wrong score | "
@@ -457,7 +427,8 @@ int main(int argc, char** argv)
         summariseLooks(run, fusedConfig.validatorMargin);
     }
     for (const LookVariant& variant : variants)
-        if (variant.name.find("tiles + centre, mean of") != std::string::npos) report(lookRun(variant, *looks, manifest), manifest, true);
+        if (variant.name.find("tiles + centre, best look's mean where") != std::string::npos)
+            report(lookRun(variant, *looks, manifest), manifest, true);
 
     int shown = 0;
     for (const manifest::LabelledPhoto& photo : manifest.photos) shown += int(photo.labels.size());
