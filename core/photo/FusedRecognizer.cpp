@@ -3,7 +3,6 @@
 #include "core/photo/RecognizerIdentity.h"
 
 #include <algorithm>
-#include <future>
 #include <map>
 
 namespace pb::photo {
@@ -88,14 +87,8 @@ RecognizeOutcome FusedRecognizer::recognize(const Bytes& photo) const
     DecodeResult decoded = decoder_.decode(photo);
     if (!decoded.ok()) return {std::nullopt, decoded.error, decoded.message};
     try {
-        // CenterNet, the slowest of the three, runs beside NanoDet and BlazeFace: a network's
-        // layers split over the cores only for part of its time, so on two cores the photo is
-        // done sooner. Each network's output does not depend on the thread it runs on.
-        std::future<std::vector<Detection>> centernetLook =
-            std::async(std::launch::async, [this, &decoded] { return centernet_->detect(*decoded.photo); });
         const std::map<std::string, Detection> nanodet = bestPerLabel(nanodet_->detect(*decoded.photo));
-        const std::vector<Detection> faces = faces_->detect(*decoded.photo);
-        const std::map<std::string, Detection> centernet = bestPerLabel(centernetLook.get());
+        const std::map<std::string, Detection> centernet = bestPerLabel(centernet_->detect(*decoded.photo));
         std::vector<Detection> detections;
         for (const std::string& label : cocoLabels()) {
             const auto a = nanodet.find(label), b = centernet.find(label);
@@ -108,7 +101,7 @@ RecognizeOutcome FusedRecognizer::recognize(const Bytes& photo) const
         // A face needs a person too: BlazeFace alone scores cats and chessboards as high as faces.
         const auto person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
         const double personScore = person == detections.end() ? 0 : person->score;
-        for (Detection face : faces) {
+        for (Detection face : faces_->detect(*decoded.photo)) {
             face.score = std::min(faceScoreOnClaimScale(face.score, config_.faceClaimThreshold, config_.claimThreshold), personScore);
             detections.push_back(face);
         }
