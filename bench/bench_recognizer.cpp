@@ -2,14 +2,17 @@
 // precision-recall curve per recognizer over tests/data/photo_labels.json (its test photos and
 // its evaluation-only photos), for the cascade recognizer (the baseline), the NanoDet recognizer
 // (dev and test networks), NanoDet with a horizontally flipped second look fused by a fixed rule
-// (measured here only), CenterNet and BlazeFace alone, and the fused recognizer (NanoDet and
-// CenterNet's mean, BlazeFace's face: new custom networks). See bench/README.md.
+// (measured here only), CenterNet and BlazeFace alone, the fused recognizer (NanoDet and
+// CenterNet's mean, BlazeFace's face: new custom networks), and the fused recognizer with a second
+// scale (corner tiles and the centre of the photo looked at again, measured here only). See
+// bench/README.md.
 #include "bench/PrecisionRecallPlot.h"
 #include "core/photo/CascadeRecognizer.h"
 #include "core/photo/FusedRecognizer.h"
 #include "core/photo/NanoDetRecognizer.h"
 #include "tests/unit/photo/PhotoManifest.h"
 #include "tests/unit/photo/PrecisionRecall.h"
+#include "tests/unit/photo/SecondLook.h"
 
 #include <sys/resource.h>
 
@@ -221,6 +224,93 @@ void report(const Run& run, const manifest::Manifest& manifest, bool listMisses)
                 averagePrecision(curve), clean.recall, clean.counts.truePositives, clean.counts.present(), clean.threshold);
 }
 
+// ---- A second scale (tests/unit/photo/SecondLook.h; measured here only: no network pins it) ----
+
+struct PhotoLooks {
+    double decodeMs = 0;
+    std::vector<Look> looks;  // lookRegions' order
+    std::vector<double> nanodetMs, centernetMs;
+};
+
+std::map<std::string, double> bestScores(const std::vector<Detection>& detections)
+{
+    std::map<std::string, double> best;
+    for (const Detection& d : detections) best[d.label] = std::max(best[d.label], d.score);
+    return best;
+}
+
+// NanoDet and CenterNet on every region of lookRegions, each timed (one round).
+std::optional<std::vector<PhotoLooks>> measureLooks(const NanoDetRecognizer& nanodet, const CenterNetDetector& centernet,
+                                                    const manifest::Manifest& manifest, const std::vector<Bytes>& photos)
+{
+    const PhotoDecoder decoder(FusedConfig{}.decodeLimits);
+    std::vector<PhotoLooks> all;
+    for (size_t i = 0; i < photos.size(); ++i) {
+        PhotoLooks photo;
+        auto start = Clock::now();
+        DecodeResult decoded = decoder.decode(photos[i]);
+        if (!decoded.ok()) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(manifest.photos[i].file), decoded.message.c_str());
+            return std::nullopt;
+        }
+        photo.decodeMs = millisSince(start);
+        for (const cv::Rect& region : lookRegions(decoded.photo->color.size())) {
+            const NormalisedPhoto part{decoded.photo->color(region), decoded.photo->gray(region), decoded.photo->source};
+            Look look;
+            start = Clock::now();
+            look.nanodet = bestScores(nanodet.detect(part));
+            photo.nanodetMs.push_back(millisSince(start));
+            start = Clock::now();
+            look.centernet = bestScores(centernet.detect(part));
+            photo.centernetMs.push_back(millisSince(start));
+            photo.looks.push_back(look);
+        }
+        all.push_back(photo);
+    }
+    return all;
+}
+
+// A fused variant over the 80 COCO labels: which looks each model takes, and the rule.
+struct LookVariant {
+    std::string name;
+    std::vector<size_t> nanodetLooks, centernetLooks;
+    LookRule rule;
+};
+
+// Time: the decoding and every look each model takes.
+Run lookRun(const LookVariant& variant, const std::vector<PhotoLooks>& photos, const manifest::Manifest& manifest)
+{
+    Run run{variant.name, FusedConfig{}.claimThreshold, {}, {}};
+    for (size_t i = 0; i < photos.size(); ++i) {
+        const PhotoLooks& p = photos[i];
+        double millis = p.decodeMs;
+        for (size_t l : variant.nanodetLooks) millis += p.nanodetMs[l];
+        for (size_t l : variant.centernetLooks) millis += p.centernetMs[l];
+        run.millis.push_back(millis);
+        addSamples(run, cocoLabels(), manifest.photos[i], [&](const std::string& label) {
+            return fuseLooks(p.looks, variant.nanodetLooks, variant.centernetLooks, variant.rule, label);
+        });
+    }
+    return run;
+}
+
+// One line per variant: its claims at the fused threshold, and the most it can claim with no
+// wrong claim while a validator's margin still lies above the highest wrong score.
+void summariseLooks(const Run& run, double margin)
+{
+    const Counts at = countAt(run.samples, run.claimThreshold);
+    double highestWrong = 0;
+    for (const ScoredLabel& s : run.samples)
+        if (!s.present) highestWrong = std::max(highestWrong, s.score);
+    const double lowestClean = highestWrong + margin + 1e-9;  // a claim threshold whose validators' floor stays above it
+    const Counts clean = countAt(run.samples, lowestClean);
+    const CurvePoint best = mostRecallWithoutAWrongClaim(precisionRecallCurve(run.samples));
+    std::printf("| %s | %.3f (%d/%d) | %d/%d | %d/%d at >= %.3f | %.3f | %d/%d at >= %.3f | %.0f ms | %.0f ms |\n",
+                run.name.c_str(), at.precision(), at.truePositives, at.claims(), at.truePositives, at.present(),
+                best.counts.truePositives, best.counts.present(), best.threshold, highestWrong, clean.truePositives,
+                clean.present(), lowestClean, percentile(run.millis, 0.5), percentile(run.millis, 0.95));
+}
+
 NamedCurve namedCurve(const Run& run)
 {
     const Counts c = countAt(run.samples, run.claimThreshold);
@@ -308,6 +398,37 @@ int main(int argc, char** argv)
     report(*combined, manifest, true);
     report(subset("fused, the 80 COCO labels", *combined, [](const std::string& l) { return l != "face"; }), manifest, false);
     std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
+
+    const std::optional<std::vector<PhotoLooks>> looks = measureLooks(*nanodet, *centerNet, manifest, photos);
+    if (!looks) return 1;
+    using Rule = LookRule;
+    const LookVariant variants[] = {
+        {"fused, whole photo (today)", kWholeLook, kWholeLook, Rule::BestLooksMean},
+        {"fused + 4 tiles, best look's mean", kWholeAndTiles, kWholeAndTiles, Rule::BestLooksMean},
+        {"fused + 4 tiles, mean of each model's best look", kWholeAndTiles, kWholeAndTiles, Rule::MeanOfBestLooks},
+        {"fused + 4 tiles, best look's mean where both saw the whole", kWholeAndTiles, kWholeAndTiles, Rule::BestLooksMeanWhereBothSawWhole},
+        {"fused + 4 tiles, whole and best tile agree (mean)", kWholeAndTiles, kWholeAndTiles, Rule::WholeAndBestLookAgree},
+        {"fused + centre, best look's mean", kWholeAndCentre, kWholeAndCentre, Rule::BestLooksMean},
+        {"fused + centre, mean of each model's best look", kWholeAndCentre, kWholeAndCentre, Rule::MeanOfBestLooks},
+        {"fused + tiles + centre, best look's mean", kEveryLook, kEveryLook, Rule::BestLooksMean},
+        {"fused + tiles + centre, mean of each model's best look", kEveryLook, kEveryLook, Rule::MeanOfBestLooks},
+        {"fused + tiles + centre, best look's mean where both saw the whole", kEveryLook, kEveryLook, Rule::BestLooksMeanWhereBothSawWhole},
+        {"fused + tiles + centre, whole and best look agree (mean)", kEveryLook, kEveryLook, Rule::WholeAndBestLookAgree},
+        {"NanoDet + tiles, CenterNet whole, mean", kWholeAndTiles, kWholeLook, Rule::MeanOfBestLooks},
+        {"NanoDet + tiles + centre, CenterNet whole, mean", kEveryLook, kWholeLook, Rule::MeanOfBestLooks},
+        {"NanoDet whole, CenterNet + tiles, mean", kWholeLook, kWholeAndTiles, Rule::MeanOfBestLooks},
+    };
+    std::printf("\n-- a second scale, the 80 COCO labels (time: decode + every look of each model, one round)\n"
+                "| variant | precision at %.2f | recall at %.2f | most recall without a wrong claim | highest wrong score | "
+                "recall with the margin %.2f kept | median | p95 |\n|---|---|---|---|---|---|---|---|\n",
+                fusedConfig.claimThreshold, fusedConfig.claimThreshold, fusedConfig.validatorMargin);
+    for (const LookVariant& variant : variants) {
+        const Run run = lookRun(variant, *looks, manifest);
+        summariseLooks(run, fusedConfig.validatorMargin);
+    }
+    for (const LookVariant& variant : variants)
+        if (variant.name.find("tiles + centre, best look's mean where") != std::string::npos)
+            report(lookRun(variant, *looks, manifest), manifest, true);
 
     int shown = 0;
     for (const manifest::LabelledPhoto& photo : manifest.photos) shown += int(photo.labels.size());
