@@ -7,21 +7,6 @@ namespace pb::net {
 
 namespace {
 
-// Block errors that say the sender is lying rather than that we lack context or time.
-bool provesMisbehaviour(BlockError e)
-{
-    switch (e) {
-    case BlockError::UnknownParent:
-    case BlockError::TimeTooNew:
-    case BlockError::PhotoMissing:
-    case BlockError::PhotoUnverifiable:  // our recognizer is not the network's: not the peer's fault
-    case BlockError::ReorgTooDeep:
-        return false;
-    default:
-        return true;
-    }
-}
-
 // The hashes of the well-formed headers in a message (the others are refused one by one later).
 std::vector<Hash256> headerHashes(const std::vector<Bytes>& headers)
 {
@@ -36,7 +21,8 @@ std::vector<Hash256> headerHashes(const std::vector<Bytes>& headers)
 
 BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log,
                      SyncHooks hooks)
-    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks))
+    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks)),
+      connectRun_(chain, size_t(std::max(1, settings.syncBlocksInFlightPerPeer / 2)))
 {
     QRandomGenerator::system()->generate(presyncSalt_.begin(), presyncSalt_.end());
 }
@@ -211,7 +197,7 @@ bool BlockSync::storeHeader(PeerId id, PeerSync& peer, const BlockHeader& header
         return false;
     }
     if (!r.validation.ok()) {
-        if (provesMisbehaviour(r.validation.error))
+        if (provesSenderLied(r.validation.error))
             channel_.misbehave(id, settings_.misbehaviourThreshold,
                                QString("invalid header: %1").arg(blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::ReorgTooDeep)  // honest peers rarely sit on such a fork
@@ -230,23 +216,23 @@ void BlockSync::requestBodies()
     // A peer's download window is refilled once half of it has arrived, so requests go out in
     // batches rather than one per block received (which would flood a fast-serving peer).
     std::set<PeerId> refill;
+    const int window = this->window();
     const auto windowUsed = [](const PeerSync& peer) { return int(peer.blocksInFlight.size()) + peer.photoChecks; };
     for (const auto& [id, peer] : peers_) {
         inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
-        if (windowUsed(peer) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
+        if (windowUsed(peer) <= window / 2) refill.insert(id);
     }
-    std::map<PeerId, GetBlocks> requests;
+    if (refill.empty()) return;  // no need to scan the missing bodies
+    std::map<PeerId, std::vector<Hash256>> requests;
     // Asks a peer known to have the block, with room in its download window; unless
     // `evenIfMissed`, not one that let its request for this very block expire.
     const auto assign = [&](const BlockIndexEntry& wanted, bool evenIfMissed) {
         for (auto& [id, peer] : peers_) {
-            GetBlocks& request = requests[id];
-            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height
-                || windowUsed(peer) >= settings_.maxBlocksInFlightPerPeer
-                || request.hashes.size() >= kMaxBlocksPerRequest || (!evenIfMissed && peer.missed.count(wanted.hash)))
+            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height || windowUsed(peer) >= window
+                || (!evenIfMissed && peer.missed.count(wanted.hash)))
                 continue;
             if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
-            request.hashes.push_back(wanted.hash);
+            requests[id].push_back(wanted.hash);
             peer.blocksInFlight.insert(wanted.hash);
             return true;
         }
@@ -254,10 +240,13 @@ void BlockSync::requestBodies()
     };
     for (const BlockIndexEntry& wanted : chain_.missingBodies(kMissingBodiesScanned))
         if (!inFlight.count(wanted.hash) && !assign(wanted, false)) assign(wanted, true);
-    for (const auto& [id, request] : requests) {
-        if (request.hashes.empty()) continue;
-        channel_.expectReplies(id, int(request.hashes.size()));
-        channel_.send(id, request);
+    for (const auto& [id, hashes] : requests) {
+        for (size_t first = 0; first < hashes.size(); first += kMaxBlocksPerRequest) {
+            GetBlocks request;
+            request.hashes.assign(hashes.begin() + long(first), hashes.begin() + long(std::min(hashes.size(), first + kMaxBlocksPerRequest)));
+            channel_.expectReplies(id, int(request.hashes.size()));
+            channel_.send(id, request);
+        }
     }
 }
 
@@ -312,22 +301,41 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
         keepSideBranchHeader(id, *peer, *header);
         return;
     }
-    submit(id, hash, message, nullptr);
+    submit(id, hash, message, nullptr, requested && connectRun_.wanted());
 }
 
-void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict)
+void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict, bool inRun)
 {
     const AcceptResult r = chain_.submitBlock(message.block, message.photo.empty() ? nullptr : &message.photo,
-                                              channel_.nowSeconds(), verdict);
+                                              channel_.nowSeconds(), verdict, inRun ? Chain::Connect::Later : Chain::Connect::Now);
     if (r.outcome == AcceptOutcome::PhotoCheckPending) {
         awaitPhotoCheck(id, hash, message, *r.photoCheck);
         requestBodies();
         return;
     }
+    if (inRun && r.outcome == AcceptOutcome::Stored) {
+        connectRun_.add(hash, id);
+        if (connectRun_.full()) connectRun();  // which asks for more; until then the window has room
+        return;
+    }
+    report(id, hash, r);
+    requestBodies();
+}
+
+void BlockSync::connectRun()
+{
+    if (connectRun_.empty()) return;
+    const ConnectRun::Outcome run = connectRun_.connect(channel_.nowSeconds());
+    report(run.sender, run.result.hash, run.result);
+    requestBodies();
+}
+
+void BlockSync::report(PeerId id, const Hash256& hash, const AcceptResult& r)
+{
     if (!r.storageError.empty()) {
         log_.error(QString("cannot store block %1: %2").arg(hexOf(hash), QString::fromStdString(r.storageError)));
     } else if (!r.ok()) {
-        if (provesMisbehaviour(r.validation.error))
+        if (provesSenderLied(r.validation.error))
             channel_.misbehave(id, settings_.misbehaviourThreshold,
                                QString("invalid block %1: %2").arg(hexOf(hash).left(16), blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::UnknownParent)
@@ -348,7 +356,6 @@ void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& messa
         }
         hooks_.blocksConnected(r, id);
     }
-    requestBodies();
 }
 
 void BlockSync::keepSideBranchHeader(PeerId id, PeerSync& peer, const BlockHeader& header)
@@ -364,7 +371,7 @@ void BlockSync::keepSideBranchHeader(PeerId id, PeerSync& peer, const BlockHeade
     const HeaderResult r = chain_.acceptHeader(header, channel_.nowSeconds());
     if (!r.storageError.empty()) {
         log_.error(QString("cannot store a header: %1").arg(QString::fromStdString(r.storageError)));
-    } else if (!r.validation.ok() && provesMisbehaviour(r.validation.error)) {
+    } else if (!r.validation.ok() && provesSenderLied(r.validation.error)) {
         channel_.misbehave(id, settings_.misbehaviourThreshold,
                            QString("invalid block header: %1").arg(blockErrorCode(r.validation.error)));
     }

@@ -14,6 +14,7 @@
 // bodies are asked for again once they lead and there is room).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
 #include "core/chain/Chain.h"
+#include "core/net/ConnectRun.h"
 #include "core/net/HeaderPresync.h"
 #include "core/net/PeerChannel.h"
 #include "core/util/Logger.h"
@@ -27,6 +28,9 @@ namespace pb::net {
 
 struct SyncSettings {
     int maxBlocksInFlightPerPeer = 16;
+    // Far behind the best header (ConnectRun::wanted): a wider window, refilled at half, and
+    // blocks connected in runs of half of it.
+    int syncBlocksInFlightPerPeer = 64;
     int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
     int misbehaviourThreshold = 100;     // the score an invalid header or block earns
     // An unrequested block on a fork kStaleForkDepth or more below the tip, or headers forking
@@ -82,6 +86,9 @@ public:
     void requestBodies();
     // Forgets the requests of peers past their deadline, so requestBodies() asks others.
     void expireDownloads();
+    // Connects the blocks stored for a run that is not full (its last blocks are late or the
+    // chain is nearly synced): called every tick.
+    void connectRun();
     // Mobile nodes: asks a random body-serving peer for a pruned block's body, once per
     // kRefetchTimeoutMs.
     void fetchBody(const Hash256& hash);
@@ -122,8 +129,13 @@ private:
     // Scores a block pushed on a fork far below the tip and remembers it, storing nothing.
     void refuseStaleBlock(PeerId peer, PeerSync& sync, const BlockHeader& header, const QString& where);
     void notePeerHas(PeerSync& peer, const Hash256& block);
-    // Submits a peer's block (with its photo's verdict once known) and acts on the outcome.
-    void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict);
+    // Submits a peer's block (with its photo's verdict once known) and acts on the outcome;
+    // `inRun`: stores it for the connect run.
+    void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict, bool inRun = false);
+    // Acts on a submitted block's or a connected run's outcome: scores, logs, reports what connected.
+    void report(PeerId id, const Hash256& hash, const AcceptResult& r);
+    // The download window per peer: wider while blocks are connected in runs.
+    int window() const { return connectRun_.wanted() ? settings_.syncBlocksInFlightPerPeer : settings_.maxBlocksInFlightPerPeer; }
     void awaitPhotoCheck(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoCheck& check);
     void photoChecked(const Hash256& hash, const PhotoVerdict& verdict);
 
@@ -137,6 +149,7 @@ private:
     std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
     std::map<Hash256, AwaitingVerdict> awaitingVerdict_;
     Hash256 presyncSalt_;  // random: peers cannot aim headers at the commitments
+    ConnectRun connectRun_;
 };
 
 } // namespace pb::net

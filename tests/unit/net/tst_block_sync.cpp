@@ -34,6 +34,15 @@ class BlockSyncTest : public QObject {
                         [](const Hash256&, const Bytes&, const Bytes&) {},
                         {}}};  // no recognizer: these blocks claim no label
 
+        // Delivers what `peer` was asked for, in the order asked, until it asks for nothing more.
+        void deliverRequested(PeerId peer, const std::vector<Block>& blocks)
+        {
+            std::map<Hash256, const Block*> byHash;
+            for (const Block& b : blocks) byHash[b.hash()] = &b;
+            for (auto asked = requested(links, peer); !asked.empty(); asked = requested(links, peer))
+                for (const Hash256& h : asked) sync.onBlock(peer, BlockMessage{byHash.at(h)->serialize(), {}});
+        }
+
         // Peer 1 serves a chain of `length` blocks from genesis and we take all of it; what it
         // was asked for is taken from the links.
         std::vector<Block> syncFromPeerOne(int length)
@@ -191,6 +200,66 @@ private slots:
         QCOMPARE(f.connected.size(), size_t(2));
         QCOMPARE(f.connectedFrom, (std::vector<PeerId>{4, 4}));
         QVERIFY(f.misbehaviour.empty());
+    }
+
+    void farBehindBlocksConnectInRunsAndAreAskedForOncePerRun()
+    {
+        Fixture f;
+        const int window = f.settings.syncBlocksInFlightPerPeer;
+        const size_t run = size_t(window / 2);
+        const auto blocks = f.branch(f.genesis(), 2 * window + 8, 0xA0);
+        f.sync.peerReady(1, true, blocks.size());
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        // The wide window at once, in requests of at most kMaxBlocksPerRequest.
+        const auto asked = f.links.take<GetBlocks>(1);
+        QCOMPARE(asked.size(), size_t(window) / kMaxBlocksPerRequest);
+        for (size_t i = 0; i < asked.size(); ++i)
+            QCOMPARE(asked[i].hashes, f.hashes({blocks.begin() + long(i * kMaxBlocksPerRequest),
+                                                blocks.begin() + long((i + 1) * kMaxBlocksPerRequest)}));
+        QCOMPARE(f.links.expectedReplies(1), window);
+
+        // A run short of one block: stored, not connected, nothing reported, nothing asked.
+        for (size_t i = 0; i + 1 < run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, f.genesis());
+        QCOMPARE(f.store.indexEntry(blocks[0].hash())->status, BlockIndexEntry::Status::HaveBody);
+        QVERIFY(f.connected.empty());
+        QVERIFY(requested(f.links, 1).empty());
+        // Its last block connects the run in one store update, one report, one refill.
+        const int updates = f.store.updatesApplied;
+        f.sync.onBlock(1, BlockMessage{blocks[run - 1].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[run - 1].hash());
+        QCOMPARE(f.store.updatesApplied, updates + 1);
+        QCOMPARE(f.connected.size(), size_t(1));
+        QCOMPARE(f.connected[0].connected.size(), run);
+        QCOMPARE(f.connectedFrom, std::vector<PeerId>{1});
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + window, blocks.begin() + window + long(run)}));
+
+        // Runs go on while the tip is ConnectRun::kFarBehind below the best header, then blocks
+        // connect one by one: here three runs, then 40 single blocks.
+        for (size_t i = run; i < size_t(window) + run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        f.deliverRequested(1, blocks);
+        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
+        const size_t runs = 3;
+        QCOMPARE(f.connected.size(), runs + (blocks.size() - runs * run));
+        for (size_t i = 0; i < runs; ++i) QCOMPARE(f.connected[i].connected.size(), run);
+        QVERIFY(f.misbehaviour.empty());
+    }
+
+    void aRunWaitingForLateBlocksIsConnectedAtTheTick()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 100, 0xA0);
+        f.sync.peerReady(1, true, blocks.size());
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        requested(f.links, 1);
+        for (size_t i = 0; i < 5; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, f.genesis());
+
+        f.sync.connectRun();
+        QCOMPARE(f.chain.tip().hash, blocks[4].hash());
+        QCOMPARE(f.connected.size(), size_t(1));
+        QCOMPARE(f.connected[0].connected.size(), size_t(5));
+        QCOMPARE(f.connectedFrom, std::vector<PeerId>{1});
     }
 
     void aHeaderBranchWithLessWorkThanTheTipIsNotStoredUntilItLeads()
