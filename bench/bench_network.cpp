@@ -238,6 +238,7 @@ void measureSync(int syncBlocks, const QString& sourceDir)
         waitFor([&] { return source.height() >= 0; }, 30000);
     }
     const qint64 height = source.height();
+    const qsizetype sourceLogBefore = source.logText().size();  // its warnings from here on are this sync's
     Daemon fresh;
     QElapsedTimer clock;
     clock.start();
@@ -251,6 +252,11 @@ void measureSync(int syncBlocks, const QString& sourceDir)
     int warnings = 0;
     for (const QString& line : fresh.logText().split('\n'))
         if (line.contains(" warning ") && ++warnings <= 5) std::printf("  syncing node: %s\n", qPrintable(line));
+    // A request the serving node refused or never answered shows there.
+    warnings = 0;
+    for (const QString& line : source.logText().mid(sourceLogBefore).split('\n'))
+        if ((line.contains(" warning ") || line.contains(" error ")) && ++warnings <= 5)
+            std::printf("  serving node: %s\n", qPrintable(line));
     std::printf("  %lld blocks in %.2f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds, blocksPerSecond);
     // From its log: when the first and the last logged block connected (a node far behind
     // logs one block in 1,000).

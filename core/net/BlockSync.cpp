@@ -337,7 +337,9 @@ void BlockSync::report(PeerId id, const Hash256& hash, const AcceptResult& r)
     } else if (!r.ok()) {
         if (provesSenderLied(r.validation.error))
             channel_.misbehave(id, settings_.misbehaviourThreshold,
-                               QString("invalid block %1: %2").arg(hexOf(hash).left(16), blockErrorCode(r.validation.error)));
+                               QString("invalid block %1: %2")
+                                   .arg(hexOf(r.invalidBlock == Hash256{} ? hash : r.invalidBlock).left(16),
+                                        blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::UnknownParent)
             requestHeaders(id);
         else if (r.validation.error == BlockError::ReorgTooDeep)

@@ -1,6 +1,7 @@
 // BlockSync over fake links: which bodies it asks for, from whom, and what happens when a peer
 // does not deliver. A chain in memory; the clock is moved by hand.
 #include "core/net/BlockSync.h"
+#include "tests/unit/chain/BlockFixtures.h"
 #include "tests/unit/net/ProtocolFixture.h"
 
 #include <QtTest>
@@ -260,6 +261,35 @@ private slots:
         QCOMPARE(f.connected.size(), size_t(1));
         QCOMPARE(f.connected[0].connected.size(), size_t(5));
         QCOMPARE(f.connectedFrom, std::vector<PeerId>{1});
+    }
+
+    void aBlockFoundInvalidWhileARunConnectsIsChargedToItsSender()
+    {
+        Fixture f;
+        crypto::AddressHash payTo;
+        payTo.fill(0xA0);
+        std::vector<Block> blocks = f.branch(f.genesis(), 2, 0xA0);
+        // Block 3 spends from an empty account: valid on its own, invalid once connected.
+        Block bad = test::coinbaseBlockOn(test::easyNet(), blocks[1].hash(), 3, test::easyNet().genesisTime + 180, payTo);
+        bad.transactions.push_back(test::signedTransfer(test::keyFor(9), payTo, kCoin, 0, 0, f.genesis()).serialize());
+        test::reseal(bad);
+        blocks.push_back(bad);
+        for (uint64_t height = 4; height <= 100; ++height)
+            blocks.push_back(test::coinbaseBlockOn(test::easyNet(), blocks.back().hash(), height,
+                                                   test::easyNet().genesisTime + 60 * height, payTo));
+        f.sync.peerReady(1, true, 2);  // has the first two blocks only
+        f.sync.peerReady(2, true, blocks.size());
+        f.sync.onHeaders(2, f.headersOf(blocks));
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin(), blocks.begin() + 2}));
+        requested(f.links, 2);
+
+        const size_t run = size_t(f.settings.syncBlocksInFlightPerPeer / 2);
+        for (size_t i = 0; i < run; ++i) f.sync.onBlock(i < 2 ? 1 : 2, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[1].hash());  // the valid blocks below it connect
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour[0].peer, PeerId(2));
+        QCOMPARE(f.misbehaviour[0].score, f.settings.misbehaviourThreshold);
+        QCOMPARE(f.misbehaviour[0].reason, "invalid block " + hexOf(bad.hash()).left(16) + ": invalid_transfer");
     }
 
     void aHeaderBranchWithLessWorkThanTheTipIsNotStoredUntilItLeads()
