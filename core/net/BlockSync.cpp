@@ -22,7 +22,7 @@ std::vector<Hash256> headerHashes(const std::vector<Bytes>& headers)
 BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log,
                      SyncHooks hooks)
     : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks)),
-      connectRun_(chain, size_t(std::max(1, settings.syncBlocksInFlightPerPeer / 2)))
+      connectRun_(chain)
 {
     QRandomGenerator::system()->generate(presyncSalt_.begin(), presyncSalt_.end());
 }
@@ -217,10 +217,9 @@ void BlockSync::requestBodies()
     // batches rather than one per block received (which would flood a fast-serving peer).
     std::set<PeerId> refill;
     const int window = this->window();
-    const auto windowUsed = [](const PeerSync& peer) { return int(peer.blocksInFlight.size()) + peer.photoChecks; };
     for (const auto& [id, peer] : peers_) {
         inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
-        if (windowUsed(peer) <= window / 2) refill.insert(id);
+        if (peer.windowUsed() <= window / 2) refill.insert(id);
     }
     if (refill.empty()) return;  // no need to scan the missing bodies
     std::map<PeerId, std::vector<Hash256>> requests;
@@ -228,7 +227,7 @@ void BlockSync::requestBodies()
     // `evenIfMissed`, not one that let its request for this very block expire.
     const auto assign = [&](const BlockIndexEntry& wanted, bool evenIfMissed) {
         for (auto& [id, peer] : peers_) {
-            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height || windowUsed(peer) >= window
+            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height || peer.windowUsed() >= window
                 || (!evenIfMissed && peer.missed.count(wanted.hash)))
                 continue;
             if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
@@ -314,12 +313,24 @@ void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& messa
         return;
     }
     if (inRun && r.outcome == AcceptOutcome::Stored) {
-        connectRun_.add(hash, id);
-        if (connectRun_.full()) connectRun();  // which asks for more; until then the window has room
+        connectRun_.add(hash, id, message.block.size() + message.photo.size());
+        // At half a window, or once the sender's window is half empty (then it is refilled).
+        const int half = window() / 2;
+        const PeerSync* peer = find(id);
+        if (connectRun_.size() >= size_t(std::max(1, half)) || !peer || peer->windowUsed() <= half) connectRun();
         return;
     }
     report(id, hash, r);
     requestBodies();
+}
+
+int BlockSync::window() const
+{
+    const size_t largest = connectRun_.largestBlockBytes();
+    if (!connectRun_.wanted() || largest == 0) return settings_.maxBlocksInFlightPerPeer;  // 0: no block seen yet
+    const size_t fitting = kSyncWindowBytes / largest;
+    return int(std::clamp<size_t>(fitting, size_t(settings_.maxBlocksInFlightPerPeer),
+                                  size_t(std::max(settings_.maxBlocksInFlightPerPeer, settings_.syncBlocksInFlightPerPeer))));
 }
 
 void BlockSync::connectRun()

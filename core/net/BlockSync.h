@@ -28,8 +28,9 @@ namespace pb::net {
 
 struct SyncSettings {
     int maxBlocksInFlightPerPeer = 16;
-    // Far behind the best header (ConnectRun::wanted): a wider window, refilled at half, and
-    // blocks connected in runs of half of it.
+    // Far behind the best header (ConnectRun::wanted), blocks are connected in runs of half the
+    // window, and the window widens up to this as far as kSyncWindowBytes of the last run's
+    // largest block fit: not for large photo blocks, whose answers must fit a send buffer.
     int syncBlocksInFlightPerPeer = 64;
     int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
     int misbehaviourThreshold = 100;     // the score an invalid header or block earns
@@ -61,6 +62,7 @@ public:
     static constexpr size_t kMaxPhotoChecks = 64;  // blocks (photos in memory) waiting for a verdict
     static constexpr qint64 kHeadersAnswerTimeoutMs = 60'000;
     static constexpr size_t kStaleBlocksRemembered = 16;  // per peer
+    static constexpr size_t kSyncWindowBytes = 16 * 1024 * 1024;
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 
@@ -110,6 +112,7 @@ private:
         // Its latest blocks refused as far below the tip (nothing of them is stored): their
         // children are on the same stale fork, not on a parent we merely lack.
         std::deque<Hash256> staleBlocks;
+        int windowUsed() const { return int(blocksInFlight.size()) + photoChecks; }
     };
     enum class BranchOutcome { Next, Judge, Stop };  // the next header; judge this one as any; stop the message
     struct AwaitingVerdict {
@@ -134,8 +137,8 @@ private:
     void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict, bool inRun = false);
     // Acts on a submitted block's or a connected run's outcome: scores, logs, reports what connected.
     void report(PeerId id, const Hash256& hash, const AcceptResult& r);
-    // The download window per peer: wider while blocks are connected in runs.
-    int window() const { return connectRun_.wanted() ? settings_.syncBlocksInFlightPerPeer : settings_.maxBlocksInFlightPerPeer; }
+    // The download window per peer: wider while blocks are connected in runs (and small).
+    int window() const;
     void awaitPhotoCheck(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoCheck& check);
     void photoChecked(const Hash256& hash, const PhotoVerdict& verdict);
 

@@ -1,11 +1,14 @@
 #include "core/net/ConnectRun.h"
 
+#include <utility>
+
 namespace pb::net {
 
-void ConnectRun::add(const Hash256& hash, PeerId from)
+void ConnectRun::add(const Hash256& hash, PeerId from, size_t bytes)
 {
     senders_[hash] = from;
     lastSender_ = from;
+    largestInRun_ = std::max(largestInRun_, bytes);
 }
 
 ConnectRun::Outcome ConnectRun::connect(uint64_t now)
@@ -15,6 +18,7 @@ ConnectRun::Outcome ConnectRun::connect(uint64_t now)
     outcome.sender = lastSender_;
     if (const auto it = senders_.find(outcome.result.invalidBlock); it != senders_.end()) outcome.sender = it->second;
     senders_.clear();
+    largestInLastRun_ = std::exchange(largestInRun_, 0);
     return outcome;
 }
 

@@ -206,43 +206,54 @@ private slots:
     void farBehindBlocksConnectInRunsAndAreAskedForOncePerRun()
     {
         Fixture f;
-        const int window = f.settings.syncBlocksInFlightPerPeer;
-        const size_t run = size_t(window / 2);
-        const auto blocks = f.branch(f.genesis(), 2 * window + 8, 0xA0);
+        const size_t window = size_t(f.settings.maxBlocksInFlightPerPeer);
+        const size_t wideWindow = size_t(f.settings.syncBlocksInFlightPerPeer);
+        const size_t run = wideWindow / 2;
+        const auto blocks = f.branch(f.genesis(), 200, 0xA0);
         f.sync.peerReady(1, true, blocks.size());
         f.sync.onHeaders(1, f.headersOf(blocks));
-        // The wide window at once, in requests of at most kMaxBlocksPerRequest.
+        // Before any block has come their size is unknown: the normal window.
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin(), blocks.begin() + long(window)}));
+        // The first one shows they are small: it connects, and the window widens, asked for in
+        // requests of at most kMaxBlocksPerRequest.
+        f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
         const auto asked = f.links.take<GetBlocks>(1);
-        QCOMPARE(asked.size(), size_t(window) / kMaxBlocksPerRequest);
-        for (size_t i = 0; i < asked.size(); ++i)
-            QCOMPARE(asked[i].hashes, f.hashes({blocks.begin() + long(i * kMaxBlocksPerRequest),
-                                                blocks.begin() + long((i + 1) * kMaxBlocksPerRequest)}));
-        QCOMPARE(f.links.expectedReplies(1), window);
+        std::vector<Hash256> widened;
+        for (const GetBlocks& r : asked) {
+            QVERIFY(r.hashes.size() <= kMaxBlocksPerRequest);
+            widened.insert(widened.end(), r.hashes.begin(), r.hashes.end());
+        }
+        QCOMPARE(widened, f.hashes({blocks.begin() + long(window), blocks.begin() + long(1 + wideWindow)}));
+        QCOMPARE(f.links.expectedReplies(1), int(window + widened.size()));
 
-        // A run short of one block: stored, not connected, nothing reported, nothing asked.
-        for (size_t i = 0; i + 1 < run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
-        QCOMPARE(f.chain.tip().hash, f.genesis());
-        QCOMPARE(f.store.indexEntry(blocks[0].hash())->status, BlockIndexEntry::Status::HaveBody);
-        QVERIFY(f.connected.empty());
-        QVERIFY(requested(f.links, 1).empty());
-        // Its last block connects the run in one store update, one report, one refill.
-        const int updates = f.store.updatesApplied;
-        f.sync.onBlock(1, BlockMessage{blocks[run - 1].serialize(), {}});
-        QCOMPARE(f.chain.tip().hash, blocks[run - 1].hash());
-        QCOMPARE(f.store.updatesApplied, updates + 1);
+        // A run (half the wide window) short of one block: stored, not connected, nothing reported or asked.
+        for (size_t i = 1; i < run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
+        QCOMPARE(f.store.indexEntry(blocks[1].hash())->status, BlockIndexEntry::Status::HaveBody);
         QCOMPARE(f.connected.size(), size_t(1));
-        QCOMPARE(f.connected[0].connected.size(), run);
-        QCOMPARE(f.connectedFrom, std::vector<PeerId>{1});
-        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + window, blocks.begin() + window + long(run)}));
+        QVERIFY(requested(f.links, 1).empty());
+        // Its last block connects the run in one store update and one report, and asks once for more.
+        const int updates = f.store.updatesApplied;
+        f.sync.onBlock(1, BlockMessage{blocks[run].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[run].hash());
+        QCOMPARE(f.store.updatesApplied, updates + 1);
+        QCOMPARE(f.connected.size(), size_t(2));
+        QCOMPARE(f.connected[1].connected.size(), run);
+        QCOMPARE(f.connectedFrom, (std::vector<PeerId>{1, 1}));
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + long(1 + wideWindow), blocks.begin() + long(1 + wideWindow + run)}));
 
-        // Runs go on while the tip is ConnectRun::kFarBehind below the best header, then blocks
-        // connect one by one: here three runs, then 40 single blocks.
-        for (size_t i = run; i < size_t(window) + run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        // Runs go on while the tip is ConnectRun::kFarBehind below the best header; then blocks
+        // connect one by one.
+        for (size_t i = run + 1; i < 1 + wideWindow + run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
         f.deliverRequested(1, blocks);
         QCOMPARE(f.chain.tip().hash, blocks.back().hash());
-        const size_t runs = 3;
-        QCOMPARE(f.connected.size(), runs + (blocks.size() - runs * run));
-        for (size_t i = 0; i < runs; ++i) QCOMPARE(f.connected[i].connected.size(), run);
+        size_t runs = 1;
+        while (runs < f.connected.size() && f.connected[runs].connected.size() == run) ++runs;
+        const uint64_t tipAfterRuns = f.connected[runs - 1].connected.back().height;
+        QVERIFY(runs >= 4);
+        QVERIFY(tipAfterRuns + ConnectRun::kFarBehind > blocks.size());
+        QCOMPARE(f.connected.size(), runs + size_t(blocks.size() - tipAfterRuns));
         QVERIFY(f.misbehaviour.empty());
     }
 
@@ -252,15 +263,16 @@ private slots:
         const auto blocks = f.branch(f.genesis(), 100, 0xA0);
         f.sync.peerReady(1, true, blocks.size());
         f.sync.onHeaders(1, f.headersOf(blocks));
+        f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), {}});  // connects alone: the window widens
         requested(f.links, 1);
-        for (size_t i = 0; i < 5; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
-        QCOMPARE(f.chain.tip().hash, f.genesis());
+        for (size_t i = 1; i < 6; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
 
         f.sync.connectRun();
-        QCOMPARE(f.chain.tip().hash, blocks[4].hash());
-        QCOMPARE(f.connected.size(), size_t(1));
-        QCOMPARE(f.connected[0].connected.size(), size_t(5));
-        QCOMPARE(f.connectedFrom, std::vector<PeerId>{1});
+        QCOMPARE(f.chain.tip().hash, blocks[5].hash());
+        QCOMPARE(f.connected.size(), size_t(2));
+        QCOMPARE(f.connected[1].connected.size(), size_t(5));
+        QCOMPARE(f.connectedFrom, (std::vector<PeerId>{1, 1}));
     }
 
     void aBlockFoundInvalidWhileARunConnectsIsChargedToItsSender()
@@ -283,8 +295,9 @@ private slots:
         QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin(), blocks.begin() + 2}));
         requested(f.links, 2);
 
+        // Blocks 1 and 2 connect as they come (peer 1 has nothing more in flight); block 3 starts a run.
         const size_t run = size_t(f.settings.syncBlocksInFlightPerPeer / 2);
-        for (size_t i = 0; i < run; ++i) f.sync.onBlock(i < 2 ? 1 : 2, BlockMessage{blocks[i].serialize(), {}});
+        for (size_t i = 0; i < 2 + run; ++i) f.sync.onBlock(i < 2 ? 1 : 2, BlockMessage{blocks[i].serialize(), {}});
         QCOMPARE(f.chain.tip().hash, blocks[1].hash());  // the valid blocks below it connect
         QCOMPARE(f.misbehaviour.size(), size_t(1));
         QCOMPARE(f.misbehaviour[0].peer, PeerId(2));
