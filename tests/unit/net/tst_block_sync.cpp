@@ -257,6 +257,37 @@ private slots:
         QVERIFY(f.misbehaviour.empty());
     }
 
+    void theWideWindowFitsLargeBlocks()
+    {
+        Fixture f;
+        // Blocks carrying half-MiB photos: far fewer than syncBlocksInFlightPerPeer fit kSyncWindowBytes.
+        const size_t photoBytes = 512 * 1024;
+        crypto::AddressHash payTo;
+        payTo.fill(0xA0);
+        std::vector<Block> blocks;
+        std::vector<Bytes> photos;
+        for (uint64_t height = 1; height <= 80; ++height) {
+            Bytes photo = test::jpegBytes(uint8_t(height));
+            photo.resize(photoBytes, uint8_t(height));
+            Block b = test::coinbaseBlockOn(test::easyNet(), height == 1 ? f.genesis() : blocks.back().hash(), height,
+                                            test::easyNet().genesisTime + 60 * height, payTo);
+            b.photoHash = crypto::sha256(photo);
+            test::reseal(b);
+            blocks.push_back(b);
+            photos.push_back(std::move(photo));
+        }
+        f.sync.peerReady(1, true, blocks.size());
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        const size_t window = size_t(f.settings.maxBlocksInFlightPerPeer);
+        QCOMPARE(requested(f.links, 1).size(), window);
+
+        f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), photos[0]});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
+        const size_t fitting = BlockSync::kSyncWindowBytes / (blocks[0].serialize().size() + photoBytes);
+        QVERIFY(fitting > window && fitting < size_t(f.settings.syncBlocksInFlightPerPeer));
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + long(window), blocks.begin() + long(1 + fitting)}));
+    }
+
     void aRunWaitingForLateBlocksIsConnectedAtTheTick()
     {
         Fixture f;
