@@ -3,8 +3,10 @@
 // locator and validated as they come (Chain::acceptHeader); bodies are then requested only for
 // the best header chain (Chain::missingBodies), from peers known to have them, a bounded window
 // per peer refilled in batches. A peer that delivers none of its window by the deadline is
-// asked no more of it while another peer can take it; a slow link is no offence. On mobile
-// nodes it also re-fetches a pruned block's body on request. Serving peers is BlockServer's job.
+// asked no more of it while another peer can take it; a slow link is no offence. Far behind
+// the best header the window widens and requested blocks are connected in runs (ConnectRun.h),
+// one store transaction and one report each. On mobile nodes it also re-fetches a pruned
+// block's body on request. Serving peers is BlockServer's job.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
 // A block whose claimed label needs the recognizer waits, valid in every other respect and only
 // its header stored, while SyncHooks::checkPhoto works the verdict out off this thread; it is
