@@ -255,9 +255,11 @@ void BlockSync::expireDownloads()
     for (auto& [id, peer] : peers_) {
         if (peer.blocksInFlight.empty() || now <= peer.downloadDeadlineMs) continue;
         // Ask others (the next requestBodies); the peer stays, as a slow link is no offence.
+        // Address and port: on one host, several nodes share the address.
         const auto link = channel_.linkInfo(id);
         log_.warning(QString("peer %1 delivered none of %2 requested blocks in %3 s; asking other peers")
-                         .arg(link ? link->address.toString() : QString::number(id)).arg(peer.blocksInFlight.size())
+                         .arg(link ? QString("%1:%2").arg(link->address.toString()).arg(link->port) : QString::number(id))
+                         .arg(peer.blocksInFlight.size())
                          .arg(settings_.blockDownloadTimeoutMs / 1000));
         peer.missed = std::move(peer.blocksInFlight);
         peer.blocksInFlight.clear();
