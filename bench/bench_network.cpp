@@ -5,7 +5,8 @@
 //  2. initial sync: a fresh node downloads an N-block chain headers-first; blocks per second.
 // Usage: bench_network [--nodes 16] [--mine-seconds 8] [--sync-blocks 2000] [--sync-only]
 //                      [--source-datadir DIR]  (keeps the mined chain there for the next run)
-//        PB_DAEMON=/path/to/photoblocksd runs another build of the node.
+//        PB_DAEMON=/path/to/photoblocksd runs another build of the node;
+//        PB_BENCH_KEEP_LOGS=DIR keeps a copy of the syncing node's log there.
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -237,6 +238,7 @@ void measureSync(int syncBlocks, const QString& sourceDir)
         waitFor([&] { return source.height() >= 0; }, 30000);
     }
     const qint64 height = source.height();
+    const qsizetype sourceLogBefore = source.logText().size();  // its warnings from here on are this sync's
     Daemon fresh;
     QElapsedTimer clock;
     clock.start();
@@ -250,6 +252,11 @@ void measureSync(int syncBlocks, const QString& sourceDir)
     int warnings = 0;
     for (const QString& line : fresh.logText().split('\n'))
         if (line.contains(" warning ") && ++warnings <= 5) std::printf("  syncing node: %s\n", qPrintable(line));
+    // A request the serving node refused or never answered shows there.
+    warnings = 0;
+    for (const QString& line : source.logText().mid(sourceLogBefore).split('\n'))
+        if ((line.contains(" warning ") || line.contains(" error ")) && ++warnings <= 5)
+            std::printf("  serving node: %s\n", qPrintable(line));
     std::printf("  %lld blocks in %.2f s (including process start-up): %.0f blocks/s\n", (long long)height, seconds, blocksPerSecond);
     // From its log: when the first and the last logged block connected (a node far behind
     // logs one block in 1,000).
@@ -268,6 +275,11 @@ void measureSync(int syncBlocks, const QString& sourceDir)
         std::printf("  Redis round trips of the syncing node: unknown (its /metrics has no photoblocks_redis_round_trips_total)\n");
     fresh.stop();
     source.stop();
+    if (const QString keep = qEnvironmentVariable("PB_BENCH_KEEP_LOGS"); !keep.isEmpty()) {
+        QDir().mkpath(keep);
+        const QString copy = QDir(keep).filePath(QString("sync-%1.log").arg(launchedAt));
+        if (QFile::copy(fresh.filePath("node.log"), copy)) std::printf("  syncing node's log kept in %s\n", qPrintable(copy));
+    }
 
     const double plain = redisSetsPerSecond({"--appendonly", "no"});
     const double likeNode = redisSetsPerSecond({"--appendonly", "yes", "--appendfsync", "everysec"});

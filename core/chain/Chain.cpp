@@ -141,7 +141,8 @@ void Chain::rememberInvalid(const BlockHeader& header, const BlockIndexEntry& pa
     remember(entry);
 }
 
-AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now, const PhotoVerdict* verdict)
+AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now, const PhotoVerdict* verdict,
+                                Connect connect)
 {
     AcceptResult result;
     Block block;
@@ -214,10 +215,31 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         remember(entry);
         noteBestHeader(entry);
         result.outcome = AcceptOutcome::Stored;
+        if (inHand_.size() >= kMaxBlocksInHand) inHand_.clear();
+        inHand_.emplace(result.hash, std::move(block));
+        if (connect == Connect::Later) return result;
 
-        if (const auto target = bestActivatable()) activate(*target, now, result, &block);
-        if (result.outcome == AcceptOutcome::Stored && entry.chainWork > tip_.chainWork) activate(entry, now, result, &block);
+        if (const auto target = bestActivatable()) activate(*target, now, result);
+        if (result.outcome == AcceptOutcome::Stored && entry.chainWork > tip_.chainWork) activate(entry, now, result);
         store_.flush();  // a block stored off the active chain is on disk like a connected one
+    } catch (const StoreError& e) {
+        result.outcome = AcceptOutcome::Rejected;
+        result.storageError = e.what();
+    }
+    return result;
+}
+
+AcceptResult Chain::connectStored(uint64_t now)
+{
+    AcceptResult result;
+    result.outcome = AcceptOutcome::Stored;
+    try {
+        if (const auto target = bestActivatable()) {
+            result.hash = target->hash;
+            result.height = target->height;
+            activate(*target, now, result);
+        }
+        store_.flush();
     } catch (const StoreError& e) {
         result.outcome = AcceptOutcome::Rejected;
         result.storageError = e.what();
@@ -262,7 +284,7 @@ void Chain::rememberAccounts(const ChainUpdate& applied)
         for (const BalanceChange& b : c.balances) accounts_[b.address] = {b.after, b.nonceAfter};
 }
 
-void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result, const Block* submitted)
+void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result)
 {
     if (target.chainWork <= tip_.chainWork) return;
     std::vector<BlockIndexEntry> branch;
@@ -302,9 +324,9 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
 
     BlockIndexEntry parent = fork;
     for (const BlockIndexEntry& entry : branch) {
-        const bool inHand = submitted && entry.hash == result.hash;
-        const auto bytes = inHand ? std::nullopt : store_.blockBytes(entry.hash);
-        const auto block = inHand ? std::optional<Block>(*submitted) : bytes ? Block::parse(*bytes) : std::nullopt;
+        const auto inHand = inHand_.find(entry.hash);
+        const auto bytes = inHand != inHand_.end() ? std::nullopt : store_.blockBytes(entry.hash);
+        const auto block = inHand != inHand_.end() ? std::optional<Block>(inHand->second) : bytes ? Block::parse(*bytes) : std::nullopt;
         if (!block) throw StoreError("stored body of block " + hex(entry.hash) + " is missing or damaged");
         ChainContext ctx = contextAfter(parent, now);
         if (block->photoHash) ctx.photoAlreadyOnChain = pending.photoOnChain(*block->photoHash);
@@ -330,7 +352,10 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     }
     rememberAccounts(update);
     active_.resize(fork.height + 1);
-    for (const auto& c : update.connect) active_.push_back(c.entry.hash);
+    for (const auto& c : update.connect) {
+        active_.push_back(c.entry.hash);
+        inHand_.erase(c.entry.hash);
+    }
     for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);
     for (const auto& c : update.connect) result.connected.push_back(c.entry);
     const BlockIndexEntry& newTip = update.connect.back().entry;
@@ -370,6 +395,8 @@ void Chain::rejectInBranch(const BlockIndexEntry& entry, const ValidationResult&
 {
     store_.markInvalid(entry.hash);
     index_.erase(entry.hash);
+    inHand_.erase(entry.hash);
+    result.invalidBlock = entry.hash;
     if (onBestChain(entry)) {
         // Sync goes on up to the invalid block's parent when that still leads, else from the tip.
         const BlockIndexEntry parent = requireEntry(entry.prevHash);

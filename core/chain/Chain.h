@@ -46,6 +46,7 @@ struct AcceptResult {
     std::vector<BlockIndexEntry> disconnected;  // tip first
     std::vector<BlockIndexEntry> connected;     // ascending
     std::optional<PhotoCheck> photoCheck;       // what to ask the recognizer, when PhotoCheckPending
+    Hash256 invalidBlock{};  // a block found invalid in context while connecting its branch, if any
     bool ok() const { return outcome != AcceptOutcome::Rejected; }
 };
 
@@ -88,7 +89,15 @@ public:
     // `verdict` when given (the caller already asked the recognizer), else by the verifier; when
     // the verifier cannot answer at once, every other check has passed and nothing is stored:
     // the outcome is PhotoCheckPending, and the caller submits again with the verdict.
-    AcceptResult submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now, const PhotoVerdict* verdict = nullptr);
+    // Connect::Later (initial sync, far behind) stores a valid block without connecting it or
+    // flushing the store's held writes: connectStored() then connects a whole run of them in
+    // one store update. Until then such a block may be lost in a crash, and is fetched again.
+    enum class Connect { Now, Later };
+    AcceptResult submitBlock(const Bytes& encoded, const Bytes* photo, uint64_t now, const PhotoVerdict* verdict = nullptr,
+                             Connect connect = Connect::Now);
+    // Connects the stored blocks of the best header chain that can be (one store update) and
+    // flushes the store. `result.hash` is the highest of them: an invalid block among them rejects it.
+    AcceptResult connectStored(uint64_t now);
 
     // Headers-first sync: validates and records a header whose parent is known.
     HeaderResult acceptHeader(const BlockHeader& header, uint64_t now);
@@ -153,8 +162,7 @@ private:
 
     // Moves the active chain to `target` when it has more work and every block from the fork
     // to it has a body; validates each newly connected block in context.
-    // `submitted` is the block being submitted, parsed: not read back from the store.
-    void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result, const Block* submitted = nullptr);
+    void activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& result);
     // Accounts as the active chain leaves them, cached like the index: every block reads its
     // miner's and senders' accounts, mostly the same few.
     AccountState accountOf(const crypto::AddressHash& address);
@@ -185,6 +193,9 @@ private:
     static constexpr size_t kMaxCachedAccounts = 100'000;  // then it starts again, empty
     std::map<crypto::AddressHash, AccountState> accounts_;
     std::vector<Hash256> active_;
+    // Blocks stored by submitBlock and not connected yet, parsed: connecting them reads no body back.
+    static constexpr size_t kMaxBlocksInHand = 128;  // then it starts again, empty (a block is up to 1 MiB)
+    std::unordered_map<Hash256, Block, HashKey> inHand_;
     // The best header's chain by height, sharing the active chain's prefix: sync finds the next
     // bodies to fetch and to connect here instead of walking the tree from the best header.
     std::vector<Hash256> bestChain_;

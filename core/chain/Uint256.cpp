@@ -1,6 +1,8 @@
 #include "core/chain/Uint256.h"
 
 #include <cmath>
+#include <optional>
+#include <utility>
 
 namespace pb {
 
@@ -173,8 +175,15 @@ int compare(const Uint256& a, const Uint256& b)
 
 Uint256 workForTarget(const Uint256& target)
 {
-    // 2^256 / (t+1) == (~t / (t+1)) + 1, computed without a 257th bit.
-    return (~target / (target + Uint256(1))) + Uint256(1);
+    // Blocks between two retargets share their target, and the division is a 256-step loop
+    // that sync would otherwise run for every header and block: the last answer is kept (per
+    // thread, so without a lock).
+    thread_local std::optional<std::pair<Uint256, Uint256>> last;
+    if (!last || last->first != target) {
+        // 2^256 / (t+1) == (~t / (t+1)) + 1, computed without a 257th bit.
+        last = std::pair{target, (~target / (target + Uint256(1))) + Uint256(1)};
+    }
+    return last->second;
 }
 
 } // namespace pb

@@ -61,6 +61,20 @@ ValidationResult checkLabelShape(const Block& block)
 
 } // namespace
 
+bool provesSenderLied(BlockError e)
+{
+    switch (e) {
+    case BlockError::UnknownParent:
+    case BlockError::TimeTooNew:
+    case BlockError::PhotoMissing:
+    case BlockError::PhotoUnverifiable:  // our recognizer is not the network's: not the peer's fault
+    case BlockError::ReorgTooDeep:
+        return false;
+    default:
+        return true;
+    }
+}
+
 const char* blockErrorCode(BlockError e)
 {
     switch (e) {

@@ -44,6 +44,10 @@ enum class BlockError {
 // Stable snake_case identifier for logs, peers and the API ("high_hash").
 const char* blockErrorCode(BlockError e);
 
+// Whether a block refused with `e` shows its sender lying, rather than that we lack context
+// (its parent, the time, its photo, a recognizer) or will not follow its branch.
+bool provesSenderLied(BlockError e);
+
 struct ValidationResult {
     BlockError error = BlockError::None;
     std::string detail;  // human-readable explanation with the offending values

@@ -2,7 +2,10 @@
 
 #include "core/crypto/NonceScanKernels.h"
 
+#include <openssl/evp.h>
 #include <openssl/sha.h>
+
+#include <memory>
 
 namespace pb::crypto {
 
@@ -29,8 +32,15 @@ inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
 Hash256 sha256(const uint8_t* data, size_t size)
 {
+    // OpenSSL 3's one-shot SHA256() looks the algorithm up, under a lock, on every call, which
+    // cost more than the hashing itself during sync: it is looked up once, with a context per thread.
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     Hash256 out;
-    SHA256(data, size, out.data());
+    unsigned int written = 0;
+    if (!md || !ctx || EVP_DigestInit_ex2(ctx.get(), md, nullptr) != 1 || EVP_DigestUpdate(ctx.get(), data, size) != 1
+        || EVP_DigestFinal_ex(ctx.get(), out.data(), &written) != 1 || written != out.size())
+        SHA256(data, size, out.data());
     return out;
 }
 

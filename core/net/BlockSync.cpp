@@ -7,21 +7,6 @@ namespace pb::net {
 
 namespace {
 
-// Block errors that say the sender is lying rather than that we lack context or time.
-bool provesMisbehaviour(BlockError e)
-{
-    switch (e) {
-    case BlockError::UnknownParent:
-    case BlockError::TimeTooNew:
-    case BlockError::PhotoMissing:
-    case BlockError::PhotoUnverifiable:  // our recognizer is not the network's: not the peer's fault
-    case BlockError::ReorgTooDeep:
-        return false;
-    default:
-        return true;
-    }
-}
-
 // The hashes of the well-formed headers in a message (the others are refused one by one later).
 std::vector<Hash256> headerHashes(const std::vector<Bytes>& headers)
 {
@@ -36,7 +21,8 @@ std::vector<Hash256> headerHashes(const std::vector<Bytes>& headers)
 
 BlockSync::BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log,
                      SyncHooks hooks)
-    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks))
+    : settings_(settings), chain_(chain), store_(store), channel_(channel), log_(log), hooks_(std::move(hooks)),
+      connectRun_(chain)
 {
     QRandomGenerator::system()->generate(presyncSalt_.begin(), presyncSalt_.end());
 }
@@ -211,7 +197,7 @@ bool BlockSync::storeHeader(PeerId id, PeerSync& peer, const BlockHeader& header
         return false;
     }
     if (!r.validation.ok()) {
-        if (provesMisbehaviour(r.validation.error))
+        if (provesSenderLied(r.validation.error))
             channel_.misbehave(id, settings_.misbehaviourThreshold,
                                QString("invalid header: %1").arg(blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::ReorgTooDeep)  // honest peers rarely sit on such a fork
@@ -230,23 +216,22 @@ void BlockSync::requestBodies()
     // A peer's download window is refilled once half of it has arrived, so requests go out in
     // batches rather than one per block received (which would flood a fast-serving peer).
     std::set<PeerId> refill;
-    const auto windowUsed = [](const PeerSync& peer) { return int(peer.blocksInFlight.size()) + peer.photoChecks; };
+    const int window = this->window();
     for (const auto& [id, peer] : peers_) {
         inFlight.insert(peer.blocksInFlight.begin(), peer.blocksInFlight.end());
-        if (windowUsed(peer) <= settings_.maxBlocksInFlightPerPeer / 2) refill.insert(id);
+        if (peer.windowUsed() <= window / 2) refill.insert(id);
     }
-    std::map<PeerId, GetBlocks> requests;
+    if (refill.empty()) return;  // no need to scan the missing bodies
+    std::map<PeerId, std::vector<Hash256>> requests;
     // Asks a peer known to have the block, with room in its download window; unless
     // `evenIfMissed`, not one that let its request for this very block expire.
     const auto assign = [&](const BlockIndexEntry& wanted, bool evenIfMissed) {
         for (auto& [id, peer] : peers_) {
-            GetBlocks& request = requests[id];
-            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height
-                || windowUsed(peer) >= settings_.maxBlocksInFlightPerPeer
-                || request.hashes.size() >= kMaxBlocksPerRequest || (!evenIfMissed && peer.missed.count(wanted.hash)))
+            if (!refill.count(id) || !peer.servesBodies || peer.bestKnownHeight < wanted.height || peer.windowUsed() >= window
+                || (!evenIfMissed && peer.missed.count(wanted.hash)))
                 continue;
             if (peer.blocksInFlight.empty()) peer.downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
-            request.hashes.push_back(wanted.hash);
+            requests[id].push_back(wanted.hash);
             peer.blocksInFlight.insert(wanted.hash);
             return true;
         }
@@ -254,10 +239,13 @@ void BlockSync::requestBodies()
     };
     for (const BlockIndexEntry& wanted : chain_.missingBodies(kMissingBodiesScanned))
         if (!inFlight.count(wanted.hash) && !assign(wanted, false)) assign(wanted, true);
-    for (const auto& [id, request] : requests) {
-        if (request.hashes.empty()) continue;
-        channel_.expectReplies(id, int(request.hashes.size()));
-        channel_.send(id, request);
+    for (const auto& [id, hashes] : requests) {
+        for (size_t first = 0; first < hashes.size(); first += kMaxBlocksPerRequest) {
+            GetBlocks request;
+            request.hashes.assign(hashes.begin() + long(first), hashes.begin() + long(std::min(hashes.size(), first + kMaxBlocksPerRequest)));
+            channel_.expectReplies(id, int(request.hashes.size()));
+            channel_.send(id, request);
+        }
     }
 }
 
@@ -267,9 +255,11 @@ void BlockSync::expireDownloads()
     for (auto& [id, peer] : peers_) {
         if (peer.blocksInFlight.empty() || now <= peer.downloadDeadlineMs) continue;
         // Ask others (the next requestBodies); the peer stays, as a slow link is no offence.
+        // Address and port: on one host, several nodes share the address.
         const auto link = channel_.linkInfo(id);
         log_.warning(QString("peer %1 delivered none of %2 requested blocks in %3 s; asking other peers")
-                         .arg(link ? link->address.toString() : QString::number(id)).arg(peer.blocksInFlight.size())
+                         .arg(link ? QString("%1:%2").arg(link->address.toString()).arg(link->port) : QString::number(id))
+                         .arg(peer.blocksInFlight.size())
                          .arg(settings_.blockDownloadTimeoutMs / 1000));
         peer.missed = std::move(peer.blocksInFlight);
         peer.blocksInFlight.clear();
@@ -312,24 +302,57 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
         keepSideBranchHeader(id, *peer, *header);
         return;
     }
-    submit(id, hash, message, nullptr);
+    submit(id, hash, message, nullptr, requested && connectRun_.wanted());
 }
 
-void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict)
+void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict, bool inRun)
 {
     const AcceptResult r = chain_.submitBlock(message.block, message.photo.empty() ? nullptr : &message.photo,
-                                              channel_.nowSeconds(), verdict);
+                                              channel_.nowSeconds(), verdict, inRun ? Chain::Connect::Later : Chain::Connect::Now);
     if (r.outcome == AcceptOutcome::PhotoCheckPending) {
         awaitPhotoCheck(id, hash, message, *r.photoCheck);
         requestBodies();
         return;
     }
+    if (inRun && r.outcome == AcceptOutcome::Stored) {
+        connectRun_.add(hash, id, message.block.size() + message.photo.size());
+        // At half a window, or once the sender's window is half empty (then it is refilled).
+        const int half = window() / 2;
+        const PeerSync* peer = find(id);
+        if (connectRun_.size() >= size_t(std::max(1, half)) || !peer || peer->windowUsed() <= half) connectRun();
+        return;
+    }
+    report(id, hash, r);
+    requestBodies();
+}
+
+int BlockSync::window() const
+{
+    const size_t largest = connectRun_.largestBlockBytes();
+    if (!connectRun_.wanted() || largest == 0) return settings_.maxBlocksInFlightPerPeer;  // 0: no block seen yet
+    const size_t fitting = kSyncWindowBytes / largest;
+    return int(std::clamp<size_t>(fitting, size_t(settings_.maxBlocksInFlightPerPeer),
+                                  size_t(std::max(settings_.maxBlocksInFlightPerPeer, settings_.syncBlocksInFlightPerPeer))));
+}
+
+void BlockSync::connectRun()
+{
+    if (connectRun_.empty()) return;
+    const ConnectRun::Outcome run = connectRun_.connect(channel_.nowSeconds());
+    report(run.sender, run.result.hash, run.result);
+    requestBodies();
+}
+
+void BlockSync::report(PeerId id, const Hash256& hash, const AcceptResult& r)
+{
     if (!r.storageError.empty()) {
         log_.error(QString("cannot store block %1: %2").arg(hexOf(hash), QString::fromStdString(r.storageError)));
     } else if (!r.ok()) {
-        if (provesMisbehaviour(r.validation.error))
+        if (provesSenderLied(r.validation.error))
             channel_.misbehave(id, settings_.misbehaviourThreshold,
-                               QString("invalid block %1: %2").arg(hexOf(hash).left(16), blockErrorCode(r.validation.error)));
+                               QString("invalid block %1: %2")
+                                   .arg(hexOf(r.invalidBlock == Hash256{} ? hash : r.invalidBlock).left(16),
+                                        blockErrorCode(r.validation.error)));
         else if (r.validation.error == BlockError::UnknownParent)
             requestHeaders(id);
         else if (r.validation.error == BlockError::ReorgTooDeep)
@@ -348,7 +371,6 @@ void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& messa
         }
         hooks_.blocksConnected(r, id);
     }
-    requestBodies();
 }
 
 void BlockSync::keepSideBranchHeader(PeerId id, PeerSync& peer, const BlockHeader& header)
@@ -364,7 +386,7 @@ void BlockSync::keepSideBranchHeader(PeerId id, PeerSync& peer, const BlockHeade
     const HeaderResult r = chain_.acceptHeader(header, channel_.nowSeconds());
     if (!r.storageError.empty()) {
         log_.error(QString("cannot store a header: %1").arg(QString::fromStdString(r.storageError)));
-    } else if (!r.validation.ok() && provesMisbehaviour(r.validation.error)) {
+    } else if (!r.validation.ok() && provesSenderLied(r.validation.error)) {
         channel_.misbehave(id, settings_.misbehaviourThreshold,
                            QString("invalid block header: %1").arg(blockErrorCode(r.validation.error)));
     }

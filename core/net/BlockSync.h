@@ -3,8 +3,10 @@
 // locator and validated as they come (Chain::acceptHeader); bodies are then requested only for
 // the best header chain (Chain::missingBodies), from peers known to have them, a bounded window
 // per peer refilled in batches. A peer that delivers none of its window by the deadline is
-// asked no more of it while another peer can take it; a slow link is no offence. On mobile
-// nodes it also re-fetches a pruned block's body on request. Serving peers is BlockServer's job.
+// asked no more of it while another peer can take it; a slow link is no offence. Far behind
+// the best header the window widens and requested blocks are connected in runs (ConnectRun.h),
+// one store transaction and one report each. On mobile nodes it also re-fetches a pruned
+// block's body on request. Serving peers is BlockServer's job.
 // Compare Bitcoin Core's net_processing block download (and headerssync, in spirit).
 // A block whose claimed label needs the recognizer waits, valid in every other respect and only
 // its header stored, while SyncHooks::checkPhoto works the verdict out off this thread; it is
@@ -14,6 +16,7 @@
 // bodies are asked for again once they lead and there is room).
 // Engine thread only; peers are registered by PeerManager once their handshake completes.
 #include "core/chain/Chain.h"
+#include "core/net/ConnectRun.h"
 #include "core/net/HeaderPresync.h"
 #include "core/net/PeerChannel.h"
 #include "core/util/Logger.h"
@@ -27,6 +30,10 @@ namespace pb::net {
 
 struct SyncSettings {
     int maxBlocksInFlightPerPeer = 16;
+    // Far behind the best header (ConnectRun::wanted), blocks are connected in runs of half the
+    // window, and the window widens up to this as far as kSyncWindowBytes of the last run's
+    // largest block fit: not for large photo blocks, whose answers must fit a send buffer.
+    int syncBlocksInFlightPerPeer = 64;
     int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
     int misbehaviourThreshold = 100;     // the score an invalid header or block earns
     // An unrequested block on a fork kStaleForkDepth or more below the tip, or headers forking
@@ -57,6 +64,7 @@ public:
     static constexpr size_t kMaxPhotoChecks = 64;  // blocks (photos in memory) waiting for a verdict
     static constexpr qint64 kHeadersAnswerTimeoutMs = 60'000;
     static constexpr size_t kStaleBlocksRemembered = 16;  // per peer
+    static constexpr size_t kSyncWindowBytes = 16 * 1024 * 1024;
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 
@@ -82,6 +90,9 @@ public:
     void requestBodies();
     // Forgets the requests of peers past their deadline, so requestBodies() asks others.
     void expireDownloads();
+    // Connects the blocks stored for a run that is not full (its last blocks are late or the
+    // chain is nearly synced): called every tick.
+    void connectRun();
     // Mobile nodes: asks a random body-serving peer for a pruned block's body, once per
     // kRefetchTimeoutMs.
     void fetchBody(const Hash256& hash);
@@ -103,6 +114,7 @@ private:
         // Its latest blocks refused as far below the tip (nothing of them is stored): their
         // children are on the same stale fork, not on a parent we merely lack.
         std::deque<Hash256> staleBlocks;
+        int windowUsed() const { return int(blocksInFlight.size()) + photoChecks; }
     };
     enum class BranchOutcome { Next, Judge, Stop };  // the next header; judge this one as any; stop the message
     struct AwaitingVerdict {
@@ -122,8 +134,13 @@ private:
     // Scores a block pushed on a fork far below the tip and remembers it, storing nothing.
     void refuseStaleBlock(PeerId peer, PeerSync& sync, const BlockHeader& header, const QString& where);
     void notePeerHas(PeerSync& peer, const Hash256& block);
-    // Submits a peer's block (with its photo's verdict once known) and acts on the outcome.
-    void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict);
+    // Submits a peer's block (with its photo's verdict once known) and acts on the outcome;
+    // `inRun`: stores it for the connect run.
+    void submit(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoVerdict* verdict, bool inRun = false);
+    // Acts on a submitted block's or a connected run's outcome: scores, logs, reports what connected.
+    void report(PeerId id, const Hash256& hash, const AcceptResult& r);
+    // The download window per peer: wider while blocks are connected in runs (and small).
+    int window() const;
     void awaitPhotoCheck(PeerId id, const Hash256& hash, const BlockMessage& message, const PhotoCheck& check);
     void photoChecked(const Hash256& hash, const PhotoVerdict& verdict);
 
@@ -137,6 +154,7 @@ private:
     std::map<Hash256, qint64> refetching_;  // pruned bodies asked for, with the time asked
     std::map<Hash256, AwaitingVerdict> awaitingVerdict_;
     Hash256 presyncSalt_;  // random: peers cannot aim headers at the commitments
+    ConnectRun connectRun_;
 };
 
 } // namespace pb::net

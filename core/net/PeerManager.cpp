@@ -347,6 +347,7 @@ void PeerManager::maintainPeers()
     tipRounds_.tick();
     askForAddresses(now);
     maintainOutbound();
+    sync_.connectRun();
     sync_.requestBodies();
 }
 

@@ -19,8 +19,8 @@ struct TransportLimits {
     double bytesPerSecond = 8 * 1024 * 1024;
     double floodDisconnectFactor = 4;
     // Replies the protocol asked for are exempt from both buckets, up to this many outstanding
-    // (the protocol requests at most 16 blocks from a peer at a time).
-    int maxPrepaidReplies = 64;
+    // (the protocol requests at most 64 blocks from a peer at a time, during initial sync).
+    int maxPrepaidReplies = 128;
 
     // Misbehaviour scores reported through LinkEvents::linkMisbehaved.
     int floodScore = 10;

@@ -617,11 +617,20 @@ private slots:
             chain.load();
             for (const Bytes& h : source.headersAfter(chain.locator(), Hash256{}, 2000))
                 QVERIFY(chain.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
-            for (int i = 0; i < 5; ++i) QCOMPARE(chain.submitBlock(blocks[size_t(i)], nullptr, kNow + 9).outcome, AcceptOutcome::Connected);
+            for (int i = 0; i < 3; ++i) QCOMPARE(chain.submitBlock(blocks[size_t(i)], nullptr, kNow + 9).outcome, AcceptOutcome::Connected);
+            // Initial sync's runs: two blocks stored to be connected later, then connected together.
+            for (int i = 3; i < 5; ++i)
+                QCOMPARE(chain.submitBlock(blocks[size_t(i)], nullptr, kNow + 9, nullptr, Chain::Connect::Later).outcome,
+                         AcceptOutcome::Stored);
+            QCOMPARE(chain.connectStored(kNow + 9).connected.size(), size_t(2));
             committedTip = chain.tip().hash;
             // More headers of a branch are held when the process dies: never sent.
             const Bytes side = mine(chain, 0x10, kNow + 20);
             QVERIFY(chain.acceptHeader(Block::parse(side)->header, kNow + 20).ok());
+            // So are the next run's blocks: fetched again.
+            for (int i = 5; i < 7; ++i)
+                QCOMPARE(chain.submitBlock(blocks[size_t(i)], nullptr, kNow + 9, nullptr, Chain::Connect::Later).outcome,
+                         AcceptOutcome::Stored);
             doomed.reset();  // the connection goes with the process; ~RedisChainStore sends nothing
         }
         auto store = openStore("crash2");
@@ -629,6 +638,7 @@ private slots:
         restarted.load();
         QCOMPARE(restarted.tip().hash, committedTip);
         QCOMPARE(restarted.tip().height, uint64_t(5));
+        QCOMPARE(store->indexEntry(Block::parse(blocks[5])->hash())->status, BlockIndexEntry::Status::HeaderOnly);
         for (const Bytes& h : source.headersAfter(restarted.locator(), Hash256{}, 2000))
             QVERIFY(restarted.acceptHeader(*BlockHeader::parse(h.data(), h.size()), kNow).ok());
         for (const BlockIndexEntry& wanted : restarted.missingBodies(100))

@@ -200,6 +200,36 @@ private slots:
         QCOMPARE(store.balance(address(0x33)), uint64_t(0));
     }
 
+    void blocksStoredToConnectLaterConnectInOneStoreUpdate()
+    {
+        test::MemoryChainStore store;
+        Chain chain(net_, store);
+        chain.load();
+        BlockIndexEntry parent = *store.indexEntry(chain.tip().hash);
+        std::vector<Hash256> stored;
+        for (uint64_t i = 0; i < 3; ++i) {
+            const AcceptResult r = chain.submitBlock(blockOn(parent, 0x11, kNow + i), nullptr, kNow + i, nullptr, Chain::Connect::Later);
+            QCOMPARE(r.outcome, AcceptOutcome::Stored);
+            stored.push_back(r.hash);
+            parent = *store.indexEntry(r.hash);
+        }
+        QCOMPARE(chain.tip().height, uint64_t(0));
+        QCOMPARE(store.balance(address(0x11)), uint64_t(0));
+
+        const int updates = store.updatesApplied;
+        const AcceptResult r = chain.connectStored(kNow + 3);
+        QCOMPARE(r.outcome, AcceptOutcome::Connected);
+        QCOMPARE(r.hash, stored.back());
+        QCOMPARE(r.connected.size(), size_t(3));
+        QCOMPARE(store.updatesApplied, updates + 1);
+        QCOMPARE(chain.tip().hash, stored.back());
+        QCOMPARE(store.balance(address(0x11)), 3 * kCoin);
+
+        // Nothing is left to connect.
+        QVERIFY(chain.connectStored(kNow + 4).connected.empty());
+        QCOMPARE(store.updatesApplied, updates + 1);
+    }
+
     void aFailingStoreLeavesTheChainWhereItWas()
     {
         test::MemoryChainStore store;

@@ -56,6 +56,7 @@ private slots:
         Uint256 target = (Uint256(1) << 240) - Uint256(1);
         QCOMPARE(pb::workForTarget(target).toDouble(), 65536.0);
         QCOMPARE(pb::workForTarget(~Uint256()).toDouble(), 1.0);
+        QCOMPARE(pb::workForTarget(target).toDouble(), 65536.0);  // the last target's answer is not reused
     }
 
     void hexRoundTrips()

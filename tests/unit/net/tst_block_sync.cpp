@@ -1,6 +1,7 @@
 // BlockSync over fake links: which bodies it asks for, from whom, and what happens when a peer
 // does not deliver. A chain in memory; the clock is moved by hand.
 #include "core/net/BlockSync.h"
+#include "tests/unit/chain/BlockFixtures.h"
 #include "tests/unit/net/ProtocolFixture.h"
 
 #include <QtTest>
@@ -33,6 +34,15 @@ class BlockSyncTest : public QObject {
                         },
                         [](const Hash256&, const Bytes&, const Bytes&) {},
                         {}}};  // no recognizer: these blocks claim no label
+
+        // Delivers what `peer` was asked for, in the order asked, until it asks for nothing more.
+        void deliverRequested(PeerId peer, const std::vector<Block>& blocks)
+        {
+            std::map<Hash256, const Block*> byHash;
+            for (const Block& b : blocks) byHash[b.hash()] = &b;
+            for (auto asked = requested(links, peer); !asked.empty(); asked = requested(links, peer))
+                for (const Hash256& h : asked) sync.onBlock(peer, BlockMessage{byHash.at(h)->serialize(), {}});
+        }
 
         // Peer 1 serves a chain of `length` blocks from genesis and we take all of it; what it
         // was asked for is taken from the links.
@@ -191,6 +201,139 @@ private slots:
         QCOMPARE(f.connected.size(), size_t(2));
         QCOMPARE(f.connectedFrom, (std::vector<PeerId>{4, 4}));
         QVERIFY(f.misbehaviour.empty());
+    }
+
+    void farBehindBlocksConnectInRunsAndAreAskedForOncePerRun()
+    {
+        Fixture f;
+        const size_t window = size_t(f.settings.maxBlocksInFlightPerPeer);
+        const size_t wideWindow = size_t(f.settings.syncBlocksInFlightPerPeer);
+        const size_t run = wideWindow / 2;
+        const auto blocks = f.branch(f.genesis(), 200, 0xA0);
+        f.sync.peerReady(1, true, blocks.size());
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        // Before any block has come their size is unknown: the normal window.
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin(), blocks.begin() + long(window)}));
+        // The first one shows they are small: it connects, and the window widens, asked for in
+        // requests of at most kMaxBlocksPerRequest.
+        f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
+        const auto asked = f.links.take<GetBlocks>(1);
+        std::vector<Hash256> widened;
+        for (const GetBlocks& r : asked) {
+            QVERIFY(r.hashes.size() <= kMaxBlocksPerRequest);
+            widened.insert(widened.end(), r.hashes.begin(), r.hashes.end());
+        }
+        QCOMPARE(widened, f.hashes({blocks.begin() + long(window), blocks.begin() + long(1 + wideWindow)}));
+        QCOMPARE(f.links.expectedReplies(1), int(window + widened.size()));
+
+        // A run (half the wide window) short of one block: stored, not connected, nothing reported or asked.
+        for (size_t i = 1; i < run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
+        QCOMPARE(f.store.indexEntry(blocks[1].hash())->status, BlockIndexEntry::Status::HaveBody);
+        QCOMPARE(f.connected.size(), size_t(1));
+        QVERIFY(requested(f.links, 1).empty());
+        // Its last block connects the run in one store update and one report, and asks once for more.
+        const int updates = f.store.updatesApplied;
+        f.sync.onBlock(1, BlockMessage{blocks[run].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[run].hash());
+        QCOMPARE(f.store.updatesApplied, updates + 1);
+        QCOMPARE(f.connected.size(), size_t(2));
+        QCOMPARE(f.connected[1].connected.size(), run);
+        QCOMPARE(f.connectedFrom, (std::vector<PeerId>{1, 1}));
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + long(1 + wideWindow), blocks.begin() + long(1 + wideWindow + run)}));
+
+        // Runs go on while the tip is ConnectRun::kFarBehind below the best header; then blocks
+        // connect one by one.
+        for (size_t i = run + 1; i < 1 + wideWindow + run; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        f.deliverRequested(1, blocks);
+        QCOMPARE(f.chain.tip().hash, blocks.back().hash());
+        size_t runs = 1;
+        while (runs < f.connected.size() && f.connected[runs].connected.size() == run) ++runs;
+        const uint64_t tipAfterRuns = f.connected[runs - 1].connected.back().height;
+        QVERIFY(runs >= 4);
+        QVERIFY(tipAfterRuns + ConnectRun::kFarBehind > blocks.size());
+        QCOMPARE(f.connected.size(), runs + size_t(blocks.size() - tipAfterRuns));
+        QVERIFY(f.misbehaviour.empty());
+    }
+
+    void theWideWindowFitsLargeBlocks()
+    {
+        Fixture f;
+        // Blocks carrying half-MiB photos: far fewer than syncBlocksInFlightPerPeer fit kSyncWindowBytes.
+        const size_t photoBytes = 512 * 1024;
+        crypto::AddressHash payTo;
+        payTo.fill(0xA0);
+        std::vector<Block> blocks;
+        std::vector<Bytes> photos;
+        for (uint64_t height = 1; height <= 80; ++height) {
+            Bytes photo = test::jpegBytes(uint8_t(height));
+            photo.resize(photoBytes, uint8_t(height));
+            Block b = test::coinbaseBlockOn(test::easyNet(), height == 1 ? f.genesis() : blocks.back().hash(), height,
+                                            test::easyNet().genesisTime + 60 * height, payTo);
+            b.photoHash = crypto::sha256(photo);
+            test::reseal(b);
+            blocks.push_back(b);
+            photos.push_back(std::move(photo));
+        }
+        f.sync.peerReady(1, true, blocks.size());
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        const size_t window = size_t(f.settings.maxBlocksInFlightPerPeer);
+        QCOMPARE(requested(f.links, 1).size(), window);
+
+        f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), photos[0]});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
+        const size_t fitting = BlockSync::kSyncWindowBytes / (blocks[0].serialize().size() + photoBytes);
+        QVERIFY(fitting > window && fitting < size_t(f.settings.syncBlocksInFlightPerPeer));
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + long(window), blocks.begin() + long(1 + fitting)}));
+    }
+
+    void aRunWaitingForLateBlocksIsConnectedAtTheTick()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 100, 0xA0);
+        f.sync.peerReady(1, true, blocks.size());
+        f.sync.onHeaders(1, f.headersOf(blocks));
+        f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), {}});  // connects alone: the window widens
+        requested(f.links, 1);
+        for (size_t i = 1; i < 6; ++i) f.sync.onBlock(1, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[0].hash());
+
+        f.sync.connectRun();
+        QCOMPARE(f.chain.tip().hash, blocks[5].hash());
+        QCOMPARE(f.connected.size(), size_t(2));
+        QCOMPARE(f.connected[1].connected.size(), size_t(5));
+        QCOMPARE(f.connectedFrom, (std::vector<PeerId>{1, 1}));
+    }
+
+    void aBlockFoundInvalidWhileARunConnectsIsChargedToItsSender()
+    {
+        Fixture f;
+        crypto::AddressHash payTo;
+        payTo.fill(0xA0);
+        std::vector<Block> blocks = f.branch(f.genesis(), 2, 0xA0);
+        // Block 3 spends from an empty account: valid on its own, invalid once connected.
+        Block bad = test::coinbaseBlockOn(test::easyNet(), blocks[1].hash(), 3, test::easyNet().genesisTime + 180, payTo);
+        bad.transactions.push_back(test::signedTransfer(test::keyFor(9), payTo, kCoin, 0, 0, f.genesis()).serialize());
+        test::reseal(bad);
+        blocks.push_back(bad);
+        for (uint64_t height = 4; height <= 100; ++height)
+            blocks.push_back(test::coinbaseBlockOn(test::easyNet(), blocks.back().hash(), height,
+                                                   test::easyNet().genesisTime + 60 * height, payTo));
+        f.sync.peerReady(1, true, 2);  // has the first two blocks only
+        f.sync.peerReady(2, true, blocks.size());
+        f.sync.onHeaders(2, f.headersOf(blocks));
+        QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin(), blocks.begin() + 2}));
+        requested(f.links, 2);
+
+        // Blocks 1 and 2 connect as they come (peer 1 has nothing more in flight); block 3 starts a run.
+        const size_t run = size_t(f.settings.syncBlocksInFlightPerPeer / 2);
+        for (size_t i = 0; i < 2 + run; ++i) f.sync.onBlock(i < 2 ? 1 : 2, BlockMessage{blocks[i].serialize(), {}});
+        QCOMPARE(f.chain.tip().hash, blocks[1].hash());  // the valid blocks below it connect
+        QCOMPARE(f.misbehaviour.size(), size_t(1));
+        QCOMPARE(f.misbehaviour[0].peer, PeerId(2));
+        QCOMPARE(f.misbehaviour[0].score, f.settings.misbehaviourThreshold);
+        QCOMPARE(f.misbehaviour[0].reason, "invalid block " + hexOf(bad.hash()).left(16) + ": invalid_transfer");
     }
 
     void aHeaderBranchWithLessWorkThanTheTipIsNotStoredUntilItLeads()
