@@ -1,6 +1,9 @@
 #include "core/net/Relay.h"
 
 #include "core/chain/Transaction.h"
+#include "core/net/CompactBlock.h"
+
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -53,6 +56,10 @@ bool Relay::pushSingleBlock(const Hash256& hash, PeerId except)
     }
     const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
     if (!entry || !block || block->photoHash) return false;
+    // With transfers, most of which the peers hold already: their short ids instead.
+    const bool compact = block->transactions.size() > 1;
+    const Message pushed = compact ? Message(makeCompactBlock(*block, QRandomGenerator::global()->generate64()))
+                                   : Message(BlockMessage{*bytes, {}});
     for (const auto& [id, txs] : txsInFlight_) {
         if (id == except) continue;
         // Pushed only to a peer one block behind, which most likely has its parent; others may
@@ -61,7 +68,7 @@ bool Relay::pushSingleBlock(const Hash256& hash, PeerId except)
             channel_.send(id, Inventory{{hash}, {}});
             continue;
         }
-        channel_.send(id, BlockMessage{*bytes, {}});
+        channel_.send(id, pushed);
         sync_.notePeerHeight(id, entry->height);
     }
     return true;

@@ -1,8 +1,9 @@
 #pragma once
 // Passing news on: blocks that joined our active chain and transactions that joined our
 // mempool are announced to every ready peer except the one they came from. A single new block
-// without a photo is pushed whole to peers that do not have its height yet (saving them the
-// inventory / headers / download round trips); everything else goes out as inventory. The
+// without a photo is pushed to peers that do not have its height yet (saving them the
+// inventory / headers / download round trips), whole when it has no transfers, else as a
+// compact block (CompactBlockRelay rebuilds those); everything else goes out as inventory. The
 // other side of inventory: a peer's announced transactions we lack are asked for (gettxs),
 // each received one is handed to the mempool hook, and a transaction invalid anywhere costs its
 // sender. Blocks in a peer's inventory are BlockSync's business.
