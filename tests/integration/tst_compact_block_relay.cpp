@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 using namespace pb;
+using namespace pb::test;
 
 namespace {
 
@@ -39,10 +40,14 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(a_.daemon.start({"--mode", "head", "--port", QString::number(a_.port), "--mine", "--reward-address", address_}),
+        QVERIFY2(a_.daemon.start({"--mode", "head", "--port", QString::number(a_.port), "--reward-address", address_}),
                  qPrintable(a_.daemon.stderrText()));
         QVERIFY2(b_.daemon.start({"--port", QString::number(b_.port), "--seed", QString("127.0.0.1:%1").arg(a_.port)}),
                  qPrintable(b_.daemon.stderrText()));
+        // Mining starts once B is connected, both at genesis: A then knows B's height and
+        // pushes each new block to it (a peer that joins late is told by inventory instead).
+        QVERIFY(waitUntil([&] { return httpGet(b_.daemon.restPort(), "/api/v1/status").json.value("peers").toInt() >= 1; }, 30000));
+        QCOMPARE(a_.daemon.operatorSend("POST", "/api/v1/mining", R"({"active": true})").status, 200);
     }
 
     void cleanupTestCase()
