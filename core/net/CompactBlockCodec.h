@@ -16,9 +16,9 @@
 namespace pb::net::compact_codec {
 
 // Fields after "v" and "t".
-constexpr quint64 kCompactBlockFields = 3;
-constexpr quint64 kGetBlockTransactionsFields = 2;
-constexpr quint64 kBlockTransactionsFields = 2;
+constexpr quint64 fieldCount(const CompactBlock&) { return 3; }
+constexpr quint64 fieldCount(const GetBlockTransactions&) { return 2; }
+constexpr quint64 fieldCount(const BlockTransactions&) { return 2; }
 
 void write(QCborStreamWriter& w, const CompactBlock& m);
 void write(QCborStreamWriter& w, const GetBlockTransactions& m);

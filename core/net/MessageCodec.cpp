@@ -137,15 +137,11 @@ void put(Writer& w, const TipMessage& m)
     w.hash("tip"_L1, m.tip);
     w.hash("at"_L1, m.atHeight);
 }
-void put(Writer& w, const CompactBlock& m) { w.start(compact_codec::kCompactBlockFields); compact_codec::write(w.cbor(), m); }
-void put(Writer& w, const GetBlockTransactions& m)
+// The compact block messages, whose fields CompactBlockCodec writes.
+template <class T, class = decltype(compact_codec::fieldCount(std::declval<const T&>()))>
+void put(Writer& w, const T& m)
 {
-    w.start(compact_codec::kGetBlockTransactionsFields);
-    compact_codec::write(w.cbor(), m);
-}
-void put(Writer& w, const BlockTransactions& m)
-{
-    w.start(compact_codec::kBlockTransactionsFields);
+    w.start(compact_codec::fieldCount(m));
     compact_codec::write(w.cbor(), m);
 }
 void put(Writer& w, const Reject& m)
