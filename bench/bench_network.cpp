@@ -261,6 +261,20 @@ void measurePropagation(int nodes, int mineSeconds, double transfersPerSecond)
                 load.submitted(), load.accepted(), load.refused(), (long long)carried.transfers,
                 carried.blocks ? double(carried.transfers) / double(carried.blocks) : 0.0);
     for (const QString& r : load.refusals()) std::printf("    refused: %s\n", qPrintable(r));
+    // How blocks with transfers arrived (the relaying nodes' logs; none from a build without
+    // compact blocks).
+    static const QRegularExpression rebuilt("rebuilt from a compact block: (\\d+) of (\\d+) transfers");
+    int fromMempool = 0, afterRequest = 0, fullBlocks = 0;
+    for (auto& d : net) {
+        const QString log = d->logText();
+        for (auto it = rebuilt.globalMatch(log); it.hasNext();) {
+            const auto m = it.next();
+            ++(m.captured(1) == m.captured(2) ? fromMempool : afterRequest);
+        }
+        fullBlocks += int(log.count("asking for the full block instead"));
+    }
+    std::printf("    compact blocks rebuilt from the mempool alone %d, after asking for transfers %d; full blocks asked instead %d\n",
+                fromMempool, afterRequest, fullBlocks);
     // Blocks that did not reach everyone: the miner's warnings and lost peers say why.
     if (baseline.incomplete + loaded.incomplete > 0) {
         int shown = 0;
