@@ -1,18 +1,26 @@
 // Measures, with real photoblocksd processes on loopback:
 //  1. block propagation: one node mines on the test network, 15 others relay; for every block,
 //     the delay from the miner connecting it to the last node connecting it (from each node's
-//     millisecond log timestamps) — median and p95;
+//     millisecond log timestamps) — median, p95 and max; first a round without transfers (the
+//     baseline), then, the same miner going on, a round with transfers in flight: the bench
+//     holds the reward key and signs transfers at --transfers-per-second to random nodes;
 //  2. initial sync: a fresh node downloads an N-block chain headers-first; blocks per second.
-// Usage: bench_network [--nodes 16] [--mine-seconds 8] [--sync-blocks 2000] [--sync-only]
+// Usage: bench_network [--nodes 16] [--mine-seconds 8] [--transfers-per-second 40]
+//                      [--sync-blocks 2000] [--sync-only] [--propagation-only]
 //                      [--source-datadir DIR]  (keeps the mined chain there for the next run)
 //        PB_DAEMON=/path/to/photoblocksd runs another build of the node;
 //        PB_BENCH_KEEP_LOGS=DIR keeps a copy of the syncing node's log there.
+#include "bench/BenchHttp.h"
+#include "bench/TransferLoad.h"
+#include "core/chain/Transaction.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -22,12 +30,15 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
 #include <vector>
+
+using pb::bench::getJson;
 
 namespace {
 
@@ -36,20 +47,6 @@ quint16 freePort()
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
-}
-
-QJsonObject getJson(quint16 port, const QString& path)
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    request.setTransferTimeout(2000);
-    QNetworkReply* reply = manager.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return json;
 }
 
 // PB_DAEMON names another photoblocksd build to run (a before/after comparison); else ours.
@@ -157,9 +154,68 @@ double percentile(std::vector<qint64> v, double p)
     return double(v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))]);
 }
 
-void measurePropagation(int nodes, int mineSeconds)
+// Keeps the event loop turning (the transfer timer, the HTTP answers) for `ms`.
+void runFor(int ms)
 {
-    std::printf("block propagation across %d local nodes\n", nodes);
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// The blocks the miner connected in [from, to) (msecs since the epoch), and how long each took
+// to reach the last of the relaying nodes.
+struct Round {
+    qint64 from = 0, to = 0;
+    std::vector<QString> mined;
+    std::vector<qint64> delays;  // of the blocks that reached every node
+    size_t incomplete = 0;       // reorganised away or still in flight
+};
+
+void measureRound(Round& round, const std::map<QString, qint64>& mined, const std::vector<std::map<QString, qint64>>& seen)
+{
+    for (const auto& [hash, t0] : mined) {
+        if (t0 < round.from || t0 >= round.to) continue;
+        round.mined.push_back(hash);
+        qint64 last = t0;
+        bool everywhere = true;
+        for (const auto& s : seen) {
+            const auto it = s.find(hash);
+            if (it == s.end()) everywhere = false;
+            else last = std::max(last, it->second);
+        }
+        if (everywhere) round.delays.push_back(last - t0);
+        else ++round.incomplete;
+    }
+}
+
+void printRound(const char* name, const Round& r, int nodes)
+{
+    std::printf("  %s: blocks mined %zu, reached all %d nodes %zu (reorganised away or in flight %zu)\n", name, r.mined.size(),
+                nodes, r.delays.size(), r.incomplete);
+    std::printf("    propagation to the last node: median %.0f ms, p95 %.0f ms, max %.0f ms (target p95 < 200 ms)\n",
+                percentile(r.delays, 0.5), percentile(r.delays, 0.95), percentile(r.delays, 1.0));
+}
+
+// Transfers the blocks of the round carry (coinbases not counted), as node `port` has them.
+struct Carried {
+    qint64 blocks = 0, transfers = 0;
+};
+Carried transfersCarried(const Round& r, quint16 port)
+{
+    Carried c;
+    for (const QString& hash : r.mined) {
+        const QJsonObject block = getJson(port, "/api/v1/blocks/" + hash);
+        if (block.isEmpty()) continue;
+        c.transfers += block.value("transactions").toArray().size() - 1;
+        ++c.blocks;
+    }
+    return c;
+}
+
+void measurePropagation(int nodes, int mineSeconds, double transfersPerSecond)
+{
+    std::printf("block propagation across %d local nodes, %d s without transfers, then %d s with %.0f transfers/s\n", nodes,
+                mineSeconds, mineSeconds, transfersPerSecond);
     std::vector<std::unique_ptr<Daemon>> net;
     for (int i = 0; i < nodes; ++i) net.push_back(std::make_unique<Daemon>());
     net[0]->start({"--mode", "head"});
@@ -168,32 +224,65 @@ void measurePropagation(int nodes, int mineSeconds)
     waitFor([&] { return std::all_of(net.begin(), net.end(), [](auto& d) { return d->height() >= 0; }); }, 30000);
     waitFor([&] { return std::all_of(net.begin(), net.end(), [](auto& d) { return d->peers() >= 2; }); }, 30000);
 
+    std::vector<quint16> restPorts;
+    for (auto& d : net) restPorts.push_back(d->restPort);
+    // Many senders, each sending rarely (every 6 s at 40/s): a sender's next nonce reaches a node
+    // long after the previous one, so relay never presents them out of order (a node refuses a
+    // nonce gap and does not ask again).
+    pb::bench::TransferLoad load(restPorts, 256);
     Daemon miner;
-    miner.start({"--mine", "--seed", QString("127.0.0.1:%1").arg(net[0]->peerPort)});
-    QThread::sleep(unsigned(mineSeconds));
+    miner.start({"--mine", "--reward-address", load.rewardAddress(), "--seed", QString("127.0.0.1:%1").arg(net[0]->peerPort)});
+    waitFor([&] { return miner.height() >= 0; }, 30000);
+
+    Round baseline, loaded;
+    baseline.from = QDateTime::currentMSecsSinceEpoch();
+    runFor(mineSeconds * 1000);
+    baseline.to = QDateTime::currentMSecsSinceEpoch();
+    const bool funded = load.fundSenders(miner.restPort, pb::kCoin / 20, 60000);
+    if (!funded) std::printf("  the senders were not funded within 60 s: the second round runs without transfers\n");
+    loaded.from = QDateTime::currentMSecsSinceEpoch();
+    if (funded) load.start(transfersPerSecond);
+    runFor(mineSeconds * 1000);
+    load.stop();
+    loaded.to = QDateTime::currentMSecsSinceEpoch();
     const qint64 finalHeight = miner.height();
     miner.stop();
     QThread::sleep(3);
+
     const auto mined = miner.connectTimes(true);
     std::vector<std::map<QString, qint64>> seen;
     for (auto& d : net) seen.push_back(d->connectTimes(false));
-    std::vector<qint64> delays;
-    size_t incomplete = 0;
-    for (const auto& [hash, t0] : mined) {
-        qint64 last = t0;
-        bool everywhere = true;
-        for (const auto& s : seen) {
-            const auto it = s.find(hash);
-            if (it == s.end()) everywhere = false;
-            else last = std::max(last, it->second);
+    measureRound(baseline, mined, seen);
+    measureRound(loaded, mined, seen);
+    std::printf("  height %lld at the end\n", (long long)finalHeight);
+    printRound("without transfers (baseline)", baseline, nodes);
+    printRound("with transfers in flight", loaded, nodes);
+    const Carried carried = transfersCarried(loaded, net[0]->restPort);
+    std::printf("    transfers submitted %d (accepted %d, refused %d); the round's blocks carry %lld: %.1f per block on average\n",
+                load.submitted(), load.accepted(), load.refused(), (long long)carried.transfers,
+                carried.blocks ? double(carried.transfers) / double(carried.blocks) : 0.0);
+    for (const QString& r : load.refusals()) std::printf("    refused: %s\n", qPrintable(r));
+    // How blocks with transfers arrived (the relaying nodes' logs; none from a build without
+    // compact blocks).
+    static const QRegularExpression rebuilt("rebuilt from a compact block: (\\d+) of (\\d+) transfers");
+    int fromMempool = 0, afterRequest = 0, fullBlocks = 0;
+    for (auto& d : net) {
+        const QString log = d->logText();
+        for (auto it = rebuilt.globalMatch(log); it.hasNext();) {
+            const auto m = it.next();
+            ++(m.captured(1) == m.captured(2) ? fromMempool : afterRequest);
         }
-        if (everywhere) delays.push_back(last - t0);
-        else ++incomplete;
+        fullBlocks += int(log.count("asking for the full block instead"));
     }
-    std::printf("  blocks mined: %zu (height %lld); reached all %d nodes: %zu (others were reorganised away or still in flight: %zu)\n",
-                mined.size(), (long long)finalHeight, nodes, delays.size(), incomplete);
-    std::printf("  propagation to the last node: median %.0f ms, p95 %.0f ms (target p95 < 200 ms)\n",
-                percentile(delays, 0.5), percentile(delays, 0.95));
+    std::printf("    compact blocks rebuilt from the mempool alone %d, after asking for transfers %d; full blocks asked instead %d\n",
+                fromMempool, afterRequest, fullBlocks);
+    // Blocks that did not reach everyone: the miner's warnings and lost peers say why.
+    if (baseline.incomplete + loaded.incomplete > 0) {
+        int shown = 0;
+        for (const QString& line : miner.logText().split('\n'))
+            if ((line.contains(" warning ") || line.contains("disconnected")) && ++shown <= 8)
+                std::printf("    miner: %s\n", qPrintable(line.left(300)));
+    }
     for (auto& d : net) d->stop();
 }
 
@@ -299,26 +388,29 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     int nodes = 16, mineSeconds = 8, syncBlocks = 2000;
-    bool syncOnly = false;
+    double transfersPerSecond = 40;
+    bool syncOnly = false, propagationOnly = false;
     QString sourceDir;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const bool hasValue = i + 1 < args.size();
         if (args[i] == "--sync-only") syncOnly = true;
+        else if (args[i] == "--propagation-only") propagationOnly = true;
+        else if (args[i] == "--transfers-per-second" && hasValue) transfersPerSecond = std::clamp(args[++i].toDouble(), 1.0, 1000.0);
         else if (args[i] == "--nodes" && hasValue) nodes = std::max(2, args[++i].toInt());
         else if (args[i] == "--mine-seconds" && hasValue) mineSeconds = std::max(1, args[++i].toInt());
         else if (args[i] == "--sync-blocks" && hasValue) syncBlocks = std::max(10, args[++i].toInt());
         else if (args[i] == "--source-datadir" && hasValue) sourceDir = args[++i];
         else {
-            std::fprintf(stderr, "usage: bench_network [--nodes N] [--mine-seconds S] [--sync-blocks B] [--sync-only] "
-                                 "[--source-datadir DIR]\n");
+            std::fprintf(stderr, "usage: bench_network [--nodes N] [--mine-seconds S] [--transfers-per-second T] [--sync-blocks B] "
+                                 "[--sync-only] [--propagation-only] [--source-datadir DIR]\n");
             return 2;
         }
     }
     if (!syncOnly) {
-        measurePropagation(nodes, mineSeconds);
+        measurePropagation(nodes, mineSeconds, transfersPerSecond);
         std::printf("\n");
     }
-    measureSync(syncBlocks, sourceDir);
+    if (!propagationOnly) measureSync(syncBlocks, sourceDir);
     return 0;
 }

@@ -146,7 +146,7 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
 {
     AcceptResult result;
     Block block;
-    result.validation = checkBlock(encoded, params_, &block);
+    result.validation = checkBlock(encoded, params_, &block, *signatures_);
     if (!result.validation.ok()) return result;
     result.hash = block.hash();
     try {

@@ -80,6 +80,9 @@ public:
     const NetworkParams& params() const { return params_; }
     // Without one, blocks claiming a label are refused as unverifiable (not as invalid).
     void setPhotoVerifier(PhotoVerifier verifier) { verifier_ = std::move(verifier); }
+    // Checks the signatures of blocks' transfers (by default, each one every time); must
+    // outlive the chain.
+    void setSignatureVerifier(SignatureVerifier& signatures) { signatures_ = &signatures; }
     const TipInfo& tip() const { return tip_; }
     // The most-work header known (at least the tip): how far sync has to go.
     const BlockIndexEntry& bestHeader() const { return bestHeader_; }
@@ -179,6 +182,7 @@ private:
     const NetworkParams& params_;
     ChainStore& store_;
     PhotoVerifier verifier_;
+    SignatureVerifier* signatures_ = &verifyEverySignature();
     const uint64_t maxReorgDepth_;
     TipInfo tip_;
     BlockIndexEntry bestHeader_;

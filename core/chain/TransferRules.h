@@ -43,11 +43,25 @@ struct AccountState {
 
 std::optional<uint64_t> addChecked(uint64_t a, uint64_t b);
 
+// Whether a transfer's signature verifies. Block and mempool rules ask through this seam so a
+// node can skip signatures it verified before (core/mempool/SignatureCache.h). Every
+// implementation answers exactly as TransferTx::signatureValid() does: a remembered answer may
+// only save the work of a verification that would succeed, so the rules stay deterministic.
+class SignatureVerifier {
+public:
+    virtual ~SignatureVerifier() = default;
+    virtual bool valid(const TransferTx& tx) = 0;
+};
+// Verifies every signature, every time.
+SignatureVerifier& verifyEverySignature();
+
 // Encoding, network, zero/dust amount, overflow and signature. On success *out holds the
 // transfer (when out is given).
-TxCheck checkTransfer(const Bytes& raw, const Hash256& network, uint64_t dustLimit, TransferTx* out);
+TxCheck checkTransfer(const Bytes& raw, const Hash256& network, uint64_t dustLimit, TransferTx* out,
+                      SignatureVerifier& signatures = verifyEverySignature());
 // The same rules for an already decoded transfer.
-TxCheck checkTransferFields(const TransferTx& tx, const Hash256& network, uint64_t dustLimit);
+TxCheck checkTransferFields(const TransferTx& tx, const Hash256& network, uint64_t dustLimit,
+                            SignatureVerifier& signatures = verifyEverySignature());
 // The sender's next nonce must be the transfer's, and its balance must cover amount + fee.
 TxCheck checkAgainstAccount(const TransferTx& tx, const AccountState& sender);
 TxCheck checkFee(const TransferTx& tx, uint64_t minimumFee);

@@ -22,7 +22,7 @@ std::string bitsHex(uint32_t bits)
     return "0x" + toHex(be, 4);
 }
 
-ValidationResult checkTransactions(const Block& b, const NetworkParams& params)
+ValidationResult checkTransactions(const Block& b, const NetworkParams& params, SignatureVerifier& signatures)
 {
     if (b.transactions.empty()) return fail(BlockError::NoTransactions, "block has no transactions");
     std::set<Hash256> seen;
@@ -37,7 +37,7 @@ ValidationResult checkTransactions(const Block& b, const NetworkParams& params)
             return fail(BlockError::DuplicateTransaction, "transaction " + std::to_string(i) + " repeats an earlier one");
         if (coinbase) continue;
         if (!network) network = params.genesisHash();
-        if (const TxCheck check = checkTransferFields(tx->transfer, *network, params.dustLimit); !check.ok())
+        if (const TxCheck check = checkTransferFields(tx->transfer, *network, params.dustLimit, signatures); !check.ok())
             return fail(BlockError::InvalidTransfer, "transfer " + std::to_string(i) + " " + toHex(txId(b.transactions[i]))
                                                          + ": " + txErrorCode(check.error) + ": " + check.detail);
     }
@@ -143,7 +143,7 @@ ValidationResult checkHeaderInContext(const BlockHeader& h, const ChainContext& 
     return {};
 }
 
-ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out)
+ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out, SignatureVerifier& signatures)
 {
     if (encoded.size() > params.maxBlockBytes)
         return fail(BlockError::TooLarge, std::to_string(encoded.size()) + " bytes exceeds the cap of "
@@ -155,7 +155,7 @@ ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, B
 
     if (auto r = checkLabelShape(*block); !r.ok()) return r;
 
-    if (auto r = checkTransactions(*block, params); !r.ok()) return r;
+    if (auto r = checkTransactions(*block, params, signatures); !r.ok()) return r;
     if (block->computeContentRoot() != h.contentRoot)
         return fail(BlockError::BadContentRoot, "content root does not match the block body");
 

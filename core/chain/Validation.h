@@ -2,6 +2,7 @@
 // Block validation as pure functions over bytes and chain context. Every rejection names a
 // precise reason; nothing here touches storage, the clock or the network.
 #include "core/chain/NetworkParams.h"
+#include "core/chain/TransferRules.h"
 
 namespace pb {
 
@@ -62,7 +63,9 @@ ValidationResult checkHeader(const BlockHeader& header, const NetworkParams& par
 
 // Context-free checks: encoding, size, version, proof of work against the header's bits,
 // content root, transaction structure, label claim. On success *out receives the block.
-ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out);
+// Transfer signatures are checked through `signatures`.
+ValidationResult checkBlock(const Bytes& encoded, const NetworkParams& params, Block* out,
+                            SignatureVerifier& signatures = verifyEverySignature());
 
 // Facts about the chain the block would extend.
 struct ChainContext {

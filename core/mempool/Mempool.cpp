@@ -11,8 +11,8 @@ TxCheck fail(TxError e, std::string detail) { return {e, std::move(detail)}; }
 
 } // namespace
 
-Mempool::Mempool(const NetworkParams& params, MempoolPolicy policy)
-    : params_(params), network_(params.genesisHash()), policy_(policy)
+Mempool::Mempool(const NetworkParams& params, MempoolPolicy policy, SignatureVerifier& signatures)
+    : params_(params), network_(params.genesisHash()), policy_(policy), signatures_(signatures)
 {
 }
 
@@ -25,7 +25,7 @@ MempoolAdmission Mempool::add(const Bytes& raw, const AccountLookup& confirmed)
         return result;
     }
     TransferTx tx;
-    result.check = checkTransfer(raw, network_, params_.dustLimit, &tx);
+    result.check = checkTransfer(raw, network_, params_.dustLimit, &tx, signatures_);
     if (!result.check.ok()) return result;
     return admit(raw, tx, confirmed, nextSequence_++);
 }
@@ -169,7 +169,7 @@ std::vector<Hash256> Mempool::revalidate(const AccountLookup& confirmed, const s
     }
     for (const Bytes& raw : returning) {
         TransferTx tx;
-        if (before.count(txId(raw)) || !checkTransfer(raw, network_, params_.dustLimit, &tx).ok()) continue;
+        if (before.count(txId(raw)) || !checkTransfer(raw, network_, params_.dustLimit, &tx, signatures_).ok()) continue;
         candidates.push_back({raw, tx, nextSequence_++});
     }
     // Per sender, nonces ascending; the rest by arrival.

@@ -41,7 +41,8 @@ class Mempool {
 public:
     using Listener = std::function<void(const MempoolEntry& entry, bool added)>;
 
-    Mempool(const NetworkParams& params, MempoolPolicy policy);
+    // Transfer signatures are checked through `signatures`, which must outlive the pool.
+    Mempool(const NetworkParams& params, MempoolPolicy policy, SignatureVerifier& signatures = verifyEverySignature());
 
     const MempoolPolicy& policy() const { return policy_; }
     // Told about every entry that joins or leaves, e.g. to persist the pool.
@@ -84,6 +85,7 @@ private:
     const NetworkParams& params_;
     const Hash256 network_;
     MempoolPolicy policy_;
+    SignatureVerifier& signatures_;
     Listener listener_;
     std::map<Hash256, MempoolEntry> byId_;
     std::map<crypto::AddressHash, std::map<uint64_t, Hash256>> bySender_;

@@ -287,6 +287,13 @@ void BlockSync::onBlock(PeerId id, const BlockMessage& message)
     const bool requested = peer->blocksInFlight.erase(hash) > 0;
     peer->missed.erase(hash);
     if (requested) peer->downloadDeadlineMs = channel_.nowMs() + settings_.blockDownloadTimeoutMs;
+    // A block we hold already, not ahead of our tip: most often our own, pushed back by a peer
+    // whose view of our height lagged behind (a busy relay). Nothing to do, and no fault.
+    const auto known = requested ? std::nullopt : chain_.entryOf(hash);
+    if (known && known->status == BlockIndexEntry::Status::HaveBody && !chain_.extendsTipOrLeads(*header)) {
+        notePeerHas(*peer, hash);
+        return;
+    }
     const auto stale = std::find(peer->staleBlocks.begin(), peer->staleBlocks.end(), header->prevHash);
     if (!requested && stale != peer->staleBlocks.end()) {
         refuseStaleBlock(id, *peer, *header, "on a stale fork it pushed before");

@@ -1,5 +1,6 @@
 #include "core/net/MessageCodec.h"
 
+#include "core/net/CompactBlockCodec.h"
 #include "core/net/StrictCborReader.h"
 
 #include <QCborStreamWriter>
@@ -25,7 +26,8 @@ constexpr quint64 kPackFields = 7;
 constexpr const char* kTypeNames[] = {"hello",    "ping",    "pong",      "getpeers", "peers",
                                       "announce", "inv",     "getheaders", "headers",  "getblocks",
                                       "block",    "notfound", "getphoto",  "photo",    "reject",
-                                      "gettxs",   "tx",      "gettip",    "tip",      "proof"};
+                                      "gettxs",   "tx",      "gettip",    "tip",      "proof",
+                                      "cmpctblock", "getblocktxn", "blocktxn"};
 static_assert(std::size(kTypeNames) == std::variant_size_v<Message>);
 
 // ---- encoding ---------------------------------------------------------------------------
@@ -44,6 +46,8 @@ public:
         m_cbor.append(QLatin1StringView(m_type));
     }
     void finish() { m_cbor.endMap(); }
+    // For the messages whose fields another file writes (CompactBlockCodec).
+    QCborStreamWriter& cbor() { return m_cbor; }
 
     void key(QLatin1StringView name) { m_cbor.append(name); }
     void uint(QLatin1StringView name, quint64 value) { key(name); m_cbor.append(value); }
@@ -132,6 +136,13 @@ void put(Writer& w, const TipMessage& m)
     w.uint("height"_L1, m.height);
     w.hash("tip"_L1, m.tip);
     w.hash("at"_L1, m.atHeight);
+}
+// The compact block messages, whose fields CompactBlockCodec writes.
+template <class T, class = decltype(compact_codec::fieldCount(std::declval<const T&>()))>
+void put(Writer& w, const T& m)
+{
+    w.start(compact_codec::fieldCount(m));
+    compact_codec::write(w.cbor(), m);
 }
 void put(Writer& w, const Reject& m)
 {
@@ -394,6 +405,14 @@ bool readTip(StrictCborReader& r, const QString& path, Message* out)
                    std::move(m), out);
 }
 
+// The compact block messages, read by CompactBlockCodec.
+template <class T>
+bool readCompact(StrictCborReader& r, const QString& path, Message* out)
+{
+    T m;
+    return deliver(compact_codec::read(r, path, &m), std::move(m), out);
+}
+
 using TypeReader = bool (*)(StrictCborReader&, const QString&, Message*);
 
 // In kTypeNames order.
@@ -401,7 +420,9 @@ constexpr TypeReader kTypeReaders[] = {readHello,     readNonceOnly<Ping>, readN
                                        readPeers,     readAnnounce,        readInventory,       readGetHeaders,
                                        readHeaders,   readGetBlocks,       readBlock,           readHashList<NotFound>,
                                        readGetPhoto,  readPhoto,           readReject,          readHashList<GetTransactions>,
-                                       readTransaction, readGetTip,         readTip,             readHelloProof};
+                                       readTransaction, readGetTip,         readTip,             readHelloProof,
+                                       readCompact<CompactBlock>, readCompact<GetBlockTransactions>,
+                                       readCompact<BlockTransactions>};
 static_assert(std::size(kTypeReaders) == std::size(kTypeNames));
 
 bool readMessage(StrictCborReader& r, Message* out)

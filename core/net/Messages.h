@@ -83,6 +83,18 @@ struct Reject {
 struct GetTransactions { std::vector<Hash256> hashes; };
 struct TransactionMessage { Bytes tx; };
 
+// Compact block relay (the idea of BIP 152): a new photo-less block with transfers goes out as
+// its `skeleton` (the encoded block with only its coinbase) plus a 6-byte short id for each
+// transfer, in block order; the receiver rebuilds it from its mempool, asks for the transfers
+// it lacks by position among the transfers (getblocktxn), and gets them in that order
+// (blocktxn). Short ids are keyed by the block hash and the sender's random `salt`, so nobody
+// can make transfers collide in advance (core/net/CompactBlock.h).
+constexpr size_t kShortIdBytes = 6;
+constexpr size_t kMaxCompactTransfers = 8192;  // a 1 MiB block holds ~5,700 transfers at most
+struct CompactBlock { Bytes skeleton; quint64 salt = 0; std::vector<quint64> shortIds; };
+struct GetBlockTransactions { Hash256 block{}; std::vector<quint16> indexes; };  // ascending
+struct BlockTransactions { Hash256 block{}; std::vector<Bytes> transactions; };
+
 // Tip cross-check (mobile nodes ask full nodes): the receiver answers with its tip and the
 // hash of its active block at the asked `height` (zero when its chain is shorter).
 struct GetTip { quint64 height = 0; };
@@ -90,6 +102,7 @@ struct TipMessage { quint64 height = 0; Hash256 tip{}; Hash256 atHeight{}; };
 
 using Message = std::variant<Hello, Ping, Pong, GetPeers, Peers, Announce, Inventory, GetHeaders, Headers,
                              GetBlocks, BlockMessage, NotFound, GetPhoto, PhotoMessage, Reject, GetTransactions,
-                             TransactionMessage, GetTip, TipMessage, HelloProof>;
+                             TransactionMessage, GetTip, TipMessage, HelloProof, CompactBlock, GetBlockTransactions,
+                             BlockTransactions>;
 
 } // namespace pb::net

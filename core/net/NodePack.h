@@ -9,7 +9,9 @@
 namespace pb {
 
 // 2: the handshake ends with a HelloProof each way (a version-1 node never sends one).
-constexpr uint32_t kProtocolVersion = 2;
+// 3: new blocks with transfers travel as compact blocks (cmpctblock, getblocktxn, blocktxn),
+//    which a version-2 node would take for garbage.
+constexpr uint32_t kProtocolVersion = 3;
 
 struct NodePack {
     QString type;                  // head / seed / full / mobile

@@ -44,6 +44,8 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
              hooks_.prunedBodyArrived, hooks_.checkPhoto}),
       server_(settings_.serving, chain, store, channel_),
       relay_(store, sync_, channel_, log, {hooks_.transactionReceived, hooks_.pendingTransaction}),
+      compact_(chain.params(), store, channel_, log,
+               {hooks_.pendingTransfers, [this](PeerId from, const BlockMessage& block) { sync_.onBlock(from, block); }}),
       tipRounds_({settings_.nodeType == "mobile", settings_.tipCheckIntervalMs, settings_.tipCheckMinGapMs}, chain, store,
                  channel_, sync_, log),
       tick_(this)
@@ -99,6 +101,7 @@ void PeerManager::linkClosed(PeerId id, const QString& reason)
     sync_.peerGone(id);
     server_.peerGone(id);
     relay_.peerGone(id);
+    compact_.peerGone(id);
     addresses_.linkClosed(id, it->second.dialed);
     peers_.erase(it);
 }
@@ -197,6 +200,9 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         } else if constexpr (std::is_same_v<T, GetPhoto>) server_.onGetPhoto(id, m);
         else if constexpr (std::is_same_v<T, GetTransactions>) relay_.onGetTransactions(id, m);
         else if constexpr (std::is_same_v<T, TransactionMessage>) relay_.onTransaction(id, m);
+        else if constexpr (std::is_same_v<T, CompactBlock>) compact_.onCompactBlock(id, m);
+        else if constexpr (std::is_same_v<T, GetBlockTransactions>) compact_.onGetBlockTransactions(id, m);
+        else if constexpr (std::is_same_v<T, BlockTransactions>) compact_.onBlockTransactions(id, m);
         else if constexpr (std::is_same_v<T, GetTip>) tipRounds_.onGetTip(id, m);
         else if constexpr (std::is_same_v<T, TipMessage>) tipRounds_.onTip(id, m, describe(peer));
         else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");

@@ -17,6 +17,7 @@
 #include "core/net/AddressBook.h"
 #include "core/net/BlockServer.h"
 #include "core/net/BlockSync.h"
+#include "core/net/CompactBlockRelay.h"
 #include "core/net/Messages.h"
 #include "core/net/NodeCatalogue.h"
 #include "core/net/PeerChannel.h"
@@ -69,6 +70,8 @@ struct NetHooks {
     // pending transaction with an id, to answer requests.
     std::function<TxCheck(const Bytes& raw, PeerId from)> transactionReceived;
     std::function<std::optional<Bytes>(const Hash256& id)> pendingTransaction;
+    // Every pending transaction, to rebuild peers' compact blocks from.
+    net::PendingTransfers pendingTransfers;
     // A pruned block's body (and photo) that fetchBody() asked a peer for.
     std::function<void(const Hash256& hash, const Bytes& block, const Bytes& photo)> prunedBodyArrived;
     decltype(SyncHooks::checkPhoto) checkPhoto;  // the recognizer's verdict, off the engine thread
@@ -157,6 +160,7 @@ private:
     BlockSync sync_;
     BlockServer server_;
     Relay relay_;
+    CompactBlockRelay compact_;
     TipRounds tipRounds_;
     std::map<PeerId, Peer> peers_;
     qint64 nextPeerQueryMs_ = 0;

@@ -1,6 +1,9 @@
 #include "core/net/Relay.h"
 
 #include "core/chain/Transaction.h"
+#include "core/net/CompactBlock.h"
+
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -22,9 +25,17 @@ Relay::Relay(ChainStore& store, BlockSync& sync, PeerChannel& channel, Logger& l
 {
 }
 
-void Relay::peerReady(PeerId peer) { txsInFlight_[peer]; }
+void Relay::peerReady(PeerId peer)
+{
+    txsInFlight_[peer];
+    known_[peer];
+}
 
-void Relay::peerGone(PeerId peer) { txsInFlight_.erase(peer); }
+void Relay::peerGone(PeerId peer)
+{
+    txsInFlight_.erase(peer);
+    known_.erase(peer);
+}
 
 void Relay::announce(const std::vector<Hash256>& blocks, PeerId except)
 {
@@ -53,6 +64,11 @@ bool Relay::pushSingleBlock(const Hash256& hash, PeerId except)
     }
     const auto block = bytes ? Block::parse(*bytes) : std::nullopt;
     if (!entry || !block || block->photoHash) return false;
+    // A peer holding every transfer gets their short ids instead of the transfers.
+    std::vector<Hash256> transfers;
+    for (size_t i = 1; i < block->transactions.size(); ++i) transfers.push_back(txId(block->transactions[i]));
+    const Message whole = BlockMessage{*bytes, {}};
+    const Message compact = transfers.empty() ? whole : Message(makeCompactBlock(*block, QRandomGenerator::global()->generate64()));
     for (const auto& [id, txs] : txsInFlight_) {
         if (id == except) continue;
         // Pushed only to a peer one block behind, which most likely has its parent; others may
@@ -61,7 +77,7 @@ bool Relay::pushSingleBlock(const Hash256& hash, PeerId except)
             channel_.send(id, Inventory{{hash}, {}});
             continue;
         }
-        channel_.send(id, BlockMessage{*bytes, {}});
+        channel_.send(id, known_[id].containsAll(transfers) ? compact : whole);
         sync_.notePeerHeight(id, entry->height);
     }
     return true;
@@ -86,7 +102,9 @@ void Relay::onInventory(PeerId peer, const Inventory& inventory)
     const auto it = txsInFlight_.find(peer);
     if (it == txsInFlight_.end()) return;
     std::set<Hash256>& inFlight = it->second;
+    KnownTransactions& known = known_[peer];
     GetTransactions wanted;
+    for (const Hash256& id : inventory.transactions) known.add(id);
     for (const Hash256& id : inventory.transactions) {
         if (inFlight.size() >= kMaxInventoryPerMessage) break;
         if (hooks_.pendingTransaction(id) || !inFlight.insert(id).second) continue;
@@ -99,8 +117,12 @@ void Relay::onGetTransactions(PeerId peer, const GetTransactions& request)
 {
     NotFound missing;
     for (const Hash256& id : request.hashes) {
-        if (const auto raw = hooks_.pendingTransaction(id)) channel_.send(peer, TransactionMessage{*raw});
-        else missing.hashes.push_back(id);
+        if (const auto raw = hooks_.pendingTransaction(id)) {
+            channel_.send(peer, TransactionMessage{*raw});
+            if (const auto known = known_.find(peer); known != known_.end()) known->second.add(id);
+        } else {
+            missing.hashes.push_back(id);
+        }
     }
     if (!missing.hashes.empty()) channel_.send(peer, missing);
 }
@@ -109,6 +131,7 @@ void Relay::onTransaction(PeerId peer, const TransactionMessage& message)
 {
     const Hash256 id = txId(message.tx);
     if (const auto it = txsInFlight_.find(peer); it != txsInFlight_.end()) it->second.erase(id);
+    if (const auto known = known_.find(peer); known != known_.end()) known->second.add(id);
     const TxCheck check = hooks_.transactionReceived(message.tx, peer);
     switch (check.error) {
     // Invalid everywhere, whatever the sender's account: the peer should never have relayed it.

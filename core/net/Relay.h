@@ -1,8 +1,10 @@
 #pragma once
 // Passing news on: blocks that joined our active chain and transactions that joined our
 // mempool are announced to every ready peer except the one they came from. A single new block
-// without a photo is pushed whole to peers that do not have its height yet (saving them the
-// inventory / headers / download round trips); everything else goes out as inventory. The
+// without a photo is pushed to peers that do not have its height yet (saving them the
+// inventory / headers / download round trips): as a compact block to a peer known to hold all
+// its transfers (CompactBlockRelay rebuilds those), else whole; everything else goes out as
+// inventory. The
 // other side of inventory: a peer's announced transactions we lack are asked for (gettxs),
 // each received one is handed to the mempool hook, and a transaction invalid anywhere costs its
 // sender. Blocks in a peer's inventory are BlockSync's business.
@@ -10,6 +12,7 @@
 #include "core/chain/ChainStore.h"
 #include "core/chain/TransferRules.h"
 #include "core/net/BlockSync.h"
+#include "core/net/KnownTransactions.h"
 #include "core/net/PeerChannel.h"
 #include "core/util/Logger.h"
 
@@ -55,6 +58,7 @@ private:
     Logger& log_;
     RelayHooks hooks_;
     std::map<PeerId, std::set<Hash256>> txsInFlight_;  // by ready peer: transactions asked for
+    std::map<PeerId, KnownTransactions> known_;        // by ready peer: transactions it holds
 };
 
 } // namespace pb::net

@@ -157,6 +157,7 @@ QString NodeEngine::startChain()
         const bool mobile = config_.mode == NodeMode::Mobile;
         chain_ = std::make_unique<Chain>(*params_, storage_->chain(),
                                          mobile ? std::min(config_.maxReorgDepth, config_.pruneWindow) : config_.maxReorgDepth);
+        chain_->setSignatureVerifier(signatures_);
         photoVerifier_ = std::make_unique<node::PhotoVerifier>(recognizer_.get(), recognizerProblem_);
         chain_->setPhotoVerifier([this](const Hash256& photoHash, const Bytes&, const std::string& label) {
             return photoVerifier_->known(photoHash, label);
@@ -177,7 +178,7 @@ QString NodeEngine::startChain()
         status.photoJobs = photoJobs_.get();
         MempoolPolicy policy;
         policy.minimumFee = config_.minimumFee;
-        transfers_ = std::make_unique<TransferPool>(*params_, storage_->chain(), storage_->mempool(), log_, policy);
+        transfers_ = std::make_unique<TransferPool>(*params_, storage_->chain(), storage_->mempool(), log_, policy, signatures_);
         transfers_->load();
         status.transfers = transfers_.get();
         if (mobile) startPruning();
@@ -351,6 +352,9 @@ QString NodeEngine::startNetwork()
     hooks.pendingTransaction = [this](const Hash256& id) -> std::optional<Bytes> {
         const MempoolEntry* e = transfers_->mempool().find(id);
         return e ? std::optional<Bytes>(e->raw) : std::nullopt;
+    };
+    hooks.pendingTransfers = [this](const std::function<void(const Hash256&, const Bytes&)>& visit) {
+        for (const MempoolEntry* e : transfers_->mempool().entries()) visit(e->id, e->raw);
     };
     hooks.prunedBodyArrived = [this](const Hash256& hash, const Bytes& block, const Bytes& photo) {
         restorePrunedBody(hash, block, photo);

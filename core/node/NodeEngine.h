@@ -6,6 +6,7 @@
 #include "core/chain/Chain.h"
 #include "core/crypto/Address.h"
 #include "core/crypto/Ed25519.h"
+#include "core/mempool/SignatureCache.h"
 #include "core/node/NodeConfig.h"
 #include "core/node/StatusPublisher.h"
 #include "core/util/Logger.h"
@@ -112,6 +113,9 @@ private:
     std::unique_ptr<photo::Recognizer> recognizer_;
     QString recognizerProblem_;  // why photo blocks cannot be checked here; empty when they can
     std::unique_ptr<node::PhotoVerifier> photoVerifier_;  // the recognizer's verdicts on blocks, off this thread
+    // Filled by the mempool, asked by block validation: a relayed block's transfers that this
+    // node already holds cost no second verification. Outlives the chain and the pool.
+    SignatureCache signatures_;
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<PhotoJobQueue> photoJobs_;
     std::unique_ptr<TransferPool> transfers_;

@@ -15,8 +15,8 @@ QString shortId(const Hash256& id) { return hexText(id).left(16); }
 } // namespace
 
 TransferPool::TransferPool(const NetworkParams& params, ChainStore& chainStore, storage::RedisMempoolStore& store,
-                           Logger& log, MempoolPolicy policy)
-    : params_(params), chainStore_(chainStore), store_(store), log_(log), pool_(params, policy)
+                           Logger& log, MempoolPolicy policy, SignatureVerifier& signatures)
+    : params_(params), chainStore_(chainStore), store_(store), log_(log), pool_(params, policy, signatures)
 {
     pool_.setListener([this](const MempoolEntry& e, bool added) {
         if (added) store_.put(e.id, e.raw);

@@ -15,7 +15,7 @@ class RedisMempoolStore;
 class TransferPool {
 public:
     TransferPool(const NetworkParams& params, ChainStore& chainStore, storage::RedisMempoolStore& store, Logger& log,
-                 MempoolPolicy policy);
+                 MempoolPolicy policy, SignatureVerifier& signatures);
 
     // Re-admits the persisted transfers against the current tip; throws StoreError.
     void load();

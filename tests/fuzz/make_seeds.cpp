@@ -75,6 +75,13 @@ int main(int argc, char** argv)
     write("message_codec", "tx.cbor", net::encode(net::TransactionMessage{transfer.serialize()}));
     write("message_codec", "gettxs.cbor", net::encode(net::GetTransactions{{txId(transfer.serialize()), crypto::sha256(test::jpegBytes())}}));
 
+    const Block testGenesis = networkByName("test")->genesisBlock();
+    write("compact_block", "cmpctblock.cbor", net::encode(net::CompactBlock{testGenesis.serialize(), 7, {1, 2, 0xFFFFFFFFFFFF}}));
+    write("compact_block", "cmpctblock_empty.cbor", net::encode(net::CompactBlock{testGenesis.serialize(), ~quint64(0), {}}));
+    write("compact_block", "getblocktxn.cbor", net::encode(net::GetBlockTransactions{testGenesis.hash(), {0, 2, 256}}));
+    write("compact_block", "blocktxn.cbor",
+          net::encode(net::BlockTransactions{testGenesis.hash(), {transfer.serialize(), Bytes(transfer.serialize().begin(), transfer.serialize().begin() + 40)}}));
+
     write("rest_json", "transfer.json", QJsonDocument(api::transferToJson(transfer)).toJson(QJsonDocument::Compact));
     QJsonObject bigNumbers = api::transferToJson(transfer);
     bigNumbers["amount"] = "18446744073709551615";

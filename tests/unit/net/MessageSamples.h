@@ -46,7 +46,23 @@ public:
         case 16: return TransactionMessage{bytes(upTo(kMaxTransactionBytes))};
         case 17: return GetTip{u64()};
         case 18: return TipMessage{u64(), hash(), hash()};
-        default: return HelloProof{bytes(64)};
+        case 19: return HelloProof{bytes(64)};
+        case 20: {
+            CompactBlock m{bytes(upTo(1024)), u64(), {}};
+            for (size_t i = 0, n = upTo(300); i < n; ++i) m.shortIds.push_back(u64() & ((quint64(1) << 48) - 1));
+            return m;
+        }
+        case 21: {
+            GetBlockTransactions m{hash(), {}};
+            for (quint32 next = quint32(upTo(5)); next <= 65535 && m.indexes.size() < 300; next += 1 + quint32(upTo(400)))
+                m.indexes.push_back(quint16(next));
+            return m;
+        }
+        default: {
+            BlockTransactions m{hash(), {}};
+            for (size_t i = 0, n = upTo(40); i < n; ++i) m.transactions.push_back(bytes(upTo(kMaxTransactionBytes)));
+            return m;
+        }
         }
     }
 
@@ -155,6 +171,18 @@ inline bool operator==(const GetTip& a, const GetTip& b) { return a.height == b.
 inline bool operator==(const TipMessage& a, const TipMessage& b)
 {
     return a.height == b.height && a.tip == b.tip && a.atHeight == b.atHeight;
+}
+inline bool operator==(const CompactBlock& a, const CompactBlock& b)
+{
+    return a.skeleton == b.skeleton && a.salt == b.salt && a.shortIds == b.shortIds;
+}
+inline bool operator==(const GetBlockTransactions& a, const GetBlockTransactions& b)
+{
+    return a.block == b.block && a.indexes == b.indexes;
+}
+inline bool operator==(const BlockTransactions& a, const BlockTransactions& b)
+{
+    return a.block == b.block && a.transactions == b.transactions;
 }
 inline bool operator==(const Reject& a, const Reject& b)
 {

@@ -117,6 +117,21 @@ private slots:
         QCOMPARE(f.misbehaviour.size(), size_t(2));
     }
 
+    void aPushedBlockWeAlreadyHoldIsDroppedWithoutBlame()
+    {
+        Fixture f;
+        const auto blocks = f.syncFromPeerOne(8);
+        QCOMPARE(blocks.size(), size_t(8));
+        // A lagging peer pushes back blocks of our chain, deep below the tip and at the tip:
+        // nothing to do, and no stale fork (which, on a shared address, would ban everyone).
+        f.sync.peerReady(2, true, 1);
+        const size_t connectedBefore = f.connected.size();
+        for (size_t i : {size_t(1), size_t(7)}) f.sync.onBlock(2, BlockMessage{blocks[i].serialize(), {}});
+        QVERIFY(f.misbehaviour.empty());
+        QCOMPARE(f.connected.size(), connectedBefore);
+        QCOMPARE(f.sync.knownHeight(2), uint64_t(8));  // it evidently has them
+    }
+
     void asksForBodiesOnlyAlongTheBestHeaderBranch()
     {
         Fixture f;

@@ -400,6 +400,30 @@ private slots:
         QByteArray hugeArray = frame("getblocks").chopped(1);
         hugeArray += QByteArray::fromHex("66686173686573") + QByteArray::fromHex("9b0000010000000000");
         row("huge array header", hugeArray, "getblocks.hashes: 1099511627776 elements, at most 16");
+
+        // Compact blocks (CompactBlockCodec): packed lists of whole entries, within their limits.
+        const auto compact = [](qsizetype skeleton, qsizetype ids) {
+            return frame("cmpctblock", fields({field("skeleton", bytesValue(skeleton)), field("salt", uintValue(1)),
+                                               field("ids", bytesValue(ids))}));
+        };
+        row("compact ids not whole", compact(200, 7), "cmpctblock.ids: 7 bytes, not a whole number of 6-byte entries");
+        row("compact ids over the cap", compact(200, 6 * (qsizetype(kMaxCompactTransfers) + 1)),
+            QString("cmpctblock.ids: %1 bytes, at most %2").arg(6 * (kMaxCompactTransfers + 1)).arg(6 * kMaxCompactTransfers));
+        row("compact skeleton too long", compact(1025, 6), "cmpctblock.skeleton: 1025 bytes, at most 1024");
+        row("compact salt missing", frame("cmpctblock", fields({field("skeleton", bytesValue(10)), field("ids", bytesValue(6))})),
+            "cmpctblock: missing field \"salt\"");
+        const Body descending = [](QCborStreamWriter& w) { w.append(QByteArray::fromHex("00050003")); };
+        row("getblocktxn positions descend", frame("getblocktxn", fields({field("block", bytesValue(32)), field("indexes", descending)})),
+            "getblocktxn.indexes[1]: 3 does not follow 5 (positions must ascend)");
+        row("getblocktxn odd bytes", frame("getblocktxn", fields({field("block", bytesValue(32)), field("indexes", bytesValue(3))})),
+            "getblocktxn.indexes: 3 bytes, not a whole number of 2-byte entries");
+        const Body oversizedTx = [](QCborStreamWriter& w) {
+            w.startArray(1);
+            w.append(filled(qsizetype(kMaxTransactionBytes) + 1));
+            w.endArray();
+        };
+        row("blocktxn transaction too long", frame("blocktxn", fields({field("block", bytesValue(32)), field("txs", oversizedTx)})),
+            QString("blocktxn.txs[0]: %1 bytes, at most %2").arg(kMaxTransactionBytes + 1).arg(kMaxTransactionBytes));
     }
 
     void rejectsMalformedFramesPrecisely()

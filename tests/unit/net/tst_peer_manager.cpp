@@ -45,6 +45,7 @@ struct Fixture : test::ProtocolFixture {
                            [] { return true; },
                            [](const AcceptResult&) {}, [](const Bytes&, PeerId) { return TxCheck{}; },
                            [](const Hash256&) { return std::optional<Bytes>(); },
+                           [](const std::function<void(const Hash256&, const Bytes&)>&) {},  // an empty mempool
                            [](const Hash256&, const Bytes&, const Bytes&) {}, {}},  // no recognizer: no label claims
                   clock.clock())
     {
