@@ -1,5 +1,7 @@
 #include "core/net/CompactBlockCodec.h"
 
+#include "core/net/StrictCborFields.h"
+
 #include <limits>
 
 namespace pb::net::compact_codec {
@@ -13,14 +15,6 @@ constexpr qsizetype kIndexBytes = 2;
 // count and the coinbase take well under this.
 constexpr qsizetype kMaxSkeletonBytes = 1024;
 
-void appendBytes(QCborStreamWriter& w, QLatin1StringView key, const uint8_t* data, size_t size)
-{
-    w.append(key);
-    w.appendByteString(reinterpret_cast<const char*>(data), qsizetype(size));
-}
-
-void appendHash(QCborStreamWriter& w, QLatin1StringView key, const Hash256& h) { appendBytes(w, key, h.data(), h.size()); }
-
 // A byte string of `count` packed entries of `width` bytes, `count` at most kMaxCompactTransfers.
 bool readPacked(StrictCborReader& r, const QString& path, qsizetype width, Bytes* out)
 {
@@ -30,44 +24,35 @@ bool readPacked(StrictCborReader& r, const QString& path, qsizetype width, Bytes
     return true;
 }
 
-StrictCborReader::Field hashField(StrictCborReader& r, QLatin1StringView key, Hash256* out)
-{
-    return {key, [&r, out](const QString& path) { return r.readHash(path, out); }};
-}
-
 } // namespace
 
-void write(QCborStreamWriter& w, const CompactBlock& m)
+void write(MessageWriter& w, const CompactBlock& m)
 {
-    appendBytes(w, "skeleton"_L1, m.skeleton.data(), m.skeleton.size());
-    w.append("salt"_L1);
-    w.append(m.salt);
+    w.bytes("skeleton"_L1, m.skeleton);
+    w.uint("salt"_L1, m.salt);
     Bytes ids;
     ids.reserve(m.shortIds.size() * kShortIdBytes);
     for (quint64 id : m.shortIds)
         for (size_t i = 0; i < kShortIdBytes; ++i) ids.push_back(uint8_t(id >> (8 * i)));
-    appendBytes(w, "ids"_L1, ids.data(), ids.size());
+    w.bytes("ids"_L1, ids);
 }
 
-void write(QCborStreamWriter& w, const GetBlockTransactions& m)
+void write(MessageWriter& w, const GetBlockTransactions& m)
 {
-    appendHash(w, "block"_L1, m.block);
+    w.hash("block"_L1, m.block);
     Bytes indexes;
     indexes.reserve(m.indexes.size() * kIndexBytes);
     for (quint16 i : m.indexes) {
         indexes.push_back(uint8_t(i >> 8));
         indexes.push_back(uint8_t(i));
     }
-    appendBytes(w, "indexes"_L1, indexes.data(), indexes.size());
+    w.bytes("indexes"_L1, indexes);
 }
 
-void write(QCborStreamWriter& w, const BlockTransactions& m)
+void write(MessageWriter& w, const BlockTransactions& m)
 {
-    appendHash(w, "block"_L1, m.block);
-    w.append("txs"_L1);
-    w.startArray(m.transactions.size());
-    for (const Bytes& tx : m.transactions) w.appendByteString(reinterpret_cast<const char*>(tx.data()), qsizetype(tx.size()));
-    w.endArray();
+    w.hash("block"_L1, m.block);
+    w.list("txs"_L1, m.transactions);
 }
 
 bool read(StrictCborReader& r, const QString& path, CompactBlock* out)

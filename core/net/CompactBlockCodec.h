@@ -8,10 +8,10 @@
 //
 // Id and position lists are packed byte strings: one allocation of a checked length instead
 // of thousands of CBOR items. At most kMaxCompactTransfers entries in each list.
+#include "core/net/MessageWriter.h"
 #include "core/net/Messages.h"
 #include "core/net/StrictCborReader.h"
 
-#include <QCborStreamWriter>
 
 namespace pb::net::compact_codec {
 
@@ -20,9 +20,9 @@ constexpr quint64 fieldCount(const CompactBlock&) { return 3; }
 constexpr quint64 fieldCount(const GetBlockTransactions&) { return 2; }
 constexpr quint64 fieldCount(const BlockTransactions&) { return 2; }
 
-void write(QCborStreamWriter& w, const CompactBlock& m);
-void write(QCborStreamWriter& w, const GetBlockTransactions& m);
-void write(QCborStreamWriter& w, const BlockTransactions& m);
+void write(MessageWriter& w, const CompactBlock& m);
+void write(MessageWriter& w, const GetBlockTransactions& m);
+void write(MessageWriter& w, const BlockTransactions& m);
 
 // Read the rest of an entered message map whose "v" and "t" were read; false with the
 // reader's error naming the field on any violation.

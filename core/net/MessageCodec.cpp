@@ -1,9 +1,9 @@
 #include "core/net/MessageCodec.h"
 
 #include "core/net/CompactBlockCodec.h"
+#include "core/net/MessageWriter.h"
+#include "core/net/StrictCborFields.h"
 #include "core/net/StrictCborReader.h"
-
-#include <QCborStreamWriter>
 
 #include <iterator>
 #include <limits>
@@ -19,8 +19,6 @@ namespace {
 constexpr qsizetype kHeaderBytes = 88;
 constexpr qsizetype kKeyBytes = 32;
 constexpr qsizetype kSignatureBytes = 64;
-// Fields of a node pack, nested in hello and announce.
-constexpr quint64 kPackFields = 7;
 
 // Indexed by Message::index(): adding a type to the variant without a name fails to compile.
 constexpr const char* kTypeNames[] = {"hello",    "ping",    "pong",      "getpeers", "peers",
@@ -32,105 +30,32 @@ static_assert(std::size(kTypeNames) == std::variant_size_v<Message>);
 
 // ---- encoding ---------------------------------------------------------------------------
 
-class Writer {
-public:
-    Writer(QByteArray* out, const char* type) : m_cbor(out), m_type(type) {}
 
-    // Every message map starts with "v" and "t"; `fields` counts the ones after them.
-    void start(quint64 fields)
-    {
-        m_cbor.startMap(2 + fields);
-        m_cbor.append("v"_L1);
-        m_cbor.append(quint64(kWireVersion));
-        m_cbor.append("t"_L1);
-        m_cbor.append(QLatin1StringView(m_type));
-    }
-    void finish() { m_cbor.endMap(); }
-    // For the messages whose fields another file writes (CompactBlockCodec).
-    QCborStreamWriter& cbor() { return m_cbor; }
-
-    void key(QLatin1StringView name) { m_cbor.append(name); }
-    void uint(QLatin1StringView name, quint64 value) { key(name); m_cbor.append(value); }
-    void sint(QLatin1StringView name, qint64 value) { key(name); m_cbor.append(value); }
-    void text(QLatin1StringView name, const QString& value) { key(name); m_cbor.append(QStringView(value)); }
-    void bytes(QLatin1StringView name, const Bytes& value) { key(name); rawBytes(value.data(), value.size()); }
-    void hash(QLatin1StringView name, const Hash256& value) { key(name); rawBytes(value.data(), value.size()); }
-
-    template <class T>
-    void list(QLatin1StringView name, const std::vector<T>& values)
-    {
-        key(name);
-        m_cbor.startArray(values.size());
-        for (const T& v : values)
-            rawBytes(v.data(), v.size());
-        m_cbor.endArray();
-    }
-
-    void pack(QLatin1StringView name, const WirePack& p)
-    {
-        key(name);
-        m_cbor.startMap(kPackFields);
-        text("type"_L1, p.type);
-        bytes("key"_L1, p.key);
-        uint("port"_L1, p.port);
-        uint("protocol"_L1, p.protocolVersion);
-        text("agent"_L1, p.userAgent);
-        uint("height"_L1, p.bestHeight);
-        bytes("sig"_L1, p.signature);
-        m_cbor.endMap();
-    }
-
-    void peers(QLatin1StringView name, const std::vector<PeerAddress>& peers)
-    {
-        key(name);
-        m_cbor.startArray(peers.size());
-        for (const PeerAddress& a : peers) {
-            m_cbor.startMap(5);
-            text("host"_L1, a.host);
-            uint("port"_L1, a.port);
-            hash("id"_L1, a.nodeId);
-            text("type"_L1, a.type);
-            sint("seen"_L1, a.lastSeen);
-            m_cbor.endMap();
-        }
-        m_cbor.endArray();
-    }
-
-private:
-    void rawBytes(const uint8_t* data, size_t size)
-    {
-        m_cbor.appendByteString(reinterpret_cast<const char*>(data), qsizetype(size));
-    }
-
-    QCborStreamWriter m_cbor;
-    const char* m_type;
-};
-
-void put(Writer& w, const Hello& m)
+void put(MessageWriter& w, const Hello& m)
 {
     w.start(3);
     w.hash("genesis"_L1, m.genesis);
     w.pack("pack"_L1, m.pack);
     w.uint("nonce"_L1, m.nonce);
 }
-void put(Writer& w, const HelloProof& m) { w.start(1); w.bytes("sig"_L1, m.signature); }
-void put(Writer& w, const Ping& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
-void put(Writer& w, const Pong& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
-void put(Writer& w, const GetPeers&) { w.start(0); }
-void put(Writer& w, const Peers& m) { w.start(1); w.peers("peers"_L1, m.peers); }
-void put(Writer& w, const Announce& m) { w.start(2); w.pack("pack"_L1, m.pack); w.text("host"_L1, m.host); }
-void put(Writer& w, const Inventory& m) { w.start(2); w.list("blocks"_L1, m.blocks); w.list("txs"_L1, m.transactions); }
-void put(Writer& w, const GetHeaders& m) { w.start(2); w.list("locator"_L1, m.locator); w.hash("stop"_L1, m.stop); }
-void put(Writer& w, const Headers& m) { w.start(1); w.list("headers"_L1, m.headers); }
-void put(Writer& w, const GetBlocks& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
-void put(Writer& w, const BlockMessage& m) { w.start(2); w.bytes("block"_L1, m.block); w.bytes("photo"_L1, m.photo); }
-void put(Writer& w, const NotFound& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
-void put(Writer& w, const GetPhoto& m) { w.start(1); w.hash("hash"_L1, m.hash); }
-void put(Writer& w, const PhotoMessage& m) { w.start(2); w.hash("hash"_L1, m.hash); w.bytes("photo"_L1, m.photo); }
-void put(Writer& w, const GetTransactions& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
-void put(Writer& w, const TransactionMessage& m) { w.start(1); w.bytes("tx"_L1, m.tx); }
-void put(Writer& w, const GetTip& m) { w.start(1); w.uint("height"_L1, m.height); }
-void put(Writer& w, const TipMessage& m)
+void put(MessageWriter& w, const HelloProof& m) { w.start(1); w.bytes("sig"_L1, m.signature); }
+void put(MessageWriter& w, const Ping& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
+void put(MessageWriter& w, const Pong& m) { w.start(1); w.uint("nonce"_L1, m.nonce); }
+void put(MessageWriter& w, const GetPeers&) { w.start(0); }
+void put(MessageWriter& w, const Peers& m) { w.start(1); w.peers("peers"_L1, m.peers); }
+void put(MessageWriter& w, const Announce& m) { w.start(2); w.pack("pack"_L1, m.pack); w.text("host"_L1, m.host); }
+void put(MessageWriter& w, const Inventory& m) { w.start(2); w.list("blocks"_L1, m.blocks); w.list("txs"_L1, m.transactions); }
+void put(MessageWriter& w, const GetHeaders& m) { w.start(2); w.list("locator"_L1, m.locator); w.hash("stop"_L1, m.stop); }
+void put(MessageWriter& w, const Headers& m) { w.start(1); w.list("headers"_L1, m.headers); }
+void put(MessageWriter& w, const GetBlocks& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
+void put(MessageWriter& w, const BlockMessage& m) { w.start(2); w.bytes("block"_L1, m.block); w.bytes("photo"_L1, m.photo); }
+void put(MessageWriter& w, const NotFound& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
+void put(MessageWriter& w, const GetPhoto& m) { w.start(1); w.hash("hash"_L1, m.hash); }
+void put(MessageWriter& w, const PhotoMessage& m) { w.start(2); w.hash("hash"_L1, m.hash); w.bytes("photo"_L1, m.photo); }
+void put(MessageWriter& w, const GetTransactions& m) { w.start(1); w.list("hashes"_L1, m.hashes); }
+void put(MessageWriter& w, const TransactionMessage& m) { w.start(1); w.bytes("tx"_L1, m.tx); }
+void put(MessageWriter& w, const GetTip& m) { w.start(1); w.uint("height"_L1, m.height); }
+void put(MessageWriter& w, const TipMessage& m)
 {
     w.start(3);
     w.uint("height"_L1, m.height);
@@ -139,12 +64,12 @@ void put(Writer& w, const TipMessage& m)
 }
 // The compact block messages, whose fields CompactBlockCodec writes.
 template <class T, class = decltype(compact_codec::fieldCount(std::declval<const T&>()))>
-void put(Writer& w, const T& m)
+void put(MessageWriter& w, const T& m)
 {
     w.start(compact_codec::fieldCount(m));
-    compact_codec::write(w.cbor(), m);
+    compact_codec::write(w, m);
 }
-void put(Writer& w, const Reject& m)
+void put(MessageWriter& w, const Reject& m)
 {
     w.start(3);
     w.text("code"_L1, m.code);
@@ -154,59 +79,6 @@ void put(Writer& w, const Reject& m)
 
 // ---- decoding ---------------------------------------------------------------------------
 
-using Field = StrictCborReader::Field;
-
-template <class UInt>
-Field uintField(StrictCborReader& r, QLatin1StringView key, UInt* out)
-{
-    return {key, [&r, out](const QString& path) {
-                quint64 value = 0;
-                if (!r.readUnsigned(path, std::numeric_limits<UInt>::max(), &value))
-                    return false;
-                *out = UInt(value);
-                return true;
-            }};
-}
-
-Field sintField(StrictCborReader& r, QLatin1StringView key, qint64* out)
-{
-    return {key, [&r, out](const QString& path) { return r.readSigned(path, out); }};
-}
-
-Field textField(StrictCborReader& r, QLatin1StringView key, qsizetype maxBytes, QString* out)
-{
-    return {key, [&r, maxBytes, out](const QString& path) { return r.readText(path, maxBytes, out); }};
-}
-
-Field hashField(StrictCborReader& r, QLatin1StringView key, Hash256* out)
-{
-    return {key, [&r, out](const QString& path) { return r.readHash(path, out); }};
-}
-
-Field exactBytesField(StrictCborReader& r, QLatin1StringView key, qsizetype size, Bytes* out)
-{
-    return {key, [&r, size, out](const QString& path) { return r.readBytesExactly(path, size, out); }};
-}
-
-// Blocks and photos: bounded only by the frame, which the caller has already size-checked.
-Field bytesField(StrictCborReader& r, QLatin1StringView key, Bytes* out,
-                 qsizetype maxBytes = std::numeric_limits<qsizetype>::max())
-{
-    return {key, [&r, out, maxBytes](const QString& path) { return r.readBytes(path, maxBytes, out); }};
-}
-
-Field hashListField(StrictCborReader& r, QLatin1StringView key, size_t maxElements, std::vector<Hash256>* out)
-{
-    return {key, [&r, maxElements, out](const QString& path) {
-                return r.readArray(path, maxElements, [&r, out](const QString& elementPath) {
-                    Hash256 h{};
-                    if (!r.readHash(elementPath, &h))
-                        return false;
-                    out->push_back(h);
-                    return true;
-                });
-            }};
-}
 
 Field headerListField(StrictCborReader& r, QLatin1StringView key, std::vector<Bytes>* out)
 {
@@ -462,7 +334,7 @@ bool readMessage(StrictCborReader& r, Message* out)
 QByteArray encode(const Message& message)
 {
     QByteArray out;
-    Writer writer(&out, kTypeNames[message.index()]);
+    MessageWriter writer(&out, kTypeNames[message.index()]);
     std::visit([&writer](const auto& m) { put(writer, m); }, message);
     writer.finish();
     return out;
