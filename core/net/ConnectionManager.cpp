@@ -41,29 +41,29 @@ LinkInfo newLinkInfo(PeerId id, Direction direction, const QHostAddress& address
 } // namespace
 
 ConnectionManager::ConnectionManager(TransportLimits limits, QObject* parent)
-    : QObject(parent), m_limits(limits), m_groupKey(QRandomGenerator::system()->generate64())
+    : QObject(parent), limits_(limits), groupKey_(QRandomGenerator::system()->generate64())
 {
 }
 
 ConnectionManager::~ConnectionManager()
 {
     // Children are destroyed after our members; make sure none of them can reach us then.
-    m_events = nullptr;
-    if (m_server)
-        m_server->disconnect(this);
-    if (m_tcp)
-        m_tcp->disconnect(this);
-    for (auto& [id, dial] : m_dials)
+    events_ = nullptr;
+    if (server_)
+        server_->disconnect(this);
+    if (tcp_)
+        tcp_->disconnect(this);
+    for (auto& [id, dial] : dials_)
         delete dial.socket;
-    m_dials.clear();
-    for (auto& [id, link] : m_links)
+    dials_.clear();
+    for (auto& [id, link] : links_)
         delete link;
-    m_links.clear();
+    links_.clear();
 }
 
 quint16 ConnectionManager::listen(const QHostAddress& address, quint16 port, QString* error)
 {
-    if (m_tcp) {
+    if (tcp_) {
         if (error)
             *error = "already listening";
         return 0;
@@ -71,16 +71,16 @@ quint16 ConnectionManager::listen(const QHostAddress& address, quint16 port, QSt
     // Peers may hold half the descriptors the process can open (DescriptorBudget.h); past that
     // fewer slots, so running out never starves Redis, photos or logs.
     const int share = socketDescriptorShare(0.5);
-    if (m_limits.maxInbound + m_limits.maxPendingHandshakes > share) {
-        m_limits.maxPendingHandshakes = std::max(1, share / 5);
-        m_limits.maxInbound = std::max(0, share - m_limits.maxPendingHandshakes);
-        qCWarning(lcTransport) << "the descriptor limit leaves room for" << m_limits.maxInbound << "inbound peers and"
-                               << m_limits.maxPendingHandshakes << "handshakes";
+    if (limits_.maxInbound + limits_.maxPendingHandshakes > share) {
+        limits_.maxPendingHandshakes = std::max(1, share / 5);
+        limits_.maxInbound = std::max(0, share - limits_.maxPendingHandshakes);
+        qCWarning(lcTransport) << "the descriptor limit leaves room for" << limits_.maxInbound << "inbound peers and"
+                               << limits_.maxPendingHandshakes << "handshakes";
     }
     AcceptLimits accept;
-    accept.maxConnections = m_limits.maxInbound + m_limits.maxPendingHandshakes;
-    accept.maxPerAddress = m_limits.maxPerIp;
-    accept.maxPerSubnet = m_limits.maxPerSubnet;
+    accept.maxConnections = limits_.maxInbound + limits_.maxPendingHandshakes;
+    accept.maxPerAddress = limits_.maxPerIp;
+    accept.maxPerSubnet = limits_.maxPerSubnet;
     auto* gate = new AcceptGate(accept, this);
     auto* tcp = new GatedServer<QTcpServer>(gate, this);
     if (!tcp->listen(address, port)) {
@@ -91,69 +91,69 @@ quint16 ConnectionManager::listen(const QHostAddress& address, quint16 port, QSt
         delete gate;
         return 0;
     }
-    m_gate = gate;
-    m_tcp = tcp;
-    m_server = new QWebSocketServer(QStringLiteral("photoblocks"), QWebSocketServer::NonSecureMode, this);
-    m_server->setHandshakeTimeout(m_limits.connectTimeoutMs);
-    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
-        while (m_tcp && m_tcp->hasPendingConnections()) {
-            QTcpSocket* socket = m_tcp->nextPendingConnection();
-            // Owned by the WebSocket server, as when it listens itself: m_tcp may go first.
-            socket->setParent(m_server);
+    gate_ = gate;
+    tcp_ = tcp;
+    server_ = new QWebSocketServer(QStringLiteral("photoblocks"), QWebSocketServer::NonSecureMode, this);
+    server_->setHandshakeTimeout(limits_.connectTimeoutMs);
+    connect(tcp_, &QTcpServer::newConnection, this, [this] {
+        while (tcp_ && tcp_->hasPendingConnections()) {
+            QTcpSocket* socket = tcp_->nextPendingConnection();
+            // Owned by the WebSocket server, as when it listens itself: tcp_ may go first.
+            socket->setParent(server_);
             // The WebSocket server bounds only handshakes it accepted itself: ours get a deadline.
             const QString key = handshakeKey(socket->peerAddress(), socket->peerPort());
-            m_handshaking[key] = socket;
-            QTimer::singleShot(m_limits.connectTimeoutMs, this, [this, key] {
-                const auto it = m_handshaking.find(key);
-                if (it == m_handshaking.end())
+            handshaking_[key] = socket;
+            QTimer::singleShot(limits_.connectTimeoutMs, this, [this, key] {
+                const auto it = handshaking_.find(key);
+                if (it == handshaking_.end())
                     return;
                 if (it->second)
                     it->second->abort();
-                m_handshaking.erase(it);
+                handshaking_.erase(it);
             });
-            m_server->handleConnection(socket);
+            server_->handleConnection(socket);
         }
     });
-    connect(m_server, &QWebSocketServer::newConnection, this, &ConnectionManager::acceptPending);
-    return m_tcp->serverPort();
+    connect(server_, &QWebSocketServer::newConnection, this, &ConnectionManager::acceptPending);
+    return tcp_->serverPort();
 }
 
 void ConnectionManager::stopListening()
 {
-    if (!m_tcp)
+    if (!tcp_)
         return;
-    m_tcp->disconnect(this);
-    m_server->disconnect(this);
-    m_tcp->close();
-    m_server->close();
+    tcp_->disconnect(this);
+    server_->disconnect(this);
+    tcp_->close();
+    server_->close();
     // We may be inside one of their signals.
-    m_tcp->deleteLater();
-    m_server->deleteLater();
-    m_gate->deleteLater();
-    m_tcp = nullptr;
-    m_server = nullptr;
-    m_gate = nullptr;
+    tcp_->deleteLater();
+    server_->deleteLater();
+    gate_->deleteLater();
+    tcp_ = nullptr;
+    server_ = nullptr;
+    gate_ = nullptr;
 }
 
 QString ConnectionManager::refusalFor(const QHostAddress& address, const QString& path) const
 {
     if (path != QLatin1StringView(kWebSocketPath))
         return QString("unknown resource %1, expected %2").arg(path, QLatin1StringView(kWebSocketPath));
-    if (m_admit && !m_admit(address))
+    if (admit_ && !admit_(address))
         return "address refused";
     const QByteArray subnet = netGroup(address, true);
     int fromAddress = 0;
     int fromSubnet = 0;
-    for (const auto& [id, link] : m_links) {
+    for (const auto& [id, link] : links_) {
         if (link->info().direction != Direction::Inbound)
             continue;
         fromAddress += link->info().address == address;
         fromSubnet += netGroup(link->info().address, true) == subnet;
     }
-    if (fromAddress >= m_limits.maxPerIp)
-        return QString("too many connections from one address (%1)").arg(m_limits.maxPerIp);
-    if (fromSubnet >= m_limits.maxPerSubnet)
-        return QString("too many connections from one subnet (%1)").arg(m_limits.maxPerSubnet);
+    if (fromAddress >= limits_.maxPerIp)
+        return QString("too many connections from one address (%1)").arg(limits_.maxPerIp);
+    if (fromSubnet >= limits_.maxPerSubnet)
+        return QString("too many connections from one subnet (%1)").arg(limits_.maxPerSubnet);
     return {};
 }
 
@@ -161,18 +161,18 @@ bool ConnectionManager::evictForNewInbound()
 {
     std::vector<EvictionCandidate> candidates;
     int inbound = 0;
-    for (const auto& [id, link] : m_links) {
+    for (const auto& [id, link] : links_) {
         if (link->info().direction != Direction::Inbound)
             continue;
         ++inbound;
         candidates.push_back({id, netGroup(link->info().address, true), link->info().connectedAtMs,
                               link->lastBlockMs(), link->minPingMs()});
     }
-    if (inbound < m_limits.maxInbound)
+    if (inbound < limits_.maxInbound)
         return true;
-    if (!m_limits.evictWhenFull)
+    if (!limits_.evictWhenFull)
         return false;
-    const auto victim = selectInboundToEvict(std::move(candidates), m_groupKey);
+    const auto victim = selectInboundToEvict(std::move(candidates), groupKey_);
     if (!victim)
         return false;
     qCDebug(lcTransport) << "evicting inbound peer" << *victim << "for a new one";
@@ -182,25 +182,25 @@ bool ConnectionManager::evictForNewInbound()
 
 void ConnectionManager::acceptPending()
 {
-    while (m_server && m_server->hasPendingConnections()) {
-        QWebSocket* socket = m_server->nextPendingConnection();
-        m_handshaking.erase(handshakeKey(socket->peerAddress(), socket->peerPort()));
-        PeerConnection::applyLimits(socket, m_limits);
+    while (server_ && server_->hasPendingConnections()) {
+        QWebSocket* socket = server_->nextPendingConnection();
+        handshaking_.erase(handshakeKey(socket->peerAddress(), socket->peerPort()));
+        PeerConnection::applyLimits(socket, limits_);
         const LinkInfo info = newLinkInfo(0, Direction::Inbound, socket->peerAddress(), socket->peerPort());
         QString refusal = refusalFor(info.address, socket->requestUrl().path());
         if (refusal.isEmpty() && !evictForNewInbound())
-            refusal = QString("too many inbound connections (%1)").arg(m_limits.maxInbound);
+            refusal = QString("too many inbound connections (%1)").arg(limits_.maxInbound);
         if (!refusal.isEmpty()) {
             qCDebug(lcTransport) << "refused" << info.address << info.port << refusal;
             PeerConnection::closeAndDispose(socket, QWebSocketProtocol::CloseCodePolicyViolated, refusal,
-                                            m_limits.closeGraceMs, this);
+                                            limits_.closeGraceMs, this);
             continue;
         }
         LinkInfo accepted = info;
-        accepted.id = m_nextId++;
+        accepted.id = nextId_++;
         adopt(accepted, socket);
-        if (m_events)
-            m_events->linkOpened(accepted);
+        if (events_)
+            events_->linkOpened(accepted);
     }
 }
 
@@ -216,56 +216,56 @@ PeerId ConnectionManager::connectTo(const QString& host, quint16 port)
     if (!url.isValid())
         return 0;
 
-    const PeerId id = m_nextId++;
+    const PeerId id = nextId_++;
     auto* socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    PeerConnection::applyLimits(socket, m_limits);
+    PeerConnection::applyLimits(socket, limits_);
     auto* timeout = new QTimer(socket);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, this, [this, id] {
-        dialEnded(id, QString("no connection within %1 ms").arg(m_limits.connectTimeoutMs));
+        dialEnded(id, QString("no connection within %1 ms").arg(limits_.connectTimeoutMs));
     });
     // Direct: Qt may deliver the first frame right after `connected`, in the same read.
     connect(socket, &QWebSocket::connected, this, [this, id] { dialConnected(id); });
     // Queued: these may fire from inside open(), and connectTo must not call back. By the
     // time they run the dial may be settled and its socket gone, so look it up first.
     const auto failed = [this, id] {
-        const auto it = m_dials.find(id);
-        if (it == m_dials.end())
+        const auto it = dials_.find(id);
+        if (it == dials_.end())
             return;
         const QString error = it->second.socket->errorString();
         dialEnded(id, error.isEmpty() ? QString("connection closed during the handshake") : error);
     };
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, failed, Qt::QueuedConnection);
     connect(socket, &QWebSocket::disconnected, this, failed, Qt::QueuedConnection);
-    m_dials[id] = Dial{host, port, socket, timeout};
-    timeout->start(m_limits.connectTimeoutMs);
+    dials_[id] = Dial{host, port, socket, timeout};
+    timeout->start(limits_.connectTimeoutMs);
     socket->open(url);
     return id;
 }
 
 void ConnectionManager::dialConnected(PeerId id)
 {
-    const auto it = m_dials.find(id);
-    if (it == m_dials.end())
+    const auto it = dials_.find(id);
+    if (it == dials_.end())
         return;
     const Dial dial = it->second;
-    m_dials.erase(it);
+    dials_.erase(it);
     dial.socket->disconnect(this);
     delete dial.timeout;
     // LinkInfo.port is the port we dialled: the one the peer listens on.
     const LinkInfo info = newLinkInfo(id, Direction::Outbound, dial.socket->peerAddress(), dial.port);
     adopt(info, dial.socket);
-    if (m_events)
-        m_events->linkOpened(info);
+    if (events_)
+        events_->linkOpened(info);
 }
 
 std::optional<ConnectionManager::Dial> ConnectionManager::settleDial(PeerId id)
 {
-    const auto it = m_dials.find(id);
-    if (it == m_dials.end())
+    const auto it = dials_.find(id);
+    if (it == dials_.end())
         return std::nullopt;
     const Dial dial = it->second;
-    m_dials.erase(it);
+    dials_.erase(it);
     dial.socket->disconnect(this);
     dial.socket->abort();
     dial.socket->deleteLater();
@@ -276,8 +276,8 @@ void ConnectionManager::dialEnded(PeerId id, const QString& reason)
 {
     // The second of two failure signals, or one racing the connection, finds nothing.
     const auto dial = settleDial(id);
-    if (dial && m_events)
-        m_events->dialFailed(dial->host, dial->port, reason);
+    if (dial && events_)
+        events_->dialFailed(dial->host, dial->port, reason);
 }
 
 void ConnectionManager::cancelDial(PeerId id, const QString& reason)
@@ -286,39 +286,39 @@ void ConnectionManager::cancelDial(PeerId id, const QString& reason)
     if (!dial)
         return;
     QMetaObject::invokeMethod(this, [this, host = dial->host, port = dial->port, reason] {
-        if (m_events)
-            m_events->dialFailed(host, port, "cancelled: " + reason);
+        if (events_)
+            events_->dialFailed(host, port, "cancelled: " + reason);
     }, Qt::QueuedConnection);
 }
 
 void ConnectionManager::adopt(const LinkInfo& info, QWebSocket* socket)
 {
-    auto* link = new PeerConnection(info, socket, m_limits, this);
-    m_links[info.id] = link;
+    auto* link = new PeerConnection(info, socket, limits_, this);
+    links_[info.id] = link;
     connect(link, &PeerConnection::frameReceived, this, [this](PeerId id, const QByteArray& frame) {
-        if (m_events)
-            m_events->frameReceived(id, frame);
+        if (events_)
+            events_->frameReceived(id, frame);
     });
     connect(link, &PeerConnection::misbehaved, this, [this](PeerId id, int score, const QString& reason) {
-        if (m_events)
-            m_events->linkMisbehaved(id, score, reason);
+        if (events_)
+            events_->linkMisbehaved(id, score, reason);
     });
     connect(link, &PeerConnection::closed, this, [this](PeerId id, const QString& reason) {
-        m_links.erase(id);
-        if (m_events)
-            m_events->linkClosed(id, reason);
+        links_.erase(id);
+        if (events_)
+            events_->linkClosed(id, reason);
     });
 }
 
 void ConnectionManager::send(PeerId peer, const QByteArray& frame)
 {
-    const auto it = m_links.find(peer);
-    if (it == m_links.end())
+    const auto it = links_.find(peer);
+    if (it == links_.end())
         return;
     switch (it->second->send(frame)) {
     case PeerConnection::SendResult::TooLarge:
         qCWarning(lcTransport) << "not sending a" << frame.size() << "byte frame to peer" << peer
-                               << "- above the" << m_limits.maxFrameBytes << "byte limit";
+                               << "- above the" << limits_.maxFrameBytes << "byte limit";
         break;
     case PeerConnection::SendResult::Stalled:
         disconnect(peer, "not reading: send buffer full");
@@ -331,28 +331,28 @@ void ConnectionManager::send(PeerId peer, const QByteArray& frame)
 
 void ConnectionManager::disconnect(PeerId peer, const QString& reason)
 {
-    if (m_dials.count(peer)) {
+    if (dials_.count(peer)) {
         cancelDial(peer, reason);
         return;
     }
-    const auto it = m_links.find(peer);
-    if (it == m_links.end())
+    const auto it = links_.find(peer);
+    if (it == links_.end())
         return;
     PeerConnection* link = it->second;
-    m_links.erase(it);
+    links_.erase(it);
     link->close(QWebSocketProtocol::CloseCodeNormal, reason);
     QMetaObject::invokeMethod(this, [this, peer, reason] {
-        if (m_events)
-            m_events->linkClosed(peer, reason);
+        if (events_)
+            events_->linkClosed(peer, reason);
     }, Qt::QueuedConnection);
 }
 
 void ConnectionManager::closeAll(const QString& reason)
 {
     std::vector<PeerId> ids;
-    for (const auto& [id, dial] : m_dials)
+    for (const auto& [id, dial] : dials_)
         ids.push_back(id);
-    for (const auto& [id, link] : m_links)
+    for (const auto& [id, link] : links_)
         ids.push_back(id);
     for (PeerId id : ids)
         disconnect(id, reason);
@@ -360,29 +360,29 @@ void ConnectionManager::closeAll(const QString& reason)
 
 std::optional<LinkInfo> ConnectionManager::linkInfo(PeerId peer) const
 {
-    const auto it = m_links.find(peer);
-    if (it == m_links.end())
+    const auto it = links_.find(peer);
+    if (it == links_.end())
         return std::nullopt;
     return it->second->info();
 }
 
 void ConnectionManager::expectReplies(PeerId peer, int messages)
 {
-    if (const auto it = m_links.find(peer); it != m_links.end())
+    if (const auto it = links_.find(peer); it != links_.end())
         it->second->expectReplies(messages);
 }
 
 void ConnectionManager::noteBlockRelayed(PeerId peer)
 {
-    if (const auto it = m_links.find(peer); it != m_links.end())
+    if (const auto it = links_.find(peer); it != links_.end())
         it->second->noteBlockRelayed();
 }
 
 std::vector<LinkInfo> ConnectionManager::links() const
 {
     std::vector<LinkInfo> result;
-    result.reserve(m_links.size());
-    for (const auto& [id, link] : m_links)
+    result.reserve(links_.size());
+    for (const auto& [id, link] : links_)
         result.push_back(link->info());
     return result;
 }

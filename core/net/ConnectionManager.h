@@ -49,23 +49,23 @@ public:
     ~ConnectionManager() override;
 
     // May be null (events are dropped); not owned.
-    void setEvents(LinkEvents* events) { m_events = events; }
+    void setEvents(LinkEvents* events) { events_ = events; }
     // Consulted for every inbound connection (e.g. bans); false refuses it.
-    void setAdmissionFilter(std::function<bool(const QHostAddress&)> admit) { m_admit = std::move(admit); }
-    const TransportLimits& limits() const { return m_limits; }
+    void setAdmissionFilter(std::function<bool(const QHostAddress&)> admit) { admit_ = std::move(admit); }
+    const TransportLimits& limits() const { return limits_; }
 
     // Returns the bound port (the chosen one when port is 0), or 0 with *error set.
     quint16 listen(const QHostAddress& address, quint16 port, QString* error);
     void stopListening();
-    bool isListening() const { return m_tcp != nullptr; }
+    bool isListening() const { return tcp_ != nullptr; }
     // The listener's gate (null when not listening): live and refused counts for tests and status.
-    const AcceptGate* acceptGate() const { return m_gate; }
+    const AcceptGate* acceptGate() const { return gate_; }
 
     // Returns the id the link will have, or 0 when the dial cannot start (empty host, port 0,
     // a host QUrl refuses, maxPendingDials reached); no event follows a 0. Callers that must
     // tell "busy" from "cannot dial this" ask dialSlotFree() first.
     PeerId connectTo(const QString& host, quint16 port);
-    bool dialSlotFree() const { return m_dials.size() < size_t(qMax(0, m_limits.maxPendingDials)); }
+    bool dialSlotFree() const { return dials_.size() < size_t(qMax(0, limits_.maxPendingDials)); }
 
     // Frames for unknown or closed links are dropped: the protocol may race a close.
     void send(PeerId peer, const QByteArray& frame) override;
@@ -78,7 +78,7 @@ public:
 
     void closeAll(const QString& reason);
     std::vector<LinkInfo> links() const;
-    size_t pendingDials() const { return m_dials.size(); }
+    size_t pendingDials() const { return dials_.size(); }
 
 private:
     struct Dial {
@@ -99,17 +99,17 @@ private:
     void cancelDial(PeerId id, const QString& reason);
     void adopt(const LinkInfo& info, QWebSocket* socket);
 
-    TransportLimits m_limits;
-    LinkEvents* m_events = nullptr;
-    std::function<bool(const QHostAddress&)> m_admit;
-    AcceptGate* m_gate = nullptr;        // children of this while listening
-    QTcpServer* m_tcp = nullptr;
-    QWebSocketServer* m_server = nullptr;  // upgrades what m_tcp accepts; does not listen itself
-    std::map<QString, QPointer<QTcpSocket>> m_handshaking;  // "address port" -> socket, until upgraded
-    const quint64 m_groupKey;              // secret: which address groups eviction protects
-    std::map<PeerId, PeerConnection*> m_links;
-    std::map<PeerId, Dial> m_dials;
-    PeerId m_nextId = 1;
+    TransportLimits limits_;
+    LinkEvents* events_ = nullptr;
+    std::function<bool(const QHostAddress&)> admit_;
+    AcceptGate* gate_ = nullptr;        // children of this while listening
+    QTcpServer* tcp_ = nullptr;
+    QWebSocketServer* server_ = nullptr;  // upgrades what tcp_ accepts; does not listen itself
+    std::map<QString, QPointer<QTcpSocket>> handshaking_;  // "address port" -> socket, until upgraded
+    const quint64 groupKey_;              // secret: which address groups eviction protects
+    std::map<PeerId, PeerConnection*> links_;
+    std::map<PeerId, Dial> dials_;
+    PeerId nextId_ = 1;
 };
 
 } // namespace pb::net

@@ -15,73 +15,73 @@ constexpr qint64 kFloodReportIntervalMs = 1000;
 
 PeerConnection::PeerConnection(const LinkInfo& info, QWebSocket* socket, const TransportLimits& limits,
                                QObject* parent)
-    : QObject(parent), m_info(info), m_socket(socket), m_limits(limits),
-      m_messageBucket(limits.messagesPerSecond, limits.messagesPerSecond, 0),
+    : QObject(parent), info_(info), socket_(socket), limits_(limits),
+      messageBucket_(limits.messagesPerSecond, limits.messagesPerSecond, 0),
       // A bucket smaller than one maximal message would refuse it even from an idle peer.
-      m_byteBucket(limits.bytesPerSecond, std::max(limits.bytesPerSecond, double(limits.maxFrameBytes)), 0)
+      byteBucket_(limits.bytesPerSecond, std::max(limits.bytesPerSecond, double(limits.maxFrameBytes)), 0)
 {
-    m_clock.start();
-    m_socket->setParent(this);
-    applyLimits(m_socket, m_limits);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& message) {
+    clock_.start();
+    socket_->setParent(this);
+    applyLimits(socket_, limits_);
+    connect(socket_, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& message) {
         if (admit(message.size()))
-            emit frameReceived(m_info.id, message);
+            emit frameReceived(info_.id, message);
     });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& message) {
+    connect(socket_, &QWebSocket::textMessageReceived, this, [this](const QString& message) {
         if (admit(message.toUtf8().size()))
-            emit misbehaved(m_info.id, m_limits.textFrameScore, "sent a text message; the protocol is binary");
+            emit misbehaved(info_.id, limits_.textFrameScore, "sent a text message; the protocol is binary");
     });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) { m_socketError = m_socket->errorString(); });
-    connect(m_socket, &QWebSocket::disconnected, this, &PeerConnection::onDisconnected);
-    connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray&) {
-        if (m_minPingMs < 0 || double(elapsedMs) < m_minPingMs)
-            m_minPingMs = double(elapsedMs);
+    connect(socket_, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) { socketError_ = socket_->errorString(); });
+    connect(socket_, &QWebSocket::disconnected, this, &PeerConnection::onDisconnected);
+    connect(socket_, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray&) {
+        if (minPingMs_ < 0 || double(elapsedMs) < minPingMs_)
+            minPingMs_ = double(elapsedMs);
     });
-    if (m_limits.idleTimeoutMs > 0) {
-        m_idleTimer = new QTimer(this);
-        m_idleTimer->setSingleShot(true);
-        connect(m_idleTimer, &QTimer::timeout, this, [this] {
-            if (m_closing)
+    if (limits_.idleTimeoutMs > 0) {
+        idleTimer_ = new QTimer(this);
+        idleTimer_->setSingleShot(true);
+        connect(idleTimer_, &QTimer::timeout, this, [this] {
+            if (closing_)
                 return;
-            const QString reason = QString("idle: nothing received for %1 s").arg(m_limits.idleTimeoutMs / 1000);
+            const QString reason = QString("idle: nothing received for %1 s").arg(limits_.idleTimeoutMs / 1000);
             detach(QWebSocketProtocol::CloseCodeGoingAway, reason);
-            emit closed(m_info.id, reason);
+            emit closed(info_.id, reason);
         });
-        m_idleTimer->start(m_limits.idleTimeoutMs);
+        idleTimer_->start(limits_.idleTimeoutMs);
     }
-    if (m_limits.pingIntervalMs > 0) {
-        m_pingTimer = new QTimer(this);
-        connect(m_pingTimer, &QTimer::timeout, this, [this] {
-            if (!m_closing)
-                m_socket->ping();
+    if (limits_.pingIntervalMs > 0) {
+        pingTimer_ = new QTimer(this);
+        connect(pingTimer_, &QTimer::timeout, this, [this] {
+            if (!closing_)
+                socket_->ping();
         });
-        m_pingTimer->start(m_limits.pingIntervalMs);
+        pingTimer_->start(limits_.pingIntervalMs);
         // A first measurement right away, so a new peer can earn protection early.
         QTimer::singleShot(0, this, [this] {
-            if (!m_closing)
-                m_socket->ping();
+            if (!closing_)
+                socket_->ping();
         });
     }
 }
 
 void PeerConnection::noteBlockRelayed()
 {
-    m_lastBlockMs = QDateTime::currentMSecsSinceEpoch();
+    lastBlockMs_ = QDateTime::currentMSecsSinceEpoch();
 }
 
 void PeerConnection::expectReplies(int messages)
 {
-    m_messageBucket.prepay(messages, m_limits.maxPrepaidReplies);
-    m_byteBucket.prepay(double(messages) * double(m_limits.maxFrameBytes),
-                        double(m_limits.maxPrepaidReplies) * double(m_limits.maxFrameBytes));
+    messageBucket_.prepay(messages, limits_.maxPrepaidReplies);
+    byteBucket_.prepay(double(messages) * double(limits_.maxFrameBytes),
+                        double(limits_.maxPrepaidReplies) * double(limits_.maxFrameBytes));
 }
 
 PeerConnection::~PeerConnection()
 {
     // The socket is our child and may emit while being destroyed; we are no longer listening.
-    if (m_socket)
-        m_socket->disconnect(this);
+    if (socket_)
+        socket_->disconnect(this);
 }
 
 void PeerConnection::applyLimits(QWebSocket* socket, const TransportLimits& limits)
@@ -109,55 +109,55 @@ void PeerConnection::closeAndDispose(QWebSocket* socket, QWebSocketProtocol::Clo
 
 PeerConnection::SendResult PeerConnection::send(const QByteArray& frame)
 {
-    if (m_closing)
+    if (closing_)
         return SendResult::Closed;
-    if (frame.size() > m_limits.maxFrameBytes)
+    if (frame.size() > limits_.maxFrameBytes)
         return SendResult::TooLarge;
-    if (m_socket->bytesToWrite() + frame.size() > m_limits.maxSendBufferBytes)
+    if (socket_->bytesToWrite() + frame.size() > limits_.maxSendBufferBytes)
         return SendResult::Stalled;
-    m_socket->sendBinaryMessage(frame);
-    ++m_info.messagesOut;
-    m_info.bytesOut += quint64(frame.size());
+    socket_->sendBinaryMessage(frame);
+    ++info_.messagesOut;
+    info_.bytesOut += quint64(frame.size());
     return SendResult::Sent;
 }
 
 bool PeerConnection::admit(qsizetype size)
 {
-    if (m_closing)
+    if (closing_)
         return false;
-    ++m_info.messagesIn;
-    m_info.bytesIn += quint64(size);
-    if (m_idleTimer && !m_closing)
-        m_idleTimer->start(m_limits.idleTimeoutMs);
+    ++info_.messagesIn;
+    info_.bytesIn += quint64(size);
+    if (idleTimer_ && !closing_)
+        idleTimer_->start(limits_.idleTimeoutMs);
     // Qt enforces the same limit before buffering; this guards against it being lifted.
-    if (size > m_limits.maxFrameBytes) {
-        breakOff(m_limits.violationScore,
-                 QString("sent a %1-byte message, above the %2-byte limit").arg(size).arg(m_limits.maxFrameBytes),
+    if (size > limits_.maxFrameBytes) {
+        breakOff(limits_.violationScore,
+                 QString("sent a %1-byte message, above the %2-byte limit").arg(size).arg(limits_.maxFrameBytes),
                  QWebSocketProtocol::CloseCodeTooMuchData);
         return false;
     }
-    const qint64 now = m_limits.clockMs ? m_limits.clockMs() : m_clock.elapsed();
-    const bool messageCovered = m_messageBucket.charge(1, now);
-    const bool bytesCovered = m_byteBucket.charge(double(size), now);
+    const qint64 now = limits_.clockMs ? limits_.clockMs() : clock_.elapsed();
+    const bool messageCovered = messageBucket_.charge(1, now);
+    const bool bytesCovered = byteBucket_.charge(double(size), now);
     if (messageCovered && bytesCovered)
         return true;
 
     const auto allowance = [this](bool messages) {
-        return messages ? QString("%1 messages/s").arg(QString::number(m_limits.messagesPerSecond, 'f', 0))
-                        : QString("%1 bytes/s").arg(QString::number(m_limits.bytesPerSecond, 'f', 0));
+        return messages ? QString("%1 messages/s").arg(QString::number(limits_.messagesPerSecond, 'f', 0))
+                        : QString("%1 bytes/s").arg(QString::number(limits_.bytesPerSecond, 'f', 0));
     };
     // Debt of (factor - 1) buckets means the peer sent `factor` times its allowance.
-    const double debtFactor = m_limits.floodDisconnectFactor - 1;
-    const bool messageDebt = m_messageBucket.level(now) < -debtFactor * m_messageBucket.capacity();
-    const bool byteDebt = m_byteBucket.level(now) < -debtFactor * m_byteBucket.capacity();
+    const double debtFactor = limits_.floodDisconnectFactor - 1;
+    const bool messageDebt = messageBucket_.level(now) < -debtFactor * messageBucket_.capacity();
+    const bool byteDebt = byteBucket_.level(now) < -debtFactor * byteBucket_.capacity();
     if (messageDebt || byteDebt) {
-        breakOff(m_limits.floodScore,
+        breakOff(limits_.floodScore,
                  QString("flooding: sent %1 times the allowance of %2")
-                     .arg(QString::number(m_limits.floodDisconnectFactor), allowance(messageDebt)),
+                     .arg(QString::number(limits_.floodDisconnectFactor), allowance(messageDebt)),
                  QWebSocketProtocol::CloseCodePolicyViolated);
-    } else if (m_lastFloodReportMs < 0 || now - m_lastFloodReportMs >= kFloodReportIntervalMs) {
-        m_lastFloodReportMs = now;
-        emit misbehaved(m_info.id, m_limits.floodScore,
+    } else if (lastFloodReportMs_ < 0 || now - lastFloodReportMs_ >= kFloodReportIntervalMs) {
+        lastFloodReportMs_ = now;
+        emit misbehaved(info_.id, limits_.floodScore,
                         QString("over the allowance of %1; messages dropped").arg(allowance(!messageCovered)));
     }
     return false;
@@ -165,38 +165,38 @@ bool PeerConnection::admit(qsizetype size)
 
 void PeerConnection::breakOff(int score, const QString& reason, QWebSocketProtocol::CloseCode code)
 {
-    emit misbehaved(m_info.id, score, reason);
+    emit misbehaved(info_.id, score, reason);
     // The protocol may have closed the link from its misbehaviour handler.
-    if (m_closing)
+    if (closing_)
         return;
     detach(code, reason);
-    emit closed(m_info.id, reason);
+    emit closed(info_.id, reason);
 }
 
 void PeerConnection::close(QWebSocketProtocol::CloseCode code, const QString& reason)
 {
-    if (!m_closing)
+    if (!closing_)
         detach(code, reason);
 }
 
 void PeerConnection::detach(QWebSocketProtocol::CloseCode code, const QString& reason)
 {
-    m_closing = true;
+    closing_ = true;
     // Stopped, not deleted: detach may run from the idle timer's own signal.
-    for (QTimer* timer : {m_idleTimer, m_pingTimer})
+    for (QTimer* timer : {idleTimer_, pingTimer_})
         if (timer)
             timer->stop();
-    m_socket->disconnect(this);
-    QWebSocket* socket = m_socket;
-    m_socket = nullptr;
-    closeAndDispose(socket, code, reason, m_limits.closeGraceMs, parent());
+    socket_->disconnect(this);
+    QWebSocket* socket = socket_;
+    socket_ = nullptr;
+    closeAndDispose(socket, code, reason, limits_.closeGraceMs, parent());
     deleteLater();
 }
 
 QString PeerConnection::endReason() const
 {
-    const auto code = m_socket->closeCode();
-    const QString reason = m_socket->closeReason();
+    const auto code = socket_->closeCode();
+    const QString reason = socket_->closeReason();
     switch (code) {
     // Qt closes with these itself when the peer breaks WebSocket rules (oversized message,
     // bad framing, invalid UTF-8); a peer saying the same about us looks identical, but we
@@ -212,20 +212,20 @@ QString PeerConnection::endReason() const
         return "closed by peer: " + reason;
     if (code != QWebSocketProtocol::CloseCodeNormal)
         return QString("closed by peer (code %1)").arg(int(code));
-    if (!m_socketError.isEmpty())
-        return "connection lost: " + m_socketError;
+    if (!socketError_.isEmpty())
+        return "connection lost: " + socketError_;
     return "closed by peer";
 }
 
 void PeerConnection::onDisconnected()
 {
-    const auto code = m_socket->closeCode();
+    const auto code = socket_->closeCode();
     const QString reason = endReason();
-    m_closing = true;
+    closing_ = true;
     if (code == QWebSocketProtocol::CloseCodeTooMuchData || code == QWebSocketProtocol::CloseCodeProtocolError
         || code == QWebSocketProtocol::CloseCodeWrongDatatype)
-        emit misbehaved(m_info.id, m_limits.violationScore, reason);
-    emit closed(m_info.id, reason);
+        emit misbehaved(info_.id, limits_.violationScore, reason);
+    emit closed(info_.id, reason);
     deleteLater();
 }
 

@@ -24,11 +24,11 @@ public:
     PeerConnection(const LinkInfo& info, QWebSocket* socket, const TransportLimits& limits, QObject* parent);
     ~PeerConnection() override;
 
-    const LinkInfo& info() const { return m_info; }
+    const LinkInfo& info() const { return info_; }
     // Lowest WebSocket ping round trip so far, < 0 before the first pong.
-    double minPingMs() const { return m_minPingMs; }
+    double minPingMs() const { return minPingMs_; }
     // When the protocol last said it relayed a block new to us (msecs since the epoch), or 0.
-    qint64 lastBlockMs() const { return m_lastBlockMs; }
+    qint64 lastBlockMs() const { return lastBlockMs_; }
     void noteBlockRelayed();
 
     // TooLarge: over maxFrameBytes, nothing sent. Stalled: the peer has left more than
@@ -64,19 +64,19 @@ private:
     void detach(QWebSocketProtocol::CloseCode code, const QString& reason);
     QString endReason() const;
 
-    LinkInfo m_info;
-    QWebSocket* m_socket;
-    TransportLimits m_limits;
-    QElapsedTimer m_clock;
-    TokenBucket m_messageBucket;
-    TokenBucket m_byteBucket;
-    qint64 m_lastFloodReportMs = -1;
-    QString m_socketError;
-    bool m_closing = false;
-    double m_minPingMs = -1;
-    qint64 m_lastBlockMs = 0;
-    QTimer* m_idleTimer = nullptr;  // children of this
-    QTimer* m_pingTimer = nullptr;
+    LinkInfo info_;
+    QWebSocket* socket_;
+    TransportLimits limits_;
+    QElapsedTimer clock_;
+    TokenBucket messageBucket_;
+    TokenBucket byteBucket_;
+    qint64 lastFloodReportMs_ = -1;
+    QString socketError_;
+    bool closing_ = false;
+    double minPingMs_ = -1;
+    qint64 lastBlockMs_ = 0;
+    QTimer* idleTimer_ = nullptr;  // children of this
+    QTimer* pingTimer_ = nullptr;
 };
 
 } // namespace pb::net

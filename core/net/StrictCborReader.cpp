@@ -8,29 +8,29 @@
 
 namespace pb::net {
 
-StrictCborReader::StrictCborReader(const QByteArray& data) : m_reader(data), m_size(data.size()) {}
+StrictCborReader::StrictCborReader(const QByteArray& data) : reader_(data), size_(data.size()) {}
 
 bool StrictCborReader::fail(const QString& message)
 {
-    if (m_error.isEmpty())
-        m_error = message;
+    if (error_.isEmpty())
+        error_ = message;
     return false;
 }
 
-qint64 StrictCborReader::remaining() const { return m_size - m_reader.currentOffset(); }
+qint64 StrictCborReader::remaining() const { return size_ - reader_.currentOffset(); }
 
 bool StrictCborReader::cborError(const QString& path)
 {
-    const QCborError error = m_reader.lastError();
+    const QCborError error = reader_.lastError();
     if (error == QCborError::NoError)
-        return fail(QString("%1: malformed CBOR at byte %2").arg(path).arg(m_reader.currentOffset()));
+        return fail(QString("%1: malformed CBOR at byte %2").arg(path).arg(reader_.currentOffset()));
     return fail(QString("%1: malformed CBOR at byte %2: %3")
-                    .arg(path).arg(m_reader.currentOffset()).arg(error.toString()));
+                    .arg(path).arg(reader_.currentOffset()).arg(error.toString()));
 }
 
 QString StrictCborReader::describeCurrent()
 {
-    switch (m_reader.type()) {
+    switch (reader_.type()) {
     case QCborStreamReader::UnsignedInteger: return "an unsigned integer";
     case QCborStreamReader::NegativeInteger: return "a negative integer";
     case QCborStreamReader::ByteArray: return "a byte string";
@@ -51,9 +51,9 @@ bool StrictCborReader::expect(const QString& path, QCborStreamReader::Type type,
 {
     if (failed())
         return false;
-    if (m_reader.type() == type)
+    if (reader_.type() == type)
         return true;
-    if (m_reader.lastError() != QCborError::NoError)
+    if (reader_.lastError() != QCborError::NoError)
         return cborError(path);
     return fail(QString("%1: expected %2, got %3").arg(path, QLatin1String(description), describeCurrent()));
 }
@@ -62,11 +62,11 @@ bool StrictCborReader::readUnsigned(const QString& path, quint64 max, quint64* o
 {
     if (!expect(path, QCborStreamReader::UnsignedInteger, "an unsigned integer"))
         return false;
-    const quint64 value = m_reader.toUnsignedInteger();
+    const quint64 value = reader_.toUnsignedInteger();
     if (value > max)
         return fail(QString("%1: %2 is above %3").arg(path).arg(value).arg(max));
     *out = value;
-    return m_reader.next() || cborError(path);
+    return reader_.next() || cborError(path);
 }
 
 bool StrictCborReader::readSigned(const QString& path, qint64* out)
@@ -74,28 +74,28 @@ bool StrictCborReader::readSigned(const QString& path, qint64* out)
     if (failed())
         return false;
     constexpr quint64 kMax = quint64(std::numeric_limits<qint64>::max());
-    if (m_reader.isUnsignedInteger()) {
-        const quint64 value = m_reader.toUnsignedInteger();
+    if (reader_.isUnsignedInteger()) {
+        const quint64 value = reader_.toUnsignedInteger();
         if (value > kMax)
             return fail(QString("%1: %2 does not fit a signed 64-bit integer").arg(path).arg(value));
         *out = qint64(value);
-    } else if (m_reader.isNegativeInteger()) {
+    } else if (reader_.isNegativeInteger()) {
         // CBOR stores -1 - n; Qt hands back n + 1 (wrapping to 0 for the most negative value).
-        const quint64 n = quint64(m_reader.toNegativeInteger()) - 1;
+        const quint64 n = quint64(reader_.toNegativeInteger()) - 1;
         if (n > kMax)
             return fail(QString("%1: -1 - %2 does not fit a signed 64-bit integer").arg(path).arg(n));
         *out = -1 - qint64(n);
     } else {
         return expect(path, QCborStreamReader::UnsignedInteger, "an integer");
     }
-    return m_reader.next() || cborError(path);
+    return reader_.next() || cborError(path);
 }
 
 bool StrictCborReader::readChunks(const QString& path, qsizetype maxBytes, const char* unit, QByteArray* out)
 {
     out->clear();
     for (;;) {
-        const qsizetype chunk = m_reader.currentStringChunkSize();
+        const qsizetype chunk = reader_.currentStringChunkSize();
         if (chunk < 0)
             return cborError(path);
         // Checked before reading: a header may claim any length, whatever the frame holds.
@@ -106,7 +106,7 @@ bool StrictCborReader::readChunks(const QString& path, qsizetype maxBytes, const
                             .arg(path).arg(out->size() + chunk).arg(QLatin1String(unit)).arg(maxBytes));
         const qsizetype used = out->size();
         out->resize(used + chunk);
-        const auto result = m_reader.readStringChunk(out->data() + used, chunk);
+        const auto result = reader_.readStringChunk(out->data() + used, chunk);
         if (result.status == QCborStreamReader::Error)
             return cborError(path);
         out->resize(used + result.data);
@@ -144,8 +144,8 @@ bool StrictCborReader::readBytesExactly(const QString& path, qsizetype size, Byt
 {
     if (!expect(path, QCborStreamReader::ByteArray, "a byte string"))
         return false;
-    const qsizetype declared = m_reader.currentStringChunkSize();
-    if (m_reader.isLengthKnown() && declared != size)
+    const qsizetype declared = reader_.currentStringChunkSize();
+    if (reader_.isLengthKnown() && declared != size)
         return fail(QString("%1: %2 bytes, expected %3").arg(path).arg(declared).arg(size));
     QByteArray data;
     if (!readChunks(path, size, "bytes", &data))
@@ -170,19 +170,19 @@ bool StrictCborReader::readArray(const QString& path, size_t maxElements,
 {
     if (!expect(path, QCborStreamReader::Array, "an array"))
         return false;
-    if (m_reader.isLengthKnown() && m_reader.length() > maxElements)
-        return fail(QString("%1: %2 elements, at most %3").arg(path).arg(m_reader.length()).arg(maxElements));
-    if (!m_reader.enterContainer())
+    if (reader_.isLengthKnown() && reader_.length() > maxElements)
+        return fail(QString("%1: %2 elements, at most %3").arg(path).arg(reader_.length()).arg(maxElements));
+    if (!reader_.enterContainer())
         return cborError(path);
     size_t count = 0;
-    while (m_reader.hasNext()) {
+    while (reader_.hasNext()) {
         if (count == maxElements)
             return fail(QString("%1: more than %2 elements").arg(path).arg(maxElements));
         if (!readElement(QString("%1[%2]").arg(path).arg(count)))
             return false;
         ++count;
     }
-    if (m_reader.lastError() != QCborError::NoError || !m_reader.leaveContainer())
+    if (reader_.lastError() != QCborError::NoError || !reader_.leaveContainer())
         return cborError(path);
     return true;
 }
@@ -191,33 +191,33 @@ bool StrictCborReader::enterMap(const QString& path)
 {
     if (!expect(path, QCborStreamReader::Map, "a map"))
         return false;
-    return m_reader.enterContainer() || cborError(path);
+    return reader_.enterContainer() || cborError(path);
 }
 
 bool StrictCborReader::readKey(const QString& path, QString* key)
 {
     if (failed())
         return false;
-    if (!m_reader.hasNext()) {
-        if (m_reader.lastError() != QCborError::NoError)
+    if (!reader_.hasNext()) {
+        if (reader_.lastError() != QCborError::NoError)
             return cborError(path);
         return fail(QString("%1: the map ends where a key was expected").arg(path));
     }
-    if (!m_reader.isString())
+    if (!reader_.isString())
         return fail(QString("%1: a key is %2, expected a text string").arg(path, describeCurrent()));
     return readText(path + " key", kMaxKeyBytes, key);
 }
 
 bool StrictCborReader::skipValue(const QString& path)
 {
-    return m_reader.next(kMaxSkipDepth) || cborError(path);
+    return reader_.next(kMaxSkipDepth) || cborError(path);
 }
 
 bool StrictCborReader::readEntries(const QString& path, std::initializer_list<Field> fields,
                                    std::initializer_list<QLatin1StringView> consumed)
 {
     std::vector<bool> seen(fields.size(), false);
-    while (!failed() && m_reader.hasNext()) {
+    while (!failed() && reader_.hasNext()) {
         QString key;
         if (!readKey(path, &key))
             return false;
@@ -241,14 +241,14 @@ bool StrictCborReader::readEntries(const QString& path, std::initializer_list<Fi
     }
     if (failed())
         return false;
-    if (m_reader.lastError() != QCborError::NoError)
+    if (reader_.lastError() != QCborError::NoError)
         return cborError(path);
     size_t index = 0;
     for (const Field& field : fields) {
         if (!seen[index++])
             return fail(QString("%1: missing field \"%2\"").arg(path, field.key));
     }
-    return m_reader.leaveContainer() || cborError(path);
+    return reader_.leaveContainer() || cborError(path);
 }
 
 } // namespace pb::net

@@ -53,8 +53,8 @@ public:
                      std::initializer_list<QLatin1StringView> consumed = {});
 
     bool fail(const QString& message);
-    bool failed() const { return !m_error.isEmpty(); }
-    QString error() const { return m_error; }
+    bool failed() const { return !error_.isEmpty(); }
+    QString error() const { return error_; }
     // Bytes not yet consumed; after the last value this must be zero for a valid frame.
     qint64 remaining() const;
 
@@ -70,9 +70,9 @@ private:
     bool skipValue(const QString& path);
     QString describeCurrent();
 
-    QCborStreamReader m_reader;
-    qint64 m_size;
-    QString m_error;
+    QCborStreamReader reader_;
+    qint64 size_;
+    QString error_;
 };
 
 } // namespace pb::net

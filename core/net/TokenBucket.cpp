@@ -5,15 +5,15 @@
 namespace pb::net {
 
 TokenBucket::TokenBucket(double ratePerSecond, double capacity, qint64 nowMs)
-    : m_rate(ratePerSecond), m_capacity(capacity), m_tokens(capacity), m_lastMs(nowMs)
+    : rate_(ratePerSecond), capacity_(capacity), tokens_(capacity), lastMs_(nowMs)
 {
 }
 
 void TokenBucket::refill(qint64 nowMs)
 {
-    if (nowMs > m_lastMs) {
-        m_tokens = std::min(m_capacity, m_tokens + m_rate * double(nowMs - m_lastMs) / 1000.0);
-        m_lastMs = nowMs;
+    if (nowMs > lastMs_) {
+        tokens_ = std::min(capacity_, tokens_ + rate_ * double(nowMs - lastMs_) / 1000.0);
+        lastMs_ = nowMs;
     }
 }
 
@@ -21,25 +21,25 @@ bool TokenBucket::charge(double cost, qint64 nowMs)
 {
     if (unlimited())
         return true;
-    if (m_prepaid >= cost) {
-        m_prepaid -= cost;
+    if (prepaid_ >= cost) {
+        prepaid_ -= cost;
         return true;
     }
     refill(nowMs);
-    const bool covered = m_tokens >= cost;
-    m_tokens -= cost;
+    const bool covered = tokens_ >= cost;
+    tokens_ -= cost;
     return covered;
 }
 
 void TokenBucket::prepay(double tokens, double limit)
 {
-    m_prepaid = std::min(limit, m_prepaid + tokens);
+    prepaid_ = std::min(limit, prepaid_ + tokens);
 }
 
 double TokenBucket::level(qint64 nowMs)
 {
     refill(nowMs);
-    return m_tokens;
+    return tokens_;
 }
 
 } // namespace pb::net

@@ -18,17 +18,17 @@ public:
     void prepay(double tokens, double limit);
     // Current tokens, negative while in debt.
     double level(qint64 nowMs);
-    bool unlimited() const { return m_rate <= 0; }
-    double capacity() const { return m_capacity; }
+    bool unlimited() const { return rate_ <= 0; }
+    double capacity() const { return capacity_; }
 
 private:
     void refill(qint64 nowMs);
 
-    double m_rate;
-    double m_capacity;
-    double m_tokens;
-    double m_prepaid = 0;
-    qint64 m_lastMs;
+    double rate_;
+    double capacity_;
+    double tokens_;
+    double prepaid_ = 0;
+    qint64 lastMs_;
 };
 
 } // namespace pb::net

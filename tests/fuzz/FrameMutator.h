@@ -15,7 +15,7 @@ class FrameMutator {
 public:
     using Input = std::string;
 
-    explicit FrameMutator(uint64_t seed) : m_rng(seed) {}
+    explicit FrameMutator(uint64_t seed) : rng_(seed) {}
 
     // 1..4 stacked mutations of `input`; `other` is spliced in by some of them.
     Input mutate(const Input& input, const Input& other)
@@ -30,12 +30,12 @@ public:
     {
         Input out(below(maxSize + 1), '\0');
         for (char& c : out)
-            c = char(m_rng());
+            c = char(rng_());
         return out;
     }
 
     // 0..n-1 (0 when n is 0).
-    size_t below(size_t n) { return n == 0 ? 0 : size_t(m_rng() % n); }
+    size_t below(size_t n) { return n == 0 ? 0 : size_t(rng_() % n); }
 
 private:
     void mutateOnce(Input& s, const Input& other)
@@ -92,7 +92,7 @@ private:
     // A byte string header claiming 2^40 bytes.
     static constexpr char kHugeLength[] = {char(0x5b), 0, 0, 0, 1, 0, 0, 0, 0};
 
-    std::mt19937_64 m_rng;
+    std::mt19937_64 rng_;
 };
 
 } // namespace pb::fuzz

@@ -8,7 +8,7 @@ namespace pb::net::test {
 
 class MessageSamples {
 public:
-    explicit MessageSamples(quint64 seed) : m_rng(seed) {}
+    explicit MessageSamples(quint64 seed) : rng_(seed) {}
 
     // A random message of the variant alternative `index`, within every wire limit.
     Message make(size_t index)
@@ -75,12 +75,12 @@ public:
         case 0: return 0;
         case 1: return ~quint64(0);
         case 2: return quint64(1) << upTo(63);
-        default: return m_rng();
+        default: return rng_();
         }
     }
 
     // 0..max inclusive.
-    size_t upTo(size_t max) { return std::uniform_int_distribution<size_t>(0, max)(m_rng); }
+    size_t upTo(size_t max) { return std::uniform_int_distribution<size_t>(0, max)(rng_); }
 
 private:
     qint64 s64() { return qint64(u64()); }
@@ -89,7 +89,7 @@ private:
     {
         Hash256 h;
         for (auto& b : h)
-            b = uint8_t(m_rng());
+            b = uint8_t(rng_());
         return h;
     }
 
@@ -97,7 +97,7 @@ private:
     {
         Bytes b(n);
         for (auto& x : b)
-            x = uint8_t(m_rng());
+            x = uint8_t(rng_());
         return b;
     }
 
@@ -132,7 +132,7 @@ private:
                         text(upTo(256)), u64(), bytes(64)};
     }
 
-    std::mt19937_64 m_rng;
+    std::mt19937_64 rng_;
 };
 
 } // namespace pb::net::test

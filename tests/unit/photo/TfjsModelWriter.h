@@ -34,15 +34,15 @@ public:
     {
         QJsonArray dims;
         for (int d : shape) dims.append(QJsonObject{{"size", QString::number(d)}});
-        m_nodes.append(QJsonObject{{"name", name}, {"op", "Placeholder"},
+        nodes_.append(QJsonObject{{"name", name}, {"op", "Placeholder"},
                                    {"attr", QJsonObject{{"shape", QJsonObject{{"shape", QJsonObject{{"dim", dims}}}}}}}});
     }
 
     void ints(const QString& name, const QList<int>& shape, const std::vector<int>& values)
     {
         constNode(name);
-        m_weights.append(entry(name, shape, "int32"));
-        m_bin.append(reinterpret_cast<const char*>(values.data()), int(values.size() * 4));
+        weights_.append(entry(name, shape, "int32"));
+        bin_.append(reinterpret_cast<const char*>(values.data()), int(values.size() * 4));
     }
 
     void halves(const QString& name, const QList<int>& shape, const std::vector<float>& values)
@@ -50,39 +50,39 @@ public:
         constNode(name);
         QJsonObject weight = entry(name, shape, "float32");
         weight["quantization"] = QJsonObject{{"dtype", "float16"}, {"original_dtype", "float32"}};
-        m_weights.append(weight);
+        weights_.append(weight);
         for (float v : values) {
             const unsigned short h = toHalf(v);
-            m_bin.append(char(h & 0xff)).append(char(h >> 8));
+            bin_.append(char(h & 0xff)).append(char(h >> 8));
         }
     }
 
     void floats(const QString& name, const QList<int>& shape, const std::vector<float>& values)
     {
         constNode(name);
-        m_weights.append(entry(name, shape, "float32"));
-        m_bin.append(reinterpret_cast<const char*>(values.data()), int(values.size() * 4));
+        weights_.append(entry(name, shape, "float32"));
+        bin_.append(reinterpret_cast<const char*>(values.data()), int(values.size() * 4));
     }
 
     void op(const QString& name, const QString& op, const QStringList& inputs, const QJsonObject& attrs = {})
     {
-        m_nodes.append(QJsonObject{{"name", name}, {"op", op}, {"input", QJsonArray::fromStringList(inputs)}, {"attr", attrs}});
+        nodes_.append(QJsonObject{{"name", name}, {"op", op}, {"input", QJsonArray::fromStringList(inputs)}, {"attr", attrs}});
     }
 
-    void output(const QString& name) { m_outputs[name + ":0"] = QJsonObject{{"name", name + ":0"}}; }
+    void output(const QString& name) { outputs_[name + ":0"] = QJsonObject{{"name", name + ":0"}}; }
 
     std::string json() const
     {
         const QJsonObject root{{"format", "graph-model"},
-                               {"signature", QJsonObject{{"outputs", m_outputs}}},
-                               {"modelTopology", QJsonObject{{"node", m_nodes}}},
-                               {"weightsManifest", QJsonArray{QJsonObject{{"paths", QJsonArray{"model.bin"}}, {"weights", m_weights}}}}};
+                               {"signature", QJsonObject{{"outputs", outputs_}}},
+                               {"modelTopology", QJsonObject{{"node", nodes_}}},
+                               {"weightsManifest", QJsonArray{QJsonObject{{"paths", QJsonArray{"model.bin"}}, {"weights", weights_}}}}};
         return QJsonDocument(root).toJson().toStdString();
     }
-    std::string weights() const { return m_bin.toStdString(); }
+    std::string weights() const { return bin_.toStdString(); }
 
 private:
-    void constNode(const QString& name) { m_nodes.append(QJsonObject{{"name", name}, {"op", "Const"}}); }
+    void constNode(const QString& name) { nodes_.append(QJsonObject{{"name", name}, {"op", "Const"}}); }
     static QJsonObject entry(const QString& name, const QList<int>& shape, const QString& dtype)
     {
         QJsonArray dims;
@@ -90,9 +90,9 @@ private:
         return QJsonObject{{"name", name}, {"shape", dims}, {"dtype", dtype}};
     }
 
-    QJsonArray m_nodes, m_weights;
-    QJsonObject m_outputs;
-    QByteArray m_bin;
+    QJsonArray nodes_, weights_;
+    QJsonObject outputs_;
+    QByteArray bin_;
 };
 
 inline QJsonObject listAttr(const QList<int>& values)

@@ -15,8 +15,8 @@ using checks::describe;
 class CascadeRecognizerConfirmsFaces : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<CascadeRecognizer> m_recognizer;
-    manifest::Manifest m_manifest;
+    std::unique_ptr<CascadeRecognizer> recognizer_;
+    manifest::Manifest manifest_;
 
     Bytes photoBytes(const manifest::LabelledPhoto& photo)
     {
@@ -31,23 +31,23 @@ private slots:
     void initTestCase()
     {
         std::string error;
-        m_recognizer = CascadeRecognizer::create({}, &error);
-        QVERIFY2(m_recognizer, error.c_str());
-        m_manifest = manifest::readManifest(manifest::manifestPath(PB_SOURCE_DIR));
-        QVERIFY2(m_manifest.error.isEmpty(), qPrintable(m_manifest.error));
+        recognizer_ = CascadeRecognizer::create({}, &error);
+        QVERIFY2(recognizer_, error.c_str());
+        manifest_ = manifest::readManifest(manifest::manifestPath(PB_SOURCE_DIR));
+        QVERIFY2(manifest_.error.isEmpty(), qPrintable(manifest_.error));
     }
 
-    void labelSetIsFaceOnly() { QCOMPARE(m_recognizer->labels(), std::vector<std::string>{"face"}); }
+    void labelSetIsFaceOnly() { QCOMPARE(recognizer_->labels(), std::vector<std::string>{"face"}); }
 
     void everyManifestPhotoGetsItsTrueLabelsAndNoOthers()
     {
         int faces = 0;
-        for (const manifest::LabelledPhoto& photo : m_manifest.photos) {
+        for (const manifest::LabelledPhoto& photo : manifest_.photos) {
             const Bytes bytes = photoBytes(photo);
             QVERIFY2(!bytes.empty(), qPrintable("missing test photo " + photo.file));
-            const RecognizeOutcome outcome = m_recognizer->recognize(bytes);
+            const RecognizeOutcome outcome = recognizer_->recognize(bytes);
             QVERIFY2(outcome.ok(), qPrintable(photo.file + ": " + QString::fromStdString(outcome.message)));
-            for (const std::string& label : m_recognizer->labels()) {
+            for (const std::string& label : recognizer_->labels()) {
                 const bool truth = photo.labels.count(label) > 0;
                 const bool claimed = outcome.recognition->confirms(label, false);
                 faces += truth;
@@ -67,7 +67,7 @@ private slots:
             const QString path = QString("/usr/share/doc/opencv-doc/examples/data/") + name;
             const Bytes bytes = photoBytes({path, {}, "opencv-doc"});
             QVERIFY2(!bytes.empty(), qPrintable("missing test photo " + path));
-            const RecognizeOutcome outcome = m_recognizer->recognize(bytes);
+            const RecognizeOutcome outcome = recognizer_->recognize(bytes);
             QVERIFY(outcome.ok());
             QVERIFY2(!outcome.recognition->confirms("face", true), qPrintable(path));
         }
@@ -76,15 +76,15 @@ private slots:
     void sameBytesGiveTheSameAnswerTwiceAndOnEveryThread()
     {
         std::vector<Bytes> photos;
-        for (const manifest::LabelledPhoto& photo : m_manifest.photos)
+        for (const manifest::LabelledPhoto& photo : manifest_.photos)
             if (photos.size() < 8 && (photo.labels.count("face") || photos.size() % 2))
                 photos.push_back(photoBytes(photo));
-        QVERIFY(checks::answersSameOnEveryThread(*m_recognizer, photos));
+        QVERIFY(checks::answersSameOnEveryThread(*recognizer_, photos));
     }
 
     void identityPinsEveryParameter()
     {
-        const std::string base = m_recognizer->identity();
+        const std::string base = recognizer_->identity();
         QCOMPARE(base.size(), size_t(64));
         std::string error;
         QCOMPARE(CascadeRecognizer::create({}, &error)->identity(), base);
@@ -119,7 +119,7 @@ private slots:
 
     void malformedPhotoIsRejectedWithTheDecoderReason()
     {
-        const RecognizeOutcome outcome = m_recognizer->recognize(samples::pngClaiming(100000, 100000));
+        const RecognizeOutcome outcome = recognizer_->recognize(samples::pngClaiming(100000, 100000));
         QVERIFY(!outcome.ok());
         QCOMPARE(photoErrorName(outcome.error), std::string_view("too_many_pixels"));
         QVERIFY(!outcome.message.empty());

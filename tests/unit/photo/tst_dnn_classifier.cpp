@@ -21,24 +21,24 @@ cv::Mat plain(int value) { return cv::Mat(64, 64, CV_8UC3, cv::Scalar(value, val
 class DnnClassifierRunsAGeneratedModel : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    DnnConfig m_config;
+    QTemporaryDir dir_;
+    DnnConfig config_;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        const TinyDarknetModel model = writeBrightnessModel(m_dir.path());
-        m_config.modelFile = model.weights.toStdString();
-        m_config.configFile = model.config.toStdString();
-        m_config.labelsFile = model.labels.toStdString();
-        m_config.inputWidth = m_config.inputHeight = TinyDarknetModel::kInputSide;
+        QVERIFY(dir_.isValid());
+        const TinyDarknetModel model = writeBrightnessModel(dir_.path());
+        config_.modelFile = model.weights.toStdString();
+        config_.configFile = model.config.toStdString();
+        config_.labelsFile = model.labels.toStdString();
+        config_.inputWidth = config_.inputHeight = TinyDarknetModel::kInputSide;
     }
 
     void labelsComeFromTheLabelFile()
     {
         std::string error;
-        const auto classifier = DnnClassifier::create(m_config, &error);
+        const auto classifier = DnnClassifier::create(config_, &error);
         QVERIFY2(classifier, error.c_str());
         QCOMPARE(classifier->labels(), (std::vector<std::string>{"bright", "dark"}));
     }
@@ -46,7 +46,7 @@ private slots:
     void brightAndDarkPhotosGetTheirLabels()
     {
         std::string error;
-        const auto classifier = DnnClassifier::create(m_config, &error);
+        const auto classifier = DnnClassifier::create(config_, &error);
         QVERIFY2(classifier, error.c_str());
         const RecognizeOutcome white = classifier->recognize(samples::encode(plain(255), ".png"));
         QVERIFY2(white.ok(), white.message.c_str());
@@ -72,15 +72,15 @@ private slots:
     void identityCoversTheModelBytesAndParameters()
     {
         std::string error;
-        const std::string base = DnnClassifier::create(m_config, &error)->identity();
+        const std::string base = DnnClassifier::create(config_, &error)->identity();
         QCOMPARE(base.size(), size_t(64));
-        DnnConfig other = m_config;
+        DnnConfig other = config_;
         other.claimThreshold = 0.6;
         QVERIFY(DnnClassifier::create(other, &error)->identity() != base);
 
-        const QString changedModel = m_dir.filePath("changed.weights");
+        const QString changedModel = dir_.filePath("changed.weights");
         writeFile(changedModel, darknetWeights({-6, 6.5f}, {4, 4, 4, -4, -4, -4}));
-        other = m_config;
+        other = config_;
         other.modelFile = changedModel.toStdString();
         QVERIFY(DnnClassifier::create(other, &error)->identity() != base);
     }
@@ -88,28 +88,28 @@ private slots:
     void unusableFilesAreConstructionErrors()
     {
         std::string error;
-        DnnConfig missing = m_config;
-        missing.modelFile = m_dir.filePath("absent.weights").toStdString();
+        DnnConfig missing = config_;
+        missing.modelFile = dir_.filePath("absent.weights").toStdString();
         QVERIFY(!DnnClassifier::create(missing, &error));
         QVERIFY2(error.find("absent.weights") != std::string::npos, error.c_str());
 
-        const QString duplicates = m_dir.filePath("duplicates.txt");
+        const QString duplicates = dir_.filePath("duplicates.txt");
         writeFile(duplicates, "cat\ncat\n");
-        DnnConfig badLabels = m_config;
+        DnnConfig badLabels = config_;
         badLabels.labelsFile = duplicates.toStdString();
         QVERIFY(!DnnClassifier::create(badLabels, &error));
         QVERIFY2(error.find("distinct") != std::string::npos, error.c_str());
 
-        DnnConfig unknown = m_config;
-        unknown.modelFile = m_dir.filePath("tiny.bin").toStdString();
+        DnnConfig unknown = config_;
+        unknown.modelFile = dir_.filePath("tiny.bin").toStdString();
         QVERIFY(!DnnClassifier::create(unknown, &error));
     }
 
     void labelCountDifferentFromOutputsIsARecognizerFailure()
     {
-        const QString three = m_dir.filePath("three.txt");
+        const QString three = dir_.filePath("three.txt");
         writeFile(three, "bright\ndark\ngrey\n");
-        DnnConfig config = m_config;
+        DnnConfig config = config_;
         config.labelsFile = three.toStdString();
         std::string error;
         const auto classifier = DnnClassifier::create(config, &error);

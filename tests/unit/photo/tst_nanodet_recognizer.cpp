@@ -19,13 +19,13 @@ using checks::describe;
 class NanoDetRecognizerSeesCocoObjects : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<NanoDetRecognizer> m_recognizer;
-    manifest::Manifest m_manifest;
+    std::unique_ptr<NanoDetRecognizer> recognizer_;
+    manifest::Manifest manifest_;
 
     // The manifest photo whose path ends with `name`; fails the test when it is missing.
     Bytes photo(const QString& name)
     {
-        for (const manifest::LabelledPhoto& p : m_manifest.photos) {
+        for (const manifest::LabelledPhoto& p : manifest_.photos) {
             if (!p.file.endsWith("/" + name)) continue;
             QString error;
             Bytes bytes = manifest::readPhoto(p, &error);
@@ -36,30 +36,30 @@ class NanoDetRecognizerSeesCocoObjects : public QObject {
         return {};
     }
 
-    std::map<QString, Recognition> m_seen;  // every manifest photo, recognized once
+    std::map<QString, Recognition> seen_;  // every manifest photo, recognized once
 
     const Recognition& recognize(const QString& name)
     {
-        auto seen = m_seen.find(name);
-        if (seen != m_seen.end()) return seen->second;
-        const RecognizeOutcome outcome = m_recognizer->recognize(photo(name));
+        auto seen = seen_.find(name);
+        if (seen != seen_.end()) return seen->second;
+        const RecognizeOutcome outcome = recognizer_->recognize(photo(name));
         if (!outcome.ok()) QTest::qFail(qPrintable(name + ": " + QString::fromStdString(outcome.message)), __FILE__, __LINE__);
-        return m_seen[name] = outcome.recognition.value_or(Recognition{});
+        return seen_[name] = outcome.recognition.value_or(Recognition{});
     }
 
 private slots:
     void initTestCase()
     {
         std::string error;
-        m_recognizer = NanoDetRecognizer::create({}, &error);
-        QVERIFY2(m_recognizer, error.c_str());
-        m_manifest = manifest::readManifest(manifest::manifestPath(PB_SOURCE_DIR));
-        QVERIFY2(m_manifest.error.isEmpty(), qPrintable(m_manifest.error));
+        recognizer_ = NanoDetRecognizer::create({}, &error);
+        QVERIFY2(recognizer_, error.c_str());
+        manifest_ = manifest::readManifest(manifest::manifestPath(PB_SOURCE_DIR));
+        QVERIFY2(manifest_.error.isEmpty(), qPrintable(manifest_.error));
     }
 
     void labelsAreTheEightyCocoLabels()
     {
-        const std::vector<std::string> labels = m_recognizer->labels();
+        const std::vector<std::string> labels = recognizer_->labels();
         QCOMPARE(labels.size(), size_t(80));
         QCOMPARE(labels.front(), std::string("person"));
         QCOMPARE(labels.back(), std::string("toothbrush"));
@@ -108,7 +108,7 @@ private slots:
     void noManifestPhotoLetsAMinerClaimAWrongLabel()
     {
         int rightClaims = 0;
-        for (const manifest::LabelledPhoto& p : m_manifest.photos) {
+        for (const manifest::LabelledPhoto& p : manifest_.photos) {
             const Recognition& r = recognize(p.file.section('/', -1));
             for (const std::string& label : r.claimable) {
                 QVERIFY2(p.labels.count(label), qPrintable(p.file + " claims " + QString::fromStdString(label + ": " + describe(r))));
@@ -135,12 +135,12 @@ private slots:
     {
         std::vector<Bytes> photos;
         for (const char* file : {"dog.jpg", "messi5.jpg"}) photos.push_back(photo(file));
-        QVERIFY(checks::answersSameOnEveryThread(*m_recognizer, photos));
+        QVERIFY(checks::answersSameOnEveryThread(*recognizer_, photos));
     }
 
     void identityPinsEveryParameter()
     {
-        const std::string base = m_recognizer->identity();
+        const std::string base = recognizer_->identity();
         QCOMPARE(base.size(), size_t(64));
         using Identity = checks::IdentityOf<NanoDetRecognizer, NanoDetConfig>;
         QCOMPARE(Identity::with([](NanoDetConfig&) {}), base);
@@ -183,7 +183,7 @@ private slots:
 
     void malformedPhotoIsRejectedWithTheDecoderReason()
     {
-        const RecognizeOutcome outcome = m_recognizer->recognize(samples::pngClaiming(100000, 100000));
+        const RecognizeOutcome outcome = recognizer_->recognize(samples::pngClaiming(100000, 100000));
         QVERIFY(!outcome.ok());
         QCOMPARE(photoErrorName(outcome.error), std::string_view("too_many_pixels"));
     }

@@ -11,14 +11,14 @@ class PrecisionRecallTest : public QObject {
     Q_OBJECT
 
     // Four photos that show a label: scores 0.9, 0.8, 0.5 and one never seen; one wrong label at 0.8.
-    const std::vector<ScoredLabel> m_samples = {
+    const std::vector<ScoredLabel> samples_ = {
         {"dog", 0.9, true}, {"cat", 0.8, false}, {"cat", 0.8, true}, {"dog", 0.5, true}, {"cat", 0.0, true}, {"cow", 0.0, false},
     };
 
 private slots:
     void claimsAtAThresholdCountWhatTheManifestSays()
     {
-        const Counts c = countAt(m_samples, 0.8);
+        const Counts c = countAt(samples_, 0.8);
         QCOMPARE(c.truePositives, 2);
         QCOMPARE(c.falsePositives, 1);
         QCOMPARE(c.falseNegatives, 2);
@@ -28,7 +28,7 @@ private slots:
 
     void aLabelNeverSeenIsNeverClaimedEvenAtThresholdZero()
     {
-        const Counts c = countAt(m_samples, 0.0);
+        const Counts c = countAt(samples_, 0.0);
         QCOMPARE(c.truePositives, 3);
         QCOMPARE(c.falsePositives, 1);
         QCOMPARE(c.falseNegatives, 1);
@@ -44,7 +44,7 @@ private slots:
 
     void perLabelCountsHoldLabelsShownOrClaimedOnly()
     {
-        const std::map<std::string, Counts> perLabel = countsPerLabel(m_samples, 0.85);
+        const std::map<std::string, Counts> perLabel = countsPerLabel(samples_, 0.85);
         QCOMPARE(perLabel.size(), size_t(2));  // cow: neither shown nor claimed
         QCOMPARE(perLabel.at("dog").truePositives, 1);
         QCOMPARE(perLabel.at("dog").falseNegatives, 1);
@@ -54,7 +54,7 @@ private slots:
 
     void theCurveHasOnePointPerDistinctScoreWithFallingThresholds()
     {
-        const std::vector<CurvePoint> curve = precisionRecallCurve(m_samples);
+        const std::vector<CurvePoint> curve = precisionRecallCurve(samples_);
         QCOMPARE(curve.size(), size_t(3));
         QCOMPARE(curve[0].threshold, 0.9);
         QCOMPARE(curve[0].precision, 1.0);
@@ -69,13 +69,13 @@ private slots:
 
     void averagePrecisionWeighsEachRecallStepByItsPrecision()
     {
-        QCOMPARE(averagePrecision(precisionRecallCurve(m_samples)), 0.25 * 1 + 0.25 * 2.0 / 3 + 0.25 * 0.75);
+        QCOMPARE(averagePrecision(precisionRecallCurve(samples_)), 0.25 * 1 + 0.25 * 2.0 / 3 + 0.25 * 0.75);
         QCOMPARE(averagePrecision({}), 0.0);
     }
 
     void mostRecallWithoutAWrongClaimStopsBeforeTheFirstWrongClaim()
     {
-        const CurvePoint clean = mostRecallWithoutAWrongClaim(precisionRecallCurve(m_samples));
+        const CurvePoint clean = mostRecallWithoutAWrongClaim(precisionRecallCurve(samples_));
         QCOMPARE(clean.threshold, 0.9);
         QCOMPARE(clean.recall, 0.25);
         QCOMPARE(clean.counts.truePositives, 1);

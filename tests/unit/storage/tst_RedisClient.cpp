@@ -60,46 +60,46 @@ private slots:
 private:
     std::unique_ptr<RedisClient> connectOrFail();
 
-    QTemporaryDir m_dir{kShortTempDirTemplate};
-    std::unique_ptr<RedisSupervisor> m_supervisor;
-    std::unique_ptr<RedisClient> m_client;
+    QTemporaryDir dir_{kShortTempDirTemplate};
+    std::unique_ptr<RedisSupervisor> supervisor_;
+    std::unique_ptr<RedisClient> client_;
 };
 
 std::unique_ptr<RedisClient> TestRedisClient::connectOrFail()
 {
     QString error;
-    auto client = RedisClient::connect(m_supervisor->endpoint(), kTimeoutMs, &error);
+    auto client = RedisClient::connect(supervisor_->endpoint(), kTimeoutMs, &error);
     if (!client) qWarning("connect failed: %s", qPrintable(error));
     return client;
 }
 
 void TestRedisClient::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_supervisor = std::make_unique<RedisSupervisor>(m_dir.path());
+    QVERIFY(dir_.isValid());
+    supervisor_ = std::make_unique<RedisSupervisor>(dir_.path());
     QString error;
-    QVERIFY2(m_supervisor->start(&error), qPrintable(error));
+    QVERIFY2(supervisor_->start(&error), qPrintable(error));
 }
 
 void TestRedisClient::init()
 {
-    if (!m_client || !m_client->isConnected()) m_client = connectOrFail();
-    QVERIFY(m_client);
-    QVERIFY(m_client->command({"FLUSHALL"}).isOk());
+    if (!client_ || !client_->isConnected()) client_ = connectOrFail();
+    QVERIFY(client_);
+    QVERIFY(client_->command({"FLUSHALL"}).isOk());
 }
 
 void TestRedisClient::cleanupTestCase()
 {
-    m_client.reset();
-    m_supervisor.reset();
+    client_.reset();
+    supervisor_.reset();
 }
 
 void TestRedisClient::binaryKeysAndValuesRoundTrip()
 {
     const std::string key = std::string("k\0\r\n", 4);
     const std::string value = allByteValues();
-    QVERIFY(m_client->command({"SET", key, value}).isOk());
-    const RedisReply got = m_client->command({"GET", key});
+    QVERIFY(client_->command({"SET", key, value}).isOk());
+    const RedisReply got = client_->command({"GET", key});
     QVERIFY2(got.isString(), got.describe().c_str());
     QCOMPARE(got.str().size(), value.size());
     QVERIFY(got.str() == value);
@@ -107,11 +107,11 @@ void TestRedisClient::binaryKeysAndValuesRoundTrip()
     QCOMPARE(RedisReply::string(std::string("a\0\"\\\n\xff", 6)).describe(), std::string("\"a\\x00\\\"\\\\\\x0a\\xff\""));
 
     // The key is not truncated at its NUL byte.
-    QVERIFY(m_client->command({"GET", "k"}).isNil());
+    QVERIFY(client_->command({"GET", "k"}).isNil());
 
     const std::string big(1 << 20, '\0');
-    QVERIFY(m_client->command(RedisClient::Command{"SET", "big", big}).isOk());
-    QCOMPARE(m_client->command({"STRLEN", "big"}).integer(), 1LL << 20);
+    QVERIFY(client_->command(RedisClient::Command{"SET", "big", big}).isOk());
+    QCOMPARE(client_->command({"STRLEN", "big"}).integer(), 1LL << 20);
 }
 
 void TestRedisClient::pipelineAnswersEachCommandInOrder()
@@ -120,42 +120,42 @@ void TestRedisClient::pipelineAnswersEachCommandInOrder()
     for (int i = 0; i < 100; ++i) commands.push_back({"INCR", "counter"});
     commands.push_back({"NOSUCHCOMMAND"});
     commands.push_back({"GET", "counter"});
-    const std::vector<RedisReply> replies = m_client->pipeline(commands);
+    const std::vector<RedisReply> replies = client_->pipeline(commands);
     QCOMPARE(replies.size(), commands.size());
     for (int i = 0; i < 100; ++i) QCOMPARE(replies[size_t(i)].integer(), (long long)(i + 1));
     QVERIFY(replies[100].isError());
     QVERIFY2(replies[100].str().find("unknown command") != std::string::npos, replies[100].str().c_str());
     QCOMPARE(replies[101].str(), std::string("100"));
-    QVERIFY(m_client->isConnected());
+    QVERIFY(client_->isConnected());
 }
 
 void TestRedisClient::pipelineWithEmptyCommandSendsNothing()
 {
-    const auto replies = m_client->pipeline({{"SET", "a", "1"}, {}, {"SET", "b", "2"}});
+    const auto replies = client_->pipeline({{"SET", "a", "1"}, {}, {"SET", "b", "2"}});
     QCOMPARE(replies.size(), size_t(3));
     for (const RedisReply& r : replies) QVERIFY2(r.isError() && r.str().find("command #1 is empty") != std::string::npos, r.describe().c_str());
-    QCOMPARE(m_client->command({"EXISTS", "a", "b"}).integer(), 0LL);
+    QCOMPARE(client_->command({"EXISTS", "a", "b"}).integer(), 0LL);
     // Nothing was left unanswered on the connection: the next reply belongs to the next command.
-    QCOMPARE(m_client->command({"ECHO", "next"}).str(), std::string("next"));
+    QCOMPARE(client_->command({"ECHO", "next"}).str(), std::string("next"));
 }
 
 void TestRedisClient::roundTripsCountEachCommandAndEachBatchOnce()
 {
-    const uint64_t before = m_client->roundTrips();
+    const uint64_t before = client_->roundTrips();
     const uint64_t processBefore = pb::processTimings().redisRoundTrips.load();
-    QVERIFY(m_client->command({"SET", "a", "1"}).isOk());
-    QCOMPARE(m_client->roundTrips(), before + 1);
+    QVERIFY(client_->command({"SET", "a", "1"}).isOk());
+    QCOMPARE(client_->roundTrips(), before + 1);
 
     std::vector<RedisClient::Command> increments(500, RedisClient::Command{"INCR", "n"});
-    QCOMPARE(m_client->pipeline(increments).back().integer(), 500LL);
-    QCOMPARE(m_client->roundTrips(), before + 2);
-    QVERIFY(m_client->transaction({{"SET", "b", "2"}, {"SET", "c", "3"}}).isArray());  // MULTI, 2 commands, EXEC
-    QCOMPARE(m_client->roundTrips(), before + 3);
+    QCOMPARE(client_->pipeline(increments).back().integer(), 500LL);
+    QCOMPARE(client_->roundTrips(), before + 2);
+    QVERIFY(client_->transaction({{"SET", "b", "2"}, {"SET", "c", "3"}}).isArray());  // MULTI, 2 commands, EXEC
+    QCOMPARE(client_->roundTrips(), before + 3);
 
     // Refused before anything is sent: no round trip.
-    m_client->pipeline({{"SET", "d", "4"}, {}});
-    m_client->transaction({{}});
-    QCOMPARE(m_client->roundTrips(), before + 3);
+    client_->pipeline({{"SET", "d", "4"}, {}});
+    client_->transaction({{}});
+    QCOMPARE(client_->roundTrips(), before + 3);
 
     // The process-wide count (what /metrics shows) moves with every client's.
     auto other = connectOrFail();
@@ -168,74 +168,74 @@ void TestRedisClient::roundTripsCountEachCommandAndEachBatchOnce()
 
 void TestRedisClient::transactionAppliesAllCommands()
 {
-    const RedisReply r = m_client->transaction({{"SET", "a", allByteValues()}, {"SET", "b", "2"}, {"INCR", "c"}});
+    const RedisReply r = client_->transaction({{"SET", "a", allByteValues()}, {"SET", "b", "2"}, {"INCR", "c"}});
     QVERIFY2(r.isArray(), r.describe().c_str());
     QCOMPARE(r.elements().size(), size_t(3));
     QVERIFY(r.elements()[0].isOk());
     QVERIFY(r.elements()[1].isOk());
     QCOMPARE(r.elements()[2].integer(), 1LL);
-    QVERIFY(m_client->command({"GET", "a"}).str() == allByteValues());
-    QCOMPARE(m_client->command({"EXISTS", "a", "b", "c"}).integer(), 3LL);
+    QVERIFY(client_->command({"GET", "a"}).str() == allByteValues());
+    QCOMPARE(client_->command({"EXISTS", "a", "b", "c"}).integer(), 3LL);
 }
 
 void TestRedisClient::transactionWithReadsAnswersThemAfterItsWritesInOneRoundTrip()
 {
-    const uint64_t before = m_client->roundTrips();
+    const uint64_t before = client_->roundTrips();
     std::vector<RedisReply> reads;
-    const RedisReply r = m_client->transaction({{"SET", "w", "written"}, {"INCR", "n"}}, {{"GET", "w"}, {"GET", "n"}, {"GET", "none"}}, &reads);
+    const RedisReply r = client_->transaction({{"SET", "w", "written"}, {"INCR", "n"}}, {{"GET", "w"}, {"GET", "n"}, {"GET", "none"}}, &reads);
     QVERIFY2(r.isArray(), r.describe().c_str());
-    QCOMPARE(m_client->roundTrips(), before + 1);
+    QCOMPARE(client_->roundTrips(), before + 1);
     QCOMPARE(reads.size(), size_t(3));
     QCOMPARE(reads[0].str(), std::string("written"));
     QCOMPARE(reads[1].str(), std::string("1"));
     QVERIFY(reads[2].isNil());
 
     // A transaction refused while queuing applies nothing; the reads still run, after it.
-    const RedisReply refused = m_client->transaction({{"SET", "w", "again"}, {"NOSUCHCOMMAND"}}, {{"GET", "w"}}, &reads);
+    const RedisReply refused = client_->transaction({{"SET", "w", "again"}, {"NOSUCHCOMMAND"}}, {{"GET", "w"}}, &reads);
     QVERIFY(refused.isError());
     QCOMPARE(reads.size(), size_t(1));
     QCOMPARE(reads[0].str(), std::string("written"));
 
     // Nothing is sent when a read is empty, and every read says why.
-    const RedisReply unsent = m_client->transaction({{"SET", "w", "third"}}, {{"GET", "w"}, {}}, &reads);
+    const RedisReply unsent = client_->transaction({{"SET", "w", "third"}}, {{"GET", "w"}, {}}, &reads);
     QVERIFY(unsent.isError());
     QCOMPARE(reads.size(), size_t(2));
     QVERIFY(reads[0].isError() && reads[1].isError());
-    QCOMPARE(m_client->command({"GET", "w"}).str(), std::string("written"));
+    QCOMPARE(client_->command({"GET", "w"}).str(), std::string("written"));
 }
 
 void TestRedisClient::transactionWithRejectedCommandAppliesNothing()
 {
-    const RedisReply r = m_client->transaction({{"SET", "x", "1"}, {"SET", "y"}, {"SET", "z", "1"}});
+    const RedisReply r = client_->transaction({{"SET", "x", "1"}, {"SET", "y"}, {"SET", "z", "1"}});
     QVERIFY2(r.isError(), r.describe().c_str());
     QVERIFY2(r.str().find("EXECABORT") != std::string::npos, r.str().c_str());
     QVERIFY2(r.str().find("command #1 (SET) was rejected") != std::string::npos, r.str().c_str());
     QVERIFY2(r.str().find("nothing was applied") != std::string::npos, r.str().c_str());
-    QCOMPARE(m_client->command({"EXISTS", "x", "y", "z"}).integer(), 0LL);
+    QCOMPARE(client_->command({"EXISTS", "x", "y", "z"}).integer(), 0LL);
     // The connection left MULTI state: a plain command runs immediately.
-    QVERIFY(m_client->command({"SET", "after", "1"}).isOk());
-    QCOMPARE(m_client->command({"GET", "after"}).str(), std::string("1"));
+    QVERIFY(client_->command({"SET", "after", "1"}).isOk());
+    QCOMPARE(client_->command({"GET", "after"}).str(), std::string("1"));
 }
 
 void TestRedisClient::transactionRuntimeErrorSaysOthersWereApplied()
 {
-    QVERIFY(m_client->command({"SET", "text", "not a number"}).isOk());
-    const RedisReply r = m_client->transaction({{"SET", "p", "1"}, {"INCR", "text"}});
+    QVERIFY(client_->command({"SET", "text", "not a number"}).isOk());
+    const RedisReply r = client_->transaction({{"SET", "p", "1"}, {"INCR", "text"}});
     QVERIFY2(r.isError(), r.describe().c_str());
     QVERIFY2(r.str().find("command #1 (INCR) failed") != std::string::npos, r.str().c_str());
     QVERIFY2(r.str().find("does not roll back") != std::string::npos, r.str().c_str());
-    QCOMPARE(m_client->command({"GET", "p"}).str(), std::string("1"));
+    QCOMPARE(client_->command({"GET", "p"}).str(), std::string("1"));
 }
 
 void TestRedisClient::connectSelectsDatabase()
 {
-    RedisEndpoint db3 = m_supervisor->endpoint();
+    RedisEndpoint db3 = supervisor_->endpoint();
     db3.db = 3;
     QString error;
     auto other = RedisClient::connect(db3, kTimeoutMs, &error);
     QVERIFY2(other, qPrintable(error));
     QVERIFY(other->command({"SET", "only-in-3", "v"}).isOk());
-    QVERIFY(m_client->command({"GET", "only-in-3"}).isNil());
+    QVERIFY(client_->command({"GET", "only-in-3"}).isNil());
     QCOMPARE(other->command({"GET", "only-in-3"}).str(), std::string("v"));
 
     db3.db = 99;
@@ -245,14 +245,14 @@ void TestRedisClient::connectSelectsDatabase()
 
 void TestRedisClient::connectAuthenticatesAndExplainsMissingPassword()
 {
-    QVERIFY(m_client->command({"CONFIG", "SET", "requirepass", "pw"}).isOk());
+    QVERIFY(client_->command({"CONFIG", "SET", "requirepass", "pw"}).isOk());
     const auto restore = qScopeGuard([this] {
-        RedisEndpoint withPassword = m_supervisor->endpoint();
+        RedisEndpoint withPassword = supervisor_->endpoint();
         withPassword.password = QStringLiteral("pw");
         if (auto admin = RedisClient::connect(withPassword, kTimeoutMs, nullptr))
             admin->command({"CONFIG", "SET", "requirepass", ""});
     });
-    RedisEndpoint ep = m_supervisor->endpoint();
+    RedisEndpoint ep = supervisor_->endpoint();
     QString error;
     QVERIFY(!RedisClient::connect(ep, kTimeoutMs, &error));
     QVERIFY2(error.contains(QLatin1String("the server requires a password")), qPrintable(error));
@@ -273,7 +273,7 @@ void TestRedisClient::connectToMissingServerFailsFast()
     QElapsedTimer timer;
     timer.start();
     QString error;
-    const QString missing = m_dir.filePath(QStringLiteral("nothing-here.sock"));
+    const QString missing = dir_.filePath(QStringLiteral("nothing-here.sock"));
     QVERIFY(!RedisClient::connect(RedisEndpoint::unixSocket(missing), kTimeoutMs, &error));
     QVERIFY2(error.contains(missing) && error.contains(QLatin1String("No such file")), qPrintable(error));
 
@@ -302,9 +302,9 @@ void TestRedisClient::connectionIsNotInheritedByChildProcesses()
 void TestRedisClient::hungServerTimesOutInsteadOfHanging()
 {
     QString error;
-    auto client = RedisClient::connect(m_supervisor->endpoint(), 300, &error);
+    auto client = RedisClient::connect(supervisor_->endpoint(), 300, &error);
     QVERIFY2(client, qPrintable(error));
-    const pid_t pid = pid_t(m_supervisor->pid());
+    const pid_t pid = pid_t(supervisor_->pid());
     QCOMPARE(::kill(pid, SIGSTOP), 0);
     const auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
 
@@ -322,27 +322,27 @@ void TestRedisClient::hungServerTimesOutInsteadOfHanging()
 
 void TestRedisClient::killedServerGivesErrorsThenReconnectAfterRestart()
 {
-    QVERIFY(m_client->command({"SET", "durable", "yes"}).isOk());
+    QVERIFY(client_->command({"SET", "durable", "yes"}).isOk());
     // With appendfsync everysec Redis may hold an acknowledged write in memory for up to 2 s
     // while a background fsync runs; a SIGKILL loses it. Kill only once it reached the file.
-    QTRY_VERIFY_WITH_TIMEOUT(aofContains(m_dir.path() + "/redis/appendonlydir", "durable"), 5000);
-    QSignalSpy restarted(m_supervisor.get(), &RedisSupervisor::restarted);
-    QCOMPARE(::kill(pid_t(m_supervisor->pid()), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(aofContains(dir_.path() + "/redis/appendonlydir", "durable"), 5000);
+    QSignalSpy restarted(supervisor_.get(), &RedisSupervisor::restarted);
+    QCOMPARE(::kill(pid_t(supervisor_->pid()), SIGKILL), 0);
 
     // A write to the dead socket must come back as an error, not a SIGPIPE that kills us.
-    const RedisReply lost = m_client->transaction({{"SET", "k", "v"}});
+    const RedisReply lost = client_->transaction({{"SET", "k", "v"}});
     QVERIFY2(lost.isError(), lost.describe().c_str());
     QVERIFY2(lost.str().find("outcome unknown") != std::string::npos, lost.str().c_str());
-    QVERIFY(!m_client->isConnected());
-    QVERIFY(m_client->lastError().contains(QLatin1String("lost")));
-    const RedisReply after = m_client->command({"GET", "durable"});
+    QVERIFY(!client_->isConnected());
+    QVERIFY(client_->lastError().contains(QLatin1String("lost")));
+    const RedisReply after = client_->command({"GET", "durable"});
     QVERIFY2(after.isError() && after.str().find("call reconnect()") != std::string::npos, after.describe().c_str());
 
     QVERIFY(restarted.wait(15000));
     QString error;
-    QVERIFY2(m_client->reconnect(&error), qPrintable(error));
-    QVERIFY(m_client->lastError().isEmpty());
-    const RedisReply durable = m_client->command({"GET", "durable"});
+    QVERIFY2(client_->reconnect(&error), qPrintable(error));
+    QVERIFY(client_->lastError().isEmpty());
+    const RedisReply durable = client_->command({"GET", "durable"});
     QVERIFY2(durable.str() == "yes", durable.describe().c_str());
 }
 

@@ -70,45 +70,45 @@ private slots:
     void dataSurvivesRedisRestartAndFailuresThrow();
 
 private:
-    RedisClient& redis() { return *m_client; }
+    RedisClient& redis() { return *client_; }
     std::string key(const std::string& suffix) const { return "pb:test:v1:" + suffix; }
 
-    QTemporaryDir m_dir{kShortTempDirTemplate};
-    std::unique_ptr<RedisSupervisor> m_supervisor;
-    std::unique_ptr<RedisClient> m_client;
-    std::unique_ptr<RedisPeerStore> m_store;
+    QTemporaryDir dir_{kShortTempDirTemplate};
+    std::unique_ptr<RedisSupervisor> supervisor_;
+    std::unique_ptr<RedisClient> client_;
+    std::unique_ptr<RedisPeerStore> store_;
 };
 
 void TestRedisPeerStore::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_supervisor = std::make_unique<RedisSupervisor>(m_dir.path());
+    QVERIFY(dir_.isValid());
+    supervisor_ = std::make_unique<RedisSupervisor>(dir_.path());
     QString error;
-    QVERIFY2(m_supervisor->start(&error), qPrintable(error));
+    QVERIFY2(supervisor_->start(&error), qPrintable(error));
 }
 
 void TestRedisPeerStore::init()
 {
     QString error;
-    if (!m_client || !m_client->isConnected()) m_client = RedisClient::connect(m_supervisor->endpoint(), kTimeoutMs, &error);
-    QVERIFY2(m_client, qPrintable(error));
-    QVERIFY(m_client->command({"FLUSHALL"}).isOk());
+    if (!client_ || !client_->isConnected()) client_ = RedisClient::connect(supervisor_->endpoint(), kTimeoutMs, &error);
+    QVERIFY2(client_, qPrintable(error));
+    QVERIFY(client_->command({"FLUSHALL"}).isOk());
     // A fresh store per test: the catalogue upgrade check runs once per store.
-    m_store = std::make_unique<RedisPeerStore>(*m_client, "test");
+    store_ = std::make_unique<RedisPeerStore>(*client_, "test");
 }
 
 void TestRedisPeerStore::cleanupTestCase()
 {
-    m_store.reset();
-    m_client.reset();
-    m_supervisor.reset();
+    store_.reset();
+    client_.reset();
+    supervisor_.reset();
 }
 
 void TestRedisPeerStore::savedNodeReadsBackExactly()
 {
     const NodeRecord saved = nodeRecord(7, kNow);
-    m_store->saveNode(saved);
-    const auto got = m_store->node(saved.id);
+    store_->saveNode(saved);
+    const auto got = store_->node(saved.id);
     QVERIFY(got);
     QVERIFY(got->id == saved.id);
     QVERIFY(got->pack == saved.pack);
@@ -118,39 +118,39 @@ void TestRedisPeerStore::savedNodeReadsBackExactly()
     QCOMPARE(got->type, saved.type);
     QCOMPARE(got->seen, saved.seen);
 
-    QVERIFY(!m_store->node(idOf(8)));
+    QVERIFY(!store_->node(idOf(8)));
     QCOMPARE(redis().command({"ZSCORE", key("nodes"), toHex(saved.id)}).str(), std::to_string(kNow));
 }
 
 void TestRedisPeerStore::savingAgainReplacesTheRecord()
 {
     NodeRecord n = nodeRecord(1, kNow);
-    m_store->saveNode(n);
+    store_->saveNode(n);
     QVERIFY(redis().command({"HSET", key("node:" + toHex(n.id)), "stale", "field"}).isInteger());
     n.host = "";
     n.port = 0;
     n.seen = kNow - 50;  // a re-announcement may carry an older time: the record says what was saved
-    m_store->saveNode(n);
+    store_->saveNode(n);
 
-    const auto got = m_store->node(n.id);
+    const auto got = store_->node(n.id);
     QVERIFY(got);
     QCOMPARE(got->host, QString());
     QCOMPARE(got->port, quint16(0));
     QCOMPARE(got->seen, kNow - 50);
     QCOMPARE(redis().command({"HEXISTS", key("node:" + toHex(n.id)), "stale"}).integer(), 0LL);
-    QCOMPARE(m_store->nodes(10).size(), size_t(1));
+    QCOMPARE(store_->nodes(10).size(), size_t(1));
 }
 
 void TestRedisPeerStore::nodesAreMostRecentFirstAndLimitedToMax()
 {
-    for (uint8_t n : {3, 1, 5, 2, 4}) m_store->saveNode(nodeRecord(n, kNow + n * 10));
-    QCOMPARE(firstBytes(m_store->nodes(100)), (std::vector<uint8_t>{5, 4, 3, 2, 1}));
-    QCOMPARE(firstBytes(m_store->nodes(2)), (std::vector<uint8_t>{5, 4}));
-    QVERIFY(m_store->nodes(0).empty());
+    for (uint8_t n : {3, 1, 5, 2, 4}) store_->saveNode(nodeRecord(n, kNow + n * 10));
+    QCOMPARE(firstBytes(store_->nodes(100)), (std::vector<uint8_t>{5, 4, 3, 2, 1}));
+    QCOMPARE(firstBytes(store_->nodes(2)), (std::vector<uint8_t>{5, 4}));
+    QVERIFY(store_->nodes(0).empty());
     // More than one slice of the catalogue is read when max asks for it.
-    for (int n = 10; n < 250; ++n) m_store->saveNode(nodeRecord(uint8_t(n), kNow - n));
+    for (int n = 10; n < 250; ++n) store_->saveNode(nodeRecord(uint8_t(n), kNow - n));
     QStringList skipped;
-    const auto all = m_store->nodes(size_t(-1), &skipped);
+    const auto all = store_->nodes(size_t(-1), &skipped);
     QCOMPARE(all.size(), size_t(245));
     QVERIFY(skipped.isEmpty());
     QVERIFY(std::is_sorted(all.begin(), all.end(), [](const NodeRecord& a, const NodeRecord& b) { return a.seen > b.seen; }));
@@ -158,52 +158,52 @@ void TestRedisPeerStore::nodesAreMostRecentFirstAndLimitedToMax()
 
 void TestRedisPeerStore::nodesAreRemovedAndTrimmedToTheNewest()
 {
-    for (uint8_t n = 1; n <= 10; ++n) m_store->saveNode(nodeRecord(n, kNow + n));
-    m_store->removeNodes({idOf(10), idOf(3), idOf(99)});  // an unknown id is ignored
-    QCOMPARE(firstBytes(m_store->nodes(100)), (std::vector<uint8_t>{9, 8, 7, 6, 5, 4, 2, 1}));
+    for (uint8_t n = 1; n <= 10; ++n) store_->saveNode(nodeRecord(n, kNow + n));
+    store_->removeNodes({idOf(10), idOf(3), idOf(99)});  // an unknown id is ignored
+    QCOMPARE(firstBytes(store_->nodes(100)), (std::vector<uint8_t>{9, 8, 7, 6, 5, 4, 2, 1}));
     QCOMPARE(redis().command({"EXISTS", key("node:" + toHex(idOf(10)))}).integer(), 0LL);
 
-    m_store->keepNewest(3);
-    QCOMPARE(firstBytes(m_store->nodes(100)), (std::vector<uint8_t>{9, 8, 7}));
+    store_->keepNewest(3);
+    QCOMPARE(firstBytes(store_->nodes(100)), (std::vector<uint8_t>{9, 8, 7}));
     QCOMPARE(redis().command({"EXISTS", key("node:" + toHex(idOf(1)))}).integer(), 0LL);  // the records go too
-    m_store->keepNewest(5);  // fewer than that: nothing changes
-    QCOMPARE(m_store->nodes(100).size(), size_t(3));
-    m_store->removeNodes({});
+    store_->keepNewest(5);  // fewer than that: nothing changes
+    QCOMPARE(store_->nodes(100).size(), size_t(3));
+    store_->removeNodes({});
 }
 
 void TestRedisPeerStore::touchOnlyMovesLastSeenForward()
 {
-    m_store->saveNode(nodeRecord(1, kNow));
-    m_store->saveNode(nodeRecord(2, kNow + 10));
-    QVERIFY(m_store->touchNode(idOf(1), kNow + 20));
-    QCOMPARE(firstBytes(m_store->nodes(10)), (std::vector<uint8_t>{1, 2}));
-    QCOMPARE(m_store->node(idOf(1))->seen, kNow + 20);
+    store_->saveNode(nodeRecord(1, kNow));
+    store_->saveNode(nodeRecord(2, kNow + 10));
+    QVERIFY(store_->touchNode(idOf(1), kNow + 20));
+    QCOMPARE(firstBytes(store_->nodes(10)), (std::vector<uint8_t>{1, 2}));
+    QCOMPARE(store_->node(idOf(1))->seen, kNow + 20);
 
-    QVERIFY(m_store->touchNode(idOf(1), kNow + 5));
-    QCOMPARE(m_store->node(idOf(1))->seen, kNow + 20);
-    QCOMPARE(firstBytes(m_store->nodes(10)), (std::vector<uint8_t>{1, 2}));
+    QVERIFY(store_->touchNode(idOf(1), kNow + 5));
+    QCOMPARE(store_->node(idOf(1))->seen, kNow + 20);
+    QCOMPARE(firstBytes(store_->nodes(10)), (std::vector<uint8_t>{1, 2}));
 
-    QVERIFY(!m_store->touchNode(idOf(9), kNow + 30));
-    QVERIFY(!m_store->node(idOf(9)));
-    QCOMPARE(m_store->nodes(10).size(), size_t(2));
+    QVERIFY(!store_->touchNode(idOf(9), kNow + 30));
+    QVERIFY(!store_->node(idOf(9)));
+    QCOMPARE(store_->nodes(10).size(), size_t(2));
 }
 
 void TestRedisPeerStore::malformedSignatureIsRefused()
 {
     NodeRecord n = nodeRecord(1, kNow);
     n.signature.resize(63);
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->saveNode(n));
-    QVERIFY(!m_store->node(n.id));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->saveNode(n));
+    QVERIFY(!store_->node(n.id));
 }
 
 void TestRedisPeerStore::bansAreListedSortedAndRemovable()
 {
-    m_store->saveBan({"192.0.2.9", kNow + 100, "flooded us with headers"});
-    m_store->saveBan({"2001:db8::1", kNow + 200, ""});
-    m_store->saveBan({"10.1.2.3", kNow + 300, "spam"});
-    m_store->saveBan({"10.1.2.3", kNow + 400, "spam, again"});  // replaces
+    store_->saveBan({"192.0.2.9", kNow + 100, "flooded us with headers"});
+    store_->saveBan({"2001:db8::1", kNow + 200, ""});
+    store_->saveBan({"10.1.2.3", kNow + 300, "spam"});
+    store_->saveBan({"10.1.2.3", kNow + 400, "spam, again"});  // replaces
 
-    const auto bans = m_store->bans(kNow);
+    const auto bans = store_->bans(kNow);
     QCOMPARE(bans.size(), size_t(3));
     QCOMPARE(bans[0].address, QString("10.1.2.3"));
     QCOMPARE(bans[0].until, kNow + 400);
@@ -213,20 +213,20 @@ void TestRedisPeerStore::bansAreListedSortedAndRemovable()
     QCOMPARE(bans[2].address, QString("2001:db8::1"));
     QCOMPARE(bans[2].reason, QString());
 
-    QVERIFY(m_store->removeBan("192.0.2.9"));
-    QVERIFY(!m_store->removeBan("192.0.2.9"));
-    QVERIFY(!m_store->removeBan("203.0.113.1"));
-    QCOMPARE(m_store->bans(kNow).size(), size_t(2));
+    QVERIFY(store_->removeBan("192.0.2.9"));
+    QVERIFY(!store_->removeBan("192.0.2.9"));
+    QVERIFY(!store_->removeBan("203.0.113.1"));
+    QCOMPARE(store_->bans(kNow).size(), size_t(2));
 }
 
 void TestRedisPeerStore::banTimeIsKeptAndOldRecordsWithoutItLoad()
 {
-    m_store->saveBan({"192.0.2.1", kNow + 100, "new record", kNow - 5});
+    store_->saveBan({"192.0.2.1", kNow + 100, "new record", kNow - 5});
     // What versions before the ban time wrote: "<until> <reason>".
     QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.2", std::to_string(kNow + 200) + " old record"}).integer() == 1);
     QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.3", std::to_string(kNow + 300) + ":later x"}).integer() == 1);
     QStringList skipped;
-    const auto bans = m_store->bans(kNow, &skipped);
+    const auto bans = store_->bans(kNow, &skipped);
     QCOMPARE(bans.size(), size_t(2));
     QCOMPARE(bans[0].bannedAt, kNow - 5);
     QCOMPARE(bans[0].until, kNow + 100);
@@ -240,20 +240,20 @@ void TestRedisPeerStore::banTimeIsKeptAndOldRecordsWithoutItLoad()
 
 void TestRedisPeerStore::expiredBansAreNotListedAndDeleted()
 {
-    m_store->saveBan({"192.0.2.1", kNow - 1, "old"});
-    m_store->saveBan({"192.0.2.2", kNow, "ends now"});
-    m_store->saveBan({"192.0.2.3", kNow + 1, "still on"});
-    const auto bans = m_store->bans(kNow);
+    store_->saveBan({"192.0.2.1", kNow - 1, "old"});
+    store_->saveBan({"192.0.2.2", kNow, "ends now"});
+    store_->saveBan({"192.0.2.3", kNow + 1, "still on"});
+    const auto bans = store_->bans(kNow);
     QCOMPARE(bans.size(), size_t(1));
     QCOMPARE(bans[0].address, QString("192.0.2.3"));
     QCOMPARE(redis().command({"HLEN", key("bans")}).integer(), 1LL);
-    QVERIFY(m_store->bans(kNow + 1).empty());
+    QVERIFY(store_->bans(kNow + 1).empty());
     QCOMPARE(redis().command({"HLEN", key("bans")}).integer(), 0LL);
 }
 
 void TestRedisPeerStore::damagedNodesAreSkippedWithAReasonOrThrowWhenAskedFor()
 {
-    for (uint8_t n = 1; n <= 5; ++n) m_store->saveNode(nodeRecord(n, kNow + n));
+    for (uint8_t n = 1; n <= 5; ++n) store_->saveNode(nodeRecord(n, kNow + n));
     const auto field = [&](uint8_t n, const char* name, const std::string& value) {
         QVERIFY(redis().command({"HSET", key("node:" + toHex(idOf(n))), name, value}).isInteger());
     };
@@ -264,7 +264,7 @@ void TestRedisPeerStore::damagedNodesAreSkippedWithAReasonOrThrowWhenAskedFor()
     QVERIFY(redis().command({"ZADD", key("nodes"), "1", "not-an-id"}).integer() == 1);
 
     QStringList skipped;
-    const auto nodes = m_store->nodes(10, &skipped);
+    const auto nodes = store_->nodes(10, &skipped);
     QCOMPARE(firstBytes(nodes), (std::vector<uint8_t>{5}));
     QCOMPARE(skipped.size(), 5);
     const QString all = skipped.join('\n');
@@ -274,35 +274,35 @@ void TestRedisPeerStore::damagedNodesAreSkippedWithAReasonOrThrowWhenAskedFor()
     QVERIFY2(all.contains(QString::fromStdString(toHex(idOf(4))) + " is in the catalogue but has no record"), qPrintable(all));
     QVERIFY2(all.contains("catalogue entry \"not-an-id\" is not a node id"), qPrintable(all));
     // Without a list for the reasons the damaged entries are still skipped.
-    QCOMPARE(m_store->nodes(10).size(), size_t(1));
+    QCOMPARE(store_->nodes(10).size(), size_t(1));
 
     try {
-        m_store->node(idOf(1));
+        store_->node(idOf(1));
         QFAIL("a damaged record must not read as a node");
     } catch (const StoreError& e) {
         QVERIFY2(QString(e.what()).contains("is not a port number"), e.what());
     }
     QVERIFY(redis().command({"SET", key("node:" + toHex(idOf(6))), "a string"}).isOk());
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->node(idOf(6)));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->node(idOf(6)));
 }
 
 void TestRedisPeerStore::damagedBansAreSkippedAndRemovable()
 {
-    m_store->saveBan({"192.0.2.1", kNow + 100, "fine"});
+    store_->saveBan({"192.0.2.1", kNow + 100, "fine"});
     QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.2", "soon bad"}).integer() == 1);
     QVERIFY(redis().command({"HSET", key("bans"), "192.0.2.3", ""}).integer() == 1);
     QStringList skipped;
-    const auto bans = m_store->bans(kNow, &skipped);
+    const auto bans = store_->bans(kNow, &skipped);
     QCOMPARE(bans.size(), size_t(1));
     QCOMPARE(skipped.size(), 2);
     QVERIFY2(skipped.join('\n').contains("ban of \"192.0.2.2\": \"soon bad\" does not start with an expiry time"),
              qPrintable(skipped.join('\n')));
     // Not pruned as if expired: the entry stays until someone looks at it and lifts it.
     QCOMPARE(redis().command({"HLEN", key("bans")}).integer(), 3LL);
-    QVERIFY(m_store->removeBan("192.0.2.2"));
-    QVERIFY(m_store->removeBan("192.0.2.3"));
+    QVERIFY(store_->removeBan("192.0.2.2"));
+    QVERIFY(store_->removeBan("192.0.2.3"));
     skipped.clear();
-    QCOMPARE(m_store->bans(kNow, &skipped).size(), size_t(1));
+    QCOMPARE(store_->bans(kNow, &skipped).size(), size_t(1));
     QVERIFY(skipped.isEmpty());
 }
 
@@ -315,14 +315,14 @@ void TestRedisPeerStore::plainSetCatalogueIsUpgraded()
                                  std::to_string(kNow + n)}).isInteger());
         QVERIFY(redis().command({"SADD", key("nodes"), id}).integer() == 1);
     }
-    const auto nodes = m_store->nodes(10);
+    const auto nodes = store_->nodes(10);
     QCOMPARE(firstBytes(nodes), (std::vector<uint8_t>{2, 1}));
     QCOMPARE(nodes[0].host, QString());
     QCOMPARE(nodes[0].port, quint16(0));
     QCOMPARE(nodes[0].type, QString());
     QCOMPARE(redis().command({"TYPE", key("nodes")}).str(), std::string("zset"));
-    m_store->saveNode(nodeRecord(3, kNow + 3));
-    QCOMPARE(firstBytes(m_store->nodes(10)), (std::vector<uint8_t>{3, 2, 1}));
+    store_->saveNode(nodeRecord(3, kNow + 3));
+    QCOMPARE(firstBytes(store_->nodes(10)), (std::vector<uint8_t>{3, 2, 1}));
 }
 
 void TestRedisPeerStore::networksDoNotSeeEachOther()
@@ -330,29 +330,29 @@ void TestRedisPeerStore::networksDoNotSeeEachOther()
     RedisPeerStore dev(redis(), "dev");
     dev.saveNode(nodeRecord(1, kNow));
     dev.saveBan({"192.0.2.1", kNow + 10, ""});
-    QVERIFY(m_store->nodes(10).empty());
-    QVERIFY(m_store->bans(kNow).empty());
-    QVERIFY(!m_store->node(idOf(1)));
+    QVERIFY(store_->nodes(10).empty());
+    QVERIFY(store_->bans(kNow).empty());
+    QVERIFY(!store_->node(idOf(1)));
     QCOMPARE(dev.nodes(10).size(), size_t(1));
     QCOMPARE(redis().command({"EXISTS", "pb:dev:v1:nodes", "pb:dev:v1:bans", "pb:dev:v1:node:" + toHex(idOf(1))}).integer(), 3LL);
 }
 
 void TestRedisPeerStore::dataSurvivesRedisRestartAndFailuresThrow()
 {
-    m_store->saveNode(nodeRecord(1, kNow));
-    m_store->saveBan({"192.0.2.1", kNow + 100, "persisted"});
-    m_supervisor->stop();  // a clean shutdown flushes the append-only file
+    store_->saveNode(nodeRecord(1, kNow));
+    store_->saveBan({"192.0.2.1", kNow + 100, "persisted"});
+    supervisor_->stop();  // a clean shutdown flushes the append-only file
 
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->nodes(10));
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->node(idOf(1)));
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->bans(kNow));
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->saveBan({"192.0.2.2", kNow + 100, ""}));
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->touchNode(idOf(1), kNow + 1));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->nodes(10));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->node(idOf(1)));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->bans(kNow));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->saveBan({"192.0.2.2", kNow + 100, ""}));
+    QVERIFY_THROWS_EXCEPTION(StoreError, store_->touchNode(idOf(1), kNow + 1));
 
     QString error;
-    QVERIFY2(m_supervisor->start(&error), qPrintable(error));
-    QVERIFY2(m_client->reconnect(&error), qPrintable(error));
-    RedisPeerStore reopened(*m_client, "test");
+    QVERIFY2(supervisor_->start(&error), qPrintable(error));
+    QVERIFY2(client_->reconnect(&error), qPrintable(error));
+    RedisPeerStore reopened(*client_, "test");
     const auto nodes = reopened.nodes(10);
     QCOMPARE(nodes.size(), size_t(1));
     QVERIFY(nodes[0].pack == nodeRecord(1, kNow).pack);

@@ -26,23 +26,23 @@ class TestRedisSeriesStore : public QObject {
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_supervisor = std::make_unique<RedisSupervisor>(m_dir.path());
+        QVERIFY(dir_.isValid());
+        supervisor_ = std::make_unique<RedisSupervisor>(dir_.path());
         QString error;
-        QVERIFY2(m_supervisor->start(&error), qPrintable(error));
-        m_client = RedisClient::connect(m_supervisor->endpoint(), kTimeoutMs, &error);
-        QVERIFY2(m_client, qPrintable(error));
+        QVERIFY2(supervisor_->start(&error), qPrintable(error));
+        client_ = RedisClient::connect(supervisor_->endpoint(), kTimeoutMs, &error);
+        QVERIFY2(client_, qPrintable(error));
     }
     void init()
     {
-        QVERIFY(m_client->command({"FLUSHALL"}).isOk());
-        m_store = std::make_unique<RedisSeriesStore>(*m_client, "test");
+        QVERIFY(client_->command({"FLUSHALL"}).isOk());
+        store_ = std::make_unique<RedisSeriesStore>(*client_, "test");
     }
     void cleanupTestCase()
     {
-        m_store.reset();
-        m_client.reset();
-        m_supervisor.reset();
+        store_.reset();
+        client_.reset();
+        supervisor_.reset();
     }
 
     void rangesSpanTheirNamesInTheSameNumberOfPoints()
@@ -54,71 +54,71 @@ private slots:
 
     void samplesAverageIntoEachRangesBuckets()
     {
-        m_store->add("bytes_in", kNow, 10);
-        m_store->add("bytes_in", kNow + 1, 20);
-        m_store->add("bytes_in", kNow + 5, 30);
-        m_store->add("bytes_out", kNow, 99);  // another series stays apart
-        const auto fine = m_store->read("bytes_in", 0, kNow + 5);
+        store_->add("bytes_in", kNow, 10);
+        store_->add("bytes_in", kNow + 1, 20);
+        store_->add("bytes_in", kNow + 5, 30);
+        store_->add("bytes_out", kNow, 99);  // another series stays apart
+        const auto fine = store_->read("bytes_in", 0, kNow + 5);
         QCOMPARE(fine.size(), size_t(2));
         QCOMPARE(fine[0].time, kNow);
         QCOMPARE(fine[0].average, 15.0);
         QCOMPARE(fine[1].time, kNow + 5);
         QCOMPARE(fine[1].average, 30.0);
         for (int range = 1; range < 4; ++range) {
-            const auto coarse = m_store->read("bytes_in", range, kNow + 5);
+            const auto coarse = store_->read("bytes_in", range, kNow + 5);
             QCOMPARE(coarse.size(), size_t(1));
             QCOMPARE(coarse[0].time, kNow);
             QCOMPARE(coarse[0].average, 20.0);
         }
-        QCOMPARE(m_store->read("bytes_out", 3, kNow + 5).at(0).average, 99.0);
+        QCOMPARE(store_->read("bytes_out", 3, kNow + 5).at(0).average, 99.0);
     }
 
     void everyTierStaysWithinItsBound()
     {
         // 300 samples 5 s apart: 300 buckets of the 10-minute range went by.
-        for (int i = 0; i < 300; ++i) m_store->add("hashrate", kNow + 5 * i, i);
+        for (int i = 0; i < 300; ++i) store_->add("hashrate", kNow + 5 * i, i);
         const qint64 last = kNow + 5 * 299;
         const auto cardinality = [&](qint64 width) {
-            return m_client->command({"ZCARD", "pb:test:v1:series:hashrate:" + std::to_string(width)}).integer();
+            return client_->command({"ZCARD", "pb:test:v1:series:hashrate:" + std::to_string(width)}).integer();
         };
         QCOMPARE(cardinality(5), 120LL);
         QCOMPARE(cardinality(30), 50LL);   // 1500 s of samples
         QCOMPARE(cardinality(720), 3LL);
         QCOMPARE(cardinality(5040), 1LL);
-        const auto points = m_store->read("hashrate", 0, last);
+        const auto points = store_->read("hashrate", 0, last);
         QCOMPARE(points.size(), size_t(120));
         QCOMPARE(points.front().time, last - 5 * 119);
         QCOMPARE(points.back().time, last);
         QCOMPARE(points.back().average, 299.0);
         // Ten minutes later the 10-minute range is empty; the longer ones still show it.
-        QVERIFY(m_store->read("hashrate", 0, last + 600).empty());
-        QCOMPARE(m_store->read("hashrate", 1, last + 600).size(), size_t(50));
+        QVERIFY(store_->read("hashrate", 0, last + 600).empty());
+        QCOMPARE(store_->read("hashrate", 1, last + 600).size(), size_t(50));
     }
 
     void theNextRunReadsWhatThisOneWrote()
     {
-        m_store->add("bytes_out", kNow, 7);
-        m_store.reset();
-        RedisSeriesStore next(*m_client, "test");
+        store_->add("bytes_out", kNow, 7);
+        store_.reset();
+        RedisSeriesStore next(*client_, "test");
         QCOMPARE(next.read("bytes_out", 2, kNow + 60).size(), size_t(1));
         QCOMPARE(next.read("bytes_out", 2, kNow + 60)[0].average, 7.0);
-        QVERIFY(RedisSeriesStore(*m_client, "other").read("bytes_out", 2, kNow + 60).empty());
+        QVERIFY(RedisSeriesStore(*client_, "other").read("bytes_out", 2, kNow + 60).empty());
     }
 
     void badNamesAndRangesAreRefused()
     {
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_store->add("bytes in", kNow, 1));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_store->add("", kNow, 1));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_store->read("bytes_in", 4, kNow));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_store->read("bytes_in", -1, kNow));
-        QCOMPARE(m_client->command({"DBSIZE"}).integer(), 0LL);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, store_->add("bytes in", kNow, 1));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, store_->add("", kNow, 1));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, store_->read("bytes_in", 4, kNow));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, store_->read("bytes_in", -1, kNow));
+        QCOMPARE(client_->command({"DBSIZE"}).integer(), 0LL);
     }
 
 private:
-    QTemporaryDir m_dir{kShortTempDirTemplate};
-    std::unique_ptr<RedisSupervisor> m_supervisor;
-    std::unique_ptr<RedisClient> m_client;
-    std::unique_ptr<RedisSeriesStore> m_store;
+    QTemporaryDir dir_{kShortTempDirTemplate};
+    std::unique_ptr<RedisSupervisor> supervisor_;
+    std::unique_ptr<RedisClient> client_;
+    std::unique_ptr<RedisSeriesStore> store_;
 };
 
 QTEST_MAIN(TestRedisSeriesStore)

@@ -47,22 +47,22 @@ std::string configValue(RedisClient& client, const char* name)
 class ScopedEnv {
 public:
     ScopedEnv(const char* name, const QByteArray& value)
-        : m_name(name), m_had(qEnvironmentVariableIsSet(name)), m_old(qgetenv(name))
+        : name_(name), had_(qEnvironmentVariableIsSet(name)), old_(qgetenv(name))
     {
         qputenv(name, value);
     }
     ~ScopedEnv()
     {
-        if (m_had)
-            qputenv(m_name, m_old);
+        if (had_)
+            qputenv(name_, old_);
         else
-            qunsetenv(m_name);
+            qunsetenv(name_);
     }
 
 private:
-    const char* m_name;
-    bool m_had;
-    QByteArray m_old;
+    const char* name_;
+    bool had_;
+    QByteArray old_;
 };
 
 } // namespace
