@@ -194,8 +194,7 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         } else if constexpr (std::is_same_v<T, GetHeaders>) {
             heights_.onGetHeaders(id, m);
             server_.onGetHeaders(id, m);
-        }
-        else if constexpr (std::is_same_v<T, Headers>) sync_.onHeaders(id, m);
+        } else if constexpr (std::is_same_v<T, Headers>) sync_.onHeaders(id, m);
         else if constexpr (std::is_same_v<T, GetBlocks>) server_.onGetBlocks(id, m);
         else if constexpr (std::is_same_v<T, BlockMessage>) sync_.onBlock(id, m);
         else if constexpr (std::is_same_v<T, NotFound>) {
@@ -211,8 +210,7 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         else if constexpr (std::is_same_v<T, TipMessage>) {
             heights_.onTip(id, m);
             tipRounds_.onTip(id, m, describe(peer));
-        }
-        else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");
+        } else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");
         else if constexpr (std::is_same_v<T, Reject>)
             log_.info(QString("peer %1 rejected something: %2 (%3)").arg(peer.link.address.toString(), m.code, m.reason));
     }, message);
