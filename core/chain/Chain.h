@@ -118,6 +118,8 @@ public:
     void lookUp(const std::vector<Hash256>& hashes);
     // The height of a block whose header we have (from the cached index after the first look).
     std::optional<uint64_t> heightOf(const Hash256& hash);
+    // The height of a block on the active chain; none for one on another branch or unknown.
+    std::optional<uint64_t> activeHeightOf(const Hash256& hash);
     // Whether a block with this header would extend the tip or put its branch ahead of it: the
     // only unrequested blocks worth a body, a photo check and disk. False when the parent is unknown.
     bool extendsTipOrLeads(const BlockHeader& header);

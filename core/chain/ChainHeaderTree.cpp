@@ -75,6 +75,13 @@ std::optional<uint64_t> Chain::heightOf(const Hash256& hash)
     return entry->height;
 }
 
+std::optional<uint64_t> Chain::activeHeightOf(const Hash256& hash)
+{
+    const auto entry = findEntry(hash);
+    if (!entry || !isActive(*entry)) return std::nullopt;
+    return entry->height;
+}
+
 void Chain::noteBestHeader(const BlockIndexEntry& entry)
 {
     if (entry.status == BlockIndexEntry::Status::Invalid || entry.chainWork <= bestHeader_.chainWork) return;
@@ -190,9 +197,8 @@ std::vector<Bytes> Chain::headersAfter(const std::vector<Hash256>& locator, cons
 {
     uint64_t start = 0;
     for (const Hash256& hash : locator) {
-        const auto entry = findEntry(hash);
-        if (entry && isActive(*entry)) {
-            start = entry->height;
+        if (const auto height = activeHeightOf(hash)) {
+            start = *height;
             break;
         }
     }

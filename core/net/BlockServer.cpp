@@ -2,8 +2,9 @@
 
 namespace pb::net {
 
-BlockServer::BlockServer(const ServeLimits& limits, Chain& chain, ChainStore& store, PeerChannel& channel)
-    : limits_(limits), chain_(chain), store_(store), channel_(channel), budget_(limits)
+BlockServer::BlockServer(const ServeLimits& limits, Chain& chain, ChainStore& store, PeerChannel& channel,
+                         std::function<void(PeerId, const Hash256&)> blockServed)
+    : limits_(limits), chain_(chain), store_(store), channel_(channel), budget_(limits), blockServed_(std::move(blockServed))
 {
 }
 
@@ -55,6 +56,7 @@ double BlockServer::serveBlocks(PeerId peer, const GetBlocks& request)
             cost += limits_.storeReadBytes + double(answer.photo.size());
         }
         channel_.send(peer, answer);
+        if (blockServed_) blockServed_(peer, h);
     }
     if (!missing.hashes.empty()) channel_.send(peer, missing);
     return cost;

@@ -14,7 +14,9 @@ class BlockServer {
 public:
     static constexpr int kOverBudgetScore = 10;  // a request beyond the held ones: ten make a ban
 
-    BlockServer(const ServeLimits& limits, Chain& chain, ChainStore& store, PeerChannel& channel);
+    // `blockServed` hears of each block sent to a peer that asked for it (PeerHeights).
+    BlockServer(const ServeLimits& limits, Chain& chain, ChainStore& store, PeerChannel& channel,
+                std::function<void(PeerId, const Hash256&)> blockServed = {});
 
     void onGetHeaders(PeerId peer, const GetHeaders& request);
     void onGetBlocks(PeerId peer, const GetBlocks& request);
@@ -36,6 +38,7 @@ private:
     ChainStore& store_;
     PeerChannel& channel_;
     ServeBudget budget_;
+    std::function<void(PeerId, const Hash256&)> blockServed_;
 };
 
 } // namespace pb::net

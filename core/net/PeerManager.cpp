@@ -42,7 +42,8 @@ PeerManager::PeerManager(NetSettings settings, Chain& chain, ChainStore& store, 
                  relay_.announce(connected, from);
              },
              hooks_.prunedBodyArrived, hooks_.checkPhoto}),
-      server_(settings_.serving, chain, store, channel_),
+      heights_(chain, sync_),
+      server_(settings_.serving, chain, store, channel_, [this](PeerId peer, const Hash256& block) { heights_.blockServed(peer, block); }),
       relay_(store, sync_, channel_, log, {hooks_.transactionReceived, hooks_.pendingTransaction}),
       compact_(chain.params(), store, channel_, log,
                {hooks_.pendingTransfers, [this](PeerId from, const BlockMessage& block) { sync_.onBlock(from, block); }}),
@@ -190,8 +191,10 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         else if constexpr (std::is_same_v<T, Inventory>) {
             relay_.onInventory(id, m);
             sync_.onBlockInventory(id, m.blocks);
-        } else if constexpr (std::is_same_v<T, GetHeaders>) server_.onGetHeaders(id, m);
-        else if constexpr (std::is_same_v<T, Headers>) sync_.onHeaders(id, m);
+        } else if constexpr (std::is_same_v<T, GetHeaders>) {
+            heights_.onGetHeaders(id, m);
+            server_.onGetHeaders(id, m);
+        } else if constexpr (std::is_same_v<T, Headers>) sync_.onHeaders(id, m);
         else if constexpr (std::is_same_v<T, GetBlocks>) server_.onGetBlocks(id, m);
         else if constexpr (std::is_same_v<T, BlockMessage>) sync_.onBlock(id, m);
         else if constexpr (std::is_same_v<T, NotFound>) {
@@ -204,8 +207,10 @@ void PeerManager::dispatch(Peer& peer, const Message& message)
         else if constexpr (std::is_same_v<T, GetBlockTransactions>) compact_.onGetBlockTransactions(id, m);
         else if constexpr (std::is_same_v<T, BlockTransactions>) compact_.onBlockTransactions(id, m);
         else if constexpr (std::is_same_v<T, GetTip>) tipRounds_.onGetTip(id, m);
-        else if constexpr (std::is_same_v<T, TipMessage>) tipRounds_.onTip(id, m, describe(peer));
-        else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");
+        else if constexpr (std::is_same_v<T, TipMessage>) {
+            heights_.onTip(id, m);
+            tipRounds_.onTip(id, m, describe(peer));
+        } else if constexpr (std::is_same_v<T, PhotoMessage>) misbehave(id, 10, "unrequested photo");
         else if constexpr (std::is_same_v<T, Reject>)
             log_.info(QString("peer %1 rejected something: %2 (%3)").arg(peer.link.address.toString(), m.code, m.reason));
     }, message);

@@ -7,6 +7,7 @@
 //   AddressBook  dial targets, backoff, seeds, the node catalogue
 //   BlockSync    headers-first sync, body download and deadlines, pruned bodies
 //   BlockServer  serving headers, blocks and photos within each peer's budget
+//   PeerHeights  how far each peer's chain reaches, from what it asks and its `tip`
 //   Relay        block and transaction announcements, inventory, transactions
 //   TipRounds    a mobile node's tip cross-check (TipCrossCheck.h)
 // Connections themselves (sockets, limits) belong to the transport behind LinkControl.
@@ -21,6 +22,7 @@
 #include "core/net/Messages.h"
 #include "core/net/NodeCatalogue.h"
 #include "core/net/PeerChannel.h"
+#include "core/net/PeerHeights.h"
 #include "core/net/PeerInfo.h"
 #include "core/net/PeerLink.h"
 #include "core/net/Relay.h"
@@ -158,6 +160,7 @@ private:
     PeerChannel channel_;
     AddressBook addresses_;
     BlockSync sync_;
+    PeerHeights heights_;
     BlockServer server_;
     Relay relay_;
     CompactBlockRelay compact_;

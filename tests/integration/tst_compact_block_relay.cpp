@@ -45,7 +45,8 @@ private slots:
         QVERIFY2(b_.daemon.start({"--port", QString::number(b_.port), "--seed", QString("127.0.0.1:%1").arg(a_.port)}),
                  qPrintable(b_.daemon.stderrText()));
         // Mining starts once B is connected, both at genesis: A then knows B's height and
-        // pushes each new block to it (a peer that joins late is told by inventory instead).
+        // pushes each new block to it from the first (a peer that joins late is pushed blocks
+        // only once it has synced from A: core/net/PeerHeights.h).
         QVERIFY(waitUntil([&] { return httpGet(b_.daemon.restPort(), "/api/v1/status").json.value("peers").toInt() >= 1; }, 30000));
         QCOMPARE(a_.daemon.operatorSend("POST", "/api/v1/mining", R"({"active": true})").status, 200);
     }

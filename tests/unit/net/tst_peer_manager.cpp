@@ -220,6 +220,45 @@ private slots:
         QVERIFY(!f.links.wasDisconnected(4));
         QCOMPARE(f.saved.size(), size_t(1));  // only the verified one is recorded
     }
+    // A peer's handshake height goes stale as it syncs; what it asks for and its `tip` tell how
+    // far it got, so the next block is pushed to it rather than announced. Claims about blocks
+    // off our active chain, or unknown ones, teach nothing.
+    void aPeerThatSyncedAfterItsHandshakeGetsTheNextBlockPushed()
+    {
+        Fixture f;
+        const auto blocks = f.branch(f.genesis(), 4, 0xA0);
+        for (size_t i = 0; i < 3; ++i) QVERIFY(f.chain.submitBlock(blocks[i].serialize(), nullptr, f.channel.nowSeconds()).ok());
+        const auto side = f.branch(f.genesis(), 1, 0xB0);  // known, on another branch
+        QVERIFY(f.chain.submitBlock(side[0].serialize(), nullptr, f.channel.nowSeconds()).ok());
+        QCOMPARE(f.chain.tip().hash, blocks[2].hash());
+        for (PeerId p : {1, 2, 3, 4, 5}) f.handshake(p, f.open(p, QString("127.0.0.%1").arg(10 + p)), keyFor(uint8_t(0x20 + p)));
+
+        f.receive(1, GetHeaders{{f.genesis()}, {}});  // a late joiner syncing from us
+        f.receive(1, GetBlocks{{blocks[0].hash(), blocks[1].hash(), blocks[2].hash()}});
+        QCOMPARE(f.links.take<BlockMessage>(1).size(), size_t(3));
+        f.receive(2, GetHeaders{{blocks[2].hash(), blocks[1].hash(), f.genesis()}, {}});  // synced elsewhere
+        f.receive(3, TipMessage{3, blocks[2].hash(), blocks[2].hash()});
+        // Peer 4 says nothing; peer 5 claims a side block and asks for one we do not have.
+        f.receive(5, GetHeaders{{side[0].hash(), f.genesis()}, {}});
+        Hash256 unknown{};
+        unknown.fill(0xEE);
+        f.receive(5, GetBlocks{{side[0].hash(), unknown}});
+        f.links.clear();
+
+        QVERIFY(f.chain.submitBlock(blocks[3].serialize(), nullptr, f.channel.nowSeconds()).ok());
+        f.manager.announce({blocks[3].hash()});
+        for (PeerId pushed : {1, 2, 3}) {
+            const auto got = f.links.take<BlockMessage>(pushed);
+            QCOMPARE(got.size(), size_t(1));
+            QCOMPARE(got[0].block, blocks[3].serialize());
+            QVERIFY(f.links.take<Inventory>(pushed).empty());
+        }
+        for (PeerId told : {4, 5}) {
+            QVERIFY(f.links.take<BlockMessage>(told).empty());
+            QCOMPARE(f.links.take<Inventory>(told).at(0).blocks, std::vector<Hash256>{blocks[3].hash()});
+        }
+        for (PeerId p : {1, 2, 3, 4, 5}) QCOMPARE(f.score(p), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(PeerManagerTest)
