@@ -27,8 +27,10 @@ inline net::Hello helloFrom(const crypto::Ed25519Key& key, const Hash256& genesi
     return hello;
 }
 
-// Reads messages from the node until its hello; nullopt when none comes within `timeoutMs`.
-inline std::optional<net::Hello> awaitHello(RawPeer& peer, int timeoutMs = 5000)
+// Reads messages from the node until one of type T (others are skipped); nullopt when none
+// comes within `timeoutMs`.
+template <class T>
+std::optional<T> awaitMessage(RawPeer& peer, int timeoutMs = 5000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -37,10 +39,12 @@ inline std::optional<net::Hello> awaitHello(RawPeer& peer, int timeoutMs = 5000)
         if (!frame) return std::nullopt;
         QString error;
         const auto message = net::decode(*frame, &error);
-        if (const auto* hello = message ? std::get_if<net::Hello>(&*message) : nullptr) return *hello;
+        if (const T* m = message ? std::get_if<T>(&*message) : nullptr) return *m;
     }
     return std::nullopt;
 }
+
+inline std::optional<net::Hello> awaitHello(RawPeer& peer, int timeoutMs = 5000) { return awaitMessage<net::Hello>(peer, timeoutMs); }
 
 // Sends `hello` (whose pack `key` signed) and completes the handshake; false when the node's
 // hello never came.

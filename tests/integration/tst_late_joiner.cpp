@@ -16,26 +16,6 @@
 using namespace pb;
 using namespace pb::test;
 
-namespace {
-
-// The next message of type T the node sends `peer` within `timeoutMs`; others are skipped.
-template <class T>
-std::optional<T> next(RawPeer& peer, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        const auto frame = peer.readMessage(int(timeoutMs - timer.elapsed()));
-        if (!frame) return std::nullopt;
-        QString error;
-        const auto message = net::decode(*frame, &error);
-        if (const T* m = message ? std::get_if<T>(&*message) : nullptr) return *m;
-    }
-    return std::nullopt;
-}
-
-} // namespace
-
 class LateJoinerTest : public QObject {
     Q_OBJECT
 private:
@@ -71,13 +51,13 @@ private slots:
 
         // Headers-first sync from genesis, as a node that just started does.
         peer.sendFrame(net::encode(net::GetHeaders{{genesis_}, {}}));
-        const auto headers = next<net::Headers>(peer, 5000);
+        const auto headers = awaitMessage<net::Headers>(peer, 5000);
         QVERIFY(headers);
         QCOMPARE(int(headers->headers.size()), height);
         net::GetBlocks wanted;
         for (const Bytes& h : headers->headers) wanted.hashes.push_back(BlockHeader::parse(h.data(), h.size())->hash());
         peer.sendFrame(net::encode(wanted));
-        for (int i = 0; i < height; ++i) QVERIFY(next<net::BlockMessage>(peer, 5000));
+        for (int i = 0; i < height; ++i) QVERIFY(awaitMessage<net::BlockMessage>(peer, 5000));
         Hash256 tip = wanted.hashes.back();
 
         // Each new block comes whole, on the last one: never as inventory.
