@@ -107,29 +107,6 @@ std::optional<Run> measure(const std::string& name, const Recognizer& recognizer
     return run;
 }
 
-// NanoDet on the mirror image of each photo as the recognizer normalises it (decode, flip, detect).
-std::optional<Run> measureMirrored(const NanoDetRecognizer& nanodet, const manifest::Manifest& manifest,
-                                   const std::vector<Bytes>& photos)
-{
-    const PhotoDecoder decoder(NanoDetConfig{}.decodeLimits);
-    Run run{"NanoDet, mirrored", NanoDetConfig{}.claimThreshold, {}, {}};
-    for (size_t i = 0; i < photos.size(); ++i) {
-        const auto start = Clock::now();
-        DecodeResult decoded = decoder.decode(photos[i]);
-        if (!decoded.ok()) {
-            std::fprintf(stderr, "%s: %s\n", qPrintable(manifest.photos[i].file), decoded.message.c_str());
-            return std::nullopt;
-        }
-        cv::flip(decoded.photo->color, decoded.photo->color, 1);
-        cv::flip(decoded.photo->gray, decoded.photo->gray, 1);
-        const Recognition mirrored = finishRecognition(nanodet.detect(*decoded.photo), run.claimThreshold, 0);
-        run.millis.push_back(millisSince(start));
-        addSamples(run, nanodet.labels(), manifest.photos[i],
-                   [&](const std::string& label) { return mirrored.bestScore(label); });
-    }
-    return run;
-}
-
 // The samples of `run` whose label `keep` accepts (one model's labels of a combined recognizer),
 // with the same times.
 Run subset(const std::string& name, const Run& run, const std::function<bool(const std::string&)>& keep)
@@ -352,7 +329,16 @@ int main(int argc, char** argv)
     }
     std::printf("\nNanoDet start-up (read, check and import the model): %.0f ms\n", millisSince(start));
     const std::optional<Run> plain = measure("NanoDet (80 COCO labels)", *nanodet, NanoDetConfig{}.claimThreshold, manifest, photos, rounds);
-    const std::optional<Run> mirrored = plain ? measureMirrored(*nanodet, manifest, photos) : std::nullopt;
+    // NanoDet on the mirror image of each photo as the recognizer normalises it.
+    const auto detectMirrored = [&](const NormalisedPhoto& p) {
+        NormalisedPhoto mirror{{}, {}, p.source};
+        cv::flip(p.color, mirror.color, 1);
+        cv::flip(p.gray, mirror.gray, 1);
+        return nanodet->detect(mirror);
+    };
+    const std::optional<Run> mirrored =
+        plain ? measureDetector("NanoDet, mirrored", nanodet->labels(), NanoDetConfig{}.claimThreshold, manifest, photos, detectMirrored)
+              : std::nullopt;
     if (!mirrored) return 1;
     report(*plain, manifest, true);
     std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
