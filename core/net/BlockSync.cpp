@@ -335,11 +335,7 @@ void BlockSync::submit(PeerId id, const Hash256& hash, const BlockMessage& messa
 
 int BlockSync::window() const
 {
-    const size_t largest = connectRun_.largestBlockBytes();
-    if (!connectRun_.wanted() || largest == 0) return settings_.maxBlocksInFlightPerPeer;  // 0: no block seen yet
-    const size_t fitting = kSyncWindowBytes / largest;
-    return int(std::clamp<size_t>(fitting, size_t(settings_.maxBlocksInFlightPerPeer),
-                                  size_t(std::max(settings_.maxBlocksInFlightPerPeer, settings_.syncBlocksInFlightPerPeer))));
+    return connectRun_.window(settings_.maxBlocksInFlightPerPeer, settings_.syncBlocksInFlightPerPeer);
 }
 
 void BlockSync::connectRun()

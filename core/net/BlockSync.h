@@ -31,7 +31,7 @@ namespace pb::net {
 struct SyncSettings {
     int maxBlocksInFlightPerPeer = 16;
     // Far behind the best header (ConnectRun::wanted), blocks are connected in runs of half the
-    // window, and the window widens up to this as far as kSyncWindowBytes of the last run's
+    // window, and the window widens up to this as far as ConnectRun::kSyncWindowBytes of the last run's
     // largest block fit: not for large photo blocks, whose answers must fit a send buffer.
     int syncBlocksInFlightPerPeer = 64;
     int blockDownloadTimeoutMs = 20000;  // a requested block is due by then
@@ -64,7 +64,6 @@ public:
     static constexpr size_t kMaxPhotoChecks = 64;  // blocks (photos in memory) waiting for a verdict
     static constexpr qint64 kHeadersAnswerTimeoutMs = 60'000;
     static constexpr size_t kStaleBlocksRemembered = 16;  // per peer
-    static constexpr size_t kSyncWindowBytes = 16 * 1024 * 1024;
 
     BlockSync(SyncSettings settings, Chain& chain, ChainStore& store, PeerChannel& channel, Logger& log, SyncHooks hooks);
 

@@ -11,6 +11,13 @@ void ConnectRun::add(const Hash256& hash, PeerId from, size_t bytes)
     largestInRun_ = std::max(largestInRun_, bytes);
 }
 
+int ConnectRun::window(int normal, int wide) const
+{
+    const size_t largest = largestBlockBytes();
+    if (!wanted() || largest == 0) return normal;  // 0: no block seen yet
+    return int(std::clamp<size_t>(kSyncWindowBytes / largest, size_t(normal), size_t(std::max(normal, wide))));
+}
+
 ConnectRun::Outcome ConnectRun::connect(uint64_t now)
 {
     Outcome outcome;

@@ -18,6 +18,8 @@ class ConnectRun {
 public:
     // How far below the best header the tip must be for blocks to be connected in runs.
     static constexpr uint64_t kFarBehind = 64;
+    // The most a peer's wide download window may hold, by the largest recent block's size.
+    static constexpr size_t kSyncWindowBytes = 16 * 1024 * 1024;
 
     explicit ConnectRun(Chain& chain) : chain_(chain) {}
 
@@ -29,6 +31,9 @@ public:
     bool empty() const { return senders_.empty(); }
     // The largest block (with its photo) of this run and the last; 0 before any.
     size_t largestBlockBytes() const { return std::max(largestInRun_, largestInLastRun_); }
+    // The download window per peer: `normal`, or while blocks are connected in runs as many as
+    // kSyncWindowBytes of the largest recent block allow, between `normal` and `wide`.
+    int window(int normal, int wide) const;
 
     struct Outcome {
         AcceptResult result;  // of Chain::connectStored

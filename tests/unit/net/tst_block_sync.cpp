@@ -298,7 +298,7 @@ private slots:
 
         f.sync.onBlock(1, BlockMessage{blocks[0].serialize(), photos[0]});
         QCOMPARE(f.chain.tip().hash, blocks[0].hash());
-        const size_t fitting = BlockSync::kSyncWindowBytes / (blocks[0].serialize().size() + photoBytes);
+        const size_t fitting = ConnectRun::kSyncWindowBytes / (blocks[0].serialize().size() + photoBytes);
         QVERIFY(fitting > window && fitting < size_t(f.settings.syncBlocksInFlightPerPeer));
         QCOMPARE(requested(f.links, 1), f.hashes({blocks.begin() + long(window), blocks.begin() + long(1 + fitting)}));
     }
