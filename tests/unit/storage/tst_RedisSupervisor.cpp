@@ -182,7 +182,7 @@ void TestRedisSupervisor::keepsWaitingWhileServerLoadsLargeAof()
     QTemporaryDir dir(kShortTempDirTemplate);
     // Many small commands, like a chain's: Redis answers clients (with LOADING) every 1024
     // commands it replays.
-    constexpr int kKeys = 1000000, kKeysPerCommand = 5, kCommandsPerPipeline = 10000;
+    constexpr int kKeys = 4000000, kKeysPerCommand = 5, kCommandsPerPipeline = 10000;
     QString error;
     {
         RedisSupervisor supervisor(dir.path());
@@ -206,7 +206,10 @@ void TestRedisSupervisor::keepsWaitingWhileServerLoadsLargeAof()
 
     // Far shorter than loading takes: start() must wait for a server that answers LOADING.
     RedisSupervisorOptions options;
-    options.startTimeoutMs = 400;  // room for a busy machine to create the socket
+    // Longer than the supervisor's 1-s probe, so one unanswered probe on a busy machine does not
+    // end the wait before the server has said LOADING (CI failed so with 400 ms); loading the
+    // 4M keys takes 5-6 s on a loaded 2-core machine, about 1.3 s per million.
+    options.startTimeoutMs = 1500;
     RedisSupervisor again(dir.path(), options);
     QSignalSpy logged(&again, &RedisSupervisor::logMessage);
     QElapsedTimer timer;
