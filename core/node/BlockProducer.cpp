@@ -80,6 +80,11 @@ bool BlockProducer::photoJobChanged() const
 void BlockProducer::refreshTemplate()
 {
     if (!miner_.isRunning()) return;
+    if (waitsForInitialSync()) {
+        miner_.clearWork();
+        template_.reset();
+        return;  // asked again when the tip moves, and by the refresh timer
+    }
     try {
         // The oldest confirmed job rides on the block; without one, a photo-less block.
         templatePhotoJobId_.clear();
@@ -150,6 +155,29 @@ void BlockProducer::onNonceFound(uint64_t workUnitId, uint64_t nonce)
     ++blocksFound_;
     rewardsUnits_ += Transaction::parse(block.transactions.front())->coinbase.amount;
     onMined_(r);
+}
+
+bool BlockProducer::waitsForInitialSync()
+{
+    const uint64_t tip = chain_.tip().height, best = chain_.bestHeader().height;
+    const InitialSyncGate::Answer answer = initialSync_.ask(tip, best, nowSeconds());
+    switch (answer.change) {
+    case InitialSyncGate::Change::None: break;
+    case InitialSyncGate::Change::StartsWaiting:
+        log_.info(QString("mining waits for initial sync: tip %1, best header %2 (until caught up, or %3 s without progress)")
+                      .arg(tip)
+                      .arg(best)
+                      .arg(InitialSyncGate::kStallSeconds));
+        break;
+    case InitialSyncGate::Change::CaughtUp: log_.info(QString("initial sync caught up at height %1: mining resumes").arg(tip)); break;
+    case InitialSyncGate::Change::Stalled:
+        log_.warning(QString("initial sync made no progress for %1 s at height %2 of %3: mining resumes and no longer waits")
+                         .arg(InitialSyncGate::kStallSeconds)
+                         .arg(tip)
+                         .arg(best));
+        break;
+    }
+    return answer.decision == InitialSyncGate::Decision::Wait;
 }
 
 QString BlockProducer::describeRejection(const AcceptResult& r)

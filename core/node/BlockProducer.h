@@ -2,11 +2,13 @@
 // Turns the chain's tip, the oldest ready photo job and the best pending transfers into work
 // for the miner, and a found nonce back into a block submitted to the chain. Refreshes the
 // template when its inputs change (at once, or coalesced after new transfers) and every ten
-// seconds so header times follow the clock; pauses while block times run ahead of the clock.
+// seconds so header times follow the clock; pauses while block times run ahead of the clock and
+// while initial sync is far behind (InitialSyncGate).
 // Lives on the engine thread.
 #include "core/chain/Chain.h"
 #include "core/mining/BlockAssembler.h"
 #include "core/mining/Miner.h"
+#include "core/node/InitialSyncGate.h"
 #include "core/util/Logger.h"
 
 #include <QObject>
@@ -50,6 +52,8 @@ public:
 
 private:
     void onNonceFound(uint64_t workUnitId, uint64_t nonce);
+    // Asks initialSync_, logging when the answer changes.
+    bool waitsForInitialSync();
     static QString describeRejection(const AcceptResult& result);
 
     Chain& chain_;
@@ -68,6 +72,7 @@ private:
     uint64_t blocksFound_ = 0;
     uint64_t rewardsUnits_ = 0;
     bool clockWait_ = false;
+    InitialSyncGate initialSync_;
     mining::Miner miner_;                 // last: its threads stop before the rest goes
 };
 

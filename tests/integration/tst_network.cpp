@@ -135,14 +135,21 @@ private slots:
         for (Node* n : {&first, &second}) QCOMPARE(n->daemon->terminate(), 0);
     }
 
-    void killNineDuringSyncResumesAndConverges()
+    // A head with 100 blocks that no longer mines.
+    static void startSourceOf100Blocks(Node& source)
     {
-        Node source, syncing;
         QVERIFY(source.daemon->start({"--mode", "head", "--port", QString::number(source.port), "--mine", "--threads", "2"}));
         // Under the sanitizers a block costs far more than the ~20 ms of hashing: keep the chain short.
         QVERIFY(waitUntil([&] { return source.daemon->height() >= 100; }, 120000));
         QCOMPARE(source.daemon->terminate(), 0);
         QVERIFY2(source.daemon->start({"--mode", "head", "--port", QString::number(source.port)}), qPrintable(source.daemon->stderrText().right(3000)));
+    }
+
+    void killNineDuringSyncResumesAndConverges()
+    {
+        Node source, syncing;
+        startSourceOf100Blocks(source);
+        if (QTest::currentTestFailed()) return;
         const QString target = tipOf(*source.daemon);
 
         QVERIFY(syncing.daemon->start({"--port", QString::number(syncing.port), "--seed", source.address()}));
@@ -151,6 +158,26 @@ private slots:
         QVERIFY(syncing.daemon->start({"--port", QString::number(syncing.port), "--seed", source.address()}));
         QVERIFY2(waitUntil([&] { return tipOf(*syncing.daemon) == target; }, 30000), qPrintable(syncing.daemon->stderrText()));
         for (Node* n : {&source, &syncing}) QCOMPARE(n->daemon->terminate(), 0);
+    }
+
+    // A miner that joins far behind waits until it has the chain, then mines on its tip (before
+    // the peer's headers arrive it mines on its own, as a node without peers must: those few
+    // blocks are replaced).
+    void aMinerFarBehindWaitsForSyncThenMinesOnTheSyncedTip()
+    {
+        Node source, joiner;
+        startSourceOf100Blocks(source);
+        if (QTest::currentTestFailed()) return;
+        const qint64 sourceHeight = source.daemon->height();
+        const QString sourceTip = tipOf(*source.daemon);
+        QVERIFY(joiner.daemon->start({"--port", QString::number(joiner.port), "--mine", "--seed", source.address()}));
+        QVERIFY2(waitUntil([&] { return joiner.daemon->height() >= sourceHeight + 3; }, 60000), qPrintable(joiner.daemon->stderrText()));
+        const QString log = joiner.daemon->stderrText();
+        QVERIFY2(log.contains("mining waits for initial sync"), qPrintable(log));
+        QVERIFY2(log.contains(QString("initial sync caught up at height %1:").arg(sourceHeight)), qPrintable(log));
+        const QString path = QString("/api/v1/blocks/%1").arg(sourceHeight);
+        QCOMPARE(httpGet(joiner.daemon->restPort(), path).json.value("hash").toString(), sourceTip);
+        for (Node* n : {&source, &joiner}) QCOMPARE(n->daemon->terminate(), 0);
     }
 };
 
