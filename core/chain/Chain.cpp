@@ -215,8 +215,7 @@ AcceptResult Chain::submitBlock(const Bytes& encoded, const Bytes* photo, uint64
         remember(entry);
         noteBestHeader(entry);
         result.outcome = AcceptOutcome::Stored;
-        if (inHand_.size() >= kMaxBlocksInHand) inHand_.clear();
-        inHand_.emplace(result.hash, std::move(block));
+        holdBlock(result.hash, std::move(block), encoded.size());
         if (connect == Connect::Later) return result;
 
         if (const auto target = bestActivatable()) activate(*target, now, result);
@@ -326,7 +325,7 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     for (const BlockIndexEntry& entry : branch) {
         const auto inHand = inHand_.find(entry.hash);
         const auto bytes = inHand != inHand_.end() ? std::nullopt : store_.blockBytes(entry.hash);
-        const auto block = inHand != inHand_.end() ? std::optional<Block>(inHand->second) : bytes ? Block::parse(*bytes) : std::nullopt;
+        const auto block = inHand != inHand_.end() ? std::optional<Block>(inHand->second.block) : bytes ? Block::parse(*bytes) : std::nullopt;
         if (!block) throw StoreError("stored body of block " + hex(entry.hash) + " is missing or damaged");
         ChainContext ctx = contextAfter(parent, now);
         if (block->photoHash) ctx.photoAlreadyOnChain = pending.photoOnChain(*block->photoHash);
@@ -354,7 +353,7 @@ void Chain::activate(const BlockIndexEntry& target, uint64_t now, AcceptResult& 
     active_.resize(fork.height + 1);
     for (const auto& c : update.connect) {
         active_.push_back(c.entry.hash);
-        inHand_.erase(c.entry.hash);
+        releaseHeld(c.entry.hash);
     }
     for (const auto& d : update.disconnect) result.disconnected.push_back(d.entry);
     for (const auto& c : update.connect) result.connected.push_back(c.entry);
@@ -390,12 +389,29 @@ void Chain::dropUnreachableSideBodies()
     }
 }
 
+void Chain::holdBlock(const Hash256& hash, Block block, size_t bytes)
+{
+    if (inHand_.size() >= kMaxBlocksInHand || bytesInHand_ + bytes > kMaxBytesInHand) {
+        inHand_.clear();
+        bytesInHand_ = 0;
+    }
+    if (inHand_.emplace(hash, HeldBlock{std::move(block), bytes}).second) bytesInHand_ += bytes;
+}
+
+void Chain::releaseHeld(const Hash256& hash)
+{
+    const auto held = inHand_.find(hash);
+    if (held == inHand_.end()) return;
+    bytesInHand_ -= held->second.bytes;
+    inHand_.erase(held);
+}
+
 void Chain::rejectInBranch(const BlockIndexEntry& entry, const ValidationResult& why, const std::vector<BlockIndexEntry>& branch,
                            size_t position, AcceptResult& result)
 {
     store_.markInvalid(entry.hash);
     index_.erase(entry.hash);
-    inHand_.erase(entry.hash);
+    releaseHeld(entry.hash);
     result.invalidBlock = entry.hash;
     if (onBestChain(entry)) {
         // Sync goes on up to the invalid block's parent when that still leads, else from the tip.

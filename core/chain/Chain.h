@@ -86,6 +86,8 @@ public:
     const TipInfo& tip() const { return tip_; }
     // The most-work header known (at least the tip): how far sync has to go.
     const BlockIndexEntry& bestHeader() const { return bestHeader_; }
+    // The encoded bytes of the blocks kept parsed for connecting later (see inHand_).
+    size_t bytesInHand() const { return bytesInHand_; }
 
     // Validates an encoded block (and its photo, when it names one), stores it, and switches
     // the active chain to it when its branch has the most work. A claimed label is judged by
@@ -199,9 +201,19 @@ private:
     static constexpr size_t kMaxCachedAccounts = 100'000;  // then it starts again, empty
     std::map<crypto::AddressHash, AccountState> accounts_;
     std::vector<Hash256> active_;
-    // Blocks stored by submitBlock and not connected yet, parsed: connecting them reads no body back.
-    static constexpr size_t kMaxBlocksInHand = 128;  // then it starts again, empty (a block is up to 1 MiB)
-    std::unordered_map<Hash256, Block, HashKey> inHand_;
+    // Blocks stored by submitBlock and not connected yet, parsed: connecting them reads no body
+    // back. Bounded by count and by their encoded bytes (a run of 32 blocks of 1 MiB fits); past
+    // either it starts again, empty, and a run reads the rest back from the store.
+    static constexpr size_t kMaxBlocksInHand = 128;
+    static constexpr size_t kMaxBytesInHand = 40u << 20;
+    struct HeldBlock {
+        Block block;
+        size_t bytes = 0;
+    };
+    std::unordered_map<Hash256, HeldBlock, HashKey> inHand_;
+    size_t bytesInHand_ = 0;
+    void holdBlock(const Hash256& hash, Block block, size_t bytes);
+    void releaseHeld(const Hash256& hash);
     // The best header's chain by height, sharing the active chain's prefix: sync finds the next
     // bodies to fetch and to connect here instead of walking the tree from the best header.
     std::vector<Hash256> bestChain_;

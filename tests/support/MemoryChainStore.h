@@ -16,6 +16,7 @@ class MemoryChainStore : public ChainStore {
 public:
     bool failWrites = false;
     int updatesApplied = 0;
+    int bodyReads = 0;
 
     std::optional<Hash256> tipHash() override { return tip_; }
     std::optional<BlockIndexEntry> indexEntry(const Hash256& hash) override { return find(index_, hash); }
@@ -25,7 +26,11 @@ public:
     }
     std::vector<Hash256> activeChain() override { return active_; }
     std::optional<Bytes> headerBytes(const Hash256& hash) override { return find(headers_, hash); }
-    std::optional<Bytes> blockBytes(const Hash256& hash) override { return find(blocks_, hash); }
+    std::optional<Bytes> blockBytes(const Hash256& hash) override
+    {
+        ++bodyReads;
+        return find(blocks_, hash);
+    }
     std::optional<std::vector<BalanceChange>> undoData(const Hash256& hash) override { return find(undo_, hash); }
     std::optional<Bytes> photo(const Hash256& photoHash) override { return find(photos_, photoHash); }
     std::optional<Hash256> photoBlock(const Hash256& photoHash) override { return find(photoBlocks_, photoHash); }

@@ -207,17 +207,23 @@ private slots:
         chain.load();
         BlockIndexEntry parent = *store.indexEntry(chain.tip().hash);
         std::vector<Hash256> stored;
+        size_t bytes = 0;
         for (uint64_t i = 0; i < 3; ++i) {
-            const AcceptResult r = chain.submitBlock(blockOn(parent, 0x11, kNow + i), nullptr, kNow + i, nullptr, Chain::Connect::Later);
+            const Bytes block = blockOn(parent, 0x11, kNow + i);
+            bytes += block.size();
+            const AcceptResult r = chain.submitBlock(block, nullptr, kNow + i, nullptr, Chain::Connect::Later);
             QCOMPARE(r.outcome, AcceptOutcome::Stored);
             stored.push_back(r.hash);
             parent = *store.indexEntry(r.hash);
         }
+        QCOMPARE(chain.bytesInHand(), bytes);  // kept parsed: connecting reads no body back
         QCOMPARE(chain.tip().height, uint64_t(0));
         QCOMPARE(store.balance(address(0x11)), uint64_t(0));
 
-        const int updates = store.updatesApplied;
+        const int updates = store.updatesApplied, reads = store.bodyReads;
         const AcceptResult r = chain.connectStored(kNow + 3);
+        QCOMPARE(store.bodyReads, reads);
+        QCOMPARE(chain.bytesInHand(), size_t(0));
         QCOMPARE(r.outcome, AcceptOutcome::Connected);
         QCOMPARE(r.hash, stored.back());
         QCOMPARE(r.connected.size(), size_t(3));
@@ -228,6 +234,31 @@ private slots:
         // Nothing is left to connect.
         QVERIFY(chain.connectStored(kNow + 4).connected.empty());
         QCOMPARE(store.updatesApplied, updates + 1);
+    }
+
+    void blocksHeldForLaterAreBoundedAndReadBackBeyondTheBound()
+    {
+        test::MemoryChainStore store;
+        Chain chain(net_, store);
+        chain.load();
+        BlockIndexEntry parent = *store.indexEntry(chain.tip().hash);
+        constexpr int kBlocks = 130;  // two past the 128 a chain keeps parsed
+        size_t lastBytes = 0;
+        for (int i = 0; i < kBlocks; ++i) {
+            const Bytes block = blockOn(parent, 0x12, kNow + uint64_t(i));
+            lastBytes = block.size();
+            const AcceptResult r = chain.submitBlock(block, nullptr, kNow + uint64_t(i), nullptr, Chain::Connect::Later);
+            QCOMPARE(r.outcome, AcceptOutcome::Stored);
+            parent = *store.indexEntry(r.hash);
+        }
+        // The 129th started the held set again: the last two are held, the first 128 are not.
+        QCOMPARE(chain.bytesInHand(), 2 * lastBytes);
+        const int reads = store.bodyReads;
+        const AcceptResult r = chain.connectStored(kNow + kBlocks);
+        QCOMPARE(r.connected.size(), size_t(kBlocks));
+        QCOMPARE(store.bodyReads - reads, kBlocks - 2);
+        QCOMPARE(chain.bytesInHand(), size_t(0));
+        QCOMPARE(store.balance(address(0x12)), uint64_t(kBlocks) * kCoin);
     }
 
     void aFailingStoreLeavesTheChainWhereItWas()
