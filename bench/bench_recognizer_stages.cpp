@@ -3,8 +3,10 @@
 // working size, each network's detect (its own letterbox resize included) and the whole
 // recognize call. Wall time moves with the machine's load, so the process CPU time (getrusage,
 // every thread) is printed beside it. Each stage runs `rounds` times per photo; the median is kept.
+// PoseNet (person evidence from body keypoints, not part of the fused recognizer yet) is timed too.
 //     bench_recognizer_stages [manifest] [rounds]
 #include "core/photo/FusedRecognizer.h"
+#include "core/photo/PoseNetPersonDetector.h"
 #include "tests/unit/photo/PhotoManifest.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -60,7 +62,8 @@ Cost measure(int rounds, const std::function<void()>& work)
 }
 
 const char* const kStages[] = {"imdecode", "imdecode/2", "imdecode/4", "imdecode/8", "decode+normalise",
-                               "NanoDet",  "CenterNet",  "BlazeFace",  "fused recognize"};
+                               "NanoDet",  "CenterNet",  "BlazeFace",  "fused recognize", "PoseNet (not in fused)"};
+const size_t kFusedStage = 8;
 const size_t kStageCount = sizeof kStages / sizeof kStages[0];
 
 } // namespace
@@ -80,7 +83,8 @@ int main(int argc, char** argv)
     const std::unique_ptr<NanoDetRecognizer> nanodet = fused ? NanoDetRecognizer::create({}, &error) : nullptr;
     const auto centernet = nanodet ? CenterNetDetector::create({config.modelDir}, &error) : nullptr;
     const auto faces = centernet ? BlazeFaceDetector::create({config.modelDir}, &error) : nullptr;
-    if (!faces) {
+    const auto poses = faces ? PoseNetPersonDetector::create({config.modelDir}, &error) : nullptr;
+    if (!poses) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }
@@ -112,7 +116,8 @@ int main(int argc, char** argv)
         row.stages[5] = measure(rounds, [&] { nanodet->detect(photo); });
         row.stages[6] = measure(rounds, [&] { centernet->detect(photo); });
         row.stages[7] = measure(rounds, [&] { faces->detect(photo); });
-        row.stages[8] = measure(rounds, [&] { fused->recognize(bytes); });
+        row.stages[kFusedStage] = measure(rounds, [&] { fused->recognize(bytes); });
+        row.stages[9] = measure(rounds, [&] { poses->detect(photo); });
         rows.push_back(row);
     }
     std::printf("%zu photos, %d rounds each; per stage over the photos: median and p95 of wall time, median and p95 of CPU time (ms)\n",
@@ -126,7 +131,7 @@ int main(int argc, char** argv)
         std::printf("| %s | %.1f | %.1f | %.1f | %.1f |\n", kStages[s], percentile(wall, 0.5), percentile(wall, 0.95),
                     percentile(cpu, 0.5), percentile(cpu, 0.95));
     }
-    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.stages[8].wallMs > b.stages[8].wallMs; });
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.stages[kFusedStage].wallMs > b.stages[kFusedStage].wallMs; });
     std::printf("\nthe 12 slowest photos by fused recognize wall time: wall ms (CPU ms) per stage\n| photo | size |");
     for (const char* stage : kStages) std::printf(" %s |", stage);
     std::printf("\n");

@@ -42,7 +42,8 @@ dpkg -x "$app_deb" "$root"
 for f in usr/bin/photoblocksd usr/bin/photoblocks usr/share/photoblocks/models/nanodet.json \
          usr/share/photoblocks/models/nanodet.bin usr/share/photoblocks/models/centernet.json \
          usr/share/photoblocks/models/centernet.bin usr/share/photoblocks/models/blazeface.json \
-         usr/share/photoblocks/models/blazeface.bin lib/systemd/system/photoblocksd.service \
+         usr/share/photoblocks/models/blazeface.bin usr/share/photoblocks/models/posenet.json \
+         usr/share/photoblocks/models/posenet.bin lib/systemd/system/photoblocksd.service \
          etc/photoblocks/photoblocksd.conf usr/share/man/man1/photoblocksd.1.gz usr/share/man/man1/photoblocks.1.gz \
          usr/share/applications/org.photoblocks.Photoblocks.desktop usr/share/icons/hicolor/scalable/apps/photoblocks.svg \
          usr/share/metainfo/org.photoblocks.Photoblocks.metainfo.xml; do

