@@ -122,9 +122,10 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         {"network", "Network: dev, test or a custom network's name (default dev).", "name"},
         {"network-file", "Join the custom network this file describes (its head writes network.json).", "file"},
         {"recognizer", "Photo recognizer: nanodet (80 COCO labels; the default on dev, test and custom networks that pin it), "
-                       "fused (NanoDet and CenterNet agreeing, and face; the default of new custom networks), cascade (face) "
+                       "fused (NanoDet and CenterNet agreeing, and face; custom networks that pin it), fused2 (fused and "
+                       "PoseNet's person evidence; the default of new custom networks), cascade (face) "
                        "or dnn (--recognizer-model).", "kind"},
-        {"recognizer-nanodet-dir", QString("Directory of the recognizer models nanodet, centernet and blazeface, .json and .bin each (default %1).")
+        {"recognizer-nanodet-dir", QString("Directory of the recognizer models nanodet, centernet, blazeface and posenet, .json and .bin each (default %1).")
                                         .arg(QString::fromStdString(photo::defaultNanoDetModelDir())), "dir"},
         {"recognizer-data", "The cascade recognizer's directory (default /usr/share/opencv4/haarcascades).", "dir"},
         {"recognizer-model", "The dnn recognizer: a cv::dnn classifier with this model file.", "file"},

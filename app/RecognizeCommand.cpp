@@ -14,7 +14,7 @@ namespace pb::app {
 namespace {
 
 const char* const kUsage =
-    "usage: photoblocksd recognize [--recognizer nanodet|fused|cascade] [--recognizer-nanodet-dir DIR]\n"
+    "usage: photoblocksd recognize [--recognizer nanodet|fused|fused2|cascade] [--recognizer-nanodet-dir DIR]\n"
     "                              [--recognizer-data DIR] PHOTO...\n"
     "  What the recognizer sees in each photo, one JSON line per photo; no node is started.\n";
 
@@ -56,7 +56,7 @@ int runRecognizeCommand(const QStringList& arguments, QTextStream& out, QTextStr
         return 2;
     }
     if (config.recognizer == "dnn") {
-        err << "recognize: --recognizer nanodet, fused or cascade (the dnn classifier needs the node's options)\n";
+        err << "recognize: --recognizer nanodet, fused, fused2 or cascade (the dnn classifier needs the node's options)\n";
         return 2;
     }
     std::string error;

@@ -1,5 +1,5 @@
 #pragma once
-// `photoblocksd recognize [--recognizer nanodet|fused|cascade] [--recognizer-nanodet-dir DIR]
+// `photoblocksd recognize [--recognizer nanodet|fused|fused2|cascade] [--recognizer-nanodet-dir DIR]
 // [--recognizer-data DIR] FILE...`: runs a recognizer (default NanoDet, as a node would) on
 // photo files and prints one JSON object per file and line (see core/photo/RecognitionJson.h).
 #include <QStringList>

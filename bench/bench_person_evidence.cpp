@@ -61,7 +61,7 @@ std::vector<ScoredLabel> samplesUnder(const std::vector<PhotoScores>& photos, co
         if (rule) {
             const double person = rule->person(scores["person"], p.keypoints[size_t(rule->keypoints - 1)]);
             if (rule->faceFollowsNewPerson)
-                scores["face"] = std::min(faceScoreOnClaimScale(p.blazeFace, config.faceClaimThreshold, config.claimThreshold), person);
+                scores["face"] = std::min(scoreOnClaimScale(p.blazeFace, config.faceClaimThreshold, config.claimThreshold), person);
             scores["person"] = person;
         }
         for (const std::string& label : labels) samples.push_back({label, scores[label], p.shown.count(label) > 0});
@@ -171,7 +171,7 @@ int main(int argc, char** argv)
 
     const auto onClaimScale = [&](double t) {
         return [t, &config](double fusedPerson, double pose) {
-            return std::max(fusedPerson, faceScoreOnClaimScale(pose, t, config.claimThreshold));
+            return std::max(fusedPerson, scoreOnClaimScale(pose, t, config.claimThreshold));
         };
     };
     // PoseNet's score is its 5th most confident keypoint unless the rule says "k-th".

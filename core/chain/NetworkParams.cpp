@@ -84,8 +84,14 @@ std::string defaultRecognizerIdentity()
 
 std::string fusedRecognizerIdentity()
 {
-    // core/photo/FusedRecognizer.h with its default parameters on OpenCV 4.6.
+    // core/photo/FusedRecognizer.h, FusedConfig{} (version 1), on OpenCV 4.6.
     return "d3c6d632c66c8983e7c88892dc4039b53f7ed70c85cb45c9b37d7cde392be228";
+}
+
+std::string fusedRecognizerVersion2Identity()
+{
+    // core/photo/FusedRecognizer.h, fusedConfigVersion2(), on OpenCV 4.6.
+    return "2afd8e1e9dcd91342463a0b294ee5b759fc43276f06a649b06f9c6973f32d198";
 }
 
 bool isValidNetworkName(std::string_view name)

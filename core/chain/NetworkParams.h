@@ -56,9 +56,11 @@ std::vector<std::string> networkNames();
 // version, parameters and OpenCV version), pinned by the built-in networks.
 std::string defaultRecognizerIdentity();
 
-// The identity of the fused recognizer (NanoDet and CenterNet agreeing, BlazeFace's face) with its
-// default parameters on Debian 12, pinned by new custom networks.
+// The identity of the fused recognizer's version 1 (NanoDet and CenterNet agreeing, BlazeFace's
+// face) with its default parameters on Debian 12, pinned by custom networks created with it.
 std::string fusedRecognizerIdentity();
+// Version 2 (version 1 and PoseNet's person evidence), pinned by new custom networks.
+std::string fusedRecognizerVersion2Identity();
 
 // A network its head creates: dev's rules unless overridden, and a genesis of its own. The salt
 // makes two networks created with the same name in the same second different; the genesis
@@ -72,7 +74,7 @@ struct CustomNetworkSpec {
     uint64_t targetBlockSeconds = 5;
     uint32_t retargetInterval = 10;
     uint16_t defaultPeerPort = 7000;
-    std::string recognizerIdentity = fusedRecognizerIdentity();
+    std::string recognizerIdentity = fusedRecognizerVersion2Identity();
 };
 bool isValidNetworkName(std::string_view name);  // lower-case letters, digits, '-'; 1-32; not built in
 std::optional<NetworkParams> customNetwork(const CustomNetworkSpec& spec, std::string* error);

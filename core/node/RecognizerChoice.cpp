@@ -39,19 +39,21 @@ std::unique_ptr<photo::Recognizer> timed(std::unique_ptr<photo::Recognizer> reco
 
 } // namespace
 
-QStringList recognizerKinds() { return {"nanodet", "fused", "cascade", "dnn"}; }
+QStringList recognizerKinds() { return {"nanodet", "fused", "fused2", "cascade", "dnn"}; }
 
 QString chosenRecognizerKind(const NodeConfig& config)
 {
     if (!config.recognizer.isEmpty()) return config.recognizer;
     if (!config.recognizerModel.isEmpty()) return "dnn";
     if (networkByName(config.network.toStdString())) return "nanodet";
-    // A custom network created before the fused recognizer existed pins NanoDet: its nodes keep
-    // running what it pins. An unreadable file is resolveNetwork's to report.
+    // A custom network created before the fused recognizer (or its version 2) existed pins NanoDet
+    // (or version 1): its nodes keep running what it pins. An unreadable file is resolveNetwork's
+    // to report.
     const QString file = config.networkFile.isEmpty() ? networkFileInDataDir(config.dataDir) : config.networkFile;
     const NetworkFileResult existing = QFile::exists(file) ? readNetworkFile(file) : NetworkFileResult{};
     if (existing.params && existing.params->recognizerIdentity == defaultRecognizerIdentity()) return "nanodet";
-    return "fused";
+    if (existing.params && existing.params->recognizerIdentity == fusedRecognizerIdentity()) return "fused";
+    return "fused2";
 }
 
 std::unique_ptr<photo::Recognizer> createRecognizer(const NodeConfig& config, std::string* error)
@@ -62,8 +64,8 @@ std::unique_ptr<photo::Recognizer> createRecognizer(const NodeConfig& config, st
         if (!config.recognizerNanoDetDir.isEmpty()) nanodet.modelDir = config.recognizerNanoDetDir.toStdString();
         return timed(photo::NanoDetRecognizer::create(nanodet, error));
     }
-    if (kind == "fused") {
-        photo::FusedConfig fused;
+    if (kind == "fused" || kind == "fused2") {
+        photo::FusedConfig fused = kind == "fused" ? photo::FusedConfig{} : photo::fusedConfigVersion2();
         if (!config.recognizerNanoDetDir.isEmpty()) fused.modelDir = config.recognizerNanoDetDir.toStdString();
         return timed(photo::FusedRecognizer::create(fused, error));
     }
@@ -80,7 +82,7 @@ std::unique_ptr<photo::Recognizer> createRecognizer(const NodeConfig& config, st
         dnn.inputWidth = dnn.inputHeight = config.recognizerInputSide;
         return timed(photo::DnnClassifier::create(dnn, error));
     }
-    if (error) *error = "unknown recognizer '" + kind.toStdString() + "' (nanodet, fused, cascade or dnn)";
+    if (error) *error = "unknown recognizer '" + kind.toStdString() + "' (nanodet, fused, fused2, cascade or dnn)";
     return nullptr;
 }
 

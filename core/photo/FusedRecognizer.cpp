@@ -25,10 +25,17 @@ std::map<std::string, Detection> bestPerLabel(const std::vector<Detection>& dete
 
 } // namespace
 
-double faceScoreOnClaimScale(double s, double faceClaim, double claim)
+double scoreOnClaimScale(double s, double modelClaim, double claim)
 {
-    if (s < faceClaim) return s * claim / faceClaim;
-    return claim + (s - faceClaim) * (1 - claim) / (1 - faceClaim);
+    if (s < modelClaim) return s * claim / modelClaim;
+    return claim + (s - modelClaim) * (1 - claim) / (1 - modelClaim);
+}
+
+FusedConfig fusedConfigVersion2()
+{
+    FusedConfig config;
+    config.poseClaimThreshold = 0.40;
+    return config;
 }
 
 std::unique_ptr<FusedRecognizer> FusedRecognizer::create(const FusedConfig& config, std::string* error)
@@ -36,7 +43,8 @@ std::unique_ptr<FusedRecognizer> FusedRecognizer::create(const FusedConfig& conf
     std::string ignored;
     std::string& message = error ? *error : ignored;
     const auto inside = [](double t) { return t > 0 && t < 1; };
-    if (!inside(config.claimThreshold) || !inside(config.faceClaimThreshold) || !(config.validatorMargin >= 0)) {
+    if (!inside(config.claimThreshold) || !inside(config.faceClaimThreshold) || !(config.validatorMargin >= 0) ||
+        (config.poseClaimThreshold && !inside(*config.poseClaimThreshold))) {
         message = "the fused recognizer needs claim thresholds between 0 and 1 and a non-negative margin";
         return nullptr;
     }
@@ -49,15 +57,22 @@ std::unique_ptr<FusedRecognizer> FusedRecognizer::create(const FusedConfig& conf
     if (!centernet) return nullptr;
     std::unique_ptr<BlazeFaceDetector> faces = BlazeFaceDetector::create({config.modelDir}, &message);
     if (!faces) return nullptr;
-    return std::unique_ptr<FusedRecognizer>(new FusedRecognizer(config, std::move(nanodet), std::move(centernet), std::move(faces)));
+    std::unique_ptr<PoseNetPersonDetector> poses;
+    if (config.poseClaimThreshold) {
+        poses = PoseNetPersonDetector::create({config.modelDir}, &message);
+        if (!poses) return nullptr;
+    }
+    return std::unique_ptr<FusedRecognizer>(
+        new FusedRecognizer(config, std::move(nanodet), std::move(centernet), std::move(faces), std::move(poses)));
 }
 
 FusedRecognizer::FusedRecognizer(FusedConfig config, std::unique_ptr<NanoDetRecognizer> nanodet,
-                                 std::unique_ptr<CenterNetDetector> centernet, std::unique_ptr<BlazeFaceDetector> faces)
+                                 std::unique_ptr<CenterNetDetector> centernet, std::unique_ptr<BlazeFaceDetector> faces,
+                                 std::unique_ptr<PoseNetPersonDetector> poses)
     : config_(std::move(config)), decoder_(config_.decodeLimits), nanodet_(std::move(nanodet)), centernet_(std::move(centernet)),
-      faces_(std::move(faces))
+      faces_(std::move(faces)), poses_(std::move(poses))
 {
-    RecognizerIdentity id("fused/1");
+    RecognizerIdentity id(poses_ ? "fused/2" : "fused/1");
     id.add("importer", kImporterVersion);
     id.add("decoder", decoder_.parameterText());
     id.add("nanodet", nanodet_->identity());  // its model hashes and parameters
@@ -68,6 +83,12 @@ FusedRecognizer::FusedRecognizer(FusedConfig config, std::unique_ptr<NanoDetReco
     id.add("claimThreshold", config_.claimThreshold);
     id.add("validatorMargin", config_.validatorMargin);
     id.add("faceClaimThreshold", config_.faceClaimThreshold);
+    if (poses_) {  // version 1's identity has none of these, byte for byte as it was pinned
+        id.add("posenet", poses_->parameterText());
+        id.add("personFusion", "person: the higher of the detectors' mean and PoseNet on the claim scale; "
+                               "face: bounded by the detectors' mean person score");
+        id.add("poseClaimThreshold", *config_.poseClaimThreshold);
+    }
     identity_ = id.hexDigest();
 }
 
@@ -99,11 +120,19 @@ RecognizeOutcome FusedRecognizer::recognize(const Bytes& photo) const
             detections.push_back({label, (scoreA + scoreB) / 2, box});
         }
         // A face needs a person too: BlazeFace alone scores cats and chessboards as high as faces.
-        const auto person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
+        auto person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
         const double personScore = person == detections.end() ? 0 : person->score;
         for (Detection face : faces_->detect(*decoded.photo)) {
-            face.score = std::min(faceScoreOnClaimScale(face.score, config_.faceClaimThreshold, config_.claimThreshold), personScore);
+            face.score = std::min(scoreOnClaimScale(face.score, config_.faceClaimThreshold, config_.claimThreshold), personScore);
             detections.push_back(face);
+        }
+        if (poses_) {
+            for (Detection pose : poses_->detect(*decoded.photo)) {
+                pose.score = scoreOnClaimScale(pose.score, *config_.poseClaimThreshold, config_.claimThreshold);
+                person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
+                if (person == detections.end()) detections.push_back(pose);
+                else if (pose.score > person->score) *person = pose;
+            }
         }
         return {finishRecognition(std::move(detections), config_.claimThreshold, config_.validatorMargin), PhotoError::None, {}};
     } catch (const std::exception& e) {

@@ -1,7 +1,8 @@
 // Which recognizer a node runs: on dev and test NanoDet, whose identity they pin byte for byte;
-// on a new custom network the fused recognizer, whose identity new networks pin; on a custom
-// network whose file pins NanoDet, NanoDet; --recognizer (or a classifier model) chooses another;
-// a recognizer that cannot start is an error naming why, never a fallback to another recognizer.
+// on a new custom network the fused recognizer's version 2, whose identity new networks pin; on a
+// custom network whose file pins NanoDet or version 1, that; --recognizer (or a classifier model)
+// chooses another; a recognizer that cannot start is an error naming why, never a fallback to
+// another recognizer.
 #include "app/Options.h"
 #include "core/chain/NetworkParams.h"
 #include "core/node/NetworkFile.h"
@@ -55,34 +56,39 @@ private slots:
         QCOMPARE(chosenRecognizerKind(parse({"--network", "test"}).options.node), QString("nanodet"));
     }
 
-    void newCustomNetworksPinTheFusedRecognizer()
+    void newCustomNetworksPinTheFusedRecognizersVersion2()
     {
         QTemporaryDir dataDir;
         const NodeConfig config = parseIn(dataDir.path(), {"--network", "garden", "--mode", "head"}).options.node;
-        QCOMPARE(chosenRecognizerKind(config), QString("fused"));
+        QCOMPARE(chosenRecognizerKind(config), QString("fused2"));
         std::string error;
         const auto recognizer = createRecognizer(config, &error);
         QVERIFY2(recognizer, error.c_str());
         QCOMPARE(recognizer->labels().size(), size_t(81));
         QCOMPARE(recognizer->labels().back(), std::string("face"));
         // Changing the fused recognizer is a consensus change for the networks created with it.
-        QCOMPARE(QString::fromStdString(recognizer->identity()), QString::fromStdString(fusedRecognizerIdentity()));
-        QCOMPARE(CustomNetworkSpec{}.recognizerIdentity, fusedRecognizerIdentity());
+        QCOMPARE(QString::fromStdString(recognizer->identity()), QString::fromStdString(fusedRecognizerVersion2Identity()));
+        QCOMPARE(CustomNetworkSpec{}.recognizerIdentity, fusedRecognizerVersion2Identity());
         const ResolvedNetwork network = resolveNetwork(config, 1'800'000'000, std::string());
         QVERIFY2(network.params, qPrintable(network.error));
-        QCOMPARE(network.params->recognizerIdentity, fusedRecognizerIdentity());
+        QCOMPARE(network.params->recognizerIdentity, fusedRecognizerVersion2Identity());
     }
 
-    void aCustomNetworkThatPinsNanoDetKeepsRunningNanoDet()
+    // Never change a network's recognizer under it: the identity custom networks pinned before
+    // version 2 existed, byte for byte, and such a network's nodes keep running version 1.
+    void aCustomNetworkThatPinsTheFusedRecognizersVersion1KeepsRunningIt()
     {
+        QCOMPARE(fusedRecognizerIdentity(), std::string("d3c6d632c66c8983e7c88892dc4039b53f7ed70c85cb45c9b37d7cde392be228"));
         QTemporaryDir dataDir;
-        const NetworkFileResult created = createNetwork("orchard", 1'800'000'000, 7100, defaultRecognizerIdentity());
+        const NetworkFileResult created = createNetwork("meadow", 1'800'000'000, 7100, fusedRecognizerIdentity());
         QVERIFY2(created.params, qPrintable(created.error));
         QVERIFY(writeNetworkFile(*created.params, networkFileInDataDir(dataDir.path())).isEmpty());
-        const NodeConfig config = parseIn(dataDir.path(), {"--network", "orchard"}).options.node;
-        QCOMPARE(chosenRecognizerKind(config), QString("nanodet"));
-        QCOMPARE(chosenRecognizerKind(parseIn(dataDir.path(), {"--network", "orchard", "--recognizer", "fused"}).options.node),
-                 QString("fused"));
+        const NodeConfig config = parseIn(dataDir.path(), {"--network", "meadow"}).options.node;
+        QCOMPARE(chosenRecognizerKind(config), QString("fused"));
+        std::string error;
+        const auto recognizer = createRecognizer(config, &error);
+        QVERIFY2(recognizer, error.c_str());
+        QCOMPARE(recognizer->identity(), fusedRecognizerIdentity());
     }
 
     void cascadesAreChosenByName()
@@ -100,7 +106,7 @@ private slots:
     {
         app::ParseOutcome parsed = parse({"--recognizer", "owl"});
         QCOMPARE(parsed.kind, app::ParseOutcome::ExitError);
-        QVERIFY2(parsed.message.contains("`owl` is not one of nanodet, fused, cascade, dnn"), qPrintable(parsed.message));
+        QVERIFY2(parsed.message.contains("`owl` is not one of nanodet, fused, fused2, cascade, dnn"), qPrintable(parsed.message));
         parsed = parse({"--recognizer", "dnn"});
         QCOMPARE(parsed.kind, app::ParseOutcome::ExitError);
         QVERIFY2(parsed.message.contains("--recognizer dnn and --recognizer-model go together"), qPrintable(parsed.message));
