@@ -12,7 +12,7 @@ namespace {
 constexpr int kWidth = 940, kHeight = 640;
 constexpr int kLeft = 80, kRight = 290, kTop = 64, kBottom = 70;  // margins around the plot area; the legend sits right
 const cv::Scalar kInk(40, 40, 40), kGrid(225, 225, 225);
-const cv::Scalar kColours[] = {{200, 90, 30}, {40, 40, 200}, {50, 150, 50}, {170, 60, 170}, {0, 140, 230}, {20, 20, 20}};
+const cv::Scalar kColours[] = {{200, 90, 30}, {40, 40, 200}, {50, 150, 50}, {170, 60, 170}, {0, 140, 230}, {20, 20, 20}, {150, 150, 0}};
 
 cv::Point toPixel(double recall, double precision)
 {

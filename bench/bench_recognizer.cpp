@@ -378,11 +378,19 @@ int main(int argc, char** argv)
     const std::optional<Run> combined =
         faces ? measure("fused (NanoDet+CenterNet, face)", *fused, fusedConfig.claimThreshold, manifest, photos, rounds)
               : std::nullopt;
-    if (!combined) return 1;
+    const std::unique_ptr<FusedRecognizer> fused2 = combined ? FusedRecognizer::create(fusedConfigVersion2(), &error) : nullptr;
+    if (combined && !fused2) std::fprintf(stderr, "%s\n", error.c_str());
+    const std::optional<Run> combined2 =
+        fused2 ? measure("fused version 2 (+ PoseNet's person)", *fused2, fusedConfig.claimThreshold, manifest, photos, rounds)
+               : std::nullopt;
+    if (!combined2) return 1;
+    const auto cocoOnly = [](const std::string& l) { return l != "face"; };
     report(*objects, manifest, false);
     report(*faces, manifest, true);
     report(*combined, manifest, true);
-    report(subset("fused, the 80 COCO labels", *combined, [](const std::string& l) { return l != "face"; }), manifest, false);
+    report(subset("fused, the 80 COCO labels", *combined, cocoOnly), manifest, false);
+    report(*combined2, manifest, true);
+    report(subset("fused version 2, the 80 COCO labels", *combined2, cocoOnly), manifest, false);
     std::printf("peak resident memory of the process so far: %.0f MB\n", peakResidentMegabytes());
 
     const std::optional<std::vector<PhotoLooks>> looks = measureLooks(*nanodet, *centerNet, manifest, photos);
@@ -422,7 +430,7 @@ int main(int argc, char** argv)
     std::snprintf(title, sizeof title, "Claims against %zu Debian photos (%d labels shown), bench_recognizer",
                   manifest.photos.size(), shown);
     if (!drawPrecisionRecallCurves({namedCurve(*cascade), namedCurve(*plain), namedCurve(mean), namedCurve(*objects),
-                                    namedCurve(*faces), namedCurve(*combined)},
+                                    namedCurve(*faces), namedCurve(*combined), namedCurve(*combined2)},
                                    title,
                                    curvePath)) {
         std::fprintf(stderr, "cannot write %s\n", curvePath.c_str());
