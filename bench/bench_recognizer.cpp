@@ -381,7 +381,7 @@ int main(int argc, char** argv)
     const std::unique_ptr<FusedRecognizer> fused2 = combined ? FusedRecognizer::create(fusedConfigVersion2(), &error) : nullptr;
     if (combined && !fused2) std::fprintf(stderr, "%s\n", error.c_str());
     const std::optional<Run> combined2 =
-        fused2 ? measure("fused version 2 (+ PoseNet's person)", *fused2, fusedConfig.claimThreshold, manifest, photos, rounds)
+        fused2 ? measure("fused v2 (+ PoseNet person)", *fused2, fusedConfig.claimThreshold, manifest, photos, rounds)
                : std::nullopt;
     if (!combined2) return 1;
     const auto cocoOnly = [](const std::string& l) { return l != "face"; };
