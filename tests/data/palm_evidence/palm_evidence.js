@@ -17,14 +17,16 @@
 //     [print(i, p['file']) for i, p in enumerate(d['photos'] + d['evaluation_only'])]" | \
 //     while read i f; do /tmp/palm/dump_photos "$i" "$f" /tmp/palm/photos; done
 //   NODE_PATH=/tmp/tfjs/node_modules node tests/data/palm_evidence/palm_evidence.js /tmp/palm/models /tmp/palm/photos \
-//     tests/data/photo_labels.json [handskeleton|handlandmark-full|handskeleton,handlandmark-full]
+//     tests/data/photo_labels.json [handskeleton|handlandmark-full|handskeleton,handlandmark-full] [landmarks|mediapipe]
 //
 // Decoding as @vladmandic/human's handpose does: input RGB scaled to [-1, 1]; output [1, 2944, 19]
 // per anchor (stride 8: 32x32 cells x 2, stride 16: 16x16 x 2, stride 32: 8x8 x 6, centres at
 // (cell + 0.5) / grid), a logit, the box centre offset and size in input pixels, and 7 palm
 // landmarks as offsets from the anchor centre. Palms of score >= 0.5 after non-maximum
-// suppression (overlap 0.3, at most 5) are confirmed: the palm landmarks' box, rotated so that
-// the wrist (landmark 0) -> middle finger base (landmark 2) points up, squarified, enlarged 3x,
+// suppression (overlap 0.3, at most 5) are confirmed: a square rotated so that the wrist
+// (landmark 0) -> middle finger base (landmark 2) points up, either the palm landmarks' box
+// squarified and enlarged 3x ("landmarks", as tfjs handpose crops) or the palm box's longer side
+// x 2.6 moved half a palm towards the fingers ("mediapipe", as MediaPipe's hand tracking crops),
 // is cut from the full photo, scaled to the confirming model's input (256 or 224) in [0, 1];
 // both models' `Identity_1` is the hand flag (sigmoid; handlandmark-full's `Identity_2` is the
 // handedness).
@@ -50,8 +52,10 @@ function overlap(a, b) {  // boxes [x, y, w, h]
   return intersection / (a[2] * a[3] + b[2] * b[3] - intersection);
 }
 
-// The hand crop around one palm (landmarks in photo pixels), side x side RGB in [0, 1], bilinear.
-function handCrop(photo, centre, landmarks, side) {
+// The hand crop around one palm (centre, landmarks and palm box side in photo pixels), side x side
+// RGB in [0, 1], bilinear.
+function handCrop(photo, palm, side, style) {
+  const {centre, landmarks} = palm;
   let ux = landmarks[2][0] - landmarks[0][0], uy = landmarks[2][1] - landmarks[0][1];
   const length = Math.hypot(ux, uy) || 1;
   ux /= length; uy /= length;  // "up" in the crop
@@ -61,7 +65,8 @@ function handCrop(photo, centre, landmarks, side) {
     const r = (x - centre[0]) * rx + (y - centre[1]) * ry, d = -((x - centre[0]) * ux + (y - centre[1]) * uy);
     minR = Math.min(minR, r); maxR = Math.max(maxR, r); minD = Math.min(minD, d); maxD = Math.max(maxD, d);
   }
-  const cr = (minR + maxR) / 2, cd = (minD + maxD) / 2, extent = Math.max(maxR - minR, maxD - minD) * kEnlarge;
+  let cr = (minR + maxR) / 2, cd = (minD + maxD) / 2, extent = Math.max(maxR - minR, maxD - minD) * kEnlarge;
+  if (style === 'mediapipe') [cr, cd, extent] = [0, -0.5 * palm.boxSide, 2.6 * palm.boxSide];
   const {width, height, rgb} = photo;
   const at = (x, y, c) => (x < 0 || y < 0 || x >= width || y >= height) ? 0 : rgb[(y * width + x) * 3 + c];
   const crop = new Float32Array(side * side * 3);
@@ -79,7 +84,7 @@ function handCrop(photo, centre, landmarks, side) {
 
 (async () => {
   await tf.setBackend('cpu');
-  const [modelDir, photoDir, labelsFile, verifierNames = 'handskeleton'] = process.argv.slice(2);
+  const [modelDir, photoDir, labelsFile, verifierNames = 'handskeleton', cropStyle = 'landmarks'] = process.argv.slice(2);
   const detector = await loadModel(modelDir, 'handdetect');
   const verifiers = [];
   for (const name of verifierNames.split(',')) {
@@ -114,7 +119,7 @@ function handCrop(photo, centre, landmarks, side) {
       const landmarks = [];
       for (let j = 0; j < 7; ++j) landmarks.push(toPhoto([ax + v[a * 19 + 5 + 2 * j], ay + v[a * 19 + 6 + 2 * j]]));
       palms.push({score, box: [ax + v[a * 19 + 1] - w / 2, ay + v[a * 19 + 2] - h / 2, w, h],
-                  centre: toPhoto([ax + v[a * 19 + 1], ay + v[a * 19 + 2]]), landmarks});
+                  centre: toPhoto([ax + v[a * 19 + 1], ay + v[a * 19 + 2]]), landmarks, boxSide: Math.max(w, h) * scale});
     }
     palms.sort((a, b) => b.score - a.score);
     const kept = [];
@@ -124,7 +129,7 @@ function handCrop(photo, centre, landmarks, side) {
     for (const palm of kept) {
       let flag = 1;
       for (const {model, side} of verifiers) {
-        const flagOutput = model.execute(tf.tensor(handCrop(photo, palm.centre, palm.landmarks, side), [1, side, side, 3]), ['Identity_1']);
+        const flagOutput = model.execute(tf.tensor(handCrop(photo, palm, side, cropStyle), [1, side, side, 3]), ['Identity_1']);
         flag = Math.min(flag, flagOutput.dataSync()[0]);
         flagOutput.dispose();
       }
