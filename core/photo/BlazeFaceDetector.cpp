@@ -57,19 +57,15 @@ BlazeFaceDetector::~BlazeFaceDetector() = default;
 
 std::unique_ptr<BlazeFaceDetector::LoadedNet> BlazeFaceDetector::loadNet() const
 {
-    std::string error;
-    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(graph_, &error);
-    if (!net) throw std::runtime_error(error);
-    if (net->inputShape != std::vector<int>{1, kSide, kSide, 3}) throw std::runtime_error("the BlazeFace model's input is not 1x256x256x3");
+    TfjsDnnNet net = buildCpuTfjsDnnNet(graph_);
+    if (net.inputShape != std::vector<int>{1, kSide, kSide, 3}) throw std::runtime_error("the BlazeFace model's input is not 1x256x256x3");
     for (size_t k = 0; k < 2; ++k) {
         const int anchors = kHeads[k].grid * kHeads[k].grid * kHeads[k].anchorsPerCell;
-        if (net->outputShapes[k] != std::vector<int>{1, anchors, 1} || net->outputShapes[k + 2] != std::vector<int>{1, anchors, 16})
+        if (net.outputShapes[k] != std::vector<int>{1, anchors, 1} || net.outputShapes[k + 2] != std::vector<int>{1, anchors, 16})
             throw std::runtime_error("the BlazeFace model's outputs are not the 896 anchors' scores and boxes");
     }
     auto loaded = std::make_unique<LoadedNet>();
-    loaded->net = std::move(*net);
-    loaded->net.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    loaded->net.net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    loaded->net = std::move(net);
     return loaded;
 }
 

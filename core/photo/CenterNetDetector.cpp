@@ -48,18 +48,13 @@ CenterNetDetector::~CenterNetDetector() = default;
 
 std::unique_ptr<CenterNetDetector::LoadedNet> CenterNetDetector::loadNet() const
 {
-    std::string error;
-    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(graph_, &error);
-    if (!net) throw std::runtime_error(error);
+    TfjsDnnNet net = buildCpuTfjsDnnNet(graph_);
     const int labelCount = int(cocoLabels().size());
-    if (net->inputShape != std::vector<int>{1, kSide, kSide, 3} ||
-        net->outputShapes != std::vector<std::vector<int>>{{1, kGrid, kGrid, labelCount}, {1, kGrid, kGrid, 4}})
+    if (net.inputShape != std::vector<int>{1, kSide, kSide, 3} ||
+        net.outputShapes != std::vector<std::vector<int>>{{1, kGrid, kGrid, labelCount}, {1, kGrid, kGrid, 4}})
         throw std::runtime_error("the CenterNet model does not map 1x512x512x3 to a 128x128 heatmap of 80 labels and sizes");
     auto loaded = std::make_unique<LoadedNet>();
-    loaded->net = std::move(*net);
-    // OpenCV's own CPU implementation: the same code on every node, no GPU or vendor plugins.
-    loaded->net.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    loaded->net.net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    loaded->net = std::move(net);
     return loaded;
 }
 

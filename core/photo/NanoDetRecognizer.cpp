@@ -135,19 +135,17 @@ NanoDetRecognizer::~NanoDetRecognizer() = default;
 
 std::unique_ptr<NanoDetRecognizer::LoadedNet> NanoDetRecognizer::loadNet() const
 {
-    std::string error;
-    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(graph_, &error);
-    if (!net) throw std::runtime_error(error);
+    TfjsDnnNet net = buildCpuTfjsDnnNet(graph_);
     const std::vector<int> expectedInput = {1, 3, config_.inputSide, config_.inputSide};
-    if (net->inputShape != expectedInput) throw std::runtime_error("the model's input is not 1x3x" + std::to_string(config_.inputSide) + " squared");
+    if (net.inputShape != expectedInput) throw std::runtime_error("the model's input is not 1x3x" + std::to_string(config_.inputSide) + " squared");
     auto loaded = std::make_unique<LoadedNet>();
     const size_t labelCount = cocoLabels().size();
     // Outputs by shape: [1, anchors, 80] scores and [1, anchors, 4 * bins] boxes per stride.
     for (int stride : kStrides) {
         const int anchors = (config_.inputSide / stride) * (config_.inputSide / stride);
         std::optional<size_t> scores, boxes;
-        for (size_t i = 0; i < net->outputShapes.size(); ++i) {
-            const std::vector<int>& shape = net->outputShapes[i];
+        for (size_t i = 0; i < net.outputShapes.size(); ++i) {
+            const std::vector<int>& shape = net.outputShapes[i];
             if (shape.size() != 3 || shape[0] != 1 || shape[1] != anchors) continue;
             if (size_t(shape[2]) == labelCount)
                 scores = i;
@@ -159,10 +157,7 @@ std::unique_ptr<NanoDetRecognizer::LoadedNet> NanoDetRecognizer::loadNet() const
         if (!scores || !boxes) throw std::runtime_error("the model has no score and box outputs for stride " + std::to_string(stride));
         loaded->heads.emplace_back(*scores, *boxes);
     }
-    loaded->net = std::move(*net);
-    // OpenCV's own CPU implementation: the same code on every node, no GPU or vendor plugins.
-    loaded->net.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    loaded->net.net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    loaded->net = std::move(net);
     return loaded;
 }
 

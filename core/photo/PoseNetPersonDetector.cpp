@@ -60,17 +60,12 @@ PoseNetPersonDetector::~PoseNetPersonDetector() = default;
 
 std::unique_ptr<PoseNetPersonDetector::LoadedNet> PoseNetPersonDetector::loadNet() const
 {
-    std::string error;
-    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(graph_, &error);
-    if (!net) throw std::runtime_error(error);
-    if (net->inputShape != std::vector<int>{1, kSide, kSide, 3}) throw std::runtime_error("the PoseNet model's input is not 1x385x385x3");
-    if (net->outputShapes.size() != 1 || net->outputShapes[0] != std::vector<int>{1, kGrid, kGrid, kKeypoints})
+    TfjsDnnNet net = buildCpuTfjsDnnNet(graph_);
+    if (net.inputShape != std::vector<int>{1, kSide, kSide, 3}) throw std::runtime_error("the PoseNet model's input is not 1x385x385x3");
+    if (net.outputShapes.size() != 1 || net.outputShapes[0] != std::vector<int>{1, kGrid, kGrid, kKeypoints})
         throw std::runtime_error("the PoseNet model's heatmap is not 25x25 cells of 17 keypoints");
     auto loaded = std::make_unique<LoadedNet>();
-    loaded->net = std::move(*net);
-    // OpenCV's own CPU implementation: the same code on every node, no GPU or vendor plugins.
-    loaded->net.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    loaded->net.net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    loaded->net = std::move(net);
     return loaded;
 }
 

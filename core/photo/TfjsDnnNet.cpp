@@ -170,4 +170,14 @@ std::optional<TfjsDnnNet> buildTfjsDnnNet(const TfjsGraph& graph, std::string* e
     }
 }
 
+TfjsDnnNet buildCpuTfjsDnnNet(const TfjsGraph& graph)
+{
+    std::string error;
+    std::optional<TfjsDnnNet> net = buildTfjsDnnNet(graph, &error);
+    if (!net) throw std::runtime_error(error);
+    net->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    net->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    return std::move(*net);
+}
+
 } // namespace pb::photo

@@ -31,4 +31,10 @@ struct TfjsDnnNet {
 // broadcasting Add, a SAME-padded convolution with dilation); the message names the node.
 std::optional<TfjsDnnNet> buildTfjsDnnNet(const TfjsGraph& graph, std::string* error);
 
+// A recognition thread's net: built as above and set to OpenCV's own CPU implementation (the
+// same code on every node, no GPU or vendor plugins, so every node computes the same scores).
+// Throws std::runtime_error with the builder's message: detectors build these in their
+// ObjectPool factory, which reports by throwing (see buildsAtStartUp).
+TfjsDnnNet buildCpuTfjsDnnNet(const TfjsGraph& graph);
+
 } // namespace pb::photo
