@@ -1,9 +1,9 @@
 // Where the fused recognizer's time goes, per photo: JPEG/PNG decoding (full size, and what
 // OpenCV's reduced decoding at 1/2, 1/4 and 1/8 would cost), the decoder's normalisation to the
-// working size, each network's detect (its own letterbox resize included) and the whole
-// recognize call. Wall time moves with the machine's load, so the process CPU time (getrusage,
-// every thread) is printed beside it. Each stage runs `rounds` times per photo; the median is kept.
-// PoseNet (person evidence from body keypoints, not part of the fused recognizer yet) is timed too.
+// working size, each network's detect (its own letterbox resize included, PoseNet's too) and the
+// whole recognize call of both versions (version 2 adds PoseNet). Wall time moves with the
+// machine's load, so the process CPU time (getrusage, every thread) is printed beside it. Each
+// stage runs `rounds` times per photo; the median is kept.
 //     bench_recognizer_stages [manifest] [rounds]
 #include "core/photo/FusedRecognizer.h"
 #include "core/photo/PoseNetPersonDetector.h"
@@ -61,9 +61,9 @@ Cost measure(int rounds, const std::function<void()>& work)
     return {median(wall), median(cpu)};
 }
 
-const char* const kStages[] = {"imdecode", "imdecode/2", "imdecode/4", "imdecode/8", "decode+normalise",
-                               "NanoDet",  "CenterNet",  "BlazeFace",  "fused recognize", "PoseNet (not in fused)"};
-const size_t kFusedStage = 8;
+const char* const kStages[] = {"imdecode", "imdecode/2", "imdecode/4", "imdecode/8", "decode+normalise", "NanoDet",
+                               "CenterNet", "BlazeFace", "PoseNet", "fused v1 recognize (no PoseNet)", "fused v2 recognize (all)"};
+const size_t kFusedStage = 10;  // version 2, what new custom networks pin
 const size_t kStageCount = sizeof kStages / sizeof kStages[0];
 
 } // namespace
@@ -78,9 +78,10 @@ int main(int argc, char** argv)
         return 1;
     }
     std::string error;
-    const FusedConfig config;
+    const FusedConfig config = fusedConfigVersion2();
     const std::unique_ptr<FusedRecognizer> fused = FusedRecognizer::create(config, &error);
-    const std::unique_ptr<NanoDetRecognizer> nanodet = fused ? NanoDetRecognizer::create({}, &error) : nullptr;
+    const std::unique_ptr<FusedRecognizer> fused1 = fused ? FusedRecognizer::create({}, &error) : nullptr;
+    const std::unique_ptr<NanoDetRecognizer> nanodet = fused1 ? NanoDetRecognizer::create({}, &error) : nullptr;
     const auto centernet = nanodet ? CenterNetDetector::create({config.modelDir}, &error) : nullptr;
     const auto faces = centernet ? BlazeFaceDetector::create({config.modelDir}, &error) : nullptr;
     const auto poses = faces ? PoseNetPersonDetector::create({config.modelDir}, &error) : nullptr;
@@ -116,8 +117,9 @@ int main(int argc, char** argv)
         row.stages[5] = measure(rounds, [&] { nanodet->detect(photo); });
         row.stages[6] = measure(rounds, [&] { centernet->detect(photo); });
         row.stages[7] = measure(rounds, [&] { faces->detect(photo); });
+        row.stages[8] = measure(rounds, [&] { poses->detect(photo); });
+        row.stages[9] = measure(rounds, [&] { fused1->recognize(bytes); });
         row.stages[kFusedStage] = measure(rounds, [&] { fused->recognize(bytes); });
-        row.stages[9] = measure(rounds, [&] { poses->detect(photo); });
         rows.push_back(row);
     }
     std::printf("%zu photos, %d rounds each; per stage over the photos: median and p95 of wall time, median and p95 of CPU time (ms)\n",
