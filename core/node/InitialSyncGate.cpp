@@ -8,8 +8,9 @@ InitialSyncGate::Answer InitialSyncGate::ask(uint64_t tipHeight, uint64_t bestHe
 {
     if (released_) return {};
     // Waiting starts far behind and ends only at the best header: a miner resuming 63 blocks
-    // early would mine on a tip the next runs of blocks replace.
-    if (!waiting_ && bestHeaderHeight < tipHeight + net::ConnectRun::kFarBehind) return {};  // a fresh network, or no peer heard yet
+    // early would mine on a tip the next runs of blocks replace. Not far behind yet: a fresh
+    // network, or no peer has shown its headers yet.
+    if (!waiting_ && bestHeaderHeight < tipHeight + net::ConnectRun::kFarBehind) return {};
     if (waiting_ && bestHeaderHeight <= tipHeight) {
         waiting_ = false;
         released_ = true;
