@@ -13,6 +13,7 @@ QJsonObject miningStatusJson(const NodeStatus& s)
         {"active", s.mining},
         {"threads", s.miningThreads},
         {"backend", s.miningBackend},
+        {"pausedFor", s.miningPausedFor.isEmpty() ? QJsonValue() : QJsonValue(s.miningPausedFor)},
         {"hashrate", QJsonObject{{"10s", s.hashrate10s}, {"60s", s.hashrate60s}, {"15m", s.hashrate15m}}},
         {"blocksFound", qint64(s.blocksFound)},
         {"rewardsUnits", qint64(s.rewardsUnits)},

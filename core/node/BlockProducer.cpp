@@ -80,7 +80,8 @@ bool BlockProducer::photoJobChanged() const
 void BlockProducer::refreshTemplate()
 {
     if (!miner_.isRunning()) return;
-    if (waitsForInitialSync()) {
+    syncWait_ = waitsForInitialSync();
+    if (syncWait_) {
         miner_.clearWork();
         template_.reset();
         return;  // asked again when the tip moves, and by the refresh timer

@@ -47,6 +47,10 @@ public:
     // True when the photo job to mine is no longer the one the template carries.
     bool photoJobChanged() const;
 
+    // Why the miner has no work while it runs: "initial_sync" (InitialSyncGate), "clock" (block
+    // times ahead of the clock), or empty.
+    QString pausedFor() const { return syncWait_ ? "initial_sync" : clockWait_ ? "clock" : QString(); }
+
     uint64_t blocksFound() const { return blocksFound_; }
     uint64_t rewardsUnits() const { return rewardsUnits_; }
 
@@ -72,6 +76,7 @@ private:
     uint64_t blocksFound_ = 0;
     uint64_t rewardsUnits_ = 0;
     bool clockWait_ = false;
+    bool syncWait_ = false;
     InitialSyncGate initialSync_;
     mining::Miner miner_;                 // last: its threads stop before the rest goes
 };

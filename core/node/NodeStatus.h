@@ -24,6 +24,7 @@ struct NodeStatus {
     int miningThreads = 0;
     int miningThreadsSetting = 1; // what mining started without a count uses (--threads, or the last start)
     QString miningBackend;       // e.g. "sha-ni"
+    QString miningPausedFor;     // "initial_sync" or "clock" while mining waits (BlockProducer); else empty
     double hashrate10s = 0, hashrate60s = 0, hashrate15m = 0;
     quint64 blocksFound = 0;
     quint64 rewardsUnits = 0;    // coinbase value of blocks this node found

@@ -36,6 +36,7 @@ void StatusPublisher::publish() const
         s.miningThreads = s.mining ? miner.threadCount() : 0;
         s.miningThreadsSetting = in.miningThreadsSetting;
         s.miningBackend = QString::fromStdString(crypto::backendName(miner.backend()));
+        if (s.mining) s.miningPausedFor = in.producer->pausedFor();
         s.hashrate10s = miner.meter().rate(10);
         s.hashrate60s = miner.meter().rate(60);
         s.hashrate15m = miner.meter().rate(15 * 60);

@@ -177,6 +177,9 @@ private slots:
         QVERIFY2(log.contains(QString("initial sync caught up at height %1:").arg(sourceHeight)), qPrintable(log));
         const QString path = QString("/api/v1/blocks/%1").arg(sourceHeight);
         QCOMPARE(httpGet(joiner.daemon->restPort(), path).json.value("hash").toString(), sourceTip);
+        const QJsonObject mining = joiner.daemon->status().value("mining").toObject();
+        QVERIFY(mining.value("active").toBool());
+        QVERIFY2(mining.contains("pausedFor") && mining.value("pausedFor").isNull(), qPrintable(QJsonDocument(mining).toJson()));
         for (Node* n : {&source, &joiner}) QCOMPARE(n->daemon->terminate(), 0);
     }
 };
