@@ -36,17 +36,23 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 using pb::bench::getJson;
 
 namespace {
 
+// A free loopback port not handed out before in this run (the kernel may give a just-closed one
+// again, and 16 nodes take two each).
 quint16 freePort()
 {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
+    static std::set<quint16> handedOut;
+    for (;;) {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        if (handedOut.insert(probe.serverPort()).second) return probe.serverPort();
+    }
 }
 
 // PB_DAEMON names another photoblocksd build to run (a before/after comparison); else ours.

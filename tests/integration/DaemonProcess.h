@@ -13,14 +13,21 @@
 #include <QtTest>
 #include <csignal>
 #include <functional>
+#include <set>
 
 namespace pb::test {
 
+// A loopback port nothing listens on now and this test process has not handed out before: the
+// kernel may give a just-closed port again, so a node's peer and REST ports picked one after the
+// other could otherwise be the same.
 inline quint16 freeLoopbackPort()
 {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
+    static std::set<quint16> handedOut;
+    for (;;) {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        if (handedOut.insert(probe.serverPort()).second) return probe.serverPort();
+    }
 }
 
 struct HttpResult {

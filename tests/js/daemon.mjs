@@ -22,15 +22,25 @@ export function check(condition, message) {
   if (!condition) throw new Error(`check failed: ${message}`);
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+// Ports handed out by this process: the kernel may give a just-closed port again, so two calls in
+// a row (a node's peer and REST port) could otherwise return the same one.
+const portsHandedOut = new Set();
+
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!portsHandedOut.has(port)) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export async function waitFor(what, condition, timeoutMs) {
