@@ -251,6 +251,8 @@ ParseOutcome parseOptions(const QStringList& arguments, const QString& programDe
         || !number("rest-rate-limit", 0, 1'000'000, o.rest.requestsPerSecond))
         return error(rangeError);
     if (QString e = readRestSettings(values, &o.rest); !e.isEmpty()) return error(e);
+    if (o.rest.port != 0 && o.rest.port == c.port)
+        return error(QString("--rest-port %1 is also the peer port (--port): give the REST API a port of its own").arg(c.port));
     if (values.contains("minimum-chain-work")) {
         const QString hex = values["minimum-chain-work"].trimmed();
         const auto work = hex.size() <= 64 ? Uint256::fromHex(hex.rightJustified(64, '0').toStdString()) : std::nullopt;

@@ -47,6 +47,8 @@ private slots:
         QTest::newRow("zero threads") << QStringList{"--threads", "0"} << "--threads: `0`";
         QTest::newRow("text threads") << QStringList{"--threads", "many"} << "--threads: `many`";
         QTest::newRow("port too big") << QStringList{"--rest-port", "70000"} << "--rest-port: `70000`";
+        QTest::newRow("REST on the peer port") << QStringList{"--port", "7311", "--rest-port", "7311"}
+                                               << "--rest-port 7311 is also the peer port (--port)";
         QTest::newRow("missing value") << QStringList{"--datadir"} << "Missing value after '--datadir'";
         QTest::newRow("cert without key") << QStringList{"--rest-tls-cert", "/tmp/c.pem"} << "--rest-tls-cert and --rest-tls-key go together";
         QTest::newRow("bad cors origin") << QStringList{"--rest-cors-origin", "phones"} << "--rest-cors-origin: `phones` is not an origin";
