@@ -1,10 +1,10 @@
 #include "core/photo/BlazeFaceDetector.h"
 
+#include "core/photo/CentredSquareInput.h"
 #include "core/photo/PinnedModel.h"
 #include "core/photo/TfjsDnnNet.h"
 
 #include <opencv2/dnn.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -79,21 +79,12 @@ std::string BlazeFaceDetector::parameterText() const
 
 std::vector<Detection> BlazeFaceDetector::detect(const NormalisedPhoto& photo) const
 {
-    // The photo centred in a black square, then scaled to 256x256, as the package's runtime does.
-    const int longest = std::max(photo.color.cols, photo.color.rows);
-    const cv::Point offset((longest - photo.color.cols) / 2, (longest - photo.color.rows) / 2);
-    cv::Mat square(longest, longest, CV_8UC3, cv::Scalar(0, 0, 0)), resized, rgb, input;
-    photo.color.copyTo(square(cv::Rect(offset, photo.color.size())));
-    cv::resize(square, resized, cv::Size(kSide, kSide), 0, 0, cv::INTER_AREA);
-    cv::cvtColor(resized, rgb, cv::COLOR_BGR2RGB);
-    rgb.convertTo(input, CV_32FC3, 1 / 127.5, -1);  // [-1, 1]
-    const int shape[] = {1, kSide, kSide, 3};
-    const cv::Mat blob(4, shape, CV_32F, input.ptr<float>());  // NHWC, as the graph's input
+    const CentredSquareInput input = centredSquareInput(photo, kSide);
 
     std::vector<cv::Mat> outputs;
     {
         ObjectPool<LoadedNet>::Lease loaded = pool_.borrow();
-        loaded->net.net.setInput(blob);
+        loaded->net.net.setInput(input.blob);
         loaded->net.net.forward(outputs, loaded->net.outputLayers);
     }
     struct Face {
@@ -125,13 +116,12 @@ std::vector<Detection> BlazeFaceDetector::detect(const NormalisedPhoto& photo) c
         if (std::none_of(kept.begin(), kept.end(), [&](const Face& k) { return overlap(k.box, f.box) > config_.nmsOverlap; }))
             kept.push_back(f);
     }
-    const double scale = double(longest) / kSide;
     std::vector<Detection> detections;
     for (const Face& f : kept) {
         const cv::Rect2f box = f.box & cv::Rect2f(0, 0, float(kSide), float(kSide));
         detections.push_back({"face", double(f.score),
-                              {int(std::lround(box.x * scale)) - offset.x, int(std::lround(box.y * scale)) - offset.y,
-                               int(std::lround(box.width * scale)), int(std::lround(box.height * scale))}});
+                              {int(std::lround(box.x * input.scale)) - input.offset.x, int(std::lround(box.y * input.scale)) - input.offset.y,
+                               int(std::lround(box.width * input.scale)), int(std::lround(box.height * input.scale))}});
     }
     return detections;
 }

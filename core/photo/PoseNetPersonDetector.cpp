@@ -1,10 +1,10 @@
 #include "core/photo/PoseNetPersonDetector.h"
 
+#include "core/photo/CentredSquareInput.h"
 #include "core/photo/PinnedModel.h"
 #include "core/photo/TfjsDnnNet.h"
 
 #include <opencv2/dnn.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -81,23 +81,15 @@ std::string PoseNetPersonDetector::parameterText() const
 
 PoseNetPersonDetector::Heatmap PoseNetPersonDetector::heatmap(const NormalisedPhoto& photo) const
 {
-    // The photo centred in a black square, then scaled to 385x385.
-    const int longest = std::max(photo.color.cols, photo.color.rows);
+    const CentredSquareInput input = centredSquareInput(photo, kSide);
     Heatmap result;
-    result.offset = cv::Point((longest - photo.color.cols) / 2, (longest - photo.color.rows) / 2);
-    result.scale = double(longest) / kSide;
-    cv::Mat square(longest, longest, CV_8UC3, cv::Scalar(0, 0, 0)), resized, rgb, input;
-    photo.color.copyTo(square(cv::Rect(result.offset, photo.color.size())));
-    cv::resize(square, resized, cv::Size(kSide, kSide), 0, 0, cv::INTER_AREA);
-    cv::cvtColor(resized, rgb, cv::COLOR_BGR2RGB);
-    rgb.convertTo(input, CV_32FC3, 1 / 127.5, -1);  // [-1, 1]
-    const int shape[] = {1, kSide, kSide, 3};
-    const cv::Mat blob(4, shape, CV_32F, input.ptr<float>());  // NHWC, as the graph's input
+    result.offset = input.offset;
+    result.scale = input.scale;
 
     std::vector<cv::Mat> outputs;
     {
         ObjectPool<LoadedNet>::Lease loaded = pool_.borrow();
-        loaded->net.net.setInput(blob);
+        loaded->net.net.setInput(input.blob);
         loaded->net.net.forward(outputs, loaded->net.outputLayers);
     }
     const float* logits = outputs[0].ptr<float>();  // [1, 25, 25, 17], logits
