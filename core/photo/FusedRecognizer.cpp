@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace pb::photo {
 
@@ -119,9 +120,12 @@ RecognizeOutcome FusedRecognizer::recognize(const Bytes& photo) const
             const Box box = scoreA >= scoreB ? a->second.box : b->second.box;
             detections.push_back({label, (scoreA + scoreB) / 2, box});
         }
+        // Where `person` is, by index: the faces pushed below would invalidate an iterator.
+        std::optional<size_t> person;
+        for (size_t i = 0; i < detections.size(); ++i)
+            if (detections[i].label == "person") person = i;
         // A face needs a person too: BlazeFace alone scores cats and chessboards as high as faces.
-        auto person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
-        const double personScore = person == detections.end() ? 0 : person->score;
+        const double personScore = person ? detections[*person].score : 0;
         for (Detection face : faces_->detect(*decoded.photo)) {
             face.score = std::min(scoreOnClaimScale(face.score, config_.faceClaimThreshold, config_.claimThreshold), personScore);
             detections.push_back(face);
@@ -129,9 +133,12 @@ RecognizeOutcome FusedRecognizer::recognize(const Bytes& photo) const
         if (poses_) {
             for (Detection pose : poses_->detect(*decoded.photo)) {
                 pose.score = scoreOnClaimScale(pose.score, *config_.poseClaimThreshold, config_.claimThreshold);
-                person = std::find_if(detections.begin(), detections.end(), [](const Detection& d) { return d.label == "person"; });
-                if (person == detections.end()) detections.push_back(pose);
-                else if (pose.score > person->score) *person = pose;
+                if (!person) {
+                    person = detections.size();
+                    detections.push_back(pose);
+                } else if (pose.score > detections[*person].score) {
+                    detections[*person] = pose;
+                }
             }
         }
         return {finishRecognition(std::move(detections), config_.claimThreshold, config_.validatorMargin), PhotoError::None, {}};
