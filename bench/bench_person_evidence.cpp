@@ -99,12 +99,9 @@ void summarise(const std::string& name, const std::vector<ScoredLabel>& samples,
 
 int main(int argc, char** argv)
 {
-    const QString manifestPath = argc > 1 && argv[1][0] ? argv[1] : PB_SOURCE_DIR "/tests/data/photo_labels.json";
-    const manifest::Manifest manifest = manifest::readManifest(manifestPath, manifest::Scope::WithEvaluationOnly);
-    if (!manifest.error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(manifest.error));
-        return 1;
-    }
+    const std::optional<manifest::Manifest> wholeSet = manifest::readBenchManifest(argc, argv, PB_SOURCE_DIR "/tests/data/photo_labels.json");
+    if (!wholeSet) return 1;
+    const manifest::Manifest& manifest = *wholeSet;
     std::string error;
     const FusedConfig config;
     const std::unique_ptr<FusedRecognizer> fused = FusedRecognizer::create(config, &error);

@@ -298,14 +298,11 @@ NamedCurve namedCurve(const Run& run)
 
 int main(int argc, char** argv)
 {
-    const QString manifestPath = argc > 1 && argv[1][0] ? argv[1] : PB_SOURCE_DIR "/tests/data/photo_labels.json";
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
     const std::string curvePath = argc > 3 ? argv[3] : "recognizer-precision-recall.png";
-    const manifest::Manifest manifest = manifest::readManifest(manifestPath, manifest::Scope::WithEvaluationOnly);
-    if (!manifest.error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(manifest.error));
-        return 1;
-    }
+    const std::optional<manifest::Manifest> wholeSet = manifest::readBenchManifest(argc, argv, PB_SOURCE_DIR "/tests/data/photo_labels.json");
+    if (!wholeSet) return 1;
+    const manifest::Manifest& manifest = *wholeSet;
     std::vector<Bytes> photos;
     if (!readAllPhotos(manifest, &photos)) return 1;
     std::printf("peak resident memory before any recognizer: %.0f MB\n", peakResidentMegabytes());

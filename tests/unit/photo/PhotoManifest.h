@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdio>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -66,6 +68,17 @@ inline Manifest readManifest(const QString& path, Scope scope = Scope::TestPhoto
     if (manifest.photos.empty())
         manifest.error = "the photo manifest " + path + " lists no photos";
     return manifest;
+}
+
+// What a benchmark measures: the manifest its command line names (argv[1] when given and not
+// empty, else `defaultPath`), test and evaluation-only photos; nothing, after saying why on
+// stderr, when it cannot be read.
+inline std::optional<Manifest> readBenchManifest(int argc, char** argv, const QString& defaultPath)
+{
+    Manifest manifest = readManifest(argc > 1 && argv[1][0] ? QString(argv[1]) : defaultPath, Scope::WithEvaluationOnly);
+    if (manifest.error.isEmpty()) return manifest;
+    std::fprintf(stderr, "%s\n", qPrintable(manifest.error));
+    return std::nullopt;
 }
 
 // The photo's bytes; empty with `error` naming the package to install when it is missing.
