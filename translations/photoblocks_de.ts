@@ -1307,6 +1307,25 @@
         <source>Stop mining</source>
         <translation>Mining anhalten</translation>
     </message>
+    <message>
+        <source>Why mining waits</source>
+        <translation>Warum das Mining wartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the chain to sync before mining (%n block(s) behind)</source>
+        <translation>
+            <numerusform>Warten auf die Synchronisierung der Blockkette vor dem Mining (%n Block im Rückstand)</numerusform>
+            <numerusform>Warten auf die Synchronisierung der Blockkette vor dem Mining (%n Blöcke im Rückstand)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the chain to sync before mining</source>
+        <translation>Warten auf die Synchronisierung der Blockkette vor dem Mining</translation>
+    </message>
+    <message>
+        <source>Waiting: the newest blocks are ahead of this computer&apos;s clock</source>
+        <translation>Warten: Die neuesten Blöcke sind der Uhr dieses Computers voraus</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::MiningJobModel</name>

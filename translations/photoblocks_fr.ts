@@ -1307,6 +1307,25 @@
         <source>Stop mining</source>
         <translation>Arrêter le minage</translation>
     </message>
+    <message>
+        <source>Why mining waits</source>
+        <translation>Pourquoi le minage attend</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the chain to sync before mining (%n block(s) behind)</source>
+        <translation>
+            <numerusform>En attente de la synchronisation de la chaîne avant de miner (%n bloc de retard)</numerusform>
+            <numerusform>En attente de la synchronisation de la chaîne avant de miner (%n blocs de retard)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the chain to sync before mining</source>
+        <translation>En attente de la synchronisation de la chaîne avant de miner</translation>
+    </message>
+    <message>
+        <source>Waiting: the newest blocks are ahead of this computer&apos;s clock</source>
+        <translation>En attente : les blocs les plus récents sont en avance sur l&apos;horloge de cet ordinateur</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::MiningJobModel</name>

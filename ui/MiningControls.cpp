@@ -1,10 +1,14 @@
 #include "ui/MiningControls.h"
 
+#include <algorithm>
+#include <climits>
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QThread>
+#include <QVBoxLayout>
 
 namespace pb::ui {
 
@@ -20,12 +24,32 @@ MiningControls::MiningControls(Node& node, QWidget* parent) : QWidget(parent), n
     button_->setEnabled(false);
     connect(button_, &QPushButton::clicked, this, &MiningControls::toggle);
 
-    auto* layout = new QHBoxLayout(this);
+    pause_ = new QLabel;
+    pause_->setAccessibleName(tr("Why mining waits"));
+    pause_->setWordWrap(true);
+    pause_->setVisible(false);
+
+    auto* row = new QHBoxLayout;
+    row->addWidget(threadsLabel);
+    row->addWidget(threads_);
+    row->addStretch();
+    row->addWidget(button_);
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(threadsLabel);
-    layout->addWidget(threads_);
-    layout->addStretch();
-    layout->addWidget(button_);
+    layout->addLayout(row);
+    layout->addWidget(pause_);
+}
+
+QString MiningControls::pauseReason(const NodeStatus& status)
+{
+    if (status.miningPausedFor == "initial_sync") {
+        if (status.bestHeaderHeight > status.height)
+            return tr("Waiting for the chain to sync before mining (%n block(s) behind)", nullptr,
+                      int(std::min<quint64>(status.bestHeaderHeight - status.height, INT_MAX)));
+        return tr("Waiting for the chain to sync before mining");
+    }
+    if (status.miningPausedFor == "clock") return tr("Waiting: the newest blocks are ahead of this computer's clock");
+    return {};
 }
 
 void MiningControls::toggle()
@@ -39,7 +63,16 @@ void MiningControls::showState(bool mining)
 {
     mining_ = mining;
     button_->setText(mining ? tr("Stop mining") : tr("Start mining"));
+    if (!mining) showPause({});  // a stopped miner waits for nothing
 }
+
+void MiningControls::showPause(const QString& text)
+{
+    pause_->setText(text);
+    pause_->setVisible(!text.isEmpty());
+}
+
+QString MiningControls::pauseText() const { return pause_->text(); }
 
 void MiningControls::refresh(const NodeStatus& status)
 {
@@ -47,6 +80,7 @@ void MiningControls::refresh(const NodeStatus& status)
     if (!status.ready) return;
     showState(status.mining);
     if (status.mining) threads_->setValue(status.miningThreads);
+    showPause(pauseReason(status));
 }
 
 } // namespace pb::ui

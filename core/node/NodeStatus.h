@@ -20,6 +20,7 @@ struct NodeStatus {
     quint64 height = 0;
     QString tipHash;
     qint64 tipTime = 0;          // seconds since the epoch
+    quint64 bestHeaderHeight = 0; // the best header known: above height while blocks download
     bool mining = false;
     int miningThreads = 0;
     int miningThreadsSetting = 1; // what mining started without a count uses (--threads, or the last start)

@@ -29,6 +29,7 @@ void StatusPublisher::publish() const
         s.height = in.chain->tip().height;
         s.tipHash = hexText(in.chain->tip().hash);
         s.tipTime = qint64(in.chain->tip().time);
+        s.bestHeaderHeight = in.chain->bestHeader().height;
     }
     if (in.producer) {
         const mining::Miner& miner = in.producer->miner();
