@@ -13,6 +13,7 @@
 #include "bench/BenchHttp.h"
 #include "bench/TransferLoad.h"
 #include "core/chain/Transaction.h"
+#include "tests/support/FreeLoopbackPort.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -36,24 +37,11 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <vector>
 
 using pb::bench::getJson;
 
 namespace {
-
-// A free loopback port not handed out before in this run (the kernel may give a just-closed one
-// again, and 16 nodes take two each).
-quint16 freePort()
-{
-    static std::set<quint16> handedOut;
-    for (;;) {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        if (handedOut.insert(probe.serverPort()).second) return probe.serverPort();
-    }
-}
 
 // PB_DAEMON names another photoblocksd build to run (a before/after comparison); else ours.
 QString daemonPath()
@@ -72,8 +60,8 @@ struct Daemon {
     QTemporaryDir dir{"/tmp/pbbXXXXXX"};
     QString kept;
     QProcess process;
-    quint16 peerPort = freePort();
-    quint16 restPort = freePort();
+    quint16 peerPort = pb::test::freeLoopbackPort();
+    quint16 restPort = pb::test::freeLoopbackPort();
 
     void start(const QStringList& extra)
     {

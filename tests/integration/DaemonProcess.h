@@ -1,5 +1,7 @@
 #pragma once
 // Runs a real photoblocksd for integration tests and talks to its REST API over loopback.
+#include "tests/support/FreeLoopbackPort.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -13,22 +15,8 @@
 #include <QtTest>
 #include <csignal>
 #include <functional>
-#include <set>
 
 namespace pb::test {
-
-// A loopback port nothing listens on now and this test process has not handed out before: the
-// kernel may give a just-closed port again, so a node's peer and REST ports picked one after the
-// other could otherwise be the same.
-inline quint16 freeLoopbackPort()
-{
-    static std::set<quint16> handedOut;
-    for (;;) {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        if (handedOut.insert(probe.serverPort()).second) return probe.serverPort();
-    }
-}
 
 struct HttpResult {
     int status = 0;
